@@ -1,0 +1,108 @@
+#include "core/enums.hpp"
+
+#include <array>
+#include <string>
+#include <utility>
+
+namespace nexus {
+namespace {
+
+template <typename Enum, std::size_t N>
+using Spellings = std::array<std::pair<Enum, std::string_view>, N>;
+
+constexpr Spellings<SessionStatus, 3> kStatuses{{
+    {SessionStatus::Active, "active"},
+    {SessionStatus::Paused, "paused"},
+    {SessionStatus::Completed, "completed"},
+}};
+constexpr Spellings<InterviewMode, 2> kModes{{
+    {InterviewMode::Genesis, "genesis"},
+    {InterviewMode::Evolution, "evolution"},
+}};
+constexpr Spellings<MessageRole, 3> kRoles{{
+    {MessageRole::User, "user"},
+    {MessageRole::Assistant, "assistant"},
+    {MessageRole::System, "system"},
+}};
+constexpr Spellings<RequirementCategory, 5> kCategories{{
+    {RequirementCategory::Functional, "functional"},
+    {RequirementCategory::NonFunctional, "non-functional"},
+    {RequirementCategory::Technical, "technical"},
+    {RequirementCategory::Constraint, "constraint"},
+    {RequirementCategory::Assumption, "assumption"},
+}};
+constexpr Spellings<Priority, 4> kPriorities{{
+    {Priority::Must, "must"},
+    {Priority::Should, "should"},
+    {Priority::Could, "could"},
+    {Priority::Wont, "wont"},
+}};
+
+template <typename Enum, std::size_t N>
+std::string_view spell(const Spellings<Enum, N>& table, Enum value) {
+  for (const auto& [e, s] : table) {
+    if (e == value) return s;
+  }
+  return "unknown";
+}
+
+template <typename Enum, std::size_t N>
+std::optional<Enum> lookup(const Spellings<Enum, N>& table, std::string_view text) {
+  for (const auto& [e, s] : table) {
+    if (s == text) return e;
+  }
+  return std::nullopt;
+}
+
+// Lower case, letters and digits only: "Non_Functional " -> "nonfunctional".
+std::string squash(std::string_view text) {
+  std::string out;
+  for (char c : text) {
+    if (c >= 'A' && c <= 'Z') out.push_back(static_cast<char>(c - 'A' + 'a'));
+    else if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) out.push_back(c);
+  }
+  return out;
+}
+
+}  // namespace
+
+std::string_view toString(SessionStatus value) { return spell(kStatuses, value); }
+std::string_view toString(InterviewMode value) { return spell(kModes, value); }
+std::string_view toString(MessageRole value) { return spell(kRoles, value); }
+std::string_view toString(RequirementCategory value) { return spell(kCategories, value); }
+std::string_view toString(Priority value) { return spell(kPriorities, value); }
+
+std::optional<SessionStatus> parseSessionStatus(std::string_view text) { return lookup(kStatuses, text); }
+std::optional<InterviewMode> parseInterviewMode(std::string_view text) { return lookup(kModes, text); }
+std::optional<MessageRole> parseMessageRole(std::string_view text) { return lookup(kRoles, text); }
+std::optional<Priority> parsePriority(std::string_view text) { return lookup(kPriorities, text); }
+
+std::optional<RequirementCategory> parseCategory(std::string_view text) {
+  if (auto exact = lookup(kCategories, text)) return exact;
+  const std::string key = squash(text);
+  static constexpr std::array<std::pair<std::string_view, RequirementCategory>, 16> kAliases{{
+      {"functional", RequirementCategory::Functional},
+      {"function", RequirementCategory::Functional},
+      {"feature", RequirementCategory::Functional},
+      {"fr", RequirementCategory::Functional},
+      {"nonfunctional", RequirementCategory::NonFunctional},
+      {"nfr", RequirementCategory::NonFunctional},
+      {"nf", RequirementCategory::NonFunctional},
+      {"quality", RequirementCategory::NonFunctional},
+      {"technical", RequirementCategory::Technical},
+      {"tech", RequirementCategory::Technical},
+      {"technology", RequirementCategory::Technical},
+      {"constraint", RequirementCategory::Constraint},
+      {"constraints", RequirementCategory::Constraint},
+      {"assumption", RequirementCategory::Assumption},
+      {"assumptions", RequirementCategory::Assumption},
+      {"functionalrequirement", RequirementCategory::Functional},
+  }};
+  for (const auto& [alias, category] : kAliases) {
+    if (alias == key) return category;
+  }
+  if (key == "nonfunctionalrequirement") return RequirementCategory::NonFunctional;
+  return std::nullopt;
+}
+
+}  // namespace nexus

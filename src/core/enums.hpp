@@ -1,0 +1,27 @@
+#pragma once
+// The one place that maps the model's enums to and from their JSON spellings.
+
+#include <optional>
+#include <string_view>
+
+#include "core/types.hpp"
+
+namespace nexus {
+
+std::string_view toString(SessionStatus value);
+std::string_view toString(InterviewMode value);
+std::string_view toString(MessageRole value);
+std::string_view toString(RequirementCategory value);
+std::string_view toString(Priority value);
+
+// Exact JSON spellings only; nullopt for anything else.
+std::optional<SessionStatus> parseSessionStatus(std::string_view text);
+std::optional<InterviewMode> parseInterviewMode(std::string_view text);
+std::optional<MessageRole> parseMessageRole(std::string_view text);
+std::optional<Priority> parsePriority(std::string_view text);
+
+// Lenient: accepts the spellings people and models use ("non_functional", "Non-Functional",
+// "NFR", "tech", "constraints") as well as the exact JSON one.
+std::optional<RequirementCategory> parseCategory(std::string_view text);
+
+}  // namespace nexus

@@ -1,0 +1,49 @@
+#include "core/ids.hpp"
+
+#include <sys/random.h>
+
+#include <array>
+#include <cerrno>
+#include <cstdint>
+#include <stdexcept>
+#include <string>
+
+namespace nexus {
+namespace {
+
+constexpr std::string_view kAlphabet = "useandom-26T198340PX75pxJACKVERYMINDBUSHWOLF_GQZbfghjklqvwyzrict";
+static_assert(kAlphabet.size() == 64, "a 64-letter alphabet makes byte & 63 unbiased");
+
+void fillRandom(std::uint8_t* data, std::size_t size) {
+  std::size_t filled = 0;
+  while (filled < size) {
+    const ssize_t got = ::getrandom(data + filled, size - filled, 0);
+    if (got < 0) {
+      if (errno == EINTR) continue;
+      throw std::runtime_error("getrandom failed: cannot create a random id");
+    }
+    filled += static_cast<std::size_t>(got);
+  }
+}
+
+}  // namespace
+
+std::string newId() {
+  std::array<std::uint8_t, kIdLength> bytes{};
+  fillRandom(bytes.data(), bytes.size());
+  std::string id(kIdLength, '\0');
+  for (std::size_t i = 0; i < kIdLength; ++i) id[i] = kAlphabet[bytes[i] & 63];
+  return id;
+}
+
+bool isWellFormedId(std::string_view id) {
+  if (id.empty() || id.size() > 128) return false;
+  for (char c : id) {
+    const bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' ||
+                    c == '-';
+    if (!ok) return false;
+  }
+  return true;
+}
+
+}  // namespace nexus

@@ -1,0 +1,18 @@
+#pragma once
+// Identifiers: 21 characters of the nanoid alphabet (A-Za-z0-9_-), 126 random bits from the
+// operating system's CSPRNG. Thread-safe.
+
+#include <string>
+#include <string_view>
+
+namespace nexus {
+
+inline constexpr std::size_t kIdLength = 21;
+
+std::string newId();
+
+// True for strings of the id alphabet with a sensible length (1..128); used to refuse junk
+// ids early with a clear message rather than after a lookup.
+bool isWellFormedId(std::string_view id);
+
+}  // namespace nexus

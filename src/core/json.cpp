@@ -1,0 +1,150 @@
+#include "core/json.hpp"
+
+#include <stdexcept>
+#include <string>
+
+#include "core/enums.hpp"
+#include "core/time.hpp"
+
+namespace nexus {
+namespace {
+
+using nlohmann::json;
+
+template <typename Enum, typename Parse>
+Enum enumFromJson(const json& j, Parse parse, std::string_view what) {
+  const auto& text = j.get_ref<const std::string&>();
+  if (auto value = parse(text)) return *value;
+  throw std::invalid_argument("unknown " + std::string(what) + " \"" + text + "\"");
+}
+
+template <typename T>
+void putOptional(json& j, const char* key, const std::optional<T>& value) {
+  if (value) j[key] = *value;
+}
+
+template <typename T>
+void getOptional(const json& j, const char* key, std::optional<T>& out) {
+  const auto it = j.find(key);
+  if (it == j.end() || it->is_null()) {
+    out.reset();
+  } else {
+    out = it->template get<T>();
+  }
+}
+
+}  // namespace
+
+void to_json(json& j, SessionStatus value) { j = toString(value); }
+void from_json(const json& j, SessionStatus& value) { value = enumFromJson<SessionStatus>(j, parseSessionStatus, "status"); }
+void to_json(json& j, InterviewMode value) { j = toString(value); }
+void from_json(const json& j, InterviewMode& value) { value = enumFromJson<InterviewMode>(j, parseInterviewMode, "mode"); }
+void to_json(json& j, MessageRole value) { j = toString(value); }
+void from_json(const json& j, MessageRole& value) { value = enumFromJson<MessageRole>(j, parseMessageRole, "role"); }
+void to_json(json& j, RequirementCategory value) { j = toString(value); }
+void from_json(const json& j, RequirementCategory& value) {
+  value = enumFromJson<RequirementCategory>(j, parseCategory, "category");
+}
+void to_json(json& j, Priority value) { j = toString(value); }
+void from_json(const json& j, Priority& value) { value = enumFromJson<Priority>(j, parsePriority, "priority"); }
+
+json timestampToJson(Timestamp time) { return formatIso8601(time); }
+
+Timestamp timestampFromJson(const json& j, std::string_view field) {
+  const auto& text = j.get_ref<const std::string&>();
+  if (auto time = parseIso8601(text)) return *time;
+  throw std::invalid_argument(std::string(field) + " is not an ISO-8601 date: \"" + text + "\"");
+}
+
+void to_json(json& j, const EvolutionContext& value) {
+  j = json{{"projectPath", value.projectPath}, {"repoMapContext", value.repoMapContext}};
+  putOptional(j, "projectSummary", value.projectSummary);
+}
+
+void from_json(const json& j, EvolutionContext& value) {
+  j.at("projectPath").get_to(value.projectPath);
+  j.at("repoMapContext").get_to(value.repoMapContext);
+  getOptional(j, "projectSummary", value.projectSummary);
+}
+
+void to_json(json& j, const InterviewMessage& value) {
+  j = json{{"id", value.id},
+           {"role", value.role},
+           {"content", value.content},
+           {"timestamp", timestampToJson(value.timestamp)}};
+  putOptional(j, "requirementsExtracted", value.requirementsExtracted);
+}
+
+void from_json(const json& j, InterviewMessage& value) {
+  j.at("id").get_to(value.id);
+  j.at("role").get_to(value.role);
+  j.at("content").get_to(value.content);
+  value.timestamp = timestampFromJson(j.at("timestamp"), "timestamp");
+  getOptional(j, "requirementsExtracted", value.requirementsExtracted);
+}
+
+void to_json(json& j, const ExtractedRequirement& value) {
+  j = json{{"id", value.id},
+           {"text", value.text},
+           {"category", value.category},
+           {"priority", value.priority},
+           {"confidence", value.confidence}};
+  putOptional(j, "area", value.area);
+  j["sourceMessageId"] = value.sourceMessageId;
+}
+
+void from_json(const json& j, ExtractedRequirement& value) {
+  j.at("id").get_to(value.id);
+  j.at("text").get_to(value.text);
+  j.at("category").get_to(value.category);
+  j.at("priority").get_to(value.priority);
+  j.at("confidence").get_to(value.confidence);
+  if (value.confidence < 0.0 || value.confidence > 1.0) {
+    throw std::invalid_argument("confidence must be between 0 and 1");
+  }
+  getOptional(j, "area", value.area);
+  j.at("sourceMessageId").get_to(value.sourceMessageId);
+}
+
+void to_json(json& j, const InterviewSession& value) {
+  j = json{{"id", value.id}, {"projectId", value.projectId}, {"status", value.status}, {"mode", value.mode}};
+  putOptional(j, "evolutionContext", value.evolutionContext);
+  j["messages"] = value.messages;
+  j["extractedRequirements"] = value.extractedRequirements;
+  j["exploredAreas"] = value.exploredAreas;
+  j["startedAt"] = timestampToJson(value.startedAt);
+  j["lastActivityAt"] = timestampToJson(value.lastActivityAt);
+  if (value.completedAt) j["completedAt"] = timestampToJson(*value.completedAt);
+}
+
+void from_json(const json& j, InterviewSession& value) {
+  j.at("id").get_to(value.id);
+  j.at("projectId").get_to(value.projectId);
+  j.at("status").get_to(value.status);
+  j.at("mode").get_to(value.mode);
+  getOptional(j, "evolutionContext", value.evolutionContext);
+  j.at("messages").get_to(value.messages);
+  j.at("extractedRequirements").get_to(value.extractedRequirements);
+  j.at("exploredAreas").get_to(value.exploredAreas);
+  value.startedAt = timestampFromJson(j.at("startedAt"), "startedAt");
+  value.lastActivityAt = timestampFromJson(j.at("lastActivityAt"), "lastActivityAt");
+  if (const auto it = j.find("completedAt"); it != j.end() && !it->is_null()) {
+    value.completedAt = timestampFromJson(*it, "completedAt");
+  } else {
+    value.completedAt.reset();
+  }
+}
+
+void to_json(json& j, const ProcessMessageResult& value) {
+  j = json{{"response", value.response},
+           {"extractedRequirements", value.extractedRequirements},
+           {"suggestedGaps", value.suggestedGaps}};
+}
+
+void from_json(const json& j, ProcessMessageResult& value) {
+  j.at("response").get_to(value.response);
+  j.at("extractedRequirements").get_to(value.extractedRequirements);
+  j.at("suggestedGaps").get_to(value.suggestedGaps);
+}
+
+}  // namespace nexus

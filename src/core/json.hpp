@@ -1,0 +1,38 @@
+#pragma once
+// JSON mapping of the data model, field for field the TypeScript shapes of the original plan:
+// camelCase names, ISO-8601 dates with milliseconds, optional fields omitted when absent.
+// from_json throws nlohmann::json::exception (type_error/out_of_range) or std::invalid_argument
+// with the offending field named.
+
+#include <nlohmann/json.hpp>
+
+#include "core/types.hpp"
+
+namespace nexus {
+
+void to_json(nlohmann::json& j, SessionStatus value);
+void from_json(const nlohmann::json& j, SessionStatus& value);
+void to_json(nlohmann::json& j, InterviewMode value);
+void from_json(const nlohmann::json& j, InterviewMode& value);
+void to_json(nlohmann::json& j, MessageRole value);
+void from_json(const nlohmann::json& j, MessageRole& value);
+void to_json(nlohmann::json& j, RequirementCategory value);
+void from_json(const nlohmann::json& j, RequirementCategory& value);
+void to_json(nlohmann::json& j, Priority value);
+void from_json(const nlohmann::json& j, Priority& value);
+
+void to_json(nlohmann::json& j, const EvolutionContext& value);
+void from_json(const nlohmann::json& j, EvolutionContext& value);
+void to_json(nlohmann::json& j, const InterviewMessage& value);
+void from_json(const nlohmann::json& j, InterviewMessage& value);
+void to_json(nlohmann::json& j, const ExtractedRequirement& value);
+void from_json(const nlohmann::json& j, ExtractedRequirement& value);
+void to_json(nlohmann::json& j, const InterviewSession& value);
+void from_json(const nlohmann::json& j, InterviewSession& value);
+void to_json(nlohmann::json& j, const ProcessMessageResult& value);
+void from_json(const nlohmann::json& j, ProcessMessageResult& value);
+
+nlohmann::json timestampToJson(Timestamp time);
+Timestamp timestampFromJson(const nlohmann::json& j, std::string_view field);
+
+}  // namespace nexus

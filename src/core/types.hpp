@@ -1,0 +1,76 @@
+#pragma once
+// The data model of DESIGN.md §2. JSON mapping lives in json.hpp; enum spellings in enums.hpp.
+
+#include <chrono>
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace nexus {
+
+// Millisecond precision is what the JSON shape carries, so it is what we keep.
+using Timestamp = std::chrono::sys_time<std::chrono::milliseconds>;
+
+enum class SessionStatus { Active, Paused, Completed };
+enum class InterviewMode { Genesis, Evolution };
+enum class MessageRole { User, Assistant, System };
+enum class RequirementCategory { Functional, NonFunctional, Technical, Constraint, Assumption };
+enum class Priority { Must, Should, Could, Wont };
+
+struct EvolutionContext {
+  std::string projectPath;
+  std::string repoMapContext;
+  std::optional<std::string> projectSummary;
+
+  bool operator==(const EvolutionContext&) const = default;
+};
+
+struct InterviewMessage {
+  std::string id;
+  MessageRole role = MessageRole::User;
+  std::string content;
+  Timestamp timestamp{};
+  // Ids of the requirements captured from this message; absent when none were.
+  std::optional<std::vector<std::string>> requirementsExtracted;
+
+  bool operator==(const InterviewMessage&) const = default;
+};
+
+struct ExtractedRequirement {
+  std::string id;
+  std::string text;
+  RequirementCategory category = RequirementCategory::Functional;
+  Priority priority = Priority::Should;
+  double confidence = 0.5;  // 0..1
+  std::optional<std::string> area;
+  std::string sourceMessageId;  // the user message in which it was stated
+
+  bool operator==(const ExtractedRequirement&) const = default;
+};
+
+struct InterviewSession {
+  std::string id;
+  std::string projectId;
+  SessionStatus status = SessionStatus::Active;
+  InterviewMode mode = InterviewMode::Genesis;
+  std::optional<EvolutionContext> evolutionContext;
+  std::vector<InterviewMessage> messages;
+  std::vector<ExtractedRequirement> extractedRequirements;
+  std::vector<std::string> exploredAreas;
+  Timestamp startedAt{};
+  Timestamp lastActivityAt{};
+  std::optional<Timestamp> completedAt;
+
+  bool operator==(const InterviewSession&) const = default;
+};
+
+struct ProcessMessageResult {
+  std::string response;
+  std::vector<ExtractedRequirement> extractedRequirements;
+  std::vector<std::string> suggestedGaps;
+
+  bool operator==(const ProcessMessageResult&) const = default;
+};
+
+}  // namespace nexus

@@ -1,0 +1,77 @@
+#pragma once
+// The seam between the interview and whatever produces the interviewer's replies: the offline
+// analyst, Claude, or an OpenAI-compatible server.
+
+#include <cstdint>
+#include <functional>
+#include <stop_token>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/result.hpp"
+#include "core/types.hpp"
+
+namespace nexus {
+
+struct ChatMessage {
+  MessageRole role = MessageRole::User;  // user or assistant; the system prompt travels apart
+  std::string content;
+};
+
+// What the engine knows about the interview, in structured form. Model clients send it as the
+// prose `LlmRequest::contextSummary`; the offline analyst reads it directly.
+struct InterviewContext {
+  InterviewMode mode = InterviewMode::Genesis;
+  std::vector<ExtractedRequirement> requirements;  // captured so far, oldest first
+  std::vector<std::string> exploredAreas;
+  std::vector<std::string> askedQuestions;  // the interviewer's earlier questions, oldest first
+};
+
+struct LlmRequest {
+  std::string systemPrompt;    // stable across turns (cacheable)
+  std::string contextSummary;  // changes every turn: requirements and areas so far
+  std::vector<ChatMessage> messages;  // the most recent exchanges that fit the budget; ends with the user
+  InterviewContext context;
+  int maxTokens = 1024;
+  double temperature = 0.7;
+};
+
+struct TokenUsage {
+  std::int64_t inputTokens = 0;
+  std::int64_t outputTokens = 0;
+  std::int64_t cacheReadInputTokens = 0;
+  std::int64_t cacheCreationInputTokens = 0;
+};
+
+struct LlmResponse {
+  std::string text;        // the raw output, requirement tags included
+  std::string model;
+  std::string stopReason;  // "end_turn", "max_tokens", ...
+  TokenUsage usage;
+};
+
+struct BackendInfo {
+  std::string name;      // "offline", "anthropic", "openai"
+  std::string model;
+  std::string endpoint;  // empty for in-process backends
+};
+
+// Receives pieces of the raw output as they are produced, in order.
+using DeltaHandler = std::function<void(std::string_view)>;
+
+// Implementations are thread-safe: complete() may run for several sessions at once.
+class LlmClient {
+ public:
+  virtual ~LlmClient() = default;
+
+  // Produces the interviewer's reply to request.messages.back(). On failure returns
+  // ErrorCode::ModelFailed (retryable set when sending again may work) or Cancelled once
+  // `cancel` is requested; a failed call's deltas must not be treated as a reply.
+  virtual Result<LlmResponse> complete(const LlmRequest& request, const DeltaHandler& onDelta,
+                                       std::stop_token cancel) = 0;
+
+  virtual BackendInfo info() const = 0;
+};
+
+}  // namespace nexus
