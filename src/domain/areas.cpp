@@ -1,1 +1,231 @@
-// placeholder: being written
+#include "domain/areas.hpp"
+
+#include <algorithm>
+
+#include "core/text.hpp"
+
+namespace nexus::domain {
+namespace {
+
+// A keyword is a lower-case phrase matched on word boundaries; a trailing '*' makes its last
+// word a prefix ("encrypt*" matches "encrypted", "encryption").
+struct AreaKeywords {
+  std::string_view area;
+  std::vector<std::string_view> keywords;
+};
+
+// Specific keywords name an area unambiguously and win over generic ones, so that
+// "protect the data" is security (protect) and not data_model (data).
+const std::vector<AreaKeywords>& specificKeywords() {
+  static const std::vector<AreaKeywords> table{
+      {"authentication",
+       {"sign in", "sign-in", "signin", "sign on", "single sign-on", "sso", "log in", "log-in", "login*",
+        "logon", "log out", "logout", "password*", "passphrase*", "passkey*", "2fa", "two-factor",
+        "two factor", "mfa", "multi-factor", "oauth*", "openid", "saml", "sign up", "signup", "sign-up",
+        "authenticat*", "credential*", "magic link*", "biometric*", "fingerprint*", "face id", "ldap",
+        "active directory", "user account*", "create an account", "register an account", "registration"}},
+      {"authorization",
+       {"authoriz*", "authoris*", "permission*", "role-based", "rbac", "access control*", "access right*",
+        "access level*", "privilege*", "admin*", "roles", "role", "moderator*", "read-only access", "only the owner",
+        "owner can", "only admins", "only managers", "allowed to", "not allowed to", "restricted to",
+        "access to their own", "can only see", "can only access", "can only edit", "approv*"}},
+      {"security",
+       {"encrypt*", "decrypt*", "secur*", "protect*", "vulnerab*", "attack*", "hack*", "breach*", "malicious",
+        "malware", "virus*", "intrusion*", "audit trail*", "audit log*", "gdpr", "hipaa", "pci", "sox",
+        "privacy", "private data", "confidential*", "sensitive", "tamper*", "xss", "csrf", "injection",
+        "penetration test*", "tls", "ssl", "https", "firewall*", "unauthori*", "compliance", "comply",
+        "data protection", "personal data", "pii", "secret*", "certificate*", "antivirus", "spam"}},
+      {"performance",
+       {"latency", "response time*", "respond within", "respond in", "load in", "loads in", "load within",
+        "loads within", "loading time*", "within * seconds", "millisecond*", "ms", "throughput",
+        "concurrent*", "simultaneous*", "scalab*", "scale*", "scaling", "performan*", "per second",
+        "per minute", "per hour", "under load", "fast", "faster", "quick*", "slow*", "lag*", "peak",
+        "capacity", "real-time", "real time", "instantly", "instant", "seconds", "second", "minutes",
+        "high volume", "thousands of", "millions of", "100,000", "10,000", "1,000"}},
+      {"integrations",
+       {"integrat*", "slack", "stripe", "paypal", "salesforce", "google calendar", "google drive",
+        "google sheets", "outlook", "microsoft teams", "zapier", "github", "gitlab", "jira", "twilio",
+        "sendgrid", "mailchimp", "quickbooks", "shopify", "hubspot", "zoom", "dropbox", "webhook*",
+        "third-party", "third party", "external system*", "external service*", "sync with", "synchroni*",
+        "import from", "export to", "connect to", "connects to", "plugin*", "plug-in*", "calendar*",
+        "payment gateway*", "sms", "push notification*", "email notification*", "send an email",
+        "send email*", "e-mail*", "notif*", "smtp", "imap"}},
+      {"deployment",
+       {"deploy*", "hosting", "hosted", "host it", "self-host*", "on-prem*", "on prem*", "cloud", "aws",
+        "azure", "gcp", "google cloud", "heroku", "vercel", "kubernetes", "k8s", "docker*", "container*",
+        "ci/cd", "pipeline*", "install*", "uptime", "availab*", "downtime", "24/7", "24x7", "backup*",
+        "disaster recovery", "failover", "fail over", "fault toleran*", "redundan*", "monitoring",
+        "operating system*", "windows", "linux", "macos", "mac os", "unix", "release*", "upgrade*",
+        "maintenance window*", "portab*", "environment*", "server*", "rollback", "roll back"}},
+      {"api",
+       {"api", "apis", "rest", "restful", "graphql", "grpc", "endpoint*", "sdk", "openapi", "swagger",
+        "json", "rate limit*", "web service*", "http interface", "programmatic*", "cli",
+        "command line", "command-line"}},
+      {"ui_ux",
+       {"user interface*", "ui", "ux", "screen*", "dashboard*", "button*", "layout*", "colour*", "color*",
+        "font*", "theme*", "dark mode", "light mode", "responsive", "mobile-friendly", "mobile friendly",
+        "accessib*", "wcag", "screen reader*", "navigat*", "menu*", "intuitive*", "easy to use",
+        "user-friendly", "user friendly", "usab*", "look and feel", "drag and drop", "drag-and-drop",
+        "click*", "form*", "wizard*", "onboarding", "tooltip*", "icon*", "keyboard shortcut*", "display*",
+        "visual*", "graphical", "gui", "web page*", "webpage*", "homepage", "home page", "mobile app",
+        "ios", "android", "tablet*", "browser*", "language*", "localiz*", "localis*", "translat*",
+        "help system", "tutorial*", "learn to use", "training"}},
+      {"data_model",
+       {"database*", "postgres*", "mysql", "mariadb", "sqlite", "mongodb", "mongo", "redis", "dynamodb",
+        "oracle", "sql server", "schema*", "data model*", "entity", "entities", "table*", "record*",
+        "field*", "attribute*", "stored", "store", "stores", "storage", "persist*", "retain*", "retention",
+        "archive*", "history", "historical", "metadata", "csv", "spreadsheet*", "report*", "attachment*",
+        "upload*", "file*", "document*", "each task", "each item", "each order", "each user has"}},
+  };
+  return table;
+}
+
+// Generic keywords: used only when no specific keyword matched.
+const std::vector<AreaKeywords>& genericKeywords() {
+  static const std::vector<AreaKeywords> table{
+      {"data_model", {"data", "information", "details", "list*", "categor*", "tag*", "track*", "save*"}},
+      {"ui_ux", {"page*", "view*", "see", "show*", "look*", "mobile", "app", "website", "site", "interface"}},
+      {"security", {"safe*", "trust*", "private"}},
+      {"performance", {"efficient*", "responsive*", "smooth*"}},
+      {"authentication", {"account*", "user name*", "username*", "profile*"}},
+      {"integrations", {"email*", "import*", "export*", "connect*", "message*"}},
+  };
+  return table;
+}
+
+bool matchesKeyword(std::string_view lowerText, std::string_view keyword, std::size_t& position) {
+  if (keyword.empty()) return false;
+  if (keyword.back() != '*') {
+    if (!text::containsPhrase(lowerText, keyword)) return false;
+    position = lowerText.find(keyword);
+    return true;
+  }
+  // Prefix form: the phrase must start on a word boundary; its last word may continue.
+  const std::string_view stem = keyword.substr(0, keyword.size() - 1);
+  if (stem.find('*') != std::string_view::npos || stem.find(" * ") != std::string_view::npos) return false;
+  for (std::size_t pos = lowerText.find(stem); pos != std::string_view::npos; pos = lowerText.find(stem, pos + 1)) {
+    const char before = pos == 0 ? ' ' : lowerText[pos - 1];
+    const bool boundary = !((before >= 'a' && before <= 'z') || (before >= '0' && before <= '9'));
+    if (boundary) {
+      position = pos;
+      return true;
+    }
+  }
+  return false;
+}
+
+// "within * seconds": a single wildcard word in the middle.
+bool matchesWildcardPhrase(std::string_view lowerText, std::string_view keyword, std::size_t& position) {
+  const std::size_t star = keyword.find(" * ");
+  if (star == std::string_view::npos) return false;
+  const std::string_view head = keyword.substr(0, star);
+  const std::string_view tail = keyword.substr(star + 3);
+  const auto words = text::words(lowerText);
+  const auto headWords = text::words(head);
+  const auto tailWords = text::words(tail);
+  if (headWords.size() != 1 || tailWords.size() != 1) return false;
+  for (std::size_t i = 0; i + 2 < words.size(); ++i) {
+    if (words[i] == headWords[0] && words[i + 2] == tailWords[0]) {
+      position = lowerText.find(headWords[0]);
+      return true;
+    }
+  }
+  return false;
+}
+
+struct AreaHit {
+  std::string_view area;
+  std::size_t count = 0;
+  std::size_t firstPosition = 0;
+};
+
+std::vector<AreaHit> scoreAreas(std::string_view lowerText, const std::vector<AreaKeywords>& table) {
+  std::vector<AreaHit> hits;
+  for (const auto& entry : table) {
+    AreaHit hit{entry.area, 0, lowerText.size()};
+    for (const auto keyword : entry.keywords) {
+      std::size_t position = 0;
+      const bool found = keyword.find(" * ") != std::string_view::npos
+                             ? matchesWildcardPhrase(lowerText, keyword, position)
+                             : matchesKeyword(lowerText, keyword, position);
+      if (found) {
+        ++hit.count;
+        hit.firstPosition = std::min(hit.firstPosition, position);
+      }
+    }
+    if (hit.count > 0) hits.push_back(hit);
+  }
+  // More keywords first; on a tie, the one mentioned first.
+  std::stable_sort(hits.begin(), hits.end(), [](const AreaHit& a, const AreaHit& b) {
+    if (a.count != b.count) return a.count > b.count;
+    return a.firstPosition < b.firstPosition;
+  });
+  return hits;
+}
+
+}  // namespace
+
+bool isStandardArea(std::string_view area) {
+  return std::find(kStandardAreas.begin(), kStandardAreas.end(), area) != kStandardAreas.end();
+}
+
+std::optional<std::string> normalizeArea(std::string_view area) {
+  std::string key;
+  for (char c : text::trim(area)) {
+    if (c >= 'A' && c <= 'Z') {
+      key.push_back(static_cast<char>(c - 'A' + 'a'));
+    } else if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
+      key.push_back(c);
+    } else if (c == ' ' || c == '-' || c == '/' || c == '_' || c == '&' || c == '.') {
+      if (!key.empty() && key.back() != '_') key.push_back('_');
+    } else {
+      return std::nullopt;
+    }
+  }
+  while (!key.empty() && key.back() == '_') key.pop_back();
+  if (key.empty() || key.size() > 64) return std::nullopt;
+
+  static const std::vector<std::pair<std::string_view, std::string_view>> kAliases{
+      {"auth", "authentication"},     {"authn", "authentication"},    {"login", "authentication"},
+      {"identity", "authentication"}, {"authz", "authorization"},     {"authorisation", "authorization"},
+      {"permissions", "authorization"}, {"access_control", "authorization"}, {"data", "data_model"},
+      {"datamodel", "data_model"},    {"database", "data_model"},     {"data_storage", "data_model"},
+      {"storage", "data_model"},      {"apis", "api"},                {"ui", "ui_ux"},
+      {"ux", "ui_ux"},                {"ui_and_ux", "ui_ux"},         {"user_interface", "ui_ux"},
+      {"usability", "ui_ux"},         {"design", "ui_ux"},            {"perf", "performance"},
+      {"scalability", "performance"}, {"integration", "integrations"}, {"third_party", "integrations"},
+      {"deploy", "deployment"},       {"operations", "deployment"},   {"infrastructure", "deployment"},
+      {"hosting", "deployment"},      {"privacy", "security"},        {"compliance", "security"},
+  };
+  for (const auto& [alias, canonical] : kAliases) {
+    if (alias == key) return std::string(canonical);
+  }
+  return key;
+}
+
+std::string areaLabel(std::string_view area) {
+  if (area == "ui_ux") return "UI/UX";
+  if (area == "api") return "API";
+  std::string label(area);
+  std::replace(label.begin(), label.end(), '_', ' ');
+  return label;
+}
+
+std::optional<std::string> inferArea(std::string_view text) {
+  auto areas = inferAreas(text);
+  if (areas.empty()) return std::nullopt;
+  return std::move(areas.front());
+}
+
+std::vector<std::string> inferAreas(std::string_view text) {
+  const std::string lower = text::toLower(text);
+  std::vector<std::string> areas;
+  for (const auto* table : {&specificKeywords(), &genericKeywords()}) {
+    for (const auto& hit : scoreAreas(lower, *table)) {
+      if (std::find(areas.begin(), areas.end(), hit.area) == areas.end()) areas.emplace_back(hit.area);
+    }
+  }
+  return areas;
+}
+
+}  // namespace nexus::domain
