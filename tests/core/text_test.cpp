@@ -1,1 +1,38 @@
-// placeholder: being written
+#include "core/text.hpp"
+
+#include <gtest/gtest.h>
+
+namespace nexus::text {
+namespace {
+
+TEST(Text, WordsAreLowerCaseAndSplitOnPunctuation) {
+  EXPECT_EQ(words("Sign-in, NOW! It's fine"), (std::vector<std::string>{"sign", "in", "now", "it's", "fine"}));
+  EXPECT_TRUE(words("  ...  ").empty());
+}
+
+TEST(Text, ContainsPhraseRespectsWordBoundaries) {
+  EXPECT_TRUE(containsPhrase("please log in now", "log in"));
+  EXPECT_FALSE(containsPhrase("a blog in french", "log in"));
+  EXPECT_FALSE(containsPhrase("login", "log"));
+  EXPECT_TRUE(containsPhrase("api", "api"));
+  EXPECT_FALSE(containsPhrase("anything", ""));
+}
+
+TEST(Text, CollapseWhitespaceJoinsLines) {
+  EXPECT_EQ(collapseWhitespace("  users\n  can\t\tsign in  "), "users can sign in");
+  EXPECT_EQ(trim("\n x \r\n"), "x");
+}
+
+TEST(Text, TokenSimilarityIgnoresStopWordsAndOrder) {
+  EXPECT_DOUBLE_EQ(tokenSimilarity("Users must sign in with Google", "users sign in with google"), 1.0);
+  EXPECT_LT(tokenSimilarity("Users sign in with Google", "Pages load in two seconds"), 0.2);
+}
+
+TEST(Text, TruncateNeverSplitsACharacter) {
+  const std::string s = "caf\xC3\xA9 au lait";  // "café au lait"
+  EXPECT_EQ(truncateUtf8(s, 4), "caf\xE2\x80\xA6");
+  EXPECT_EQ(truncateUtf8(s, 100), s);
+}
+
+}  // namespace
+}  // namespace nexus::text
