@@ -25,6 +25,9 @@ bool containsPhrase(std::string_view lowerText, std::string_view phrase);
 // Jaccard similarity of the content words (stop words dropped) of two texts, 0..1.
 double tokenSimilarity(std::string_view a, std::string_view b);
 
+// True when `text` is well-formed UTF-8 (no overlongs, surrogates or code points past U+10FFFF).
+bool isValidUtf8(std::string_view text);
+
 // Cuts `text` to at most `maxBytes` bytes on a UTF-8 character boundary, adding "…" when cut.
 std::string truncateUtf8(std::string_view text, std::size_t maxBytes);
 

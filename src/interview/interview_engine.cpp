@@ -1,1 +1,373 @@
-// placeholder: being written
+#include "interview/interview_engine.hpp"
+
+#include <map>
+#include <stop_token>
+
+#include <spdlog/spdlog.h>
+
+#include "core/enums.hpp"
+#include "core/ids.hpp"
+#include "core/json.hpp"
+#include "core/text.hpp"
+#include "domain/areas.hpp"
+#include "domain/question_generator.hpp"
+#include "events/event_types.hpp"
+#include "interview/context_window.hpp"
+#include "interview/prompts.hpp"
+#include "interview/tag_stream_filter.hpp"
+
+namespace nexus {
+
+struct InterviewEngine::Slot {
+  std::mutex turnMutex;            // held for a whole turn: one turn at a time per session
+  mutable std::mutex stateMutex;   // guards the fields below; never held across a model call
+  InterviewSession session;
+  std::stop_source cancel;         // of the turn in flight
+};
+
+namespace {
+
+using nlohmann::json;
+
+std::string quoteId(std::string_view id) { return "\"" + text::truncateUtf8(id, 64) + "\""; }
+
+// The question an interviewer's message ends on, if it asks one.
+std::optional<std::string> questionIn(std::string_view content) {
+  const std::size_t mark = content.rfind('?');
+  if (mark == std::string_view::npos) return std::nullopt;
+  std::size_t start = content.find_last_of(".!?\n", mark == 0 ? 0 : mark - 1);
+  start = (start == std::string_view::npos || start >= mark) ? 0 : start + 1;
+  auto question = text::trim(content.substr(start, mark - start + 1));
+  if (question.size() < 2) return std::nullopt;
+  return std::string(question);
+}
+
+std::vector<std::string> askedQuestions(const InterviewSession& session) {
+  std::vector<std::string> asked;
+  for (const auto& m : session.messages) {
+    if (m.role != MessageRole::Assistant) continue;
+    if (auto q = questionIn(m.content)) asked.push_back(std::move(*q));
+  }
+  return asked;
+}
+
+domain::QuestionGenerator coverageOf(const InterviewSession& session) {
+  domain::QuestionGenerator coverage;
+  for (const auto& area : session.exploredAreas) coverage.markExplored(area);
+  for (const auto& r : session.extractedRequirements) coverage.recordRequirement(r);
+  return coverage;
+}
+
+bool isDuplicate(const ExtractedRequirement& candidate, const std::vector<ExtractedRequirement>& existing,
+                 double threshold) {
+  for (const auto& r : existing) {
+    if (text::tokenSimilarity(r.text, candidate.text) >= threshold) return true;
+  }
+  return false;
+}
+
+std::string statusWord(SessionStatus status) { return std::string(toString(status)); }
+
+}  // namespace
+
+InterviewEngine::InterviewEngine(LlmClient& llm, SessionStore& store, EventBus& events, const Clock& clock,
+                                 InterviewEngineOptions options)
+    : llm_(llm), store_(store), events_(events), clock_(clock), options_(options),
+      extractor_(options.confidenceThreshold) {}
+
+InterviewEngine::~InterviewEngine() {
+  std::lock_guard lock(slotsMutex_);
+  for (auto& [id, slot] : slots_) {
+    std::lock_guard state(slot->stateMutex);
+    slot->cancel.request_stop();
+  }
+}
+
+std::string InterviewEngine::getGreeting(InterviewMode mode) { return prompts::greeting(mode); }
+
+Result<InterviewSession> InterviewEngine::startSession(std::string_view projectId, StartOptions options) {
+  if (!isWellFormedId(projectId)) {
+    return Error::invalidArgument("Project id " + quoteId(projectId) +
+                                  " is not valid: use 1-128 letters, digits, '-' or '_'");
+  }
+  if (options.mode == InterviewMode::Evolution && !options.evolutionContext) {
+    return Error::invalidArgument("An evolution interview needs an evolutionContext (projectPath, repoMapContext)");
+  }
+  const Timestamp now = clock_.now();
+  InterviewSession session;
+  session.id = newId();
+  session.projectId = std::string(projectId);
+  session.mode = options.mode;
+  if (options.mode == InterviewMode::Evolution) session.evolutionContext = std::move(options.evolutionContext);
+  session.startedAt = now;
+  session.lastActivityAt = now;
+  session.messages.push_back({newId(), MessageRole::Assistant, getGreeting(options.mode), now, std::nullopt});
+  if (auto saved = store_.save(session); !saved) return saved.error();
+
+  auto slot = std::make_shared<Slot>();
+  slot->session = session;
+  {
+    std::lock_guard lock(slotsMutex_);
+    slots_.emplace(session.id, slot);
+  }
+  events_.emit(events::kStarted,
+               {{"sessionId", session.id}, {"projectId", session.projectId}, {"mode", session.mode}});
+  emitMessage(session.id, session.messages.front());
+  return session;
+}
+
+Result<ProcessMessageResult> InterviewEngine::processMessage(std::string_view sessionId, std::string_view message) {
+  if (auto valid = validateMessage(message); !valid) return valid.error();
+  auto found = findOrLoad(sessionId);
+  if (!found) return found.error();
+  Slot& slot = **found;
+
+  std::lock_guard turn(slot.turnMutex);
+  InterviewMessage userMessage;
+  LlmRequest request;
+  std::stop_token cancel;
+  std::string id;
+  {
+    std::lock_guard state(slot.stateMutex);
+    InterviewSession& session = slot.session;
+    id = session.id;
+    if (session.status != SessionStatus::Active) {
+      return Error::notActive("Session " + quoteId(id) + " is " + statusWord(session.status) +
+                              (session.status == SessionStatus::Paused ? "; resume it to continue"
+                                                                       : "; start a new session to continue"));
+    }
+    userMessage = {newId(), MessageRole::User, std::string(text::trim(message)), clock_.now(), std::nullopt};
+    const Timestamp previousActivity = session.lastActivityAt;
+    session.messages.push_back(userMessage);
+    session.lastActivityAt = userMessage.timestamp;
+    if (auto saved = store_.save(session); !saved) {
+      session.messages.pop_back();
+      session.lastActivityAt = previousActivity;
+      return Error::storageFailed("Your message was not sent because it could not be saved: " +
+                                  saved.error().message);
+    }
+    slot.cancel = std::stop_source{};
+    cancel = slot.cancel.get_token();
+    request = buildRequest(session);
+  }
+  emitMessage(id, userMessage);
+
+  TagStreamFilter filter;
+  const auto emitShown = [&](const std::string& shown) {
+    if (!shown.empty()) events_.emit(events::kDelta, {{"sessionId", id}, {"text", shown}});
+  };
+  auto reply = llm_.complete(request, [&](std::string_view piece) { emitShown(filter.feed(piece)); }, cancel);
+  if (reply && cancel.stop_requested()) reply = Error::cancelled("The reply was cancelled because the session stopped");
+  if (!reply) {
+    events_.emit(events::kSystemError, {{"sessionId", id},
+                                        {"code", toString(reply.error().code)},
+                                        {"message", reply.error().message},
+                                        {"retryable", reply.error().retryable}});
+    return reply.error();
+  }
+  emitShown(filter.finish());
+
+  ProcessMessageResult result;
+  applyReply(slot, userMessage.id, *reply, result);
+  return result;
+}
+
+void InterviewEngine::applyReply(Slot& slot, const std::string& userMessageId, const LlmResponse& reply,
+                                 ProcessMessageResult& result) {
+  ExtractionResult extracted = extractor_.extract(reply.text);
+  std::vector<std::string> newAreas;
+  InterviewMessage assistant;
+  std::string id;
+  std::optional<Error> saveError;
+  {
+    std::lock_guard state(slot.stateMutex);
+    InterviewSession& session = slot.session;
+    id = session.id;
+    for (auto& requirement : extracted.requirements) {
+      requirement.sourceMessageId = userMessageId;
+      requirement.area = requirement.area ? domain::normalizeArea(*requirement.area) : domain::inferArea(requirement.text);
+      if (isDuplicate(requirement, session.extractedRequirements, options_.duplicateSimilarity) ||
+          isDuplicate(requirement, result.extractedRequirements, options_.duplicateSimilarity)) {
+        spdlog::debug("session {}: skipped a requirement already captured: {}", id, requirement.text);
+        continue;
+      }
+      result.extractedRequirements.push_back(requirement);
+    }
+    std::vector<std::string> capturedIds;
+    for (const auto& requirement : result.extractedRequirements) {
+      capturedIds.push_back(requirement.id);
+      session.extractedRequirements.push_back(requirement);
+      if (requirement.area && std::find(session.exploredAreas.begin(), session.exploredAreas.end(),
+                                        *requirement.area) == session.exploredAreas.end()) {
+        session.exploredAreas.push_back(*requirement.area);
+        newAreas.push_back(*requirement.area);
+      }
+    }
+    for (auto it = session.messages.rbegin(); it != session.messages.rend(); ++it) {
+      if (it->id == userMessageId) {
+        if (!capturedIds.empty()) it->requirementsExtracted = capturedIds;
+        break;
+      }
+    }
+    const Timestamp now = clock_.now();
+    std::string shown = extracted.displayText.empty() ? std::string("Noted.") : extracted.displayText;
+    assistant = {newId(), MessageRole::Assistant, std::move(shown), now, std::nullopt};
+    session.messages.push_back(assistant);
+    session.lastActivityAt = now;
+    result.response = assistant.content;
+    result.suggestedGaps = coverageOf(session).gaps();
+    if (auto saved = store_.save(session); !saved) saveError = saved.error();
+  }
+
+  if (saveError) {
+    // The turn stays in memory and goes out with the next save.
+    spdlog::error("session {}: the turn could not be saved: {}", id, saveError->message);
+    events_.emit(events::kSystemError, {{"sessionId", id},
+                                        {"code", toString(saveError->code)},
+                                        {"message", "The turn could not be saved: " + saveError->message},
+                                        {"retryable", true}});
+  }
+  emitMessage(id, assistant);
+  for (const auto& requirement : result.extractedRequirements) {
+    events_.emit(events::kRequirementCaptured, {{"sessionId", id}, {"requirement", requirement}});
+  }
+  for (const auto& area : newAreas) events_.emit(events::kAreaExplored, {{"sessionId", id}, {"area", area}});
+  if (!result.suggestedGaps.empty()) {
+    events_.emit(events::kGapSuggested, {{"sessionId", id}, {"gaps", result.suggestedGaps}});
+  }
+}
+
+Result<std::optional<InterviewSession>> InterviewEngine::getSession(std::string_view sessionId) const {
+  if (auto slot = find(sessionId)) {
+    std::lock_guard state(slot->stateMutex);
+    return std::optional<InterviewSession>{slot->session};
+  }
+  return store_.load(sessionId);
+}
+
+Result<InterviewSession> InterviewEngine::pauseSession(std::string_view sessionId) {
+  return stop(sessionId, SessionStatus::Paused);
+}
+
+Result<InterviewSession> InterviewEngine::endSession(std::string_view sessionId) {
+  return stop(sessionId, SessionStatus::Completed);
+}
+
+Result<InterviewSession> InterviewEngine::stop(std::string_view sessionId, SessionStatus to) {
+  auto found = findOrLoad(sessionId);
+  if (!found) return found.error();
+  Slot& slot = **found;
+  InterviewSession snapshot;
+  {
+    std::lock_guard state(slot.stateMutex);
+    InterviewSession& session = slot.session;
+    if (session.status == SessionStatus::Completed) {
+      return Error::notActive("Session " + quoteId(session.id) + " is already completed");
+    }
+    if (session.status == to) return session;
+    slot.cancel.request_stop();
+    const InterviewSession before = session;
+    session.status = to;
+    session.lastActivityAt = clock_.now();
+    if (to == SessionStatus::Completed) session.completedAt = session.lastActivityAt;
+    if (auto saved = store_.save(session); !saved) {
+      session = before;
+      return saved.error();
+    }
+    snapshot = session;
+  }
+  if (to == SessionStatus::Paused) {
+    events_.emit(events::kPaused, {{"sessionId", snapshot.id}});
+  } else {
+    std::map<std::string, int> categories;
+    for (const auto& r : snapshot.extractedRequirements) ++categories[std::string(toString(r.category))];
+    events_.emit(events::kCompleted,
+                 {{"sessionId", snapshot.id},
+                  {"projectId", snapshot.projectId},
+                  {"totalRequirements", snapshot.extractedRequirements.size()},
+                  {"categories", categories},
+                  {"duration", (*snapshot.completedAt - snapshot.startedAt).count()}});
+  }
+  return snapshot;
+}
+
+Result<InterviewSession> InterviewEngine::resumeSession(std::string_view sessionId) {
+  auto found = findOrLoad(sessionId);
+  if (!found) return found.error();
+  Slot& slot = **found;
+  InterviewSession snapshot;
+  {
+    std::lock_guard state(slot.stateMutex);
+    InterviewSession& session = slot.session;
+    if (session.status == SessionStatus::Completed) {
+      return Error::notActive("Session " + quoteId(session.id) + " is completed and cannot be resumed");
+    }
+    if (session.status != SessionStatus::Active) {
+      const SessionStatus before = session.status;
+      session.status = SessionStatus::Active;
+      if (auto saved = store_.save(session); !saved) {
+        session.status = before;
+        return saved.error();
+      }
+    }
+    snapshot = session;
+  }
+  events_.emit(events::kResumed, {{"sessionId", snapshot.id}});
+  return snapshot;
+}
+
+void InterviewEngine::forget(std::string_view sessionId) {
+  std::lock_guard lock(slotsMutex_);
+  const auto it = slots_.find(std::string(sessionId));
+  if (it == slots_.end()) return;
+  {
+    std::lock_guard state(it->second->stateMutex);
+    it->second->cancel.request_stop();
+  }
+  slots_.erase(it);
+}
+
+std::shared_ptr<InterviewEngine::Slot> InterviewEngine::find(std::string_view sessionId) const {
+  std::lock_guard lock(slotsMutex_);
+  const auto it = slots_.find(std::string(sessionId));
+  return it == slots_.end() ? nullptr : it->second;
+}
+
+Result<std::shared_ptr<InterviewEngine::Slot>> InterviewEngine::findOrLoad(std::string_view sessionId) {
+  if (auto slot = find(sessionId)) return slot;
+  if (!isWellFormedId(sessionId)) return Error::notFound("No interview session with id " + quoteId(sessionId));
+  auto loaded = store_.load(sessionId);
+  if (!loaded) return loaded.error();
+  if (!*loaded) return Error::notFound("No interview session with id " + quoteId(sessionId));
+  auto slot = std::make_shared<Slot>();
+  slot->session = std::move(**loaded);
+  std::lock_guard lock(slotsMutex_);
+  // Another thread may have loaded it meanwhile: keep one slot per session.
+  return slots_.try_emplace(std::string(sessionId), slot).first->second;
+}
+
+Result<void> InterviewEngine::validateMessage(std::string_view message) const {
+  if (message.size() > options_.maxMessageBytes) {
+    return Error::tooLarge("Message is " + std::to_string(message.size()) + " bytes; the limit is " +
+                           std::to_string(options_.maxMessageBytes) + " bytes");
+  }
+  if (text::trim(message).empty()) return Error::invalidArgument("Message is empty");
+  if (!text::isValidUtf8(message)) return Error::invalidArgument("Message is not valid UTF-8 text");
+  return {};
+}
+
+LlmRequest InterviewEngine::buildRequest(const InterviewSession& session) const {
+  LlmRequest request;
+  request.systemPrompt = prompts::systemPrompt(session.mode, session.evolutionContext);
+  request.contextSummary = prompts::contextSummary(session);
+  request.messages = recentMessages(session.messages, options_.historyTokenBudget);
+  request.context = {session.mode, session.extractedRequirements, session.exploredAreas, askedQuestions(session)};
+  request.maxTokens = options_.maxReplyTokens;
+  return request;
+}
+
+void InterviewEngine::emitMessage(const std::string& sessionId, const InterviewMessage& message) {
+  events_.emit(events::kQuestionAsked, {{"sessionId", sessionId}, {"message", message}});
+}
+
+}  // namespace nexus

@@ -36,3 +36,19 @@ TEST(Text, TruncateNeverSplitsACharacter) {
 
 }  // namespace
 }  // namespace nexus::text
+
+namespace nexus::text {
+namespace {
+
+TEST(Text, Utf8Validation) {
+  EXPECT_TRUE(isValidUtf8("plain ascii"));
+  EXPECT_TRUE(isValidUtf8("caf\xC3\xA9 \xE2\x82\xAC \xF0\x9F\x98\x80"));
+  EXPECT_FALSE(isValidUtf8("\xC3"));              // cut short
+  EXPECT_FALSE(isValidUtf8("\xC0\xAF"));          // overlong '/'
+  EXPECT_FALSE(isValidUtf8("\xED\xA0\x80"));      // surrogate
+  EXPECT_FALSE(isValidUtf8("\xF4\x90\x80\x80"));  // past U+10FFFF
+  EXPECT_FALSE(isValidUtf8("\xFF"));
+}
+
+}  // namespace
+}  // namespace nexus::text

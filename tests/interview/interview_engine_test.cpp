@@ -1,1 +1,460 @@
-// placeholder: being written
+#include "interview/interview_engine.hpp"
+
+#include <gtest/gtest.h>
+
+#include <thread>
+
+#include "events/event_types.hpp"
+#include "store/memory_session_store.hpp"
+#include "support/failing_store.hpp"
+#include "support/scripted_llm.hpp"
+
+namespace nexus {
+namespace {
+
+std::string requirementTag(std::string_view text, std::string_view category, std::string_view priority,
+                           std::string_view confidence, std::string_view area) {
+  return "<requirement><text>" + std::string(text) + "</text><category>" + std::string(category) +
+         "</category><priority>" + std::string(priority) + "</priority><confidence>" + std::string(confidence) +
+         "</confidence>" + (area.empty() ? "" : "<area>" + std::string(area) + "</area>") + "</requirement>";
+}
+
+class EngineTest : public ::testing::Test {
+ protected:
+  EngineTest() {
+    all_ = events_.subscribeAll([this](const Event& e) {
+      std::lock_guard lock(eventsMutex_);
+      seen_.push_back(e);
+    });
+  }
+
+  std::string start(InterviewEngine& engine) {
+    auto session = engine.startSession("demo");
+    EXPECT_TRUE(session.ok());
+    return session->id;
+  }
+
+  std::vector<std::string> eventTypes() {
+    std::lock_guard lock(eventsMutex_);
+    std::vector<std::string> types;
+    for (const auto& e : seen_) types.push_back(e.type);
+    return types;
+  }
+  std::vector<Event> eventsOf(std::string_view type) {
+    std::lock_guard lock(eventsMutex_);
+    std::vector<Event> out;
+    for (const auto& e : seen_) {
+      if (e.type == type) out.push_back(e);
+    }
+    return out;
+  }
+
+  ManualClock clock_{Timestamp{std::chrono::milliseconds{1'760'000'000'000}}};
+  EventBus events_{clock_};
+  MemorySessionStore memory_;
+  testing::FailingStore store_{memory_};
+  testing::ScriptedLlm llm_;
+  InterviewEngine engine_{llm_, store_, events_, clock_};
+  std::mutex eventsMutex_;
+  std::vector<Event> seen_;
+  EventBus::Subscription all_;
+};
+
+TEST_F(EngineTest, StartCreatesAnActiveSessionWithTheGreeting) {
+  auto session = engine_.startSession("demo");
+  ASSERT_TRUE(session.ok());
+  EXPECT_EQ(session->projectId, "demo");
+  EXPECT_EQ(session->status, SessionStatus::Active);
+  EXPECT_EQ(session->mode, InterviewMode::Genesis);
+  ASSERT_EQ(session->messages.size(), 1u);
+  EXPECT_EQ(session->messages[0].role, MessageRole::Assistant);
+  EXPECT_EQ(session->messages[0].content, InterviewEngine::getGreeting(InterviewMode::Genesis));
+  EXPECT_EQ(session->startedAt, clock_.now());
+  EXPECT_EQ(eventTypes(), (std::vector<std::string>{"interview:started", "interview:question-asked"}));
+  auto stored = memory_.load(session->id);
+  ASSERT_TRUE(stored.ok() && stored->has_value());
+  EXPECT_EQ(**stored, *session);
+}
+
+TEST_F(EngineTest, StartRefusesABadProjectId) {
+  auto session = engine_.startSession("no spaces please");
+  ASSERT_FALSE(session.ok());
+  EXPECT_EQ(session.error().code, ErrorCode::InvalidArgument);
+  EXPECT_NE(session.error().message.find("Project id"), std::string::npos);
+  EXPECT_FALSE(engine_.startSession("").ok());
+}
+
+TEST_F(EngineTest, EvolutionNeedsContextAndPutsItInThePrompt) {
+  auto refused = engine_.startSession("demo", {InterviewMode::Evolution, std::nullopt});
+  ASSERT_FALSE(refused.ok());
+  EXPECT_EQ(refused.error().code, ErrorCode::InvalidArgument);
+
+  auto session = engine_.startSession(
+      "demo", {InterviewMode::Evolution, EvolutionContext{"/repo/shop", "src/cart.cpp: Cart", "An online shop"}});
+  ASSERT_TRUE(session.ok());
+  EXPECT_EQ(session->messages[0].content, InterviewEngine::getGreeting(InterviewMode::Evolution));
+  ASSERT_TRUE(engine_.processMessage(session->id, "Add gift cards").ok());
+  const auto request = llm_.requests().back();
+  EXPECT_NE(request.systemPrompt.find("An online shop"), std::string::npos);
+  EXPECT_NE(request.systemPrompt.find("src/cart.cpp: Cart"), std::string::npos);
+  EXPECT_NE(request.systemPrompt.find("/repo/shop"), std::string::npos);
+  EXPECT_EQ(request.context.mode, InterviewMode::Evolution);
+}
+
+TEST_F(EngineTest, GreetingsDifferByMode) {
+  EXPECT_NE(InterviewEngine::getGreeting(InterviewMode::Genesis), InterviewEngine::getGreeting(InterviewMode::Evolution));
+  EXPECT_NE(InterviewEngine::getGreeting(InterviewMode::Genesis).find('?'), std::string::npos);
+}
+
+TEST_F(EngineTest, ATurnCapturesRequirementsAndShowsCleanText) {
+  const std::string id = start(engine_);
+  llm_.reply("<thinking>they said Google</thinking>Got it. Which other providers?\n" +
+             requirementTag("Users sign in with Google", "functional", "must", "0.9", "Authentication"));
+  auto result = engine_.processMessage(id, "  Users must sign in with Google  ");
+  ASSERT_TRUE(result.ok()) << result.error().message;
+  EXPECT_EQ(result->response, "Got it. Which other providers?");
+  ASSERT_EQ(result->extractedRequirements.size(), 1u);
+  const auto& r = result->extractedRequirements[0];
+  EXPECT_EQ(r.category, RequirementCategory::Functional);
+  EXPECT_EQ(r.priority, Priority::Must);
+  EXPECT_EQ(r.area, "authentication");
+
+  auto session = **engine_.getSession(id);
+  ASSERT_EQ(session.messages.size(), 3u);
+  const auto& user = session.messages[1];
+  EXPECT_EQ(user.content, "Users must sign in with Google");
+  EXPECT_EQ(r.sourceMessageId, user.id);
+  EXPECT_EQ(user.requirementsExtracted, std::vector<std::string>{r.id});
+  EXPECT_EQ(session.messages[2].content, "Got it. Which other providers?");
+  EXPECT_FALSE(session.messages[2].requirementsExtracted.has_value());
+  EXPECT_EQ(session.exploredAreas, std::vector<std::string>{"authentication"});
+  EXPECT_EQ(session.extractedRequirements, result->extractedRequirements);
+}
+
+TEST_F(EngineTest, LowConfidenceRequirementsAreDropped) {
+  const std::string id = start(engine_);
+  llm_.reply("Hm?" + requirementTag("Maybe nice colours", "non-functional", "could", "0.4", "ui_ux"));
+  auto result = engine_.processMessage(id, "maybe nice colours, not sure");
+  ASSERT_TRUE(result.ok());
+  EXPECT_TRUE(result->extractedRequirements.empty());
+  EXPECT_TRUE((**engine_.getSession(id)).exploredAreas.empty());
+}
+
+TEST_F(EngineTest, MissingAreaIsInferredFromTheText) {
+  const std::string id = start(engine_);
+  llm_.reply("Ok?" + requirementTag("All data must be encrypted at rest", "non-functional", "must", "0.9", ""));
+  auto result = engine_.processMessage(id, "All data must be encrypted at rest");
+  ASSERT_TRUE(result.ok());
+  ASSERT_EQ(result->extractedRequirements.size(), 1u);
+  EXPECT_EQ(result->extractedRequirements[0].area, "security");
+}
+
+TEST_F(EngineTest, NearDuplicatesAreNotCapturedTwice) {
+  const std::string id = start(engine_);
+  llm_.reply("Ok?" + requirementTag("Users must sign in with Google", "functional", "must", "0.9", "authentication"));
+  ASSERT_TRUE(engine_.processMessage(id, "Users must sign in with Google").ok());
+  llm_.reply("Ok?" + requirementTag("users sign in with google", "functional", "must", "0.9", "authentication") +
+             requirementTag("Admins can delete projects", "functional", "should", "0.8", "authorization"));
+  auto second = engine_.processMessage(id, "Again: users sign in with google. Admins can delete projects");
+  ASSERT_TRUE(second.ok());
+  ASSERT_EQ(second->extractedRequirements.size(), 1u);
+  EXPECT_EQ(second->extractedRequirements[0].text, "Admins can delete projects");
+  EXPECT_EQ((**engine_.getSession(id)).extractedRequirements.size(), 2u);
+}
+
+TEST_F(EngineTest, GapsAreSuggestedOnlyAfterEnoughIsKnown) {
+  const std::string id = start(engine_);
+  llm_.reply("A?" + requirementTag("Users sign in with Google", "functional", "must", "0.9", "authentication"));
+  llm_.reply("B?" + requirementTag("Pages load in under 2 seconds", "non-functional", "should", "0.9", "performance"));
+  llm_.reply("C?" + requirementTag("Passwords are hashed", "non-functional", "must", "0.9", "security"));
+  EXPECT_TRUE(engine_.processMessage(id, "one")->suggestedGaps.empty());
+  EXPECT_TRUE(engine_.processMessage(id, "two")->suggestedGaps.empty());
+  auto third = engine_.processMessage(id, "three");
+  ASSERT_TRUE(third.ok());
+  EXPECT_EQ(third->suggestedGaps, (std::vector<std::string>{"authorization", "data_model", "api"}));
+  ASSERT_EQ(eventsOf(events::kGapSuggested).size(), 1u);
+  EXPECT_EQ(eventsOf(events::kGapSuggested)[0].payload.at("gaps").size(), 3u);
+}
+
+TEST_F(EngineTest, ATurnEmitsItsEventsInOrder) {
+  const std::string id = start(engine_);
+  llm_.reply("Nice. Next?" + requirementTag("Users sign in with Google", "functional", "must", "0.9", "authentication"));
+  ASSERT_TRUE(engine_.processMessage(id, "Users sign in with Google").ok());
+  const auto types = eventTypes();
+  const std::vector<std::string> tail(types.begin() + 2, types.end());
+  ASSERT_GE(tail.size(), 5u);
+  EXPECT_EQ(tail.front(), "interview:question-asked");  // the user's message
+  EXPECT_EQ(tail[1], "interview:delta");
+  EXPECT_EQ(tail[tail.size() - 3], "interview:question-asked");  // the reply
+  EXPECT_EQ(tail[tail.size() - 2], "interview:requirement-captured");
+  EXPECT_EQ(tail.back(), "interview:area-explored");
+  for (const auto& e : seen_) EXPECT_EQ(e.payload.at("sessionId"), id) << e.type;
+}
+
+TEST_F(EngineTest, StreamedDeltasHideTagsAndSpellTheReply) {
+  const std::string id = start(engine_);
+  llm_.reply("<thinking>hidden</thinking>Sure thing. What next?\n" +
+             requirementTag("Users sign in with Google", "functional", "must", "0.9", "authentication"));
+  ASSERT_TRUE(engine_.processMessage(id, "Users sign in with Google").ok());
+  std::string streamed;
+  for (const auto& e : eventsOf(events::kDelta)) streamed += e.payload.at("text").get<std::string>();
+  EXPECT_EQ(streamed, "Sure thing. What next?\n");
+}
+
+TEST_F(EngineTest, UnknownSessionIsNotFound) {
+  auto result = engine_.processMessage("nope-not-a-session", "hello");
+  ASSERT_FALSE(result.ok());
+  EXPECT_EQ(result.error().code, ErrorCode::NotFound);
+  EXPECT_NE(result.error().message.find("nope-not-a-session"), std::string::npos);
+  EXPECT_EQ(engine_.pauseSession("nope").error().code, ErrorCode::NotFound);
+  EXPECT_EQ(engine_.endSession("nope").error().code, ErrorCode::NotFound);
+  EXPECT_EQ(engine_.resumeSession("nope").error().code, ErrorCode::NotFound);
+  EXPECT_EQ(engine_.processMessage("bad id with spaces", "hello").error().code, ErrorCode::NotFound);
+  auto missing = engine_.getSession("nope");
+  ASSERT_TRUE(missing.ok());
+  EXPECT_FALSE(missing->has_value());
+}
+
+TEST_F(EngineTest, EmptyMessagesAreRefused) {
+  const std::string id = start(engine_);
+  for (const char* empty : {"", "   ", "\n\t "}) {
+    auto result = engine_.processMessage(id, empty);
+    ASSERT_FALSE(result.ok());
+    EXPECT_EQ(result.error().code, ErrorCode::InvalidArgument);
+    EXPECT_EQ(result.error().message, "Message is empty");
+  }
+  EXPECT_EQ((**engine_.getSession(id)).messages.size(), 1u);
+  EXPECT_TRUE(llm_.requests().empty());
+}
+
+TEST_F(EngineTest, OversizedMessagesAreRefusedWithTheLimit) {
+  const std::string id = start(engine_);
+  auto result = engine_.processMessage(id, std::string(64 * 1024 + 1, 'a'));
+  ASSERT_FALSE(result.ok());
+  EXPECT_EQ(result.error().code, ErrorCode::PayloadTooLarge);
+  EXPECT_NE(result.error().message.find("65536"), std::string::npos);
+  EXPECT_TRUE(engine_.processMessage(id, std::string(64 * 1024, 'a')).ok());
+}
+
+TEST_F(EngineTest, InvalidUtf8IsRefused) {
+  const std::string id = start(engine_);
+  auto result = engine_.processMessage(id, "caf\xC3");
+  ASSERT_FALSE(result.ok());
+  EXPECT_EQ(result.error().code, ErrorCode::InvalidArgument);
+}
+
+TEST_F(EngineTest, PausedSessionRefusesMessagesUntilResumed) {
+  const std::string id = start(engine_);
+  auto paused = engine_.pauseSession(id);
+  ASSERT_TRUE(paused.ok());
+  EXPECT_EQ(paused->status, SessionStatus::Paused);
+  EXPECT_EQ((**memory_.load(id)).status, SessionStatus::Paused);
+  auto refused = engine_.processMessage(id, "hello?");
+  ASSERT_FALSE(refused.ok());
+  EXPECT_EQ(refused.error().code, ErrorCode::NotActive);
+  EXPECT_NE(refused.error().message.find("paused"), std::string::npos);
+
+  auto resumed = engine_.resumeSession(id);
+  ASSERT_TRUE(resumed.ok());
+  EXPECT_EQ(resumed->status, SessionStatus::Active);
+  EXPECT_TRUE(engine_.processMessage(id, "hello again").ok());
+  EXPECT_EQ(eventsOf(events::kPaused).size(), 1u);
+  EXPECT_EQ(eventsOf(events::kResumed).size(), 1u);
+}
+
+TEST_F(EngineTest, PauseTwiceIsHarmless) {
+  const std::string id = start(engine_);
+  ASSERT_TRUE(engine_.pauseSession(id).ok());
+  ASSERT_TRUE(engine_.pauseSession(id).ok());
+  EXPECT_EQ(eventsOf(events::kPaused).size(), 1u);
+}
+
+TEST_F(EngineTest, EndCompletesAndReportsTheTotals) {
+  const std::string id = start(engine_);
+  llm_.reply("Ok?" + requirementTag("Users sign in with Google", "functional", "must", "0.9", "authentication") +
+             requirementTag("We must use PostgreSQL", "constraint", "must", "0.9", "data_model"));
+  ASSERT_TRUE(engine_.processMessage(id, "Users sign in with Google; we must use PostgreSQL").ok());
+  clock_.advance(std::chrono::minutes{5});
+  auto ended = engine_.endSession(id);
+  ASSERT_TRUE(ended.ok());
+  EXPECT_EQ(ended->status, SessionStatus::Completed);
+  EXPECT_EQ(ended->completedAt, clock_.now());
+  const auto completed = eventsOf(events::kCompleted);
+  ASSERT_EQ(completed.size(), 1u);
+  const auto& payload = completed[0].payload;
+  EXPECT_EQ(payload.at("projectId"), "demo");
+  EXPECT_EQ(payload.at("totalRequirements"), 2);
+  EXPECT_EQ(payload.at("categories"), nlohmann::json({{"functional", 1}, {"constraint", 1}}));
+  EXPECT_EQ(payload.at("duration"), 5 * 60 * 1000);
+
+  EXPECT_EQ(engine_.processMessage(id, "more").error().code, ErrorCode::NotActive);
+  EXPECT_EQ(engine_.resumeSession(id).error().code, ErrorCode::NotActive);
+  EXPECT_EQ(engine_.endSession(id).error().code, ErrorCode::NotActive);
+  EXPECT_EQ(engine_.pauseSession(id).error().code, ErrorCode::NotActive);
+}
+
+TEST_F(EngineTest, FailedModelCallKeepsTheUserMessageAndAllowsARetry) {
+  const std::string id = start(engine_);
+  llm_.fail(Error::modelFailed("Anthropic is overloaded (529)", true));
+  auto failed = engine_.processMessage(id, "Users sign in with Google");
+  ASSERT_FALSE(failed.ok());
+  EXPECT_EQ(failed.error().code, ErrorCode::ModelFailed);
+  EXPECT_TRUE(failed.error().retryable);
+  auto session = **engine_.getSession(id);
+  ASSERT_EQ(session.messages.size(), 2u);
+  EXPECT_EQ(session.messages.back().role, MessageRole::User);
+  EXPECT_EQ((**memory_.load(id)).messages.size(), 2u);  // the message was stored before the call
+  ASSERT_EQ(eventsOf(events::kSystemError).size(), 1u);
+
+  llm_.reply("Got it?" + requirementTag("Users sign in with Google", "functional", "must", "0.9", "authentication"));
+  auto retried = engine_.processMessage(id, "Users sign in with Google");
+  ASSERT_TRUE(retried.ok());
+  // Both user messages reach the model as one turn, since roles must alternate.
+  const auto request = llm_.requests().back();
+  ASSERT_FALSE(request.messages.empty());
+  EXPECT_EQ(request.messages.back().role, MessageRole::User);
+  EXPECT_EQ(request.messages.back().content, "Users sign in with Google\n\nUsers sign in with Google");
+}
+
+TEST_F(EngineTest, UnsavableMessageIsNotSentAndNotKept) {
+  const std::string id = start(engine_);
+  store_.failSaves(true);
+  auto result = engine_.processMessage(id, "Users sign in with Google");
+  ASSERT_FALSE(result.ok());
+  EXPECT_EQ(result.error().code, ErrorCode::StorageFailed);
+  EXPECT_NE(result.error().message.find("disk full"), std::string::npos);
+  EXPECT_TRUE(llm_.requests().empty());
+  EXPECT_EQ((**engine_.getSession(id)).messages.size(), 1u);
+  store_.failSaves(false);
+  EXPECT_TRUE(engine_.processMessage(id, "Users sign in with Google").ok());
+}
+
+TEST_F(EngineTest, TheUserMessageIsStoredBeforeTheModelIsCalled) {
+  const std::string id = start(engine_);
+  llm_.hold();
+  std::thread turn([&] { EXPECT_TRUE(engine_.processMessage(id, "Users sign in with Google").ok()); });
+  llm_.waitForCalls(1);
+  const auto stored = **memory_.load(id);
+  ASSERT_EQ(stored.messages.size(), 2u);
+  EXPECT_EQ(stored.messages[1].content, "Users sign in with Google");
+  llm_.release();
+  turn.join();
+  EXPECT_EQ((**memory_.load(id)).messages.size(), 3u);
+}
+
+TEST_F(EngineTest, PauseCancelsATurnInFlight) {
+  const std::string id = start(engine_);
+  llm_.hold();
+  Result<ProcessMessageResult> outcome = Error::internal("not run");
+  std::thread turn([&] { outcome = engine_.processMessage(id, "Users sign in with Google"); });
+  llm_.waitForCalls(1);
+  ASSERT_TRUE(engine_.pauseSession(id).ok());
+  turn.join();
+  ASSERT_FALSE(outcome.ok());
+  EXPECT_EQ(outcome.error().code, ErrorCode::Cancelled);
+  const auto session = **engine_.getSession(id);
+  EXPECT_EQ(session.messages.back().role, MessageRole::User);  // no half reply stored
+  EXPECT_EQ(session.status, SessionStatus::Paused);
+}
+
+TEST_F(EngineTest, GetSessionDoesNotWaitForAModelCall) {
+  const std::string id = start(engine_);
+  llm_.hold();
+  std::thread turn([&] { EXPECT_TRUE(engine_.processMessage(id, "hello").ok()); });
+  llm_.waitForCalls(1);
+  auto snapshot = engine_.getSession(id);  // would deadlock if the turn held the state lock
+  ASSERT_TRUE(snapshot.ok());
+  EXPECT_EQ((*snapshot)->messages.size(), 2u);
+  llm_.release();
+  turn.join();
+}
+
+TEST_F(EngineTest, ConcurrentTurnsOnOneSessionRunOneAtATime) {
+  const std::string id = start(engine_);
+  constexpr int kThreads = 4;
+  constexpr int kTurnsEach = 10;
+  std::vector<std::thread> threads;
+  for (int t = 0; t < kThreads; ++t) {
+    threads.emplace_back([&, t] {
+      for (int i = 0; i < kTurnsEach; ++i) {
+        EXPECT_TRUE(engine_.processMessage(id, "thread " + std::to_string(t) + " message " + std::to_string(i)).ok());
+      }
+    });
+  }
+  for (auto& thread : threads) thread.join();
+  const auto session = **engine_.getSession(id);
+  ASSERT_EQ(session.messages.size(), 1u + 2u * kThreads * kTurnsEach);
+  // Strict alternation: every user message is followed by its own reply, never interleaved.
+  for (std::size_t i = 1; i < session.messages.size(); i += 2) {
+    EXPECT_EQ(session.messages[i].role, MessageRole::User) << i;
+    EXPECT_EQ(session.messages[i + 1].role, MessageRole::Assistant) << i;
+  }
+  // Each request saw exactly one new user message at its end.
+  for (const auto& request : llm_.requests()) {
+    EXPECT_EQ(request.messages.back().content.find("\n\n"), std::string::npos);
+  }
+}
+
+TEST_F(EngineTest, SessionsRunInParallel) {
+  const std::string first = start(engine_);
+  const std::string second = start(engine_);
+  llm_.hold();
+  std::thread slow([&] { EXPECT_TRUE(engine_.processMessage(first, "slow").ok()); });
+  llm_.waitForCalls(1);
+  std::thread other([&] { EXPECT_TRUE(engine_.processMessage(second, "also").ok()); });
+  llm_.waitForCalls(2);  // the second session's turn reached the model while the first still waits
+  llm_.release();
+  slow.join();
+  other.join();
+}
+
+TEST_F(EngineTest, ResumeLoadsASessionFromTheStore) {
+  std::string id;
+  {
+    InterviewEngine earlier{llm_, store_, events_, clock_};
+    id = start(earlier);
+    ASSERT_TRUE(earlier.processMessage(id, "hello").ok());
+    ASSERT_TRUE(earlier.pauseSession(id).ok());
+  }
+  auto resumed = engine_.resumeSession(id);
+  ASSERT_TRUE(resumed.ok()) << resumed.error().message;
+  EXPECT_EQ(resumed->messages.size(), 3u);
+  EXPECT_TRUE(engine_.processMessage(id, "and more").ok());
+  EXPECT_EQ((**memory_.load(id)).messages.size(), 5u);
+}
+
+TEST_F(EngineTest, RequestCarriesSummaryContextAndAskedQuestions) {
+  const std::string id = start(engine_);
+  llm_.reply("Which providers should work?" +
+             requirementTag("Users sign in with Google", "functional", "must", "0.9", "authentication"));
+  ASSERT_TRUE(engine_.processMessage(id, "Users sign in with Google").ok());
+  ASSERT_TRUE(engine_.processMessage(id, "Just Google").ok());
+  const auto request = llm_.requests().back();
+  EXPECT_NE(request.contextSummary.find("Users sign in with Google"), std::string::npos);
+  EXPECT_NE(request.contextSummary.find("authentication"), std::string::npos);
+  ASSERT_EQ(request.context.requirements.size(), 1u);
+  EXPECT_EQ(request.context.exploredAreas, std::vector<std::string>{"authentication"});
+  ASSERT_EQ(request.context.askedQuestions.size(), 2u);
+  EXPECT_EQ(request.context.askedQuestions[1], "Which providers should work?");
+  EXPECT_EQ(request.messages.front().role, MessageRole::User);  // the greeting is not sent as history
+  EXPECT_NE(request.systemPrompt.find("<requirement>"), std::string::npos);
+}
+
+TEST_F(EngineTest, LongInterviewsKeepTheRequestWithinBudget) {
+  InterviewEngineOptions options;
+  options.historyTokenBudget = 2000;
+  InterviewEngine engine{llm_, store_, events_, clock_, options};
+  const std::string id = start(engine);
+  for (int turn = 0; turn < 300; ++turn) {
+    ASSERT_TRUE(engine.processMessage(id, "Turn " + std::to_string(turn) + ": " + std::string(200, 'x')).ok());
+  }
+  const auto request = llm_.requests().back();
+  std::size_t bytes = 0;
+  for (const auto& m : request.messages) bytes += m.content.size();
+  EXPECT_LE(bytes, 2000u * 4);
+  EXPECT_EQ(request.messages.back().content.rfind("Turn 299: ", 0), 0u);
+  EXPECT_EQ(request.messages[request.messages.size() - 2].content, "Tell me more?");
+}
+
+}  // namespace
+}  // namespace nexus

@@ -1,0 +1,23 @@
+#pragma once
+// `nexus interview`: a requirements interview in the terminal, one line per message.
+
+#include <iosfwd>
+#include <string>
+
+#include "cli/terminal.hpp"
+#include "interview/interview_engine.hpp"
+
+namespace nexus::cli {
+
+struct InterviewCommandOptions {
+  std::string projectId = "default";
+  bool interactive = true;  // stdin is a terminal: show a prompt; otherwise echo each message
+};
+
+// Runs the conversation until /end, /pause or end of input. Returns the process exit code:
+// 0 when every message was taken, 1 when the session could not start or (non-interactive)
+// any message was refused.
+int runInterview(InterviewEngine& engine, const InterviewCommandOptions& options, std::istream& in,
+                 std::ostream& out, std::ostream& err, const Style& style);
+
+}  // namespace nexus::cli

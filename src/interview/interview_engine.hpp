@@ -1,0 +1,100 @@
+#pragma once
+// The interview turn of DESIGN.md §3, and the session lifecycle around it.
+
+#include <cstddef>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+
+#include "core/clock.hpp"
+#include "core/result.hpp"
+#include "core/types.hpp"
+#include "events/event_bus.hpp"
+#include "interview/requirement_extractor.hpp"
+#include "llm/llm_client.hpp"
+#include "store/session_store.hpp"
+
+namespace nexus {
+
+struct InterviewEngineOptions {
+  std::size_t maxMessageBytes = 64 * 1024;
+  double confidenceThreshold = RequirementExtractor::kDefaultThreshold;
+  // Tokens of verbatim history per request; older turns travel only as the summary.
+  std::size_t historyTokenBudget = 16000;
+  // A new requirement this similar (content-word Jaccard) to one already captured is the same one.
+  double duplicateSimilarity = 0.8;
+  int maxReplyTokens = 1024;
+};
+
+struct StartOptions {
+  InterviewMode mode = InterviewMode::Genesis;
+  std::optional<EvolutionContext> evolutionContext;
+};
+
+// Thread-safe. Turns of one session run one at a time, in call order as the mutex grants it;
+// turns of different sessions run in parallel. getSession never waits for a model call.
+// The engine keeps the sessions it started or resumed in memory and writes each through the
+// SessionStore: the user's message before the model is called, the whole turn before
+// processMessage returns. All references must outlive the engine.
+class InterviewEngine {
+ public:
+  InterviewEngine(LlmClient& llm, SessionStore& store, EventBus& events, const Clock& clock,
+                  InterviewEngineOptions options = {});
+  ~InterviewEngine();
+  InterviewEngine(const InterviewEngine&) = delete;
+  InterviewEngine& operator=(const InterviewEngine&) = delete;
+
+  // A new active session whose first message is the greeting. Emits interview:started.
+  Result<InterviewSession> startSession(std::string_view projectId, StartOptions options = {});
+
+  // One turn: the person's message in, the interviewer's reply, captured requirements and
+  // suggested gaps out. Errors: NotFound, NotActive, InvalidArgument (empty, not UTF-8),
+  // PayloadTooLarge, ModelFailed (retryable as the backend says; the user message stays),
+  // Cancelled (paused or ended meanwhile), StorageFailed (the message was not accepted).
+  Result<ProcessMessageResult> processMessage(std::string_view sessionId, std::string_view message);
+
+  // A snapshot: from memory, else from the store; nullopt if unknown.
+  Result<std::optional<InterviewSession>> getSession(std::string_view sessionId) const;
+
+  // Cancel a turn in flight and stop accepting messages. Emit interview:paused / completed.
+  Result<InterviewSession> pauseSession(std::string_view sessionId);
+  Result<InterviewSession> endSession(std::string_view sessionId);
+  // Loads the session if needed and makes it active again. A completed session stays
+  // completed (NotActive). Emits interview:resumed.
+  Result<InterviewSession> resumeSession(std::string_view sessionId);
+
+  // Drops a session from memory (not from the store), cancelling a turn in flight.
+  void forget(std::string_view sessionId);
+
+  BackendInfo backend() const { return llm_.info(); }
+  const InterviewEngineOptions& options() const { return options_; }
+
+  static std::string getGreeting(InterviewMode mode);
+
+ private:
+  struct Slot;
+
+  std::shared_ptr<Slot> find(std::string_view sessionId) const;
+  Result<std::shared_ptr<Slot>> findOrLoad(std::string_view sessionId);
+  Result<void> validateMessage(std::string_view message) const;
+  Result<InterviewSession> stop(std::string_view sessionId, SessionStatus to);
+  LlmRequest buildRequest(const InterviewSession& session) const;
+  void applyReply(Slot& slot, const std::string& userMessageId, const LlmResponse& reply,
+                  ProcessMessageResult& result);
+  void emitMessage(const std::string& sessionId, const InterviewMessage& message);
+
+  LlmClient& llm_;
+  SessionStore& store_;
+  EventBus& events_;
+  const Clock& clock_;
+  InterviewEngineOptions options_;
+  RequirementExtractor extractor_;
+
+  mutable std::mutex slotsMutex_;
+  std::unordered_map<std::string, std::shared_ptr<Slot>> slots_;
+};
+
+}  // namespace nexus

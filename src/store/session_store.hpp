@@ -1,0 +1,46 @@
+#pragma once
+// Where sessions live between turns and across restarts. The engine sees only this interface;
+// the executable picks the backend (in memory now; SQLite and PostgreSQL behind the same seam).
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/result.hpp"
+#include "core/types.hpp"
+
+namespace nexus {
+
+struct SessionSummary {
+  std::string id;
+  std::string projectId;
+  SessionStatus status = SessionStatus::Active;
+  InterviewMode mode = InterviewMode::Genesis;
+  std::size_t messageCount = 0;
+  std::size_t requirementCount = 0;
+  Timestamp startedAt{};
+  Timestamp lastActivityAt{};
+
+  bool operator==(const SessionSummary&) const = default;
+};
+
+// Implementations are thread-safe. Failures are ErrorCode::StorageFailed with the cause named.
+class SessionStore {
+ public:
+  virtual ~SessionStore() = default;
+
+  // Stores the session as it is now; saving the same state twice changes nothing.
+  virtual Result<void> save(const InterviewSession& session) = 0;
+  virtual Result<std::optional<InterviewSession>> load(std::string_view sessionId) const = 0;
+  // The most recently active session of the project that is not completed.
+  virtual Result<std::optional<InterviewSession>> loadLatestOpen(std::string_view projectId) const = 0;
+  // Newest activity first; every project when projectId is empty.
+  virtual Result<std::vector<SessionSummary>> list(std::string_view projectId = {}) const = 0;
+  // True if there was such a session.
+  virtual Result<bool> remove(std::string_view sessionId) = 0;
+};
+
+SessionSummary summarize(const InterviewSession& session);
+
+}  // namespace nexus

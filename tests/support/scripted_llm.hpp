@@ -1,0 +1,82 @@
+#pragma once
+// A model client for engine tests: replies from a script, records every request, and can be
+// told to fail or to hold a reply until released. Goes through the real LlmClient interface.
+
+#include <condition_variable>
+#include <deque>
+#include <mutex>
+#include <string>
+#include <vector>
+
+#include "llm/llm_client.hpp"
+
+namespace nexus::testing {
+
+class ScriptedLlm final : public LlmClient {
+ public:
+  // Next reply's raw text (tags and all). Without a script entry, replies "Tell me more?".
+  void reply(std::string raw) {
+    std::lock_guard lock(mutex_);
+    script_.push_back(Result<LlmResponse>(LlmResponse{std::move(raw), "scripted", "end_turn", {}}));
+  }
+  void fail(Error error) {
+    std::lock_guard lock(mutex_);
+    script_.push_back(Result<LlmResponse>(std::move(error)));
+  }
+  // complete() waits (honouring cancellation) until release() is called.
+  void hold() {
+    std::lock_guard lock(mutex_);
+    held_ = true;
+  }
+  void release() {
+    {
+      std::lock_guard lock(mutex_);
+      held_ = false;
+    }
+    changed_.notify_all();
+  }
+  // Blocks until `count` calls have entered complete().
+  void waitForCalls(std::size_t count) {
+    std::unique_lock lock(mutex_);
+    changed_.wait(lock, [&] { return calls_ >= count; });
+  }
+
+  std::vector<LlmRequest> requests() const {
+    std::lock_guard lock(mutex_);
+    return requests_;
+  }
+
+  Result<LlmResponse> complete(const LlmRequest& request, const DeltaHandler& onDelta,
+                               std::stop_token cancel) override {
+    std::unique_lock lock(mutex_);
+    requests_.push_back(request);
+    ++calls_;
+    changed_.notify_all();
+    std::stop_callback wake(cancel, [this] { changed_.notify_all(); });
+    changed_.wait(lock, [&] { return !held_ || cancel.stop_requested(); });
+    if (cancel.stop_requested()) return Error::cancelled("cancelled");
+    Result<LlmResponse> next = script_.empty()
+                                   ? Result<LlmResponse>(LlmResponse{"Tell me more?", "scripted", "end_turn", {}})
+                                   : std::move(script_.front());
+    if (!script_.empty()) script_.pop_front();
+    lock.unlock();
+    if (next) {
+      // Stream it in small pieces, as a model would.
+      const std::string& text = next->text;
+      for (std::size_t i = 0; i < text.size(); i += 7) onDelta(std::string_view(text).substr(i, 7));
+    }
+    return next;
+  }
+
+  BackendInfo info() const override { return {"scripted", "scripted-model", ""}; }
+
+ private:
+  mutable std::mutex mutex_;
+  std::condition_variable changed_;
+  std::deque<Result<LlmResponse>> script_;
+  std::vector<LlmRequest> requests_;
+  std::size_t calls_ = 0;
+  bool held_ = false;
+};
+
+}  // namespace nexus::testing
