@@ -2,6 +2,7 @@
 // Chooses the interviewer's next question and the coverage gaps to point out.
 
 #include <cstddef>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -44,7 +45,9 @@ class QuestionGenerator {
   std::size_t requirementCount() const { return requirements_.size(); }
 
   // A question the interviewer already asked (any wording); it is never asked again, and it
-  // moves its area's depth on.
+  // moves its area's depth on (the bank's own area/depth when it came from the bank, else
+  // inferArea). A whole reply may be passed: each question sentence in it counts. Recording
+  // the same text again changes nothing.
   void recordAsked(std::string_view question);
 
   // Top unexplored standard areas (at most kMaxGaps, in kStandardAreas order), or nothing
@@ -52,20 +55,53 @@ class QuestionGenerator {
   // explored areas exist.
   std::vector<std::string> gaps() const;
 
-  // How deep the next question about `area` goes: Broad until the area has been asked about
-  // or has requirements, then Detailed, then Clarifying.
+  // How deep the next question about `area` goes: Broad until the area has been asked about,
+  // has a requirement or is explored (the person already covered it); then Detailed; then
+  // Clarifying once a Detailed (or deeper) question about it was asked or it has >= 2
+  // requirements. So an area normally gets one broad, one detailed, then clarifying questions.
   QuestionDepth depthFor(std::string_view area) const;
 
-  // The next question: about a gap first when gaps are due, otherwise following up on the
-  // areas just discussed (`justDiscussed`, most relevant first) or opening the next
-  // unexplored area. Never one already asked, and never a broad question about an area the
-  // person has already covered. Wording varies between calls with different histories.
+  // The next question, in this order of preference:
+  //  1. gaps are due (see gaps()): the first gap area not yet asked about;
+  //  2. follow the thread: the first area of `justDiscussed` (most relevant first) with an unasked
+  //     question at its depth (or, once that depth is used up, at another non-broad depth), unless
+  //     the last two questions were already about it and some area is still untouched;
+  //  3. open something new: the general questions (goal, users, main workflow) while nothing has
+  //     been captured or fewer than two of them were asked; a scope/success/timeline question for
+  //     every three areas touched; the next untouched area in conversational order (ui_ux,
+  //     data_model, authentication, authorization, integrations, performance, security,
+  //     deployment, api); then deeper questions on the least-asked areas;
+  //  4. closing questions, and last a generic one that is new.
+  // Never one already asked, and never a broad question about an area the person has already
+  // covered; a question a captured requirement already answers goes last. Among wordings of one
+  // question the choice rotates with the history, avoiding the opening words of the previous
+  // question. Same state, same question.
   Question nextQuestion(const std::vector<std::string>& justDiscussed = {}) const;
 
  private:
+  struct AskedTurn {
+    std::string area;   // canonical area, "general", or empty when unknown
+    QuestionDepth depth = QuestionDepth::Broad;
+    std::string topic;  // the bank topic when the question came from the bank
+  };
+
+  bool wasAsked(const std::string& normalizedQuestion) const;
+  std::size_t timesAsked(std::string_view area) const;
+  std::size_t requirementsIn(std::string_view area) const;
+  bool topicUsed(std::string_view area, std::string_view topic) const;
+  bool hasUntouchedArea() const;
+  bool drilledTooLong(std::string_view area) const;
+  std::uint64_t historySeed() const;
+  std::vector<Question> candidates(std::string_view area, QuestionDepth depth, std::uint64_t seed) const;
+  std::vector<Question> followUps(std::string_view area, std::uint64_t seed) const;
+  std::optional<Question> pick(const std::vector<Question>& pool) const;
+  Question lastResort() const;
+
   std::vector<std::string> explored_;
-  std::vector<ExtractedRequirement> requirements_;
-  std::vector<std::string> asked_;  // normalised question texts
+  std::vector<ExtractedRequirement> requirements_;  // with `area` resolved to a canonical id
+  std::vector<std::string> asked_;  // normalised question texts (whole texts and their questions)
+  std::vector<AskedTurn> history_;  // one entry per area each recordAsked touched, in order
+  std::string lastOpening_;         // first words of the last question asked
 };
 
 }  // namespace nexus::domain
