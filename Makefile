@@ -25,6 +25,7 @@ test: build
 
 bench: build
 	@cmake --build $(BUILD_DIR) --target nexus_benchmarks -j $(JOBS)
+	@$(BUILD_DIR)/bench/nexus_benchmarks
 
 clean:
 	@rm -rf $(BUILD_DIR)

@@ -3,8 +3,10 @@
 # Non-interactive; runs apt-get as root or through sudo. Safe to run again.
 set -euo pipefail
 
+# Tools are taken from wherever they are installed; only absent ones are installed as packages.
+declare -A tools=([g++]=g++ [cmake]=cmake [make]=make)
+
 packages=(
-  build-essential cmake make pkg-config git
   nlohmann-json3-dev   # JSON mapping of the data model
   libcli11-dev         # command line
   libspdlog-dev        # logging (brings libfmt-dev)
@@ -13,6 +15,9 @@ packages=(
 )
 
 missing=()
+for tool in "${!tools[@]}"; do
+  command -v "$tool" >/dev/null 2>&1 || missing+=("${tools[$tool]}")
+done
 for p in "${packages[@]}"; do
   if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q '^install ok installed$'; then
     missing+=("$p")
