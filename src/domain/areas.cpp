@@ -23,12 +23,17 @@ const std::vector<AreaKeywords>& specificKeywords() {
         "logon", "log out", "logout", "password*", "passphrase*", "passkey*", "2fa", "two-factor",
         "two factor", "mfa", "multi-factor", "oauth*", "openid", "saml", "sign up", "signup", "sign-up",
         "authenticat*", "credential*", "magic link*", "biometric*", "fingerprint*", "face id", "ldap",
-        "active directory", "user account*", "create an account", "register an account", "registration"}},
+        "active directory", "user account*", "create an account", "register an account",
+        "register for an account", "user registration", "account registration", "log into", "logged in",
+        "logged into", "logged on", "log on", "logging in", "logs in", "logs out", "log the user out",
+        "log users out", "user id", "login id", "identification", "username*", "user name*"}},
       {"authorization",
        {"authoriz*", "authoris*", "permission*", "role-based", "rbac", "access control*", "access right*",
-        "access level*", "privilege*", "admin*", "roles", "role", "moderator*", "read-only access", "only the owner",
-        "owner can", "only admins", "only managers", "allowed to", "not allowed to", "restricted to",
-        "access to their own", "can only see", "can only access", "can only edit", "approv*"}},
+        "access level*", "privilege*", "admin*", "roles", "role", "moderator*", "read-only access",
+        "only the owner", "owner can", "only admins", "only managers", "allowed to", "not allowed to",
+        "restricted to", "access to their own", "can only see", "can only access", "can only edit", "approv*",
+        "read only", "read-only", "can only read", "can just read", "cannot edit", "can't edit",
+        "cannot modify", "without modifying", "access rights"}},
       {"security",
        {"encrypt*", "decrypt*", "secur*", "protect*", "vulnerab*", "attack*", "hack*", "breach*", "malicious",
         "malware", "virus*", "intrusion*", "audit trail*", "audit log*", "gdpr", "hipaa", "pci", "sox",
@@ -40,8 +45,8 @@ const std::vector<AreaKeywords>& specificKeywords() {
         "loads within", "loading time*", "within * seconds", "millisecond*", "ms", "throughput",
         "concurrent*", "simultaneous*", "scalab*", "scale*", "scaling", "performan*", "per second",
         "per minute", "per hour", "under load", "fast", "faster", "quick*", "slow*", "lag*", "peak",
-        "capacity", "real-time", "real time", "instantly", "instant", "seconds", "second", "minutes",
-        "high volume", "thousands of", "millions of", "100,000", "10,000", "1,000"}},
+        "capacity", "real-time", "real time", "instantly", "instant", "seconds", "minutes", "high volume",
+        "thousands of", "millions of", "100,000", "10,000", "1,000"}},
       {"integrations",
        {"integrat*", "slack", "stripe", "paypal", "salesforce", "google calendar", "google drive",
         "google sheets", "outlook", "microsoft teams", "zapier", "github", "gitlab", "jira", "twilio",
@@ -53,26 +58,30 @@ const std::vector<AreaKeywords>& specificKeywords() {
       {"deployment",
        {"deploy*", "hosting", "hosted", "host it", "self-host*", "on-prem*", "on prem*", "cloud", "aws",
         "azure", "gcp", "google cloud", "heroku", "vercel", "kubernetes", "k8s", "docker*", "container*",
-        "ci/cd", "pipeline*", "install*", "uptime", "availab*", "downtime", "24/7", "24x7", "backup*",
-        "disaster recovery", "failover", "fail over", "fault toleran*", "redundan*", "monitoring",
-        "operating system*", "windows", "linux", "macos", "mac os", "unix", "release*", "upgrade*",
-        "maintenance window*", "portab*", "environment*", "server*", "rollback", "roll back"}},
+        "ci/cd", "pipeline*", "install*", "uptime", "availability", "always available", "be available",
+        "is available whenever", "available 24", "downtime", "24/7", "24x7", "backup*", "back up", "fault*",
+        "failure*", "crash*", "recover*", "reliab*", "mtbf", "mean time between", "keep-alive", "internet",
+        "backed up", "network*", "offline", "major browsers", "all browsers", "any browser", "web browsers",
+        "cross-browser", "browser compatib*", "platform*", "hardware", "monitor*", "disaster recovery",
+        "failover", "fail over", "fault toleran*", "redundan*", "monitoring", "operating system*", "windows",
+        "linux", "macos", "mac os", "unix", "release*", "upgrade*", "maintenance window*", "portab*",
+        "environment*", "server*", "rollback", "roll back", "mean time"}},
       {"api",
-       {"api", "apis", "rest", "restful", "graphql", "grpc", "endpoint*", "sdk", "openapi", "swagger",
-        "json", "rate limit*", "web service*", "http interface", "programmatic*", "cli",
-        "command line", "command-line"}},
+       {"api", "apis", "rest", "restful", "graphql", "grpc", "endpoint*", "sdk", "openapi", "swagger", "json",
+        "rate limit*", "web service*", "http interface", "programmatic*", "cli", "command line",
+        "command-line"}},
       {"ui_ux",
        {"user interface*", "ui", "ux", "screen*", "dashboard*", "button*", "layout*", "colour*", "color*",
         "font*", "theme*", "dark mode", "light mode", "responsive", "mobile-friendly", "mobile friendly",
         "accessib*", "wcag", "screen reader*", "navigat*", "menu*", "intuitive*", "easy to use",
         "user-friendly", "user friendly", "usab*", "look and feel", "drag and drop", "drag-and-drop",
-        "click*", "form*", "wizard*", "onboarding", "tooltip*", "icon*", "keyboard shortcut*", "display*",
-        "visual*", "graphical", "gui", "web page*", "webpage*", "homepage", "home page", "mobile app",
-        "ios", "android", "tablet*", "browser*", "language*", "localiz*", "localis*", "translat*",
-        "help system", "tutorial*", "learn to use", "training"}},
+        "click*", "form", "forms", "wizard*", "onboarding", "tooltip*", "icon*", "keyboard shortcut*",
+        "display*", "visual*", "graphical", "gui", "web page*", "webpage*", "homepage", "home page",
+        "mobile app", "ios", "android", "tablet*", "browser*", "language*", "localiz*", "localis*",
+        "translat*", "help system", "tutorial*", "learn to use", "training"}},
       {"data_model",
        {"database*", "postgres*", "mysql", "mariadb", "sqlite", "mongodb", "mongo", "redis", "dynamodb",
-        "oracle", "sql server", "schema*", "data model*", "entity", "entities", "table*", "record*",
+        "oracle", "sql server", "schema*", "data model*", "entity", "entities", "table", "tables", "record*",
         "field*", "attribute*", "stored", "store", "stores", "storage", "persist*", "retain*", "retention",
         "archive*", "history", "historical", "metadata", "csv", "spreadsheet*", "report*", "attachment*",
         "upload*", "file*", "document*", "each task", "each item", "each order", "each user has"}},
@@ -84,38 +93,34 @@ const std::vector<AreaKeywords>& specificKeywords() {
 const std::vector<AreaKeywords>& genericKeywords() {
   static const std::vector<AreaKeywords> table{
       {"data_model", {"data", "information", "details", "list*", "categor*", "tag*", "track*", "save*"}},
-      {"ui_ux", {"page*", "view*", "see", "show*", "look*", "mobile", "app", "website", "site", "interface"}},
+      {"ui_ux", {"page*", "view*", "see", "show*", "look*", "mobile", "interface"}},
       {"security", {"safe*", "trust*", "private"}},
       {"performance", {"efficient*", "responsive*", "smooth*"}},
-      {"authentication", {"account*", "user name*", "username*", "profile*"}},
-      {"integrations", {"email*", "import*", "export*", "connect*", "message*"}},
+      {"authentication", {"account*", "profile*"}},
+      {"integrations",
+       {"email*", "import", "imports", "importing", "imported", "export*", "connect*", "message*"}},
   };
   return table;
 }
 
-bool matchesKeyword(std::string_view lowerText, std::string_view keyword, std::size_t& position) {
+bool matchesKeyword(std::string_view lowerText, std::string_view keyword) {
   if (keyword.empty()) return false;
   if (keyword.back() != '*') {
-    if (!text::containsPhrase(lowerText, keyword)) return false;
-    position = lowerText.find(keyword);
-    return true;
+    return text::containsPhrase(lowerText, keyword);
   }
   // Prefix form: the phrase must start on a word boundary; its last word may continue.
   const std::string_view stem = keyword.substr(0, keyword.size() - 1);
   if (stem.find('*') != std::string_view::npos || stem.find(" * ") != std::string_view::npos) return false;
-  for (std::size_t pos = lowerText.find(stem); pos != std::string_view::npos; pos = lowerText.find(stem, pos + 1)) {
+  for (std::size_t pos = lowerText.find(stem); pos != std::string_view::npos;
+       pos = lowerText.find(stem, pos + 1)) {
     const char before = pos == 0 ? ' ' : lowerText[pos - 1];
-    const bool boundary = !((before >= 'a' && before <= 'z') || (before >= '0' && before <= '9'));
-    if (boundary) {
-      position = pos;
-      return true;
-    }
+    if (!((before >= 'a' && before <= 'z') || (before >= '0' && before <= '9'))) return true;
   }
   return false;
 }
 
 // "within * seconds": a single wildcard word in the middle.
-bool matchesWildcardPhrase(std::string_view lowerText, std::string_view keyword, std::size_t& position) {
+bool matchesWildcardPhrase(std::string_view lowerText, std::string_view keyword) {
   const std::size_t star = keyword.find(" * ");
   if (star == std::string_view::npos) return false;
   const std::string_view head = keyword.substr(0, star);
@@ -125,10 +130,7 @@ bool matchesWildcardPhrase(std::string_view lowerText, std::string_view keyword,
   const auto tailWords = text::words(tail);
   if (headWords.size() != 1 || tailWords.size() != 1) return false;
   for (std::size_t i = 0; i + 2 < words.size(); ++i) {
-    if (words[i] == headWords[0] && words[i + 2] == tailWords[0]) {
-      position = lowerText.find(headWords[0]);
-      return true;
-    }
+    if (words[i] == headWords[0] && words[i + 2] == tailWords[0]) return true;
   }
   return false;
 }
@@ -136,30 +138,22 @@ bool matchesWildcardPhrase(std::string_view lowerText, std::string_view keyword,
 struct AreaHit {
   std::string_view area;
   std::size_t count = 0;
-  std::size_t firstPosition = 0;
 };
 
 std::vector<AreaHit> scoreAreas(std::string_view lowerText, const std::vector<AreaKeywords>& table) {
   std::vector<AreaHit> hits;
   for (const auto& entry : table) {
-    AreaHit hit{entry.area, 0, lowerText.size()};
+    AreaHit hit{entry.area, 0};
     for (const auto keyword : entry.keywords) {
-      std::size_t position = 0;
-      const bool found = keyword.find(" * ") != std::string_view::npos
-                             ? matchesWildcardPhrase(lowerText, keyword, position)
-                             : matchesKeyword(lowerText, keyword, position);
-      if (found) {
-        ++hit.count;
-        hit.firstPosition = std::min(hit.firstPosition, position);
-      }
+      const bool wildcard = keyword.find(" * ") != std::string_view::npos;
+      if (wildcard ? matchesWildcardPhrase(lowerText, keyword) : matchesKeyword(lowerText, keyword)) ++hit.count;
     }
     if (hit.count > 0) hits.push_back(hit);
   }
-  // More keywords first; on a tie, the one mentioned first.
-  std::stable_sort(hits.begin(), hits.end(), [](const AreaHit& a, const AreaHit& b) {
-    if (a.count != b.count) return a.count > b.count;
-    return a.firstPosition < b.firstPosition;
-  });
+  // More keywords first; on a tie, the table's order, which puts the narrower areas (sign-in,
+  // security, speed) before the broad ones (screens, data) that many statements touch in passing.
+  std::stable_sort(hits.begin(), hits.end(),
+                   [](const AreaHit& a, const AreaHit& b) { return a.count > b.count; });
   return hits;
 }
 

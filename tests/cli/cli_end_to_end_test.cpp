@@ -68,7 +68,7 @@ TEST(CliEndToEnd, TheReadmeConversationCapturesFourSensibleRequirements) {
   EXPECT_EQ(run.out.find('\x1b'), std::string::npos) << "no colour codes when stdout is not a terminal";
   EXPECT_NE(run.out.find("backend: offline"), std::string::npos);
   EXPECT_EQ(count(run.out, "Nexus: "), 5u) << run.out;  // the greeting and one reply per message
-  EXPECT_EQ(count(run.out, "you> "), 4u);
+  EXPECT_EQ(count(run.out, "you> "), 5u);  // four messages and /end, echoed because stdin is a pipe
 
   const auto captured = capturedRequirements(run.out);
   ASSERT_GE(captured.size(), 4u) << run.out;

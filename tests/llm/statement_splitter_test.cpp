@@ -1,1 +1,105 @@
-// placeholder: being written
+#include "llm/offline/statement_splitter.hpp"
+
+#include <gtest/gtest.h>
+
+#include <chrono>
+
+namespace nexus::offline {
+namespace {
+
+using Statements = std::vector<std::string>;
+
+TEST(StatementSplitter, SplitsSentencesOnTerminators) {
+  EXPECT_EQ(splitStatements("Users must sign in with Google. Pages should load fast! Is that ok?"),
+            (Statements{"Users must sign in with Google.", "Pages should load fast!", "Is that ok?"}));
+}
+
+TEST(StatementSplitter, KeepsAbbreviationsDecimalsAndVersionsIntact) {
+  EXPECT_EQ(splitStatements("We need 99.9% uptime, e.g. during office hours. Use v1.2.3 of the API, i.e. the "
+                            "stable one."),
+            (Statements{"We need 99.9% uptime, e.g. during office hours.",
+                        "Use v1.2.3 of the API, i.e. the stable one."}));
+  EXPECT_EQ(splitStatements("Pages load in 2.5 s. Export costs $3.50 per user."),
+            (Statements{"Pages load in 2.5 s.", "Export costs $3.50 per user."}));
+}
+
+TEST(StatementSplitter, EtcEndsASentenceOnlyBeforeACapital) {
+  EXPECT_EQ(splitStatements("It supports PDFs, images etc. and we need previews."),
+            (Statements{"It supports PDFs, images etc. and we need previews."}));
+  EXPECT_EQ(splitStatements("It stores PDFs, images etc. Users can share them."),
+            (Statements{"It stores PDFs, images etc.", "Users can share them."}));
+}
+
+TEST(StatementSplitter, KeepsListsInOneStatement) {
+  EXPECT_EQ(splitStatements("Users can create, edit and delete tasks"),
+            (Statements{"Users can create, edit and delete tasks"}));
+}
+
+TEST(StatementSplitter, SplitsOnSemicolons) {
+  EXPECT_EQ(splitStatements("Users can create tasks; admins can delete them"),
+            (Statements{"Users can create tasks", "admins can delete them"}));
+}
+
+TEST(StatementSplitter, AndAlsoLendsTheLeadInToASubjectlessPart) {
+  EXPECT_EQ(splitStatements("Users can create tasks and also assign them to teammates"),
+            (Statements{"Users can create tasks", "Users can assign them to teammates"}));
+  EXPECT_EQ(splitStatements("Users can create tasks, and also the admin can archive them"),
+            (Statements{"Users can create tasks", "the admin can archive them"}));
+}
+
+TEST(StatementSplitter, BulletsAndNumbersAreStatementsWithoutMarkers) {
+  EXPECT_EQ(splitStatements("Requirements:\n- sign in with Google\n* export to CSV\n\xE2\x80\xA2 dark mode"),
+            (Statements{"Requirements:", "sign in with Google", "export to CSV", "dark mode"}));
+  EXPECT_EQ(splitStatements("1. Users sign in\n2) Admins approve posts"),
+            (Statements{"Users sign in", "Admins approve posts"}));
+}
+
+TEST(StatementSplitter, BulletsBorrowAnUnfinishedHeader) {
+  EXPECT_EQ(splitStatements("Users must be able to:\n- create tasks\n- delete tasks"),
+            (Statements{"Users must be able to:", "Users must be able to create tasks",
+                        "Users must be able to delete tasks"}));
+}
+
+TEST(StatementSplitter, LineBreaksSeparateStatementsButNotWrappedSentences) {
+  EXPECT_EQ(splitStatements("Users must sign in with Google\nPages should load fast"),
+            (Statements{"Users must sign in with Google", "Pages should load fast"}));
+  EXPECT_EQ(splitStatements("The report should include the\ntotal hours per week."),
+            (Statements{"The report should include the total hours per week."}));
+  EXPECT_EQ(splitStatements("Users can sign in.\nthey can sign out."),
+            (Statements{"Users can sign in.", "they can sign out."}));
+}
+
+TEST(StatementSplitter, TitlesAndTimesAreNoSentenceEnds) {
+  EXPECT_EQ(splitStatements("Meet Dr. Smith at 5 p.m. tomorrow. The system shall send reminders."),
+            (Statements{"Meet Dr. Smith at 5 p.m. tomorrow.", "The system shall send reminders."}));
+}
+
+TEST(StatementSplitter, DropsEmptyAndPunctuationOnlyPieces) {
+  EXPECT_TRUE(splitStatements("").empty());
+  EXPECT_TRUE(splitStatements("   \n\n  ...  ;; \n").empty());
+  EXPECT_EQ(splitStatements("Wait... what? Really?! OK."), (Statements{"Wait... what?", "Really?!", "OK."}));
+}
+
+TEST(StatementSplitter, CutsOverlongStatementsAtWords) {
+  std::string longText;
+  for (int i = 0; i < 300; ++i) longText += "word ";
+  const auto statements = splitStatements(longText);
+  ASSERT_GT(statements.size(), 1u);
+  for (const auto& s : statements) {
+    EXPECT_LE(s.size(), kMaxStatementBytes);
+    EXPECT_NE(s.back(), ' ');
+  }
+}
+
+TEST(StatementSplitter, HandlesALargeMessageQuickly) {
+  std::string message;
+  while (message.size() < 64 * 1024) message += "Users must be able to export reports to PDF; e.g. weekly. ";
+  const auto start = std::chrono::steady_clock::now();
+  const auto statements = splitStatements(message);
+  const auto elapsed = std::chrono::steady_clock::now() - start;
+  EXPECT_GT(statements.size(), 1000u);
+  EXPECT_LT(std::chrono::duration_cast<std::chrono::milliseconds>(elapsed).count(), 100);
+}
+
+}  // namespace
+}  // namespace nexus::offline

@@ -1,1 +1,218 @@
-// placeholder: being written
+#include "llm/offline/offline_analyst.hpp"
+
+#include <algorithm>
+#include <cstdio>
+
+#include "core/enums.hpp"
+#include "core/text.hpp"
+#include "domain/areas.hpp"
+#include "domain/question_generator.hpp"
+#include "llm/offline/reply_composer.hpp"
+#include "llm/offline/requirement_recognizer.hpp"
+#include "llm/offline/small_talk.hpp"
+#include "llm/offline/statement_splitter.hpp"
+
+namespace nexus {
+namespace {
+
+using offline::RecognizedRequirement;
+
+constexpr double kKeepThreshold = 0.7;         // the engine's default; below it a statement is only "vague"
+constexpr std::size_t kDeltaBytes = 48;        // streamed pieces: a few words each
+constexpr std::size_t kCancelCheckEvery = 32;  // statements between cancellation checks
+constexpr int kMaxQuestionRetries = 8;
+
+Error cancelledError() { return Error::cancelled("the offline analyst was cancelled"); }
+
+std::string escapeXml(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  for (const char c : text) {
+    switch (c) {
+      case '&':
+        out += "&amp;";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      default:
+        out.push_back(c);
+    }
+  }
+  return out;
+}
+
+void appendTag(std::string& out, const RecognizedRequirement& r) {
+  char confidence[16];
+  std::snprintf(confidence, sizeof confidence, "%.2f", r.confidence);
+  out += "<requirement>\n  <text>" + escapeXml(r.text) + "</text>\n  <category>" +
+         std::string(toString(r.category)) + "</category>\n  <priority>" + std::string(toString(r.priority)) +
+         "</priority>\n  <confidence>" + confidence + "</confidence>\n";
+  if (r.area) out += "  <area>" + escapeXml(*r.area) + "</area>\n";
+  out += "</requirement>\n";
+}
+
+ExtractedRequirement toExtracted(const RecognizedRequirement& r) {
+  ExtractedRequirement out;
+  out.text = r.text;
+  out.category = r.category;
+  out.priority = r.priority;
+  out.confidence = r.confidence;
+  out.area = r.area;
+  return out;
+}
+
+std::string_view latestUserMessage(const LlmRequest& request) {
+  for (auto it = request.messages.rbegin(); it != request.messages.rend(); ++it) {
+    if (it->role == MessageRole::User) return it->content;
+  }
+  return {};
+}
+
+bool wasAsked(std::string_view question, const std::vector<std::string>& asked) {
+  const std::string wanted = text::toLower(text::collapseWhitespace(question));
+  return std::any_of(asked.begin(), asked.end(), [&](const std::string& previous) {
+    return text::toLower(text::collapseWhitespace(previous)).find(wanted) != std::string::npos;
+  });
+}
+
+// True for the general "what are you building?" questions a vision statement has just answered.
+bool asksForVision(const domain::Question& question) {
+  if (!question.area.empty()) return false;
+  const std::string lower = text::toLower(question.text);
+  for (const std::string_view phrase :
+       {"what problem", "solve", "what do you want it to do", "what are you building",
+        "what you want to build", "what is it for", "what it is for"}) {
+    if (lower.find(phrase) != std::string::npos) return true;
+  }
+  return false;
+}
+
+// The generator's next question: never one already asked, not one the message just answered
+// (`visionGiven`), and not about `avoidArea` when another area has something to ask.
+std::string nextQuestion(domain::QuestionGenerator& generator, const std::vector<std::string>& justDiscussed,
+                         const std::vector<std::string>& asked, std::string_view avoidArea,
+                         bool visionGiven) {
+  std::string fallback;
+  for (int attempt = 0; attempt < kMaxQuestionRetries; ++attempt) {
+    const domain::Question question = generator.nextQuestion(justDiscussed);
+    if (question.text.empty()) break;
+    const bool repeated = wasAsked(question.text, asked);
+    if (!repeated && fallback.empty()) fallback = question.text;
+    const bool wanted =
+        (avoidArea.empty() || question.area != avoidArea) && !(visionGiven && asksForVision(question));
+    if (!repeated && wanted) return question.text;
+    generator.recordAsked(question.text);
+  }
+  return fallback;
+}
+
+// Splits the output into word groups for streaming; cutting only at spaces keeps UTF-8 whole.
+bool stream(std::string_view raw, const DeltaHandler& onDelta, const std::stop_token& cancel) {
+  std::size_t start = 0;
+  while (start < raw.size()) {
+    if (cancel.stop_requested()) return false;
+    std::size_t end = std::min(raw.size(), start + kDeltaBytes);
+    if (end < raw.size()) {
+      const std::size_t space = raw.find_first_of(" \n", end);
+      end = space == std::string_view::npos ? raw.size() : space + 1;
+    }
+    if (onDelta) onDelta(raw.substr(start, end - start));
+    start = end;
+  }
+  return !cancel.stop_requested();
+}
+
+}  // namespace
+
+Result<LlmResponse> OfflineAnalyst::complete(const LlmRequest& request, const DeltaHandler& onDelta,
+                                             std::stop_token cancel) {
+  if (cancel.stop_requested()) return cancelledError();
+  const InterviewContext& context = request.context;
+  const std::string_view message = latestUserMessage(request);
+
+  // 1. What the person said: statements, and the requirements among them.
+  std::vector<RecognizedRequirement> captured;
+  std::vector<RecognizedRequirement> vague;
+  const auto statements = offline::splitStatements(message);
+  for (std::size_t i = 0; i < statements.size(); ++i) {
+    if (i % kCancelCheckEvery == 0 && cancel.stop_requested()) return cancelledError();
+    auto recognized = offline::recognize(statements[i]);
+    if (!recognized) continue;
+    auto& bucket = recognized->confidence >= kKeepThreshold ? captured : vague;
+    const bool duplicate = std::any_of(bucket.begin(), bucket.end(), [&](const RecognizedRequirement& r) {
+      return text::iequals(r.text, recognized->text);
+    });
+    if (!duplicate) bucket.push_back(std::move(*recognized));
+  }
+
+  // 2. What the interview already covers, plus what this message adds.
+  domain::QuestionGenerator generator;
+  for (const auto& area : context.exploredAreas) generator.markExplored(area);
+  for (const auto& requirement : context.requirements) generator.recordRequirement(requirement);
+  for (const auto& question : context.askedQuestions) generator.recordAsked(question);
+  std::vector<std::string> justDiscussed;
+  for (const auto& r : captured) {
+    generator.recordRequirement(toExtracted(r));
+    if (r.area && std::find(justDiscussed.begin(), justDiscussed.end(), *r.area) == justDiscussed.end()) {
+      justDiscussed.push_back(*r.area);
+    }
+  }
+
+  // 3. The reply.
+  offline::ReplyPlan plan;
+  plan.message = message;
+  plan.turn = context.askedQuestions.size();
+  plan.kind = captured.empty() ? offline::classifyUtterance(message) : offline::Utterance::Content;
+  plan.greeted = offline::startsWithGreeting(message);
+  plan.totalRequirements = context.requirements.size() + captured.size();
+  const std::uint64_t seed = offline::variationSeed(message, plan.turn);
+  const std::string lastQuestion =
+      context.askedQuestions.empty() ? std::string() : context.askedQuestions.back();
+  const std::string lastArea = domain::inferArea(lastQuestion).value_or("");
+  if (captured.empty() && offline::suggestsTopic(message)) {
+    // "What about security?": follow the person's lead.
+    justDiscussed = domain::inferAreas(message);
+    if (!justDiscussed.empty()) {
+      plan.topic = justDiscussed.front();
+      plan.kind = offline::Utterance::Question;
+    }
+  }
+  if (captured.empty() && plan.kind == offline::Utterance::Clarify) {
+    const auto rewording = offline::rewordQuestion(lastQuestion, lastArea, context.askedQuestions, seed);
+    plan.question = rewording.explanation + "\n\n" + rewording.question;
+  } else if (captured.empty() && plan.kind == offline::Utterance::Content && !vague.empty()) {
+    plan.question = offline::vagueFollowUp(vague.front(), seed);
+  } else {
+    const bool moveOn = plan.kind == offline::Utterance::Unsure || plan.kind == offline::Utterance::Thinking;
+    const bool vision = std::any_of(captured.begin(), captured.end(),
+                                    [](const RecognizedRequirement& r) { return r.vision; });
+    plan.question =
+        nextQuestion(generator, justDiscussed, context.askedQuestions, moveOn ? lastArea : "", vision);
+  }
+  plan.captured = std::move(captured);
+  plan.vague = std::move(vague);
+
+  std::string raw = offline::composeReply(plan);
+  if (!plan.captured.empty() || !plan.vague.empty()) raw += "\n\n";
+  for (const auto& r : plan.captured) appendTag(raw, r);
+  for (const auto& r : plan.vague) appendTag(raw, r);
+
+  if (!stream(raw, onDelta, cancel)) return cancelledError();
+  LlmResponse response;
+  response.model = "offline-analyst";
+  response.stopReason = "end_turn";
+  std::size_t inputBytes = request.systemPrompt.size() + request.contextSummary.size();
+  for (const auto& m : request.messages) inputBytes += m.content.size();
+  response.usage.inputTokens = static_cast<std::int64_t>(inputBytes / 4);  // the usual ~4 bytes a token
+  response.usage.outputTokens = static_cast<std::int64_t>(raw.size() / 4);
+  response.text = std::move(raw);
+  return response;
+}
+
+BackendInfo OfflineAnalyst::info() const { return {"offline", "offline-analyst", ""}; }
+
+}  // namespace nexus
