@@ -112,6 +112,7 @@ int runInterview(InterviewEngine& engine, const InterviewCommandOptions& options
 
   bool refused = false;
   bool ended = false;
+  std::vector<std::string> shownGaps;  // repeated only when they change
   std::string line;
   while (!ended) {
     if (options.interactive) out << "\n" << style.bold("you> ") << std::flush;
@@ -131,7 +132,8 @@ int runInterview(InterviewEngine& engine, const InterviewCommandOptions& options
         err << "nexus: cannot pause: " << paused.error().message << "\n";
         return 1;
       }
-      out << "Paused session " << sessionId << ".\n";
+      out << "Paused session " << sessionId
+          << ". This version keeps sessions only while it runs, so it cannot be resumed later.\n";
       return refused ? 1 : 0;
     } else if (message == "/end") {
       ended = true;
@@ -147,7 +149,10 @@ int runInterview(InterviewEngine& engine, const InterviewCommandOptions& options
       }
       out << style.accent("Nexus: ") << result->response << "\n";
       for (const auto& r : result->extractedRequirements) printRequirement(out, style, r);
-      printGaps(out, style, result->suggestedGaps);
+      if (result->suggestedGaps != shownGaps) {
+        printGaps(out, style, result->suggestedGaps);
+        shownGaps = result->suggestedGaps;
+      }
     }
   }
 

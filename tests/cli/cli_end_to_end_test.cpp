@@ -120,6 +120,16 @@ TEST(CliEndToEnd, ChitChatCapturesNothing) {
   EXPECT_NE(run.out.find("Summary: 0 requirements"), std::string::npos);
 }
 
+TEST(CliEndToEnd, GapsArePrintedWhenTheyChangeNotEveryTurn) {
+  const auto run = nexus({"interview"}, "Users must sign in with Google\n"
+                                        "Pages should load in under 2 seconds\n"
+                                        "Passwords must be at least 12 characters long\n"
+                                        "thanks!\nok\n/end\n");
+  ASSERT_EQ(run.exitCode, 0) << run.err;
+  EXPECT_EQ(count(run.out, "Not covered yet: "), 1u) << run.out;
+  EXPECT_NE(run.out.find("Not covered yet: authorization, data model, API"), std::string::npos) << run.out;
+}
+
 TEST(CliEndToEnd, PauseStopsWithoutASummary) {
   const auto run = nexus({"interview"}, "Users can export reports as PDF\n/pause\nthis is never read\n");
   EXPECT_EQ(run.exitCode, 0) << run.err;
