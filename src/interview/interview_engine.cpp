@@ -246,39 +246,53 @@ Result<std::optional<InterviewSession>> InterviewEngine::getSession(std::string_
 }
 
 Result<InterviewSession> InterviewEngine::pauseSession(std::string_view sessionId) {
-  return stop(sessionId, SessionStatus::Paused);
+  return transition(sessionId, SessionStatus::Paused);
 }
 
 Result<InterviewSession> InterviewEngine::endSession(std::string_view sessionId) {
-  return stop(sessionId, SessionStatus::Completed);
+  return transition(sessionId, SessionStatus::Completed);
 }
 
-Result<InterviewSession> InterviewEngine::stop(std::string_view sessionId, SessionStatus to) {
+Result<InterviewSession> InterviewEngine::resumeSession(std::string_view sessionId) {
+  return transition(sessionId, SessionStatus::Active);
+}
+
+Result<InterviewSession> InterviewEngine::transition(std::string_view sessionId, SessionStatus to) {
   auto found = findOrLoad(sessionId);
   if (!found) return found.error();
   Slot& slot = **found;
   InterviewSession snapshot;
+  bool changed = false;
   {
     std::lock_guard state(slot.stateMutex);
     InterviewSession& session = slot.session;
     if (session.status == SessionStatus::Completed) {
-      return Error::notActive("Session " + quoteId(session.id) + " is already completed");
+      return Error::notActive("Session " + quoteId(session.id) + " is already completed" +
+                              (to == SessionStatus::Active ? " and cannot be resumed" : ""));
     }
-    if (session.status == to) return session;
-    slot.cancel.request_stop();
-    const InterviewSession before = session;
-    session.status = to;
-    session.lastActivityAt = clock_.now();
-    if (to == SessionStatus::Completed) session.completedAt = session.lastActivityAt;
-    if (auto saved = store_.save(session); !saved) {
-      session = before;
-      return saved.error();
+    changed = session.status != to;
+    if (changed) {
+      if (to != SessionStatus::Active) slot.cancel.request_stop();
+      const SessionStatus previousStatus = session.status;
+      const Timestamp previousActivity = session.lastActivityAt;
+      session.status = to;
+      session.lastActivityAt = clock_.now();
+      if (to == SessionStatus::Completed) session.completedAt = session.lastActivityAt;
+      if (auto saved = store_.save(session); !saved) {
+        session.status = previousStatus;
+        session.lastActivityAt = previousActivity;
+        session.completedAt.reset();
+        return saved.error();
+      }
     }
     snapshot = session;
   }
-  if (to == SessionStatus::Paused) {
+  if (to == SessionStatus::Active) {
+    // Resuming an already active session still tells listeners it is in use again.
+    events_.emit(events::kResumed, {{"sessionId", snapshot.id}});
+  } else if (to == SessionStatus::Paused && changed) {
     events_.emit(events::kPaused, {{"sessionId", snapshot.id}});
-  } else {
+  } else if (to == SessionStatus::Completed) {
     std::map<std::string, int> categories;
     for (const auto& r : snapshot.extractedRequirements) ++categories[std::string(toString(r.category))];
     events_.emit(events::kCompleted,
@@ -288,31 +302,6 @@ Result<InterviewSession> InterviewEngine::stop(std::string_view sessionId, Sessi
                   {"categories", categories},
                   {"duration", (*snapshot.completedAt - snapshot.startedAt).count()}});
   }
-  return snapshot;
-}
-
-Result<InterviewSession> InterviewEngine::resumeSession(std::string_view sessionId) {
-  auto found = findOrLoad(sessionId);
-  if (!found) return found.error();
-  Slot& slot = **found;
-  InterviewSession snapshot;
-  {
-    std::lock_guard state(slot.stateMutex);
-    InterviewSession& session = slot.session;
-    if (session.status == SessionStatus::Completed) {
-      return Error::notActive("Session " + quoteId(session.id) + " is completed and cannot be resumed");
-    }
-    if (session.status != SessionStatus::Active) {
-      const SessionStatus before = session.status;
-      session.status = SessionStatus::Active;
-      if (auto saved = store_.save(session); !saved) {
-        session.status = before;
-        return saved.error();
-      }
-    }
-    snapshot = session;
-  }
-  events_.emit(events::kResumed, {{"sessionId", snapshot.id}});
   return snapshot;
 }
 

@@ -80,7 +80,7 @@ class InterviewEngine {
   std::shared_ptr<Slot> find(std::string_view sessionId) const;
   Result<std::shared_ptr<Slot>> findOrLoad(std::string_view sessionId);
   Result<void> validateMessage(std::string_view message) const;
-  Result<InterviewSession> stop(std::string_view sessionId, SessionStatus to);
+  Result<InterviewSession> transition(std::string_view sessionId, SessionStatus to);
   LlmRequest buildRequest(const InterviewSession& session) const;
   void applyReply(Slot& slot, const std::string& userMessageId, const LlmResponse& reply,
                   ProcessMessageResult& result);

@@ -262,6 +262,23 @@ TEST_F(EngineTest, PausedSessionRefusesMessagesUntilResumed) {
   EXPECT_EQ(eventsOf(events::kResumed).size(), 1u);
 }
 
+TEST_F(EngineTest, AStatusChangeThatCannotBeSavedChangesNothing) {
+  const std::string id = start(engine_);
+  store_.failSaves(true);
+  auto paused = engine_.pauseSession(id);
+  ASSERT_FALSE(paused.ok());
+  EXPECT_EQ(paused.error().code, ErrorCode::StorageFailed);
+  auto ended = engine_.endSession(id);
+  ASSERT_FALSE(ended.ok());
+  const auto session = **engine_.getSession(id);
+  EXPECT_EQ(session.status, SessionStatus::Active);
+  EXPECT_FALSE(session.completedAt.has_value());
+  EXPECT_TRUE(eventsOf(events::kPaused).empty());
+  EXPECT_TRUE(eventsOf(events::kCompleted).empty());
+  store_.failSaves(false);
+  EXPECT_TRUE(engine_.processMessage(id, "still here").ok());
+}
+
 TEST_F(EngineTest, PauseTwiceIsHarmless) {
   const std::string id = start(engine_);
   ASSERT_TRUE(engine_.pauseSession(id).ok());
