@@ -1,6 +1,7 @@
 #include "domain/areas.hpp"
 
 #include <algorithm>
+#include <array>
 
 #include "core/text.hpp"
 
@@ -13,6 +14,29 @@ struct AreaKeywords {
   std::string_view area;
   std::vector<std::string_view> keywords;
 };
+
+// Not a phrase but a rule (onlySomeoneMay): "only the freelancer can edit", "only a manager may".
+constexpr std::string_view kOnlySomeoneMay = "<only someone may>";
+
+// A word that means something else inside a phrase: it is read as `meaning` before matching.
+struct MisleadingWord {
+  std::string_view phrase;
+  std::string_view word;     // the word of `phrase` that misleads
+  std::string_view meaning;  // what it means there; "" when it names no area at all
+};
+
+// "get paid faster" is a business outcome, not the software's speed; a "calendar view" is a
+// screen, not a calendar integration.
+constexpr std::array<MisleadingWord, 15> kMisleadingWords{{
+    {"paid faster", "faster", ""},        {"paid quicker", "quicker", ""},
+    {"paid sooner", "sooner", ""},        {"paid more quickly", "quickly", ""},
+    {"paid quickly", "quickly", ""},      {"paid fast", "fast", ""},
+    {"hired faster", "faster", ""},       {"done faster", "faster", ""},
+    {"sell faster", "faster", ""},        {"sells faster", "faster", ""},
+    {"grow faster", "faster", ""},        {"deals faster", "faster", ""},
+    {"calendar view", "calendar", "screen"}, {"calendar page", "calendar", "screen"},
+    {"calendar screen", "calendar", ""},
+}};
 
 // Specific keywords name an area unambiguously and win over generic ones, so that
 // "protect the data" is security (protect) and not data_model (data).
@@ -33,7 +57,9 @@ const std::vector<AreaKeywords>& specificKeywords() {
         "only the owner", "owner can", "only admins", "only managers", "allowed to", "not allowed to",
         "restricted to", "access to their own", "can only see", "can only access", "can only edit", "approv*",
         "read only", "read-only", "can only read", "can just read", "cannot edit", "can't edit",
-        "cannot modify", "without modifying", "access rights"}},
+        "cannot modify", "without modifying", "access rights",
+        "only the author", "only the creator", "only their own", "only his own", "only her own",
+        "only your own", kOnlySomeoneMay}},
       {"security",
        {"encrypt*", "decrypt*", "secur*", "protect*", "vulnerab*", "attack*", "hack*", "breach*", "malicious",
         "malware", "virus*", "intrusion*", "audit trail*", "audit log*", "gdpr", "hipaa", "pci", "sox",
@@ -52,6 +78,12 @@ const std::vector<AreaKeywords>& specificKeywords() {
         "google sheets", "outlook", "microsoft teams", "zapier", "github", "gitlab", "jira", "twilio",
         "sendgrid", "mailchimp", "quickbooks", "shopify", "hubspot", "zoom", "dropbox", "webhook*",
         "third-party", "third party", "external system*", "external service*", "sync with", "synchroni*",
+        // Taking card or online payments means a payment provider, whatever the app itself does.
+        "pay * online", "pay online", "paid online", "online payment*", "payments online", "card payment*",
+        "pay with a card", "pay with card", "pay with their card", "by card", "credit card*", "debit card*",
+        "payment provider*", "payment processor*", "payment service*", "apple pay", "google pay", "mollie",
+        "adyen", "braintree", "get charged", "gets charged", "be charged", "charged automatically",
+        "recurring payment*", "recurring billing", "automatic payment*", "subscription billing",
         "import from", "export to", "connect to", "connects to", "plugin*", "plug-in*", "calendar*",
         "payment gateway*", "sms", "push notification*", "email notification*", "send an email",
         "send email*", "e-mail*", "notif*", "smtp", "imap"}},
@@ -75,10 +107,12 @@ const std::vector<AreaKeywords>& specificKeywords() {
         "font*", "theme*", "dark mode", "light mode", "responsive", "mobile-friendly", "mobile friendly",
         "accessib*", "wcag", "screen reader*", "navigat*", "menu*", "intuitive*", "easy to use",
         "user-friendly", "user friendly", "usab*", "look and feel", "drag and drop", "drag-and-drop",
-        "click*", "form", "forms", "wizard*", "onboarding", "tooltip*", "icon*", "keyboard shortcut*",
+        "click*", "form", "forms", "wizard*", "user onboarding", "onboarding flow*", "tooltip*", "icon*",
+        "keyboard shortcut*",
         "display*", "visual*", "graphical", "gui", "web page*", "webpage*", "homepage", "home page",
         "mobile app", "ios", "android", "tablet*", "browser*", "language*", "localiz*", "localis*",
-        "translat*", "help system", "tutorial*", "learn to use", "training"}},
+        "translat*", "help system", "tutorial*", "learn to use", "training", "list view", "board view",
+        "kanban", "grid view", "map view", "timeline view", "split view", "views"}},
       {"data_model",
        {"database*", "postgres*", "mysql", "mariadb", "sqlite", "mongodb", "mongo", "redis", "dynamodb",
         "oracle", "sql server", "schema*", "data model*", "entity", "entities", "table", "tables", "record*",
@@ -93,10 +127,14 @@ const std::vector<AreaKeywords>& specificKeywords() {
 const std::vector<AreaKeywords>& genericKeywords() {
   static const std::vector<AreaKeywords> table{
       {"data_model", {"data", "information", "details", "list*", "categor*", "tag*", "track*", "save*"}},
-      {"ui_ux", {"page*", "view*", "see", "show*", "look*", "mobile", "interface"}},
+      // Not "onboarding" alone: in HR it is a process ("manage leave requests and onboarding").
+      // Not "see", "show" or "view": every feature lets someone see something, so they named
+      // UI/UX for statements about data or permissions ("see which invoices are overdue").
+      {"ui_ux", {"page*", "look*", "mobile", "interface"}},
       {"security", {"safe*", "trust*", "private"}},
       {"performance", {"efficient*", "responsive*", "smooth*"}},
-      {"authentication", {"account*", "profile*"}},
+      {"authentication", {"account", "accounts", "account's", "profile*"}},  // not "accountants"
+      {"authorization", {"their own", "his own", "her own", "your own", "his/her own"}},
       {"integrations",
        {"email*", "import", "imports", "importing", "imported", "export*", "connect*", "message*"}},
   };
@@ -135,6 +173,44 @@ bool matchesWildcardPhrase(std::string_view lowerText, std::string_view keyword)
   return false;
 }
 
+// "Only <someone> can/may ...": at most four words naming who ("only the patient's own
+// therapist"), opening the statement or a clause ("..., and only the owner may ..."); "only 5
+// people can" is a number, not a role.
+bool onlySomeoneMay(std::string_view lowerText) {
+  static constexpr std::array<std::string_view, 7> kModals{"can",  "may",  "could", "should",
+                                                           "must", "will", "shall"};
+  static constexpr std::array<std::string_view, 6> kClauseStarts{"and", "but",   "that",
+                                                                 "so",  "where", "while"};
+  const auto words = text::words(lowerText);
+  const auto isOneOf = [](const auto& list, std::string_view word) {
+    return std::find(list.begin(), list.end(), word) != list.end();
+  };
+  for (std::size_t i = 0; i < words.size(); ++i) {
+    if (words[i] != "only" || (i > 0 && !isOneOf(kClauseStarts, words[i - 1]))) continue;
+    for (std::size_t k = i + 1; k < words.size() && k <= i + 5; ++k) {
+      const std::string& word = words[k];
+      if (word.empty() || (word[0] >= '0' && word[0] <= '9')) break;
+      if (!isOneOf(kModals, word)) continue;
+      if (k == i + 1) break;  // "only can": no one named
+      return true;
+    }
+  }
+  return false;
+}
+
+std::string withoutMisleadingWords(std::string lower) {
+  const auto isLetter = [](char c) { return c >= 'a' && c <= 'z'; };
+  for (const auto& [phrase, word, meaning] : kMisleadingWords) {
+    for (std::size_t pos = lower.find(phrase); pos != std::string::npos; pos = lower.find(phrase, pos + 1)) {
+      const std::size_t end = pos + phrase.size();
+      if ((pos > 0 && isLetter(lower[pos - 1])) || (end < lower.size() && isLetter(lower[end]))) continue;
+      const std::string replacement = meaning.empty() ? std::string(word.size(), ' ') : std::string(meaning);
+      lower.replace(lower.find(word, pos), word.size(), replacement);
+    }
+  }
+  return lower;
+}
+
 struct AreaHit {
   std::string_view area;
   std::size_t count = 0;
@@ -146,7 +222,10 @@ std::vector<AreaHit> scoreAreas(std::string_view lowerText, const std::vector<Ar
     AreaHit hit{entry.area, 0};
     for (const auto keyword : entry.keywords) {
       const bool wildcard = keyword.find(" * ") != std::string_view::npos;
-      if (wildcard ? matchesWildcardPhrase(lowerText, keyword) : matchesKeyword(lowerText, keyword)) ++hit.count;
+      const bool matched = keyword == kOnlySomeoneMay ? onlySomeoneMay(lowerText)
+                           : wildcard                 ? matchesWildcardPhrase(lowerText, keyword)
+                                                      : matchesKeyword(lowerText, keyword);
+      if (matched) ++hit.count;
     }
     if (hit.count > 0) hits.push_back(hit);
   }
@@ -212,7 +291,7 @@ std::optional<std::string> inferArea(std::string_view text) {
 }
 
 std::vector<std::string> inferAreas(std::string_view text) {
-  const std::string lower = text::toLower(text);
+  const std::string lower = withoutMisleadingWords(text::toLower(text));
   std::vector<std::string> areas;
   for (const auto* table : {&specificKeywords(), &genericKeywords()}) {
     for (const auto& hit : scoreAreas(lower, *table)) {

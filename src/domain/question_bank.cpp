@@ -9,6 +9,7 @@ namespace nexus::domain {
 namespace {
 
 using enum QuestionDepth;
+using enum SignInStyle;
 
 // Broad questions of an area all share the topic "overview": they are wordings of one opening.
 // Detailed ones are distinct sub-questions. Clarifying ones either quote a captured requirement
@@ -50,23 +51,45 @@ constexpr std::array kBank = std::to_array<QuestionTemplate>({
     {"authentication", Broad, "overview", "Who needs an account, and how would you like them to sign in?"},
     {"authentication", Detailed, "method",
      "Should people sign in with an account they already have, such as Google or Microsoft, or with an email "
-     "and password?"},
+     "and password?",
+     OwnPasswords},
     {"authentication", Detailed, "recovery",
-     "What should happen when someone forgets their password or loses access?"},
+     "What should happen when someone forgets their password or loses access?", OwnPasswords},
     {"authentication", Detailed, "session",
      "How long should someone stay signed in before being asked to sign in again?"},
     {"authentication", Detailed, "second_factor",
-     "Does signing in need a second check for some people, like a code sent to their phone?"},
+     "Does signing in need a second check for some people, like a code sent to their phone?", OwnPasswords},
+    {"authentication", Detailed, "other_providers",
+     "Is one sign-in provider enough, or should people also be able to use others, such as Microsoft, Apple "
+     "or a company account?",
+     External},
+    {"authentication", Detailed, "first_sign_in",
+     "The first time someone signs in through that provider, should their account be created "
+     "automatically, or must they be invited first?",
+     External},
+    {"authentication", Detailed, "allowed_accounts",
+     "May anyone with such an account get in, or only people from certain organisations or email domains?",
+     External},
     {"authentication", Clarifying, "failed",
      "You mentioned \"{requirement}\" — what should happen when that sign-in fails or the account is "
-     "locked?"},
+     "locked?",
+     OwnPasswords},
     {"authentication", Clarifying, "creation",
      "About \"{requirement}\": who creates the accounts in the first place — people themselves, or an "
      "admin?"},
+    {"authentication", Clarifying, "provider_down",
+     "Regarding \"{requirement}\" — what should happen when that provider is down, or when someone can no "
+     "longer use their account there?",
+     External},
     {"authentication", Clarifying, "leavers",
      "When someone leaves the team, what should happen to their account and the things they created?"},
     {"authentication", Clarifying, "new_device",
-     "If someone signs in from a new device, should anything special happen, like a confirmation email?"},
+     "If someone signs in from a new device, should anything special happen, like a confirmation email?",
+     OwnPasswords},
+    {"authentication", Clarifying, "account_linking",
+     "If someone later signs in another way, for example with a different provider or their email, should "
+     "that lead to the account they already have?",
+     External},
 
     // --- authorization -----------------------------------------------------------------------
     {"authorization", Broad, "overview",
@@ -193,7 +216,7 @@ constexpr std::array kBank = std::to_array<QuestionTemplate>({
     {"security", Detailed, "audit",
      "Do you need a record of who looked at or changed sensitive information?"},
     {"security", Detailed, "abuse",
-     "What should happen if someone tries many wrong passwords or behaves suspiciously?"},
+     "What should happen if someone tries many wrong passwords or behaves suspiciously?", OwnPasswords},
     {"security", Detailed, "privacy_rights",
      "Can people ask for their data to be exported or deleted, and how quickly must that happen?"},
     {"security", Clarifying, "breach",
@@ -248,6 +271,11 @@ constexpr std::array kBank = std::to_array<QuestionTemplate>({
      "Are there countries or regions where the data must, or must not, be stored?"},
 });
 
+bool containsAny(std::string_view lowerText, std::initializer_list<std::string_view> phrases) {
+  return std::any_of(phrases.begin(), phrases.end(),
+                     [&](std::string_view phrase) { return text::containsPhrase(lowerText, phrase); });
+}
+
 bool isTrailingPunctuation(char c) {
   return c == '?' || c == '.' || c == '!' || c == ',' || c == ';' || c == ':' || c == ' ';
 }
@@ -266,6 +294,21 @@ std::vector<const QuestionTemplate*> questionTemplates(std::string_view area, Qu
 
 bool hasRequirementPlaceholder(const QuestionTemplate& question) {
   return question.text.find(kRequirementPlaceholder) != std::string_view::npos;
+}
+
+bool namesExternalIdentityProvider(std::string_view text) {
+  const std::string lower = text::toLower(text);
+  // Protocols say it on their own; a company's name only next to signing in ("Google Calendar").
+  if (containsAny(lower, {"sso", "single sign-on", "single sign on", "oauth", "oauth2", "openid", "oidc",
+                          "saml", "social login", "social sign-in"})) {
+    return true;
+  }
+  const bool signIn = containsAny(lower, {"sign in", "sign-in", "signin", "sign on", "sign up", "sign-up",
+                                          "log in", "log-in", "login", "logon", "logs in", "signs in",
+                                          "account", "accounts", "authenticate", "authentication"});
+  return signIn && containsAny(lower, {"google", "microsoft", "github", "gitlab", "apple", "facebook",
+                                       "linkedin", "okta", "auth0", "keycloak", "azure ad", "entra",
+                                       "active directory", "company account", "work account"});
 }
 
 std::string normalizeQuestion(std::string_view question) {

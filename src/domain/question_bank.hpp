@@ -22,6 +22,14 @@ inline constexpr std::string_view kRequirementPlaceholder = "{requirement}";
 // A quoted requirement is cut to about this many bytes, on a word boundary.
 inline constexpr std::size_t kMaxQuotedRequirementChars = 80;
 
+// How people sign in, as far as a question takes it for granted. When a captured
+// authentication requirement names an external identity provider (Google, Microsoft, GitHub,
+// SSO, OAuth, SAML, ...), the password is the provider's business: OwnPasswords questions
+// (forgotten passwords, second factor, lockouts) are skipped and External ones (other
+// providers, first sign-in, account linking) are asked first. Otherwise External ones are
+// never asked.
+enum class SignInStyle { Any, OwnPasswords, External };
+
 struct QuestionTemplate {
   std::string_view area;  // a standard area, or kGeneralArea
   QuestionDepth depth = QuestionDepth::Broad;
@@ -29,6 +37,7 @@ struct QuestionTemplate {
   // once one of them has been asked, the others are not asked any more.
   std::string_view topic;
   std::string_view text;  // one question ending in '?'; only Clarifying ones may hold the placeholder
+  SignInStyle signIn = SignInStyle::Any;
 };
 
 // Every template, grouped by area and depth (order within a group is the rotation order).
@@ -38,6 +47,11 @@ std::span<const QuestionTemplate> questionBank();
 std::vector<const QuestionTemplate*> questionTemplates(std::string_view area, QuestionDepth depth);
 
 bool hasRequirementPlaceholder(const QuestionTemplate& question);
+
+// True when the text delegates sign-in to an external identity provider: a protocol (SSO,
+// OAuth, SAML, OpenID) or a provider's name (Google, Microsoft, GitHub, Okta, ...) together
+// with a sign-in word. "Users sign in with Google" is; "Sync with Google Calendar" is not.
+bool namesExternalIdentityProvider(std::string_view text);
 
 // The form in which asked questions are compared: lower case, whitespace collapsed, trailing
 // punctuation stripped. "  What  is it?? " -> "what is it".

@@ -264,6 +264,12 @@ bool QuestionGenerator::hasUntouchedArea() const {
                      [&](std::string_view area) { return !isExplored(area) && timesAsked(area) == 0; });
 }
 
+bool QuestionGenerator::delegatesSignIn() const {
+  return std::any_of(requirements_.begin(), requirements_.end(), [](const ExtractedRequirement& r) {
+    return r.area == "authentication" && namesExternalIdentityProvider(r.text);
+  });
+}
+
 bool QuestionGenerator::drilledTooLong(std::string_view area) const {
   std::size_t streak = 0;
   for (auto turn = history_.rbegin(); turn != history_.rend() && turn->area == area; ++turn) ++streak;
@@ -280,6 +286,10 @@ std::uint64_t QuestionGenerator::historySeed() const {
 std::vector<Question> QuestionGenerator::candidates(std::string_view area, QuestionDepth depth,
                                                     std::uint64_t seed) const {
   auto templates = questionTemplates(area, depth);
+  // Questions that assume the wrong way of signing in are left out (see SignInStyle).
+  const bool delegated = delegatesSignIn();
+  const SignInStyle unfit = delegated ? SignInStyle::OwnPasswords : SignInStyle::External;
+  std::erase_if(templates, [&](const QuestionTemplate* templ) { return templ->signIn == unfit; });
   std::vector<Question> out;
   if (templates.empty()) return out;
   std::rotate(templates.begin(), templates.begin() + static_cast<std::ptrdiff_t>(seed % templates.size()),
@@ -297,11 +307,18 @@ std::vector<Question> QuestionGenerator::candidates(std::string_view area, Quest
     std::stable_sort(templates.begin(), templates.end(),
                      [&](const auto* a, const auto* b) { return topicRank(a) < topicRank(b); });
   }
+  if (delegated) {
+    // What sign-in through a provider raises is asked before the questions that fit any sign-in.
+    std::stable_partition(templates.begin(), templates.end(),
+                          [](const QuestionTemplate* templ) { return templ->signIn == SignInStyle::External; });
+  }
   const std::string questionArea = area == kGeneralArea ? std::string() : std::string(area);
 
   // Quoting the person's own words is the most concrete follow-up; the newest thread first.
+  // Never an out-of-scope one: "what would make 'Mobile apps are out of scope' confusing?" is absurd.
   for (auto requirement = requirements_.rbegin(); requirement != requirements_.rend(); ++requirement) {
-    if (requirement->area != area || text::trim(requirement->text).empty()) continue;
+    if (requirement->area != area || requirement->priority == Priority::Wont) continue;
+    if (text::trim(requirement->text).empty()) continue;
     for (const auto* templ : templates) {
       if (hasRequirementPlaceholder(*templ)) {
         out.push_back({fillTemplate(templ->text, requirement->text), questionArea, depth});

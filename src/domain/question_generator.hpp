@@ -90,6 +90,7 @@ class QuestionGenerator {
   std::size_t requirementsIn(std::string_view area) const;
   bool topicUsed(std::string_view area, std::string_view topic) const;
   bool hasUntouchedArea() const;
+  bool delegatesSignIn() const;  // an authentication requirement names an external identity provider
   bool drilledTooLong(std::string_view area) const;
   std::uint64_t historySeed() const;
   std::vector<Question> candidates(std::string_view area, QuestionDepth depth, std::uint64_t seed) const;

@@ -28,9 +28,28 @@ const AreaCase kInference[] = {
     {"The dashboard needs a dark mode", "ui_ux"},
     {"Encrypt all personal data", "security"},
     {"A tablet for each waiter", "ui_ux"},                   // "tablet" is no database "table"
-    {"The system must show available time slots", "ui_ux"},  // "available" alone is no uptime
+    {"The system must show available time slots", ""},  // "available" alone is no uptime; "show" no UI
     {"I want to build a todo app for small teams", ""},      // a bare product description has no area
     {"We need a website for our bakery", ""},
+    // Card and online payments go through a payment provider.
+    {"Clients should be able to pay invoices online with a card", "integrations"},
+    {"Customers pay by credit card", "integrations"},
+    {"Accept online payments", "integrations"},
+    // "see", "show" and "view" say little about screens: no area rather than UI/UX.
+    {"Freelancers must see which invoices are overdue", ""},
+    {"The system shows the remaining budget", ""},
+    {"Accountants can view all invoices", ""},
+    {"A calendar view of all bookings", "ui_ux"},
+    // Who may do what: "only the X can", "their own".
+    {"Only the freelancer can edit their own invoices", "authorization"},
+    {"Only the account owner may delete a project", "authorization"},
+    {"Employees edit their own requests", "authorization"},
+    {"Only 5 people can join a call", ""},
+    // From typed conversations: HR onboarding is a process; recurring charges need a provider.
+    {"we need an internal tool for HR to manage leave requests and onboarding", ""},
+    {"The user onboarding should take one minute", "ui_ux"},
+    {"Customers get charged automatically on the 1st", "integrations"},
+    {"Freelancers get paid faster", ""},
     {"", ""},
 };
 

@@ -168,9 +168,12 @@ TEST(OfflineAnalyst, SeveralStatementsInOneMessageGiveSeveralTags) {
                                 "2 seconds. Also, we must use PostgreSQL; a mobile app is out "
                                 "of scope."));
   const auto tags = keptTags(raw);
-  ASSERT_EQ(tags.size(), 3u) << raw;
-  EXPECT_EQ(tags[1].text, "We must use PostgreSQL.");
-  EXPECT_EQ(tags[2].priority, "wont");
+  // ", and pages should ..." has its own subject and modal: a statement of its own.
+  ASSERT_EQ(tags.size(), 4u) << raw;
+  EXPECT_EQ(tags[0].text, "Users must sign in with Google.");
+  EXPECT_EQ(tags[1].text, "Pages should load in under 2 seconds.");
+  EXPECT_EQ(tags[2].text, "We must use PostgreSQL.");
+  EXPECT_EQ(tags[3].priority, "wont");
 }
 
 TEST(OfflineAnalyst, EscapesMarkupInRequirementText) {

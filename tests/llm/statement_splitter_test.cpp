@@ -47,6 +47,38 @@ TEST(StatementSplitter, AndAlsoLendsTheLeadInToASubjectlessPart) {
             (Statements{"Users can create tasks", "the admin can archive them"}));
 }
 
+TEST(StatementSplitter, AndWithANewSubjectAndModalStartsAStatement) {
+  EXPECT_EQ(splitStatements("It should send reminder emails to clients 3 days before the due date, and it "
+                            "must integrate with Stripe"),
+            (Statements{"It should send reminder emails to clients 3 days before the due date",
+                        "it must integrate with Stripe"}));
+  EXPECT_EQ(splitStatements("Users must sign in and the admin has to approve new accounts"),
+            (Statements{"Users must sign in", "the admin has to approve new accounts"}));
+  EXPECT_EQ(splitStatements("Users can see reports, but only admins can edit them"),
+            (Statements{"Users can see reports", "only admins can edit them"}));
+  EXPECT_EQ(splitStatements("Users must log in and managers and admins can approve posts"),
+            (Statements{"Users must log in", "managers and admins can approve posts"}));
+  // No modal before "and", or no new subject after it: one statement.
+  for (const char* whole : {"Users and managers can see reports", "It should be fast and must be secure",
+                            "Users can create tasks and edit them", "We sell cakes and we ship them",
+                            "Users should see their tasks and the tasks they can edit",
+                            "The report should list orders and the customers who can pay later",
+                            "It supports PDFs, images etc. and we need previews."}) {
+    EXPECT_EQ(splitStatements(whole), (Statements{whole})) << whole;
+  }
+}
+
+TEST(StatementSplitter, LowerCaseSentencesAreSentences) {
+  EXPECT_EQ(splitStatements("it needs to be GDPR compliant. data must stay in the EU"),
+            (Statements{"it needs to be GDPR compliant.", "data must stay in the EU"}));
+  EXPECT_EQ(splitStatements("hmm not sure. we're a small team"),
+            (Statements{"hmm not sure.", "we're a small team"}));
+  for (const char* whole : {"Wait... what?", "Meet at 5 p.m. tomorrow.", "Use it, e.g. for exports.",
+                            "Exports to PDF, CSV etc. and previews."}) {
+    EXPECT_EQ(splitStatements(whole), (Statements{whole})) << whole;
+  }
+}
+
 TEST(StatementSplitter, BulletsAndNumbersAreStatementsWithoutMarkers) {
   EXPECT_EQ(splitStatements("Requirements:\n- sign in with Google\n* export to CSV\n\xE2\x80\xA2 dark mode"),
             (Statements{"Requirements:", "sign in with Google", "export to CSV", "dark mode"}));

@@ -223,6 +223,7 @@ std::vector<ModalCue> modalCues() {
       {"need", P::Must, 0.85}, {"needs", P::Must, 0.85}, {"needed", P::Must, 0.85},
       {"essential", P::Must, 0.85}, {"critical", P::Must, 0.85}, {"crucial", P::Must, 0.85},
       {"vital", P::Must, 0.85}, {"ought to", P::Should, 0.85}, {"should", P::Should, 0.85},
+      {"shouldn't", P::Should, 0.85}, {"mustn't", P::Must, 0.9},
       {"would like", P::Should, 0.85}, {"i'd like", P::Should, 0.85}, {"we'd like", P::Should, 0.85},
       {"i'd love", P::Should, 0.85}, {"we'd love", P::Should, 0.85}, {"would love", P::Should, 0.85},
       {"want to", P::Should, 0.85}, {"wants to", P::Should, 0.85}, {"want", P::Should, 0.85},
@@ -248,7 +249,10 @@ const Lexicon& lexicon() {
     l.wont = phrases({"won't", "wont", "will not", "not needed", "not necessary", "not required", "no need",
                       "don't need", "dont need", "do not need", "doesn't need", "does not need",
                       "don't have to", "do not have to", "doesn't have to", "does not have to",
-                      "out of scope", "not in scope", "not a priority", "not important", "skip", "leave out",
+                      "out of scope", "not in scope", "not a priority", "not important", "leave out",
+                      // "skip" only as a decision about scope: "Users can skip a month" is a feature.
+                      "we can skip", "we could skip", "we'll skip", "let's skip", "lets skip", "we skip",
+                      "i'd skip", "we'd skip", "skip it for now", "skip that for now", "skip for now",
                       "leave _ out", "not for now", "not now", "not in the first version", "not in v1",
                       "not for v1", "not in the mvp", "not for the mvp", "not going to", "aren't going to",
                       "isn't needed", "isn't necessary", "aren't needed", "unnecessary", "we can drop",
@@ -298,6 +302,33 @@ const Lexicon& lexicon() {
                          "i'm creating", "we're creating", "i'm developing", "we're developing",
                          "working on a", "working on an", "looking to build", "it's a", "it's an", "it is a",
                          "it is an", "the idea is", "is an app", "is a tool", "is a platform"});
+    l.productRequests = phrases({"i'd like a", "i'd like an", "we'd like a", "we'd like an", "i would like a",
+                                 "i would like an", "we would like a", "we would like an", "i want a",
+                                 "i want an", "we want a", "we want an", "i need a", "i need an", "we need a",
+                                 "we need an", "looking for a", "looking for an"});
+    l.productKinds = words({"app", "apps", "application", "webapp", "tool", "platform", "website", "site",
+                            "system", "service", "product", "game", "marketplace", "portal", "software",
+                            "solution", "program", "saas", "crm", "tracker", "planner", "extension",
+                            "plugin", "bot", "intranet", "backend"});
+    // Keep in step with kMisleadingWords in src/domain/areas.cpp.
+    l.businessSpeed = phrases({"paid faster", "paid quicker", "paid sooner", "paid more quickly",
+                               "paid quickly", "paid fast", "hired faster", "done faster", "sell faster",
+                               "sells faster", "grow faster", "deals faster"});
+    l.teamSize = phrases({"we're a small team", "we are a small team", "small team of", "# devs", "# dev",
+                          "# developers", "# developer", "# engineers", "one developer", "two developers",
+                          "solo developer", "only developer"});
+    l.teamSkills = phrases({"we know", "we're familiar with", "we are familiar with", "we're experienced with",
+                            "we have experience with", "we have experience in", "our team knows",
+                            "the team knows", "our devs know", "our developers know", "we're good at",
+                            "we're used to", "we use"});
+    l.people = words({"users", "people", "players", "customers", "clients", "employees", "staff", "members",
+                      "visitors", "students", "teachers", "patients", "drivers", "agents", "subscribers",
+                      "participants", "guests", "learners", "readers", "buyers", "sellers", "freelancers",
+                      "colleagues", "persons", "shoppers", "workers", "volunteers", "attendees"});
+    l.asIs = phrases({"today", "currently", "at the moment", "right now", "nowadays", "at present",
+                      "these days", "paper", "by hand", "on whatsapp", "by phone", "phone us", "call us"});
+    l.limits = phrases({"budget", "deadline", "launch by", "live by", "ready by", "go live by", "must cost",
+                        "cost no more"});
     l.qualities = qualityCues();
     l.functions = functionCues();
     l.technologies = words(

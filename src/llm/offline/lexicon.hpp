@@ -90,6 +90,14 @@ struct Lexicon {
   Phrases techUsage;             // "use", "written in", "built with", "run on"
   Phrases hedges;                // "i think", "probably": a little less sure
   Phrases visions;               // "i want to build", "we're making"
+  Phrases productRequests;       // "i'd like an", "we need a": a vision when a product kind follows
+  WordSet productKinds;          // app, tool, website: what such a request names when it is the product
+  Phrases businessSpeed;         // "paid faster": a business outcome, not the software's speed
+  Phrases teamSize;              // "2 devs", "we're a small team": who will build it
+  Phrases teamSkills;            // "we know", "familiar with": a team fact only before a technology
+  WordSet people;                // users, players, employees: a number before them is a headcount
+  Phrases asIs;                  // "today", "on paper": how things are done now, not what is wanted
+  Phrases limits;                // "budget", "deadline": a constraint even without a modal
   std::vector<QualityCue> qualities;
   std::vector<FunctionCue> functions;
   WordSet technologies;            // named products, languages, platforms

@@ -6,9 +6,11 @@
 #include "core/enums.hpp"
 #include "core/text.hpp"
 #include "domain/areas.hpp"
+#include "domain/question_bank.hpp"
 #include "domain/question_generator.hpp"
 #include "llm/offline/reply_composer.hpp"
 #include "llm/offline/requirement_recognizer.hpp"
+#include "llm/offline/short_answer.hpp"
 #include "llm/offline/small_talk.hpp"
 #include "llm/offline/statement_splitter.hpp"
 
@@ -72,11 +74,38 @@ std::string_view latestUserMessage(const LlmRequest& request) {
   return {};
 }
 
+// True when the person sent a message before the latest one. The request's window may have
+// dropped early messages, so captured requirements count as proof too.
+bool personSpokeBefore(const LlmRequest& request) {
+  const auto userMessages = std::count_if(request.messages.begin(), request.messages.end(),
+                                          [](const ChatMessage& m) { return m.role == MessageRole::User; });
+  return userMessages > 1 || !request.context.requirements.empty();
+}
+
 bool wasAsked(std::string_view question, const std::vector<std::string>& asked) {
   const std::string wanted = text::toLower(text::collapseWhitespace(question));
   return std::any_of(asked.begin(), asked.end(), [&](const std::string& previous) {
     return text::toLower(text::collapseWhitespace(previous)).find(wanted) != std::string::npos;
   });
+}
+
+// The area a question of ours is about: the bank template's own area when it came from the
+// bank ("" for the general ones), since its words can mislead inference ("reports or imports"
+// in a question about background jobs); inferArea only for wordings made elsewhere.
+std::string areaOfQuestion(std::string_view question) {
+  if (const auto* templ = domain::findTemplate(question)) {
+    return templ->area == domain::kGeneralArea ? std::string() : std::string(templ->area);
+  }
+  return domain::inferArea(question).value_or("");
+}
+
+// What "what do you mean?" explains: the question's area, or the narrower topic of sign-in
+// through a provider, which the person has already chosen.
+std::string rewordingTopic(std::string_view question, const std::string& area) {
+  const auto* templ = domain::findTemplate(question);
+  if (templ != nullptr && templ->signIn == domain::SignInStyle::External)
+    return std::string(offline::kSignInProviderTopic);
+  return area;
 }
 
 // True for the general "what are you building?" questions a vision statement has just answered.
@@ -108,6 +137,29 @@ std::string nextQuestion(domain::QuestionGenerator& generator, const std::vector
     generator.recordAsked(question.text);
   }
   return fallback;
+}
+
+// "What about security?": a question about the person's topic even when the generator's own
+// plan (gaps due, a thread drilled long enough) points elsewhere. A bank question of the area
+// at the depth it has reached, then at the others; never one already asked, none that quotes,
+// none assuming the wrong way of signing in (question_bank.hpp, SignInStyle).
+std::string topicQuestion(const std::string& topic, const domain::QuestionGenerator& generator,
+                          const InterviewContext& context) {
+  const bool delegated = std::any_of(context.requirements.begin(), context.requirements.end(),
+                                     [](const ExtractedRequirement& r) {
+                                       return r.area == "authentication" &&
+                                              domain::namesExternalIdentityProvider(r.text);
+                                     });
+  const auto unfit = delegated ? domain::SignInStyle::OwnPasswords : domain::SignInStyle::External;
+  using enum domain::QuestionDepth;
+  const auto first = generator.depthFor(topic);
+  for (const auto depth : {first, Broad, Detailed, Clarifying}) {
+    for (const auto* templ : domain::questionTemplates(topic, depth)) {
+      if (domain::hasRequirementPlaceholder(*templ) || templ->signIn == unfit) continue;
+      if (!wasAsked(templ->text, context.askedQuestions)) return std::string(templ->text);
+    }
+  }
+  return {};
 }
 
 // Splits the output into word groups for streaming; cutting only at spaces keeps UTF-8 whole.
@@ -148,6 +200,13 @@ Result<LlmResponse> OfflineAnalyst::complete(const LlmRequest& request, const De
     });
     if (!duplicate) bucket.push_back(std::move(*recognized));
   }
+  const std::string lastQuestion =
+      context.askedQuestions.empty() ? std::string() : context.askedQuestions.back();
+  // "about 50 people": a fact only together with the question it answers.
+  if (auto answer = offline::recognizeShortAnswer(message, lastQuestion, !captured.empty() || !vague.empty())) {
+    captured.assign(1, std::move(*answer));
+    vague.clear();
+  }
 
   // 2. What the interview already covers, plus what this message adds.
   domain::QuestionGenerator generator;
@@ -157,7 +216,9 @@ Result<LlmResponse> OfflineAnalyst::complete(const LlmRequest& request, const De
   std::vector<std::string> justDiscussed;
   for (const auto& r : captured) {
     generator.recordRequirement(toExtracted(r));
-    if (r.area && std::find(justDiscussed.begin(), justDiscussed.end(), *r.area) == justDiscussed.end()) {
+    // An answer to our own question opens no thread: the interview moves on from there.
+    if (r.area && !r.answer &&
+        std::find(justDiscussed.begin(), justDiscussed.end(), *r.area) == justDiscussed.end()) {
       justDiscussed.push_back(*r.area);
     }
   }
@@ -168,11 +229,10 @@ Result<LlmResponse> OfflineAnalyst::complete(const LlmRequest& request, const De
   plan.turn = context.askedQuestions.size();
   plan.kind = captured.empty() ? offline::classifyUtterance(message) : offline::Utterance::Content;
   plan.greeted = offline::startsWithGreeting(message);
+  plan.spokeBefore = personSpokeBefore(request);
   plan.totalRequirements = context.requirements.size() + captured.size();
   const std::uint64_t seed = offline::variationSeed(message, plan.turn);
-  const std::string lastQuestion =
-      context.askedQuestions.empty() ? std::string() : context.askedQuestions.back();
-  const std::string lastArea = domain::inferArea(lastQuestion).value_or("");
+  const std::string lastArea = areaOfQuestion(lastQuestion);
   if (captured.empty() && offline::suggestsTopic(message)) {
     // "What about security?": follow the person's lead.
     justDiscussed = domain::inferAreas(message);
@@ -182,7 +242,8 @@ Result<LlmResponse> OfflineAnalyst::complete(const LlmRequest& request, const De
     }
   }
   if (captured.empty() && plan.kind == offline::Utterance::Clarify) {
-    const auto rewording = offline::rewordQuestion(lastQuestion, lastArea, context.askedQuestions, seed);
+    const auto rewording = offline::rewordQuestion(lastQuestion, rewordingTopic(lastQuestion, lastArea),
+                                                   context.askedQuestions, seed);
     plan.question = rewording.explanation + "\n\n" + rewording.question;
   } else if (captured.empty() && plan.kind == offline::Utterance::Content && !vague.empty()) {
     plan.question = offline::vagueFollowUp(vague.front(), seed);
@@ -192,6 +253,10 @@ Result<LlmResponse> OfflineAnalyst::complete(const LlmRequest& request, const De
                                     [](const RecognizedRequirement& r) { return r.vision; });
     plan.question =
         nextQuestion(generator, justDiscussed, context.askedQuestions, moveOn ? lastArea : "", vision);
+    if (!plan.topic.empty() && areaOfQuestion(plan.question) != plan.topic) {
+      if (std::string onTopic = topicQuestion(plan.topic, generator, context); !onTopic.empty())
+        plan.question = std::move(onTopic);
+    }
   }
   plan.captured = std::move(captured);
   plan.vague = std::move(vague);

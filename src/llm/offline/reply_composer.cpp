@@ -159,7 +159,13 @@ std::string note(const RecognizedRequirement& r, std::uint64_t seed) {
     case RequirementCategory::Assumption:
       return " I'll keep that as an assumption to check later.";
     case RequirementCategory::NonFunctional:
-      if (r.measurable) return " Good: that's a measurable target.";
+      // "Product pages take 6 seconds to load" measures today's problem; only a stated bound
+      // or a modal makes the number a target.
+      if (r.measurable && says(lower, {"must", "should", "shall", "need", "needs", "has to", "have to",
+                                       "under", "within", "below", "at least", "at most", "less than",
+                                       "no more than", "up to", "not exceed", "or less", "or better"})) {
+        return " Good: that's a measurable target.";
+      }
       return {};
     case RequirementCategory::Functional:
       return {};
@@ -233,6 +239,19 @@ std::string acknowledgeMany(const std::vector<RecognizedRequirement>& captured, 
   return out;
 }
 
+// "What else do you need from me?", "how does this work?": about the interview, not a decision.
+bool asksAboutTheInterview(string_view message) {
+  const std::string lower = text::toLower(message.substr(0, std::min<std::size_t>(message.size(), 200)));
+  return says(lower, {"from me", "what else", "what next", "what now", "what's next", "how does this work",
+                      "how does it work", "what should i", "what do you need", "what do i do",
+                      "where do we start", "where should i start", "what can i tell you"});
+}
+
+bool startsNegative(string_view message) {
+  const auto w = text::words(text::toLower(message.substr(0, std::min<std::size_t>(message.size(), 40))));
+  return !w.empty() && (w[0] == "no" || w[0] == "nope" || w[0] == "nah" || (w[0] == "not" && w.size() > 1));
+}
+
 std::string smallTalk(const ReplyPlan& plan, std::uint64_t seed) {
   if (!plan.topic.empty()) {
     return fill(
@@ -243,7 +262,9 @@ std::string smallTalk(const ReplyPlan& plan, std::uint64_t seed) {
   }
   switch (plan.kind) {
     case Utterance::Greeting:
-      if (plan.turn == 0) {
+      // Not plan.turn: a front end's own greeting counts as an asked question before the person
+      // has said anything, and "hello again" to a first message reads wrong.
+      if (!plan.spokeBefore) {
         return std::string(pick(
             std::array<string_view, 3>{
                 "Hello! I'm your requirements analyst for this session. I'll ask one question at a time and "
@@ -276,6 +297,12 @@ std::string smallTalk(const ReplyPlan& plan, std::uint64_t seed) {
                                                          "something else first."},
                               seed, 8));
     case Utterance::Acknowledge:
+      // "no" to a question is an answer, not good news: no "Great." for it.
+      if (startsNegative(plan.message)) {
+        return std::string(pick(std::array<string_view, 3>{"Okay, noted.", "Alright, good to know.",
+                                                           "Fair enough."},
+                                seed, 9));
+      }
       return std::string(
           pick(std::array<string_view, 4>{"Great.", "Alright.", "Okay, moving on.", "Good."}, seed, 9));
     case Utterance::Farewell: {
@@ -288,6 +315,14 @@ std::string smallTalk(const ReplyPlan& plan, std::uint64_t seed) {
              ". You can end the interview whenever you like; if you have a minute more, one more thing.";
     }
     case Utterance::Question:
+      if (asksAboutTheInterview(plan.message)) {
+        return std::string(pick(std::array<string_view, 2>{
+                                    "Whatever you know about how it should work helps — rough answers are fine, "
+                                    "and I'll ask about anything that's missing.",
+                                    "Just answer what you can; \"don't know yet\" is a fine answer too. Here's "
+                                    "what I'd like to know next."},
+                                seed, 13));
+      }
       return std::string(pick(
           std::array<string_view, 2>{"Good question — that's your call, and I'll record whatever you decide; "
                                      "if you're unsure, we can leave it open.",
@@ -326,7 +361,7 @@ std::string composeReply(const ReplyPlan& plan) {
   const std::uint64_t seed = variationSeed(plan.message, plan.turn);
   std::string lead;
   if (!plan.captured.empty()) {
-    if (plan.greeted) lead = plan.turn == 0 ? "Hello, and welcome! " : "Hi! ";
+    if (plan.greeted) lead = plan.spokeBefore ? "Hi! " : "Hello, and welcome! ";
     if (plan.captured.size() == 1)
       lead += acknowledgeOne(plan.captured.front(), seed);
     else if (plan.captured.size() <= kMaxListed)

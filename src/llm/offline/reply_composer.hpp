@@ -19,6 +19,7 @@ struct ReplyPlan {
   std::size_t turn = 0;      // questions asked before this reply
   Utterance kind = Utterance::Content;
   bool greeted = false;                         // the message opened with "hi"
+  bool spokeBefore = false;                     // the person sent a message before this one
   std::vector<RecognizedRequirement> captured;  // confident ones, in order
   std::vector<RecognizedRequirement> vague;     // recognised but too vague to keep
   std::size_t totalRequirements = 0;            // captured in the whole interview, this turn included
@@ -35,8 +36,12 @@ std::string paraphrase(const RecognizedRequirement& requirement);
 // The display text: acknowledgement or small-talk answer, then plan.question.
 std::string composeReply(const ReplyPlan& plan);
 
+// The rewording topic of the questions about sign-in through an external identity provider.
+inline constexpr std::string_view kSignInProviderTopic = "sign_in_provider";
+
 // For "what do you mean?": what `question` is about in plain words (no question mark), and a
-// simpler question about the same thing that is not in `asked`. `area` may be empty.
+// simpler question about the same thing that is not in `asked`. `area` is the question's area,
+// kSignInProviderTopic, or empty for the big picture.
 struct Rewording {
   std::string explanation;
   std::string question;

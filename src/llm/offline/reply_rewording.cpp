@@ -18,7 +18,15 @@ struct PlainArea {
   std::array<string_view, 2> questions;
 };
 
-constexpr std::array<PlainArea, 10> kPlain{{
+// Besides the areas, kSignInProviderTopic: the questions about signing in through Google,
+// Microsoft or a company account, where asking "how should people sign in?" again would ignore
+// what the person already said.
+constexpr std::array<PlainArea, 11> kPlain{{
+    {kSignInProviderTopic,
+     "what happens around signing in with an account from another company, like Google or Microsoft — for "
+     "example who is let in the first time, and what if someone uses a different account later",
+     {"When someone signs in that way for the very first time, should they get straight in?",
+      "Should anyone with such an account be able to use it, or only certain people?"}},
     {"authentication",
      "how people get into their account — for example with an email and password, with their Google or "
      "Microsoft account, or without any account at all",

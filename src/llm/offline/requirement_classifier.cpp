@@ -37,6 +37,13 @@ bool mentionsTechnology(const Words& w, bool& named) {
   return named || noun;
 }
 
+bool statesTeamFact(const Words& w) {
+  const auto& lex = lexicon();
+  if (hasAny(w, lex.teamSize)) return true;
+  bool named = false;
+  return hasAny(w, lex.teamSkills) && mentionsTechnology(w, named) && named;
+}
+
 Decision decideCategory(const Words& w, const ModalHit& modal, Priority priority,
                         const Quantities& quantities, bool assumption) {
   const auto& lex = lexicon();
@@ -48,6 +55,11 @@ Decision decideCategory(const Words& w, const ModalHit& modal, Priority priority
   QualityScores q = scoreQualities(w);
   int f = scoreFunction(w);
   auto bump = [&](Quality quality, int by) { q[static_cast<std::size_t>(quality)] += by; };
+  // "Freelancers get paid faster" is a goal for people; the software's speed is not in question.
+  if (hasAny(w, lex.businessSpeed)) {
+    auto& speed = q[static_cast<std::size_t>(Quality::Performance)];
+    speed = std::max(0, speed - 2);
+  }
   if (quantities.time) bump(Quality::Performance, 5);
   if (quantities.load) bump(Quality::Scalability, 3);
   if (quantities.size) bump(Quality::Performance, 1);
@@ -97,7 +109,7 @@ Decision decideCategory(const Words& w, const ModalHit& modal, Priority priority
   bool named = false;
   const bool tech = mentionsTechnology(w, named);
   const int security = q[static_cast<std::size_t>(Quality::Security)];
-  if (hasAny(w, lex.constraints)) {
+  if (hasAny(w, lex.constraints) || statesTeamFact(w)) {
     d.category = RequirementCategory::Constraint;
   } else if (tech && hasAny(w, lex.techUsage) && (named || security < 2)) {
     d.category =

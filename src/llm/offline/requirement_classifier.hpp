@@ -31,4 +31,8 @@ std::optional<std::string> decideArea(const std::string& cleanText, const Decisi
 // True when the statement names a technology ("PostgreSQL", `named`) or a technical noun.
 bool mentionsTechnology(const Words& words, bool& named);
 
+// What the team building it is like: "2 devs", "we're a small team", "we know python" (a skill
+// counts only with a named technology, so "we know what we want" is none).
+bool statesTeamFact(const Words& words);
+
 }  // namespace nexus::offline

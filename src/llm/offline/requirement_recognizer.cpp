@@ -144,6 +144,42 @@ std::size_t wordEndOffset(const std::string& s, std::size_t k) {
   return s.size();
 }
 
+// The text of `clean` from word `objectStart` on, without the final period.
+std::string objectFrom(const std::string& clean, std::size_t objectStart) {
+  const std::size_t pos = objectStart == 0 ? 0 : wordEndOffset(clean, objectStart - 1);
+  std::string object(text::trim(string_view(clean).substr(std::min(pos, clean.size()))));
+  while (!object.empty() && (object.back() == '.' || object.back() == '!')) object.pop_back();
+  if (!object.empty() && isUpper(object[0]) && (object.size() < 2 || !isUpper(object[1])))
+    object[0] = static_cast<char>(object[0] - 'A' + 'a');
+  return object;
+}
+
+// "I'd like an app where ...", "We need a tool for ...": the person asks for the product itself
+// when a product kind follows the article closely. Words that open a clause end the search, so
+// "I need a REST API so our mobile app can sync" asks for an API, not for an app.
+bool requestsProduct(const Words& w, std::size_t objectStart) {
+  const auto& lex = lexicon();
+  for (std::size_t i = objectStart; i < w.size() && i < objectStart + 4; ++i) {
+    if (lex.productKinds.count(w[i]) != 0) return true;
+    if (oneOf(w[i], {"so", "that", "which", "where", "to", "for", "with", "and", "of", "in", "on", "who"}))
+      return false;
+  }
+  return false;
+}
+
+bool opensInFirstPerson(const Words& w) {
+  return oneOf(w[0], {"i", "i'm", "im", "we", "we're", "our", "my"});
+}
+
+// "It's a marketplace for ...": a vision phrase followed closely by a product kind.
+bool productFollowsVision(const Words& w) {
+  for (const auto& phrase : lexicon().visions) {
+    const std::size_t at = findPhrase(w, phrase);
+    if (at != kNoMatch && requestsProduct(w, at + phrase.size())) return true;
+  }
+  return false;
+}
+
 // The product a vision statement names: "I want to build a todo app for small teams" ->
 // "a todo app for small teams". Empty when the statement is no vision.
 std::string visionObject(const Words& w, const std::string& clean) {
@@ -157,13 +193,12 @@ std::string visionObject(const Words& w, const std::string& clean) {
       if (productNouns().count(w[i]) != 0) product = true;
     }
     if (!product) continue;
-    const std::size_t pos = wordEndOffset(clean, objectStart - 1);
-    std::string object(text::trim(string_view(clean).substr(std::min(pos, clean.size()))));
-    while (!object.empty() && (object.back() == '.' || object.back() == '!')) object.pop_back();
-    if (object.empty()) continue;
-    if (isUpper(object[0]) && (object.size() < 2 || !isUpper(object[1])))
-      object[0] = static_cast<char>(object[0] - 'A' + 'a');
-    return object;
+    if (std::string object = objectFrom(clean, objectStart); !object.empty()) return object;
+  }
+  for (const auto& phrase : lex.productRequests) {
+    const std::size_t at = findPhrase(w, phrase);
+    if (at == kNoMatch || !requestsProduct(w, at + phrase.size())) continue;
+    return objectFrom(clean, at + phrase.size() - 1);  // from the article: "an app where ..."
   }
   return {};
 }
@@ -222,6 +257,25 @@ bool describesBehaviour(const Words& w) {
   return false;
 }
 
+// Contractions typed without their apostrophe ("shouldnt", "dont"), as the tables spell them.
+// Not "wont" (the tables know it) nor "lets" ("the app lets users ...").
+void restoreApostrophes(Words& w) {
+  static constexpr std::pair<string_view, string_view> kContractions[]{
+      {"shouldnt", "shouldn't"}, {"dont", "don't"},     {"doesnt", "doesn't"}, {"cant", "can't"},
+      {"isnt", "isn't"},         {"arent", "aren't"},   {"wouldnt", "wouldn't"}, {"couldnt", "couldn't"},
+      {"mustnt", "mustn't"},     {"didnt", "didn't"},   {"havent", "haven't"}, {"im", "i'm"},
+      {"ive", "i've"},           {"youre", "you're"},   {"theyre", "they're"}, {"thats", "that's"},
+      {"whats", "what's"},       {"weve", "we've"}};
+  for (auto& word : w) {
+    for (const auto& [typed, spelled] : kContractions) {
+      if (word == typed) {
+        word = std::string(spelled);
+        break;
+      }
+    }
+  }
+}
+
 double roundTo2(double v) { return std::round(v * 100.0) / 100.0; }
 
 }  // namespace
@@ -273,12 +327,14 @@ std::optional<RecognizedRequirement> recognize(std::string_view statement) {
   const std::string clean = cleanStatement(trimmed);
   if (clean.size() < 4) return std::nullopt;
   const std::string lower = text::toLower(clean);
-  const Words w = text::words(lower);
+  Words w = text::words(lower);
   if (w.size() < 2) return std::nullopt;
+  restoreApostrophes(w);
 
   bool namedTech = false;
-  if (addressedToInterviewer(w) &&
-      !((w[0] == "let's" || w[0] == "lets") && mentionsTechnology(w, namedTech))) {
+  // "Let's use React" and "let's skip the chat for now" are decisions, not requests to the analyst.
+  const bool lets = w[0] == "let's" || w[0] == "lets";
+  if (addressedToInterviewer(w) && !(lets && (mentionsTechnology(w, namedTech) || hasAny(w, lex.wont)))) {
     return std::nullopt;
   }
 
@@ -289,8 +345,14 @@ std::optional<RecognizedRequirement> recognize(std::string_view statement) {
   if (aboutTheConversation(w, modal)) return std::nullopt;
 
   bool wont = false;
-  const Priority priority = decidePriority(w, modal, quantities, wont);
-  const Decision provisional = decideCategory(w, modal, priority, quantities, assumption);
+  Priority priority = decidePriority(w, modal, quantities, wont);
+  const std::string vision = visionObject(w, clean);
+  // Without a modal or another cue, how many people there are is an estimate of scale to check
+  // later: "maybe 10k daily players at launch". A bare "about 50 people" says too little alone;
+  // as the answer to "how many?" it is read with the question (short_answer.hpp).
+  const bool headcount = modal.cue == nullptr && !wont && !assumption && quantities.people &&
+                         !quantities.time && w.size() >= 4;
+  Decision provisional = decideCategory(w, modal, priority, quantities, assumption);
   const bool qualityCue = provisional.quality.has_value();
 
   // How clearly the statement is a requirement at all.
@@ -305,10 +367,23 @@ std::optional<RecognizedRequirement> recognize(std::string_view statement) {
     confidence = 0.8;
   } else if ((quantities.time || quantities.percent || quantities.load) && qualityCue) {
     confidence = 0.8;
+  } else if (!vision.empty() && (opensInFirstPerson(w) || productFollowsVision(w))) {
+    confidence = 0.8;  // "I'm building the backend for a puzzle game", "It's a marketplace for bikes"
+  } else if (statesTeamFact(w)) {
+    confidence = 0.75;  // "we're a small team, 2 devs, and we know python": a constraint on the build
+  } else if (hasAny(w, lex.limits)) {
+    confidence = 0.75;            // "budget is tight, maybe 30k"
+    priority = Priority::Should;  // "maybe" makes the amount an estimate, not the limit optional
+  } else if (headcount) {
+    confidence = 0.75;
+    priority = Priority::Should;  // "maybe" makes it an estimate, not a nice-to-have
+    provisional = decideCategory(w, modal, priority, quantities, true);
   } else if (isImperative(w)) {
     confidence = 0.75;  // "Provide an export to PDF"
-  } else if (describesBehaviour(w)) {
-    confidence = 0.72;  // "The app sends a reminder", "A list of patients is displayed"
+  } else if (describesBehaviour(w) && !hasAny(w, lex.asIs)) {
+    // "The app sends a reminder", "A list of patients is displayed"; but "patients call and the
+    // receptionist writes it in a paper calendar" is how things are done today.
+    confidence = 0.72;
   } else {
     return std::nullopt;
   }
@@ -338,11 +413,12 @@ std::optional<RecognizedRequirement> recognize(std::string_view statement) {
   r.category = provisional.category;
   r.quality = provisional.quality;
   r.measurable = quantities.time || quantities.percent || quantities.load || quantities.size;
-  r.visionObject = visionObject(w, clean);
+  r.visionObject = vision;
   r.vision = !r.visionObject.empty();
   if (r.vision) r.category = RequirementCategory::Functional;
   r.confidence = roundTo2(std::clamp(confidence, 0.0, 1.0));
   r.area = decideArea(clean, provisional, r.vision);
+  if (headcount && r.category == RequirementCategory::Assumption && !r.area) r.area = "performance";
   return r;
 }
 

@@ -22,6 +22,7 @@ struct RecognizedRequirement {
   std::string visionObject;        // "a todo app for small teams"
   std::optional<Quality> quality;  // for non-functional ones: what it is about
   bool measurable = false;         // states a number: "under 2 seconds", "99.9%"
+  bool answer = false;             // a short answer to the interviewer's question, not a new topic
 };
 
 // nullopt when the statement is no requirement at all: small talk, questions, remarks about

@@ -117,7 +117,13 @@ const Phrases& farewellPhrases() {
                             "can't think of",
                             "cannot think of",
                             "that covers it",
-                            "that's everything"};
+                            // Typed without apostrophes, as people do.
+                            "thats all",
+                            "thats it",
+                            "thats everything",
+                            "thats about it",
+                            "im done",
+                            "were done"};
   return list;
 }
 

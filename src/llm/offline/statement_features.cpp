@@ -182,6 +182,24 @@ Quantities findQuantities(std::string_view lower, const Words& words) {
       q.load = true;
     }
   }
+  // A number, then up to two describing words, then people: "10k daily active players".
+  const auto& people = lexicon().people;
+  for (std::size_t i = 0; i < words.size(); ++i) {
+    const bool number = isDigit(words[i][0]) || oneOf(words[i], {"hundred", "hundreds", "thousand", "thousands",
+                                                                 "million", "millions", "dozen", "dozens"});
+    if (!number) continue;
+    for (std::size_t k = i + 1; k < words.size() && k <= i + 3; ++k) {
+      if (people.count(words[k]) != 0) {
+        q.people = true;
+        break;
+      }
+      if (!oneOf(words[k], {"of", "daily", "monthly", "weekly", "active", "concurrent", "simultaneous",
+                            "registered", "paying", "new", "total", "more", "unique", "regular", "internal",
+                            "external", "or", "so"})) {
+        break;
+      }
+    }
+  }
   return q;
 }
 

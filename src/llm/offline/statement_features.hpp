@@ -36,6 +36,7 @@ struct Quantities {
   bool percent = false;   // "99.9%"
   bool load = false;      // "10,000 concurrent users", "100 requests per second"
   bool size = false;      // "5 GB"
+  bool people = false;    // a headcount: "10k daily players", "about 50 employees", "thousands of users"
   bool any() const { return time || percent || load || size; }
 };
 

@@ -65,6 +65,15 @@ constexpr std::array<string_view, 26> kLeadPhrases{"must be able to",
                                                    "want",
                                                    "wants"};
 
+// Verbs that make a clause a statement of its own: "..., and it must integrate with Stripe".
+constexpr std::array<string_view, 23> kClauseModals{
+    "must",   "should", "shall",   "will",  "can",      "could",    "may",       "might",
+    "would",  "need",   "needs",   "has",   "have",     "cannot",   "can't",     "won't",
+    "wont",   "it'll",  "we'll",   "they'll", "mustn't", "shouldn't", "doesn't"};
+
+// A new subject (one to five words, "the admin", "only the patient's own therapist") before a modal.
+constexpr std::size_t kMaxSubjectWords = 5;
+
 template <std::size_t N>
 bool contains(const std::array<string_view, N>& list, string_view word) {
   return std::find(list.begin(), list.end(), word) != list.end();
@@ -128,7 +137,15 @@ bool endsSentenceAt(string_view s, std::size_t i, std::size_t next) {
   if (word == "etc") return after == '\0' || isUpper(after);
   if (word == "no" && isDigit(after)) return false;                           // "No. 5"
   if (word.size() == 1 && isUpper(s[i - 1]) && isUpper(after)) return false;  // "J. Smith"
-  return !isLower(after);  // "a.m. today", stray "... and then"
+  if (!isLower(after)) return true;
+  // People who type in lower case start their sentences so too ("GDPR compliant. data must stay
+  // in the EU"). Not after an ellipsis ("wait... what") or a lone letter, nor before "and"/"or".
+  const bool ellipsis = (i + 1 < s.size() && s[i + 1] == '.') || (i > 0 && s[i - 1] == '.');
+  if (ellipsis || word.size() <= 1) return false;
+  std::size_t end = next;
+  while (end < s.size() && isAsciiLetter(s[end])) ++end;
+  const std::string nextWord = text::toLower(s.substr(next, end - next));
+  return nextWord != "and" && nextWord != "or";
 }
 
 // Sentences of one block of text (lines already joined).
@@ -189,7 +206,45 @@ std::string withLead(const std::string& lead, string_view fragment) {
   return lead + " " + std::string(fragment);
 }
 
-// Splits a sentence at "; " and " and also ", lending subjectless parts the first part's lead-in.
+bool isClauseModal(const Token& t) {
+  // "has"/"have" only as "has to"; the caller checks the word after.
+  return contains(kClauseModals, t.lower);
+}
+
+// "and"/", but" at toks[at] opens a statement of its own when a new subject and a modal follow
+// ("..., and it must integrate with Stripe") and the part before it has a modal of its own, so
+// "Users and managers can see reports" and "create, edit and delete tasks" stay whole.
+bool opensNewStatement(const std::vector<Token>& toks, std::size_t at, std::size_t partStart) {
+  if (at + 2 >= toks.size() || toks[at + 1].lower == "also") return false;
+  const auto modalAt = [&](std::size_t k) {
+    if (!isClauseModal(toks[k])) return false;
+    if (toks[k].lower == "has" || toks[k].lower == "have")
+      return k + 1 < toks.size() && toks[k + 1].lower == "to";
+    return true;
+  };
+  // A relative clause is no new subject: "the tasks they can edit", "the customers who can pay".
+  static constexpr std::array<string_view, 7> kRelatives{"who",   "which", "that", "whom",
+                                                          "whose", "where", "when"};
+  static constexpr std::array<string_view, 6> kPronouns{"they", "we", "i", "you", "he", "she"};
+  bool newSubject = false;
+  for (std::size_t k = at + 2; k < toks.size() && k <= at + kMaxSubjectWords + 1; ++k) {
+    const std::string& previous = toks[k - 1].lower;
+    if (modalAt(k - 1) || contains(kRelatives, previous)) break;  // the subject holds no modal or relative
+    if (k - 1 > at + 1 && contains(kPronouns, previous)) break;
+    if (modalAt(k)) {
+      newSubject = true;
+      break;
+    }
+  }
+  if (!newSubject) return false;
+  for (std::size_t k = partStart; k < at; ++k) {
+    if (modalAt(k) || toks[k].lower == "want" || toks[k].lower == "wants") return true;
+  }
+  return false;
+}
+
+// Splits a sentence at "; ", " and also " and before a new subject with a modal, lending
+// subjectless parts the first part's lead-in.
 void splitClauses(string_view sentence, std::vector<std::string>& out) {
   const std::string lower = text::toLower(sentence);
   std::vector<std::pair<std::size_t, std::size_t>> cuts;  // (cut start, next part start)
@@ -203,6 +258,20 @@ void splitClauses(string_view sentence, std::vector<std::string>& out) {
       i += 9;
     }
   }
+  const auto toks = tokens(sentence);
+  std::size_t partStart = 0;  // first token of the current part
+  for (std::size_t t = 0; t < toks.size(); ++t) {
+    const bool afterComma = toks[t].begin >= 2 && sentence[toks[t].begin - 2] == ',';
+    const bool joiner = toks[t].lower == "and" || (toks[t].lower == "but" && afterComma);
+    const bool cutBefore = std::any_of(cuts.begin(), cuts.end(), [&](const auto& cut) {
+      return cut.second <= toks[t].begin && (t == 0 || cut.first >= toks[t - 1].end);
+    });
+    if (cutBefore) partStart = t;
+    if (!joiner || !opensNewStatement(toks, t, partStart)) continue;
+    cuts.emplace_back(toks[t].begin - (afterComma ? 2 : 1), toks[t].end);
+    partStart = t + 1;
+  }
+  std::sort(cuts.begin(), cuts.end());
   std::string lead;
   std::size_t start = 0;
   cuts.emplace_back(sentence.size(), sentence.size());
