@@ -185,7 +185,9 @@ void InterviewEngine::applyReply(Slot& slot, const std::string& userMessageId, c
     id = session.id;
     for (auto& requirement : extracted.requirements) {
       requirement.sourceMessageId = userMessageId;
-      requirement.area = requirement.area ? domain::normalizeArea(*requirement.area) : domain::inferArea(requirement.text);
+      // The interviewer owns classification: an area it left out stays out (a product description
+      // belongs to no area, and a guessed one would mark an area explored that was never discussed).
+      if (requirement.area) requirement.area = domain::normalizeArea(*requirement.area);
       if (isDuplicate(requirement, session.extractedRequirements, options_.duplicateSimilarity) ||
           isDuplicate(requirement, result.extractedRequirements, options_.duplicateSimilarity)) {
         spdlog::debug("session {}: skipped a requirement already captured: {}", id, requirement.text);

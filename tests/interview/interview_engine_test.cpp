@@ -140,13 +140,16 @@ TEST_F(EngineTest, LowConfidenceRequirementsAreDropped) {
   EXPECT_TRUE((**engine_.getSession(id)).exploredAreas.empty());
 }
 
-TEST_F(EngineTest, MissingAreaIsInferredFromTheText) {
+TEST_F(EngineTest, AreasAreNormalisedAndAMissingOneIsNotGuessed) {
   const std::string id = start(engine_);
-  llm_.reply("Ok?" + requirementTag("All data must be encrypted at rest", "non-functional", "must", "0.9", ""));
-  auto result = engine_.processMessage(id, "All data must be encrypted at rest");
+  llm_.reply("Ok?" + requirementTag("All data must be encrypted at rest", "non-functional", "must", "0.9", "Security") +
+             requirementTag("A todo app for small teams", "functional", "should", "0.9", ""));
+  auto result = engine_.processMessage(id, "All data must be encrypted at rest. It is a todo app for small teams");
   ASSERT_TRUE(result.ok());
-  ASSERT_EQ(result->extractedRequirements.size(), 1u);
+  ASSERT_EQ(result->extractedRequirements.size(), 2u);
   EXPECT_EQ(result->extractedRequirements[0].area, "security");
+  EXPECT_FALSE(result->extractedRequirements[1].area.has_value());
+  EXPECT_EQ((**engine_.getSession(id)).exploredAreas, std::vector<std::string>{"security"});
 }
 
 TEST_F(EngineTest, NearDuplicatesAreNotCapturedTwice) {
