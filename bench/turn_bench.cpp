@@ -24,7 +24,7 @@ const std::vector<std::string> kConversation{
 };
 
 // A whole turn through the engine: store, analyst, extraction, events. The session is
-// restarted every 64 turns so the figure is for a session of moderate length.
+// restarted every `state.range(0)` turns, so the figure is the mean over sessions of that length.
 void BM_OfflineTurn(benchmark::State& state) {
   SystemClock clock;
   EventBus events{clock};
@@ -34,7 +34,7 @@ void BM_OfflineTurn(benchmark::State& state) {
   std::string sessionId;
   std::size_t turn = 0;
   for (auto _ : state) {
-    if (turn % 64 == 0) {
+    if (turn % static_cast<std::size_t>(state.range(0)) == 0) {
       state.PauseTiming();
       sessionId = engine.startSession("bench")->id;
       state.ResumeTiming();
@@ -45,7 +45,7 @@ void BM_OfflineTurn(benchmark::State& state) {
   }
   state.SetItemsProcessed(static_cast<std::int64_t>(turn));
 }
-BENCHMARK(BM_OfflineTurn);
+BENCHMARK(BM_OfflineTurn)->Arg(16)->Arg(64)->Arg(256);
 
 void BM_ExtractTypicalReply(benchmark::State& state) {
   const std::string reply =

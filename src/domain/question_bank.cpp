@@ -317,22 +317,50 @@ std::string normalizeQuestion(std::string_view question) {
   return out;
 }
 
+namespace {
+
+// Each template in the form questions are compared in, made once: the whole normalised text, or
+// for a template that quotes a requirement the fixed text before and after the quote.
+struct TemplateKey {
+  const QuestionTemplate* question;
+  bool quotes;
+  std::string whole;   // when !quotes
+  std::string prefix;  // when quotes
+  std::string suffix;
+};
+
+const std::vector<TemplateKey>& templateKeys() {
+  static const std::vector<TemplateKey> keys = [] {
+    std::vector<TemplateKey> out;
+    for (const auto& candidate : kBank) {
+      const std::string_view templ = candidate.text;
+      const std::size_t slot = templ.find(kRequirementPlaceholder);
+      if (slot == std::string_view::npos) {
+        out.push_back({&candidate, false, normalizeQuestion(templ), {}, {}});
+      } else {
+        out.push_back({&candidate, true, {}, text::toLower(templ.substr(0, slot)),
+                       normalizeQuestion(templ.substr(slot + kRequirementPlaceholder.size()))});
+      }
+    }
+    return out;
+  }();
+  return keys;
+}
+
+}  // namespace
+
 const QuestionTemplate* findTemplate(std::string_view question) {
   const std::string normalized = normalizeQuestion(question);
   if (normalized.empty()) return nullptr;
-  for (const auto& candidate : kBank) {
-    const std::string_view templ = candidate.text;
-    const std::size_t slot = templ.find(kRequirementPlaceholder);
-    if (slot == std::string_view::npos) {
-      if (normalizeQuestion(templ) == normalized) return &candidate;
+  for (const auto& key : templateKeys()) {
+    if (!key.quotes) {
+      if (key.whole == normalized) return key.question;
       continue;
     }
     // Filled template: the fixed text before and after the quoted requirement must match.
-    const std::string prefix = text::toLower(templ.substr(0, slot));
-    const std::string suffix = normalizeQuestion(templ.substr(slot + kRequirementPlaceholder.size()));
-    if (normalized.size() > prefix.size() + suffix.size() && text::startsWith(normalized, prefix) &&
-        normalized.compare(normalized.size() - suffix.size(), suffix.size(), suffix) == 0) {
-      return &candidate;
+    if (normalized.size() > key.prefix.size() + key.suffix.size() && text::startsWith(normalized, key.prefix) &&
+        normalized.compare(normalized.size() - key.suffix.size(), key.suffix.size(), key.suffix) == 0) {
+      return key.question;
     }
   }
   return nullptr;
