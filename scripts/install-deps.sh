@@ -10,6 +10,7 @@ packages=(
   nlohmann-json3-dev   # JSON mapping of the data model
   libcli11-dev         # command line
   libspdlog-dev        # logging (brings libfmt-dev)
+  libsqlite3-dev libsqlitecpp-dev  # session storage
   libgtest-dev libgmock-dev
   libbenchmark-dev
 )
