@@ -135,6 +135,28 @@ void from_json(const json& j, InterviewSession& value) {
   }
 }
 
+void to_json(json& j, const SessionSummary& value) {
+  j = json{{"id", value.id},
+           {"projectId", value.projectId},
+           {"status", value.status},
+           {"mode", value.mode},
+           {"messageCount", value.messageCount},
+           {"requirementCount", value.requirementCount},
+           {"startedAt", timestampToJson(value.startedAt)},
+           {"lastActivityAt", timestampToJson(value.lastActivityAt)}};
+}
+
+void from_json(const json& j, SessionSummary& value) {
+  j.at("id").get_to(value.id);
+  j.at("projectId").get_to(value.projectId);
+  j.at("status").get_to(value.status);
+  j.at("mode").get_to(value.mode);
+  j.at("messageCount").get_to(value.messageCount);
+  j.at("requirementCount").get_to(value.requirementCount);
+  value.startedAt = timestampFromJson(j.at("startedAt"), "startedAt");
+  value.lastActivityAt = timestampFromJson(j.at("lastActivityAt"), "lastActivityAt");
+}
+
 void to_json(json& j, const ProcessMessageResult& value) {
   j = json{{"response", value.response},
            {"extractedRequirements", value.extractedRequirements},

@@ -29,6 +29,8 @@ void to_json(nlohmann::json& j, const ExtractedRequirement& value);
 void from_json(const nlohmann::json& j, ExtractedRequirement& value);
 void to_json(nlohmann::json& j, const InterviewSession& value);
 void from_json(const nlohmann::json& j, InterviewSession& value);
+void to_json(nlohmann::json& j, const SessionSummary& value);
+void from_json(const nlohmann::json& j, SessionSummary& value);
 void to_json(nlohmann::json& j, const ProcessMessageResult& value);
 void from_json(const nlohmann::json& j, ProcessMessageResult& value);
 

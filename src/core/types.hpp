@@ -65,6 +65,20 @@ struct InterviewSession {
   bool operator==(const InterviewSession&) const = default;
 };
 
+// A session without its messages, for lists (`interview:list`, `nexus sessions list`).
+struct SessionSummary {
+  std::string id;
+  std::string projectId;
+  SessionStatus status = SessionStatus::Active;
+  InterviewMode mode = InterviewMode::Genesis;
+  std::size_t messageCount = 0;
+  std::size_t requirementCount = 0;
+  Timestamp startedAt{};
+  Timestamp lastActivityAt{};
+
+  bool operator==(const SessionSummary&) const = default;
+};
+
 struct ProcessMessageResult {
   std::string response;
   std::vector<ExtractedRequirement> extractedRequirements;

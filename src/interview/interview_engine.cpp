@@ -307,6 +307,15 @@ Result<InterviewSession> InterviewEngine::transition(std::string_view sessionId,
   return snapshot;
 }
 
+Result<std::optional<InterviewSession>> InterviewEngine::resumeByProject(std::string_view projectId) {
+  auto latest = store_.loadLatestOpen(projectId);
+  if (!latest) return latest.error();
+  if (!*latest) return std::optional<InterviewSession>{};
+  auto resumed = resumeSession((*latest)->id);
+  if (!resumed) return resumed.error();
+  return std::optional<InterviewSession>{std::move(*resumed)};
+}
+
 void InterviewEngine::forget(std::string_view sessionId) {
   std::lock_guard lock(slotsMutex_);
   const auto it = slots_.find(std::string(sessionId));

@@ -66,6 +66,10 @@ class InterviewEngine {
   // completed (NotActive). Emits interview:resumed.
   Result<InterviewSession> resumeSession(std::string_view sessionId);
 
+  // The project's most recently active session that is not completed, resumed; nullopt when
+  // there is none.
+  Result<std::optional<InterviewSession>> resumeByProject(std::string_view projectId);
+
   // Drops a session from memory (not from the store), cancelling a turn in flight.
   void forget(std::string_view sessionId);
 

@@ -12,19 +12,6 @@
 
 namespace nexus {
 
-struct SessionSummary {
-  std::string id;
-  std::string projectId;
-  SessionStatus status = SessionStatus::Active;
-  InterviewMode mode = InterviewMode::Genesis;
-  std::size_t messageCount = 0;
-  std::size_t requirementCount = 0;
-  Timestamp startedAt{};
-  Timestamp lastActivityAt{};
-
-  bool operator==(const SessionSummary&) const = default;
-};
-
 // Implementations are thread-safe. Failures are ErrorCode::StorageFailed with the cause named.
 class SessionStore {
  public:

@@ -78,6 +78,15 @@ TEST(Json, BadInputNamesTheField) {
   EXPECT_THROW((void)r.get<ExtractedRequirement>(), json::out_of_range);
 }
 
+TEST(Json, SessionSummaryShapeRoundTrips) {
+  SessionSummary summary{"s1", "demo", SessionStatus::Paused, InterviewMode::Genesis, 7, 3,
+                         *parseIso8601("2026-01-16T03:57:45.123Z"), *parseIso8601("2026-01-16T04:00:00.000Z")};
+  const json j = summary;
+  EXPECT_EQ(j, json::parse(R"({"id":"s1","projectId":"demo","status":"paused","mode":"genesis","messageCount":7,
+    "requirementCount":3,"startedAt":"2026-01-16T03:57:45.123Z","lastActivityAt":"2026-01-16T04:00:00.000Z"})"));
+  EXPECT_EQ(j.get<SessionSummary>(), summary);
+}
+
 TEST(Json, ProcessMessageResultShape) {
   ProcessMessageResult result{"Thanks!", {}, {"api", "deployment"}};
   const json j = result;

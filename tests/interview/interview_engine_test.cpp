@@ -443,6 +443,24 @@ TEST_F(EngineTest, ResumeLoadsASessionFromTheStore) {
   EXPECT_EQ((**memory_.load(id)).messages.size(), 5u);
 }
 
+TEST_F(EngineTest, ResumeByProjectPicksTheLatestOpenSession) {
+  auto none = engine_.resumeByProject("demo");
+  ASSERT_TRUE(none.ok());
+  EXPECT_FALSE(none->has_value());
+  const std::string older = start(engine_);
+  clock_.advance(std::chrono::seconds{1});
+  const std::string newer = start(engine_);
+  ASSERT_TRUE(engine_.pauseSession(newer).ok());
+  clock_.advance(std::chrono::seconds{1});
+  ASSERT_TRUE(engine_.endSession(older).ok());  // completed: never picked
+  auto resumed = engine_.resumeByProject("demo");
+  ASSERT_TRUE(resumed.ok());
+  ASSERT_TRUE(resumed->has_value());
+  EXPECT_EQ((*resumed)->id, newer);
+  EXPECT_EQ((*resumed)->status, SessionStatus::Active);
+  EXPECT_FALSE(engine_.resumeByProject("other")->has_value());
+}
+
 TEST_F(EngineTest, RequestCarriesSummaryContextAndAskedQuestions) {
   const std::string id = start(engine_);
   llm_.reply("Which providers should work?" +
