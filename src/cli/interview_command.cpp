@@ -1,15 +1,12 @@
 #include "cli/interview_command.hpp"
 
+#include <algorithm>
 #include <cstdio>
-#include <iomanip>
 #include <istream>
-#include <map>
 #include <ostream>
-#include <sstream>
 
-#include "core/enums.hpp"
+#include "cli/transcript.hpp"
 #include "core/text.hpp"
-#include "domain/areas.hpp"
 
 namespace nexus::cli {
 namespace {
@@ -22,93 +19,73 @@ constexpr std::string_view kHelp =
     "  /end    end the interview and show a summary\n"
     "  /help   show this help\n";
 
-std::string confidenceText(double confidence) {
-  std::ostringstream s;
-  s << std::fixed << std::setprecision(2) << confidence;
-  return s.str();
-}
-
-std::string areaText(const ExtractedRequirement& r) { return r.area ? domain::areaLabel(*r.area) : "no area"; }
-
-void printRequirement(std::ostream& out, const Style& style, const ExtractedRequirement& r) {
-  out << "  " << style.good("+") << " " << r.text << "\n"
-      << "    " << style.dim(std::string(toString(r.category)) + " · " + std::string(toString(r.priority)) + " · " +
-                             confidenceText(r.confidence) + " · " + areaText(r))
-      << "\n";
-}
-
-std::string joinLabels(const std::vector<std::string>& areas) {
-  std::string out;
-  for (const auto& a : areas) out += (out.empty() ? "" : ", ") + domain::areaLabel(a);
-  return out;
-}
-
-void printGaps(std::ostream& out, const Style& style, const std::vector<std::string>& gaps) {
-  if (gaps.empty()) return;
-  out << "  " << style.warn("Not covered yet: " + joinLabels(gaps)) << "\n";
-}
-
-void printRequirements(std::ostream& out, const Style& style, const InterviewSession& session) {
-  if (session.extractedRequirements.empty()) {
-    out << "No requirements captured yet.\n";
-    return;
-  }
-  out << style.bold("Requirements (" + std::to_string(session.extractedRequirements.size()) + ")") << "\n";
-  for (const auto& r : session.extractedRequirements) printRequirement(out, style, r);
-}
-
-void printAreas(std::ostream& out, const Style& style, const InterviewSession& session) {
-  std::map<std::string, int> counts;
-  for (const auto& r : session.extractedRequirements) {
-    if (r.area) ++counts[*r.area];
-  }
-  out << style.bold("Explored") << "\n";
-  if (session.exploredAreas.empty()) out << "  none yet\n";
-  for (const auto& area : session.exploredAreas) {
-    out << "  " << domain::areaLabel(area) << " (" << counts[area] << ")\n";
-  }
-  std::vector<std::string> open;
-  for (const auto area : domain::kStandardAreas) {
-    if (std::find(session.exploredAreas.begin(), session.exploredAreas.end(), area) == session.exploredAreas.end()) {
-      open.emplace_back(area);
-    }
-  }
-  out << style.bold("Not explored") << "\n  " << (open.empty() ? std::string("none") : joinLabels(open)) << "\n";
-}
-
-void printSummary(std::ostream& out, const Style& style, const InterviewSession& session) {
-  std::map<std::string, int> byCategory;
-  for (const auto& r : session.extractedRequirements) ++byCategory[std::string(toString(r.category))];
-  std::string categories;
-  for (const auto& [category, count] : byCategory) {
-    categories += (categories.empty() ? "" : ", ") + std::to_string(count) + " " + category;
-  }
-  std::size_t userMessages = 0;
-  for (const auto& m : session.messages) userMessages += m.role == MessageRole::User ? 1 : 0;
-  out << "\n" << style.bold("Summary") << ": " << session.extractedRequirements.size() << " requirement"
-      << (session.extractedRequirements.size() == 1 ? "" : "s") << (categories.empty() ? "" : " (" + categories + ")")
-      << " from " << userMessages << " message" << (userMessages == 1 ? "" : "s") << ", "
-      << session.exploredAreas.size() << " area" << (session.exploredAreas.size() == 1 ? "" : "s") << " explored.\n";
-  printRequirements(out, style, session);
-}
-
 std::optional<InterviewSession> snapshot(InterviewEngine& engine, const std::string& id) {
   auto session = engine.getSession(id);
   return session ? *session : std::nullopt;
+}
+
+// The session to talk in: --resume's, the project's open one, or a new one.
+struct OpenedSession {
+  InterviewSession session;
+  bool resumed = false;
+};
+
+std::optional<OpenedSession> openSession(InterviewEngine& engine, const InterviewCommandOptions& options,
+                                         std::ostream& err) {
+  if (!options.resumeSessionId.empty()) {
+    auto resumed = engine.resumeSession(options.resumeSessionId);
+    if (!resumed) {
+      err << "nexus: cannot resume: " << resumed.error().message << "\n";
+      return std::nullopt;
+    }
+    return OpenedSession{std::move(*resumed), true};
+  }
+  auto open = engine.resumeByProject(options.projectId);
+  if (!open) {
+    err << "nexus: cannot look for an open session of project " << options.projectId << ": "
+        << open.error().message << "\n";
+    return std::nullopt;
+  }
+  if (*open) return OpenedSession{std::move(**open), true};
+  auto started = engine.startSession(options.projectId);
+  if (!started) {
+    err << "nexus: cannot start the interview: " << started.error().message << "\n";
+    return std::nullopt;
+  }
+  return OpenedSession{std::move(*started), false};
+}
+
+// The interviewer's last word, so a resumed conversation picks up where it stopped. A message
+// of the person's that never got its reply (the process ended mid-turn) is said to be so.
+void showWhereWeAre(std::ostream& out, const Style& style, const InterviewSession& session) {
+  const auto lastReply = std::find_if(session.messages.rbegin(), session.messages.rend(),
+                                      [](const InterviewMessage& m) { return m.role == MessageRole::Assistant; });
+  if (lastReply != session.messages.rend()) out << style.accent("Nexus: ") << lastReply->content << "\n";
+  if (!session.messages.empty() && session.messages.back().role == MessageRole::User) {
+    out << style.warn("Your last message was saved but never answered: \"" +
+                      text::truncateUtf8(session.messages.back().content, 200) +
+                      "\". Send it again or go on.")
+        << "\n";
+  }
 }
 
 }  // namespace
 
 int runInterview(InterviewEngine& engine, const InterviewCommandOptions& options, std::istream& in,
                  std::ostream& out, std::ostream& err, const Style& style) {
-  auto started = engine.startSession(options.projectId);
-  if (!started) {
-    err << "nexus: cannot start the interview: " << started.error().message << "\n";
-    return 1;
+  auto opened = openSession(engine, options, err);
+  if (!opened) return 1;
+  const InterviewSession& session = opened->session;
+  const std::string sessionId = session.id;
+  out << style.dim("Session " + sessionId + " · project " + session.projectId + " · /help for commands") << "\n";
+  if (opened->resumed) {
+    out << style.dim("Resuming session " + sessionId + " (" + std::to_string(session.messages.size()) +
+                     " messages, " + std::to_string(session.extractedRequirements.size()) + " requirements)")
+        << "\n";
   }
-  const std::string sessionId = started->id;
-  out << style.dim("Session " + sessionId + " · project " + options.projectId + " · /help for commands") << "\n\n";
-  out << style.accent("Nexus: ") << started->messages.front().content << "\n";
+  out << "\n";
+  showWhereWeAre(out, style, session);
+  out << std::flush;
 
   bool refused = false;
   bool ended = false;
@@ -132,8 +109,7 @@ int runInterview(InterviewEngine& engine, const InterviewCommandOptions& options
         err << "nexus: cannot pause: " << paused.error().message << "\n";
         return 1;
       }
-      out << "Paused session " << sessionId
-          << ". This version keeps sessions only while it runs, so it cannot be resumed later.\n";
+      out << "Paused session " << sessionId << ". Continue with: nexus interview --resume " << sessionId << "\n";
       return refused ? 1 : 0;
     } else if (message == "/end") {
       ended = true;
@@ -154,6 +130,7 @@ int runInterview(InterviewEngine& engine, const InterviewCommandOptions& options
         shownGaps = result->suggestedGaps;
       }
     }
+    out << std::flush;  // a program on the other end of a pipe sees each reply as it is given
   }
 
   auto completed = engine.endSession(sessionId);

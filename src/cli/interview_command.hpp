@@ -11,10 +11,12 @@ namespace nexus::cli {
 
 struct InterviewCommandOptions {
   std::string projectId = "default";
+  std::string resumeSessionId;  // continue this session instead of the project's open one
   bool interactive = true;  // stdin is a terminal: show a prompt; otherwise echo each message
 };
 
-// Runs the conversation until /end, /pause or end of input. Returns the process exit code:
+// Continues --resume's session, else the project's open session, else starts a new one; then
+// runs the conversation until /end, /pause or end of input. Returns the process exit code:
 // 0 when every message was taken, 1 when the session could not start or (non-interactive)
 // any message was refused.
 int runInterview(InterviewEngine& engine, const InterviewCommandOptions& options, std::istream& in,

@@ -2,9 +2,14 @@
 
 #include <gtest/gtest.h>
 
+#include <filesystem>
+#include <fstream>
 #include <regex>
 
 #include "support/child_process.hpp"
+#include "support/temp_dir.hpp"
+
+#include <nlohmann/json.hpp>
 
 namespace nexus {
 namespace {
@@ -12,13 +17,20 @@ namespace {
 using testing::ProcessOutput;
 using testing::runProcess;
 
-const std::map<std::string, std::string> kOfflineEnv{{"NEXUS_LLM", "offline"}, {"ANTHROPIC_API_KEY", ""}};
+// Every test gets its own data directory, so the default database lands in a fresh place.
+class CliEndToEnd : public ::testing::Test {
+ protected:
+  ProcessOutput nexus(const std::vector<std::string>& args, const std::string& input = {}) {
+    std::vector<std::string> argv{NEXUS_BINARY_PATH};
+    argv.insert(argv.end(), args.begin(), args.end());
+    return runProcess(argv, input,
+                      {{"NEXUS_LLM", "offline"}, {"ANTHROPIC_API_KEY", ""}, {"NEXUS_DB", ""},
+                       {"XDG_DATA_HOME", data_.path()}});
+  }
+  std::string defaultDatabase() const { return data_.path() + "/nexus/nexus.db"; }
 
-ProcessOutput nexus(const std::vector<std::string>& args, const std::string& input = {}) {
-  std::vector<std::string> argv{NEXUS_BINARY_PATH};
-  argv.insert(argv.end(), args.begin(), args.end());
-  return runProcess(argv, input, kOfflineEnv);
-}
+  testing::TempDir data_;
+};
 
 std::size_t count(const std::string& haystack, const std::string& needle) {
   std::size_t n = 0;
@@ -42,7 +54,7 @@ std::vector<Printed> capturedRequirements(const std::string& out) {
   return found;
 }
 
-TEST(CliEndToEnd, VersionAndHelp) {
+TEST_F(CliEndToEnd, VersionAndHelp) {
   const auto version = nexus({"--version"});
   EXPECT_EQ(version.exitCode, 0);
   EXPECT_EQ(version.out, "nexus 0.1.0\n");
@@ -57,7 +69,7 @@ TEST(CliEndToEnd, VersionAndHelp) {
   EXPECT_NE(interviewHelp.out.find("--project"), std::string::npos);
 }
 
-TEST(CliEndToEnd, TheReadmeConversationCapturesFourSensibleRequirements) {
+TEST_F(CliEndToEnd, TheReadmeConversationCapturesFourSensibleRequirements) {
   const auto run = nexus({"interview"}, "I want to build a todo app for small teams\n"
                                         "Users must sign in with Google\n"
                                         "Pages should load in under 2 seconds\n"
@@ -96,14 +108,14 @@ TEST(CliEndToEnd, TheReadmeConversationCapturesFourSensibleRequirements) {
   EXPECT_NE(run.out.find("Summary: 4 requirements"), std::string::npos) << run.out;
 }
 
-TEST(CliEndToEnd, EndOfInputEndsCleanlyWithASummary) {
+TEST_F(CliEndToEnd, EndOfInputEndsCleanlyWithASummary) {
   const auto run = nexus({"interview", "--project", "shop"}, "Customers can pay by card\n");
   EXPECT_EQ(run.exitCode, 0) << run.err;
   EXPECT_NE(run.out.find("project shop"), std::string::npos);
   EXPECT_NE(run.out.find("Summary: 1 requirement "), std::string::npos) << run.out;
 }
 
-TEST(CliEndToEnd, CommandsListRequirementsAndAreas) {
+TEST_F(CliEndToEnd, CommandsListRequirementsAndAreas) {
   const auto run = nexus({"interview"}, "Users must sign in with Google\n/reqs\n/areas\n/help\n/end\n");
   ASSERT_EQ(run.exitCode, 0) << run.err;
   EXPECT_NE(run.out.find("Requirements (1)"), std::string::npos) << run.out;
@@ -112,7 +124,7 @@ TEST(CliEndToEnd, CommandsListRequirementsAndAreas) {
   EXPECT_NE(run.out.find("/pause"), std::string::npos);  // the help text
 }
 
-TEST(CliEndToEnd, ChitChatCapturesNothing) {
+TEST_F(CliEndToEnd, ChitChatCapturesNothing) {
   const auto run = nexus({"interview"}, "hi\nthanks!\nwhat do you mean?\n/end\n");
   ASSERT_EQ(run.exitCode, 0) << run.err;
   EXPECT_EQ(count(run.out, "Nexus: "), 4u);
@@ -120,7 +132,7 @@ TEST(CliEndToEnd, ChitChatCapturesNothing) {
   EXPECT_NE(run.out.find("Summary: 0 requirements"), std::string::npos);
 }
 
-TEST(CliEndToEnd, GapsArePrintedWhenTheyChangeNotEveryTurn) {
+TEST_F(CliEndToEnd, GapsArePrintedWhenTheyChangeNotEveryTurn) {
   const auto run = nexus({"interview"}, "Users must sign in with Google\n"
                                         "Pages should load in under 2 seconds\n"
                                         "Passwords must be at least 12 characters long\n"
@@ -130,7 +142,7 @@ TEST(CliEndToEnd, GapsArePrintedWhenTheyChangeNotEveryTurn) {
   EXPECT_NE(run.out.find("Not covered yet: authorization, data model, API"), std::string::npos) << run.out;
 }
 
-TEST(CliEndToEnd, PauseStopsWithoutASummary) {
+TEST_F(CliEndToEnd, PauseStopsWithoutASummary) {
   const auto run = nexus({"interview"}, "Users can export reports as PDF\n/pause\nthis is never read\n");
   EXPECT_EQ(run.exitCode, 0) << run.err;
   EXPECT_NE(run.out.find("Paused session "), std::string::npos);
@@ -138,21 +150,21 @@ TEST(CliEndToEnd, PauseStopsWithoutASummary) {
   EXPECT_EQ(run.out.find("never read"), std::string::npos);
 }
 
-TEST(CliEndToEnd, UnknownCommandIsNamedAndTheInterviewGoesOn) {
+TEST_F(CliEndToEnd, UnknownCommandIsNamedAndTheInterviewGoesOn) {
   const auto run = nexus({"interview"}, "/frobnicate\nUsers can export reports as PDF\n/end\n");
   EXPECT_EQ(run.exitCode, 0);
   EXPECT_NE(run.err.find("unknown command /frobnicate"), std::string::npos) << run.err;
   EXPECT_EQ(count(run.out, "Nexus: "), 2u);
 }
 
-TEST(CliEndToEnd, AnOversizedMessageIsRefusedAndTheExitSaysSo) {
+TEST_F(CliEndToEnd, AnOversizedMessageIsRefusedAndTheExitSaysSo) {
   const auto run = nexus({"interview"}, std::string(70000, 'a') + "\nUsers can export reports as PDF\n/end\n");
   EXPECT_EQ(run.exitCode, 1);
   EXPECT_NE(run.err.find("Message is 70000 bytes; the limit is 65536 bytes"), std::string::npos) << run.err;
   EXPECT_NE(run.out.find("Summary: 1 requirement "), std::string::npos);  // the rest still went through
 }
 
-TEST(CliEndToEnd, BadOptionsFailWithOneClearLine) {
+TEST_F(CliEndToEnd, BadOptionsFailWithOneClearLine) {
   const auto badLlm = nexus({"interview", "--llm", "gpt-9"});
   EXPECT_NE(badLlm.exitCode, 0);
   EXPECT_NE(badLlm.err.find("gpt-9"), std::string::npos) << badLlm.err;
@@ -161,9 +173,105 @@ TEST(CliEndToEnd, BadOptionsFailWithOneClearLine) {
   EXPECT_EQ(badProject.exitCode, 1);
   EXPECT_NE(badProject.err.find("Project id \"has spaces\" is not valid"), std::string::npos) << badProject.err;
 
+  const auto notADatabase = data_.path() + "/notes.txt";
+  std::ofstream(notADatabase) << "hello, these are my notes";
+  const auto refused = nexus({"--db", notADatabase, "sessions", "list"});
+  EXPECT_EQ(refused.exitCode, 1);
+  EXPECT_NE(refused.err.find(notADatabase), std::string::npos) << refused.err;
+  EXPECT_NE(refused.err.find("not a database"), std::string::npos) << refused.err;
+  EXPECT_EQ(std::count(refused.err.begin(), refused.err.end(), '\n'), 1) << refused.err;
+  std::ifstream kept(notADatabase);
+  EXPECT_EQ(std::string(std::istreambuf_iterator<char>(kept), {}), "hello, these are my notes");
+
+  const auto unwritable = nexus({"--db", "/proc/nexus-cannot-be-here/nexus.db", "sessions", "list"});
+  EXPECT_EQ(unwritable.exitCode, 1);
+  EXPECT_NE(unwritable.err.find("/proc/nexus-cannot-be-here"), std::string::npos) << unwritable.err;
+
   const auto noCommand = nexus({});
   EXPECT_NE(noCommand.exitCode, 0);
   EXPECT_NE(noCommand.err.find("subcommand"), std::string::npos) << noCommand.err;
+}
+
+std::string sessionIdIn(const std::string& out) {
+  static const std::regex pattern(R"(Session ([A-Za-z0-9_-]{21}) )");
+  std::smatch match;
+  return std::regex_search(out, match, pattern) ? match[1].str() : std::string();
+}
+
+TEST_F(CliEndToEnd, TheDatabaseIsCreatedInTheDefaultPlaceOnFirstUse) {
+  ASSERT_FALSE(std::filesystem::exists(defaultDatabase()));
+  const auto run = nexus({"interview"}, "Users can export reports as PDF\n/end\n");
+  ASSERT_EQ(run.exitCode, 0) << run.err;
+  EXPECT_TRUE(std::filesystem::exists(defaultDatabase()));
+  EXPECT_NE(run.out.find("database: " + defaultDatabase()), std::string::npos) << run.out;
+}
+
+TEST_F(CliEndToEnd, APausedInterviewContinuesInTheNextRun) {
+  const auto first = nexus({"interview", "--project", "demo"}, "Users must sign in with Google\n/pause\n");
+  ASSERT_EQ(first.exitCode, 0) << first.err;
+  const std::string id = sessionIdIn(first.out);
+  ASSERT_FALSE(id.empty()) << first.out;
+  EXPECT_NE(first.out.find("nexus interview --resume " + id), std::string::npos);
+
+  const auto second = nexus({"interview", "--project", "demo"}, "Pages should load in under 2 seconds\n/end\n");
+  ASSERT_EQ(second.exitCode, 0) << second.err;
+  EXPECT_EQ(sessionIdIn(second.out), id);
+  EXPECT_NE(second.out.find("Resuming session " + id + " (3 messages, 1 requirements)"), std::string::npos)
+      << second.out;
+  EXPECT_NE(second.out.find("Summary: 2 requirements"), std::string::npos) << second.out;
+
+  // Completed now: the next run starts afresh.
+  const auto third = nexus({"interview", "--project", "demo"}, "/end\n");
+  EXPECT_NE(sessionIdIn(third.out), id);
+  EXPECT_EQ(third.out.find("Resuming"), std::string::npos);
+}
+
+TEST_F(CliEndToEnd, ResumeBySessionId) {
+  const auto first = nexus({"interview"}, "Users must sign in with Google\n/pause\n");
+  const std::string id = sessionIdIn(first.out);
+  const auto again = nexus({"interview", "--resume", id}, "/reqs\n/pause\n");
+  ASSERT_EQ(again.exitCode, 0) << again.err;
+  EXPECT_NE(again.out.find("Requirements (1)"), std::string::npos) << again.out;
+
+  const auto unknown = nexus({"interview", "--resume", "no-such-session"}, "/end\n");
+  EXPECT_EQ(unknown.exitCode, 1);
+  EXPECT_NE(unknown.err.find("cannot resume: No interview session with id \"no-such-session\""),
+            std::string::npos)
+      << unknown.err;
+}
+
+TEST_F(CliEndToEnd, SessionsListShowAndDelete) {
+  const auto run = nexus({"interview", "--project", "shop"}, "Customers can pay by card\n/end\n");
+  const std::string id = sessionIdIn(run.out);
+  ASSERT_FALSE(id.empty());
+
+  const auto list = nexus({"sessions", "list", "--json"});
+  ASSERT_EQ(list.exitCode, 0) << list.err;
+  const auto summaries = nlohmann::json::parse(list.out);
+  ASSERT_EQ(summaries.size(), 1u);
+  EXPECT_EQ(summaries[0].at("id"), id);
+  EXPECT_EQ(summaries[0].at("projectId"), "shop");
+  EXPECT_EQ(summaries[0].at("status"), "completed");
+  EXPECT_EQ(summaries[0].at("messageCount"), 3);
+  EXPECT_EQ(summaries[0].at("requirementCount"), 1);
+  EXPECT_EQ(nexus({"sessions", "list", "--project", "other"}).out, "No sessions for project other.\n");
+  EXPECT_NE(nexus({"sessions", "list"}).out.find(id), std::string::npos);
+
+  const auto show = nexus({"sessions", "show", id, "--json"});
+  ASSERT_EQ(show.exitCode, 0) << show.err;
+  const auto session = nlohmann::json::parse(show.out);
+  EXPECT_EQ(session.at("id"), id);
+  EXPECT_EQ(session.at("messages").size(), 3u);
+  EXPECT_EQ(session.at("messages")[1].at("requirementsExtracted").size(), 1u);
+  EXPECT_EQ(session.at("extractedRequirements")[0].at("sourceMessageId"), session.at("messages")[1].at("id"));
+  EXPECT_TRUE(session.contains("completedAt"));
+  EXPECT_NE(nexus({"sessions", "show", id}).out.find("Customers can pay by card"), std::string::npos);
+
+  EXPECT_EQ(nexus({"sessions", "delete", id}).out, "Deleted session " + id + ".\n");
+  const auto gone = nexus({"sessions", "show", id});
+  EXPECT_EQ(gone.exitCode, 1);
+  EXPECT_EQ(gone.err, "nexus: no interview session with id \"" + id + "\"\n");
+  EXPECT_EQ(nexus({"sessions", "delete", id}).exitCode, 1);
 }
 
 }  // namespace

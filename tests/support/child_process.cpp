@@ -114,3 +114,97 @@ ProcessOutput runProcess(const std::vector<std::string>& argv, const std::string
 }
 
 }  // namespace nexus::testing
+
+namespace nexus::testing {
+
+ChildProcess::ChildProcess(const std::vector<std::string>& argv, const std::map<std::string, std::string>& env) {
+  ::signal(SIGPIPE, SIG_IGN);
+  int inPipe[2], outPipe[2];
+  check(::pipe2(inPipe, O_CLOEXEC), "pipe");
+  check(::pipe2(outPipe, O_CLOEXEC), "pipe");
+  posix_spawn_file_actions_t actions;
+  posix_spawn_file_actions_init(&actions);
+  posix_spawn_file_actions_adddup2(&actions, inPipe[0], 0);
+  posix_spawn_file_actions_adddup2(&actions, outPipe[1], 1);
+  std::vector<char*> args;
+  for (const auto& a : argv) args.push_back(const_cast<char*>(a.c_str()));
+  args.push_back(nullptr);
+  const auto envStrings = mergedEnvironment(env);
+  std::vector<char*> envp;
+  for (const auto& e : envStrings) envp.push_back(const_cast<char*>(e.c_str()));
+  envp.push_back(nullptr);
+  pid_t pid = 0;
+  const int spawned = ::posix_spawn(&pid, args[0], &actions, nullptr, args.data(), envp.data());
+  posix_spawn_file_actions_destroy(&actions);
+  ::close(inPipe[0]);
+  ::close(outPipe[1]);
+  check(spawned, "posix_spawn");
+  pid_ = pid;
+  in_ = inPipe[1];
+  outFd_ = outPipe[0];
+}
+
+ChildProcess::~ChildProcess() {
+  if (!reaped_) {
+    kill(SIGKILL);
+    wait();
+  }
+  closeInput();
+  if (outFd_ >= 0) ::close(outFd_);
+}
+
+bool ChildProcess::write(const std::string& text) {
+  std::size_t written = 0;
+  while (written < text.size()) {
+    const ssize_t n = ::write(in_, text.data() + written, text.size() - written);
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) return false;
+    written += static_cast<std::size_t>(n);
+  }
+  return true;
+}
+
+void ChildProcess::closeInput() {
+  if (in_ >= 0) ::close(in_);
+  in_ = -1;
+}
+
+bool ChildProcess::waitFor(const std::string& needle, std::size_t occurrences, std::chrono::milliseconds timeout) {
+  const auto deadline = std::chrono::steady_clock::now() + timeout;
+  auto seen = [&] {
+    std::size_t n = 0;
+    for (auto pos = out_.find(needle); pos != std::string::npos; pos = out_.find(needle, pos + 1)) ++n;
+    return n >= occurrences;
+  };
+  while (!seen()) {
+    const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now());
+    if (left.count() <= 0 || outFd_ < 0) return false;
+    pollfd fd{outFd_, POLLIN, 0};
+    if (::poll(&fd, 1, static_cast<int>(left.count())) <= 0) continue;
+    char buffer[65536];
+    const ssize_t n = ::read(outFd_, buffer, sizeof buffer);
+    if (n > 0) {
+      out_.append(buffer, static_cast<std::size_t>(n));
+    } else if (n == 0 || errno != EINTR) {
+      ::close(outFd_);
+      outFd_ = -1;
+    }
+  }
+  return true;
+}
+
+void ChildProcess::kill(int signal) {
+  if (!reaped_ && pid_ > 0) ::kill(pid_, signal);
+}
+
+int ChildProcess::wait() {
+  if (!reaped_) {
+    int status = 0;
+    ::waitpid(pid_, &status, 0);
+    status_ = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+    reaped_ = true;
+  }
+  return status_;
+}
+
+}  // namespace nexus::testing

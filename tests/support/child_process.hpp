@@ -23,3 +23,34 @@ ProcessOutput runProcess(const std::vector<std::string>& argv, const std::string
                          std::chrono::milliseconds timeout = std::chrono::seconds{60});
 
 }  // namespace nexus::testing
+
+namespace nexus::testing {
+
+// A running child with its stdin and stdout as pipes (stderr is inherited), for tests that
+// talk to it turn by turn or kill it mid-way. Not thread-safe.
+class ChildProcess {
+ public:
+  ChildProcess(const std::vector<std::string>& argv, const std::map<std::string, std::string>& env = {});
+  ~ChildProcess();  // kills the child if it still runs
+  ChildProcess(const ChildProcess&) = delete;
+  ChildProcess& operator=(const ChildProcess&) = delete;
+
+  bool write(const std::string& text);
+  void closeInput();
+  // Reads until everything printed so far contains `needle` at least `occurrences` times;
+  // false on end of output or timeout.
+  bool waitFor(const std::string& needle, std::size_t occurrences, std::chrono::milliseconds timeout);
+  const std::string& output() const { return out_; }
+  void kill(int signal);
+  int wait();  // exit status, or 128 + signal
+
+ private:
+  int pid_ = -1;
+  int in_ = -1;
+  int outFd_ = -1;
+  std::string out_;
+  bool reaped_ = false;
+  int status_ = -1;
+};
+
+}  // namespace nexus::testing

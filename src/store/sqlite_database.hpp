@@ -1,0 +1,73 @@
+#pragma once
+// One SQLite connection opened the way the Nexus stores need it (DESIGN.md §7): versioned
+// migrations, WAL, synchronous=FULL, foreign keys and a busy timeout.
+//
+// Opening checks before it writes anything: a database written by a newer Nexus, a file that
+// is not a database (or not a Nexus one), a read-only file or directory are refused with one
+// line naming the file and the cause, and the file is left byte for byte as it was. The parent
+// directory must exist: creating it is the caller's decision.
+//
+// Ownership: SqliteDatabase owns its connection; move-only. Thread safety: none; a connection
+// is used by one thread at a time (the stores built on it hold a mutex). Several connections,
+// in this process or in others, may use one file at once: WAL, the busy timeout and
+// transactions keep it consistent. Errors: open() returns Result; the statements run later
+// through connection() throw SQLite::Exception, which failure() turns into the same kind of
+// one-line Error::storageFailed.
+
+#include <chrono>
+#include <cstdint>
+#include <exception>
+#include <memory>
+#include <span>
+#include <string>
+#include <string_view>
+
+#include "core/result.hpp"
+
+namespace SQLite {
+class Database;
+}
+
+namespace nexus {
+
+struct SqliteOptions {
+  // How long a statement waits for another connection's lock before failing with "locked".
+  std::chrono::milliseconds busyTimeout{5000};
+};
+
+class SqliteDatabase {
+ public:
+  // migrations[i] is the SQL script of schema version i + 1. The list belongs to the database
+  // file, not to one store: every table kept in the file is created by one entry of it.
+  // ":memory:" opens a private in-memory database (no file, no WAL).
+  static Result<SqliteDatabase> open(const std::string& path, std::span<const std::string_view> migrations,
+                                     SqliteOptions options = {});
+
+  SqliteDatabase(SqliteDatabase&&) noexcept;
+  SqliteDatabase& operator=(SqliteDatabase&&) noexcept;
+  ~SqliteDatabase();
+
+  SQLite::Database& connection() { return *db_; }
+  const std::string& path() const { return path_; }
+
+  // "cannot <action>: <cause in plain words>", e.g. "cannot save session X to /x/nexus.db: the
+  // disk is full". Understands SQLite::Exception; other exceptions contribute their what().
+  Error failure(std::string_view action, const std::exception& error) const;
+
+  // PRAGMA max_page_count: lets a test make the disk "full" at a chosen size.
+  void setMaxPageCount(std::int64_t pages);
+
+ private:
+  SqliteDatabase(std::string path, std::unique_ptr<SQLite::Database> db, SqliteOptions options);
+
+  std::string path_;
+  std::unique_ptr<SQLite::Database> db_;
+  SqliteOptions options_;
+};
+
+// The cause of an SQLite (extended) result code in plain words: "file is not a database",
+// "the disk is full", "the database file is read-only", ...; `systemErrno` (0 if unknown)
+// details I/O and open failures; `busyTimeout` is quoted for "locked".
+std::string describeSqliteError(int extendedCode, int systemErrno, std::chrono::milliseconds busyTimeout);
+
+}  // namespace nexus

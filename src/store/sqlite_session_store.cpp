@@ -1,0 +1,395 @@
+#include "store/sqlite_session_store.hpp"
+
+#include <SQLiteCpp/SQLiteCpp.h>
+
+#include <array>
+#include <stdexcept>
+#include <unordered_map>
+
+#include "core/enums.hpp"
+#include "core/json.hpp"
+#include "core/time.hpp"
+
+namespace nexus {
+namespace {
+
+// Schema version 1. Dates are ISO-8601 text (core/time.hpp), so they sort as they read; JSON
+// columns hold the §2 shapes. The audit columns of messages are filled by a later version.
+constexpr std::string_view kSchemaV1 = R"sql(
+CREATE TABLE projects (
+  id TEXT PRIMARY KEY NOT NULL,
+  created_at TEXT NOT NULL
+);
+CREATE TABLE sessions (
+  id TEXT PRIMARY KEY NOT NULL,
+  project_id TEXT NOT NULL REFERENCES projects (id),
+  status TEXT NOT NULL,
+  mode TEXT NOT NULL,
+  evolution_context TEXT,
+  explored_areas TEXT NOT NULL,
+  started_at TEXT NOT NULL,
+  last_activity_at TEXT NOT NULL,
+  completed_at TEXT
+);
+CREATE INDEX sessions_by_project_activity ON sessions (project_id, last_activity_at);
+CREATE INDEX sessions_by_activity ON sessions (last_activity_at);
+CREATE TABLE messages (
+  session_id TEXT NOT NULL REFERENCES sessions (id) ON DELETE CASCADE,
+  seq INTEGER NOT NULL,
+  id TEXT NOT NULL UNIQUE,
+  role TEXT NOT NULL,
+  content TEXT NOT NULL,
+  timestamp TEXT NOT NULL,
+  raw_output TEXT,
+  model TEXT,
+  input_tokens INTEGER,
+  output_tokens INTEGER,
+  cache_read_tokens INTEGER,
+  cache_creation_tokens INTEGER,
+  PRIMARY KEY (session_id, seq)
+);
+CREATE TABLE session_requirements (
+  session_id TEXT NOT NULL REFERENCES sessions (id) ON DELETE CASCADE,
+  seq INTEGER NOT NULL,
+  id TEXT NOT NULL UNIQUE,
+  text TEXT NOT NULL,
+  category TEXT NOT NULL,
+  priority TEXT NOT NULL,
+  confidence REAL NOT NULL,
+  area TEXT,
+  source_message_id TEXT NOT NULL,
+  PRIMARY KEY (session_id, seq)
+);
+)sql";
+
+constexpr std::array<std::string_view, 1> kMigrations{kSchemaV1};
+
+// Unchanged rows are not rewritten, so saving the same state twice writes nothing.
+constexpr const char* kUpsertSession = R"sql(
+INSERT INTO sessions (id, project_id, status, mode, evolution_context, explored_areas, started_at,
+                      last_activity_at, completed_at)
+VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)
+ON CONFLICT (id) DO UPDATE SET
+  project_id = excluded.project_id, status = excluded.status, mode = excluded.mode,
+  evolution_context = excluded.evolution_context, explored_areas = excluded.explored_areas,
+  started_at = excluded.started_at, last_activity_at = excluded.last_activity_at,
+  completed_at = excluded.completed_at
+WHERE (project_id, status, mode, evolution_context, explored_areas, started_at, last_activity_at,
+       completed_at)
+  IS NOT (excluded.project_id, excluded.status, excluded.mode, excluded.evolution_context,
+          excluded.explored_areas, excluded.started_at, excluded.last_activity_at, excluded.completed_at)
+)sql";
+
+// The last stored row of a session: one step down the primary-key index, whatever the length.
+constexpr const char* kLastMessage =
+    "SELECT seq, id FROM messages WHERE session_id = ? ORDER BY seq DESC LIMIT 1";
+constexpr const char* kLastRequirement =
+    "SELECT seq, id FROM session_requirements WHERE session_id = ? ORDER BY seq DESC LIMIT 1";
+
+constexpr const char* kSummaryColumns =
+    "SELECT s.id, s.project_id, s.status, s.mode, "
+    "(SELECT count(*) FROM messages m WHERE m.session_id = s.id), "
+    "(SELECT count(*) FROM session_requirements r WHERE r.session_id = s.id), "
+    "s.started_at, s.last_activity_at FROM sessions s ";
+
+// Thrown while decoding a row that this build cannot read; becomes the cause of the error.
+struct MalformedRow : std::runtime_error {
+  using std::runtime_error::runtime_error;
+};
+
+// `parse` is one of the parseX functions of core: optional result, nullopt for junk.
+template <typename Parse>
+auto decode(Parse parse, const SQLite::Column& column, const char* field) {
+  const std::string text = column.getString();
+  auto parsed = parse(text);
+  if (!parsed) throw MalformedRow("the stored " + std::string(field) + " \"" + text + "\" is not valid");
+  return *parsed;
+}
+
+std::optional<std::string> optionalText(const SQLite::Column& column) {
+  if (column.isNull()) return std::nullopt;
+  return column.getString();
+}
+
+struct StoredTail {
+  std::size_t count = 0;  // rows are stored at seq 0..count-1
+  std::string lastId;
+};
+
+StoredTail storedTail(SQLite::Database& db, const char* sql, const std::string& sessionId) {
+  SQLite::Statement last(db, sql);
+  last.bind(1, sessionId);
+  if (!last.executeStep()) return {};
+  return {static_cast<std::size_t>(last.getColumn(0).getInt64()) + 1, last.getColumn(1).getString()};
+}
+
+// Why the stored rows cannot be the beginning of `items`; checks the last one only (cheap).
+template <typename Item>
+std::optional<std::string> disagreement(const StoredTail& tail, const std::vector<Item>& items,
+                                        const char* what) {
+  if (tail.count > items.size()) {
+    return "the file already holds " + std::to_string(tail.count) + " " + what +
+           "s of this session but the one being saved has " + std::to_string(items.size()) +
+           " (was it changed by another process?)";
+  }
+  if (tail.count > 0 && items[tail.count - 1].id != tail.lastId) {
+    return std::string(what) + " " + std::to_string(tail.count - 1) + " is stored as " + tail.lastId +
+           " but is " + items[tail.count - 1].id +
+           " in the session being saved (was it changed by another process?)";
+  }
+  return std::nullopt;
+}
+
+void upsertSession(SQLite::Database& db, const InterviewSession& session) {
+  SQLite::Statement upsert(db, kUpsertSession);
+  upsert.bind(1, session.id);
+  upsert.bind(2, session.projectId);
+  upsert.bind(3, std::string(toString(session.status)));
+  upsert.bind(4, std::string(toString(session.mode)));
+  if (session.evolutionContext) {
+    upsert.bind(5, nlohmann::json(*session.evolutionContext).dump());
+  } else {
+    upsert.bind(5);
+  }
+  upsert.bind(6, nlohmann::json(session.exploredAreas).dump());
+  upsert.bind(7, formatIso8601(session.startedAt));
+  upsert.bind(8, formatIso8601(session.lastActivityAt));
+  if (session.completedAt) {
+    upsert.bind(9, formatIso8601(*session.completedAt));
+  } else {
+    upsert.bind(9);
+  }
+  upsert.exec();
+}
+
+void appendMessages(SQLite::Database& db, const InterviewSession& session, std::size_t from) {
+  if (from >= session.messages.size()) return;
+  SQLite::Statement insert(
+      db, "INSERT INTO messages (session_id, seq, id, role, content, timestamp) VALUES (?, ?, ?, ?, ?, ?)");
+  for (std::size_t seq = from; seq < session.messages.size(); ++seq) {
+    const InterviewMessage& message = session.messages[seq];
+    insert.bind(1, session.id);
+    insert.bind(2, static_cast<std::int64_t>(seq));
+    insert.bind(3, message.id);
+    insert.bind(4, std::string(toString(message.role)));
+    insert.bind(5, message.content);
+    insert.bind(6, formatIso8601(message.timestamp));
+    insert.exec();
+    insert.reset();
+  }
+}
+
+void appendRequirements(SQLite::Database& db, const InterviewSession& session, std::size_t from) {
+  if (from >= session.extractedRequirements.size()) return;
+  SQLite::Statement insert(db,
+                           "INSERT INTO session_requirements (session_id, seq, id, text, category, priority, "
+                           "confidence, area, source_message_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
+  for (std::size_t seq = from; seq < session.extractedRequirements.size(); ++seq) {
+    const ExtractedRequirement& requirement = session.extractedRequirements[seq];
+    insert.bind(1, session.id);
+    insert.bind(2, static_cast<std::int64_t>(seq));
+    insert.bind(3, requirement.id);
+    insert.bind(4, requirement.text);
+    insert.bind(5, std::string(toString(requirement.category)));
+    insert.bind(6, std::string(toString(requirement.priority)));
+    insert.bind(7, requirement.confidence);
+    if (requirement.area) {
+      insert.bind(8, *requirement.area);
+    } else {
+      insert.bind(8);
+    }
+    insert.bind(9, requirement.sourceMessageId);
+    insert.exec();
+    insert.reset();
+  }
+}
+
+std::vector<SessionSummary> summaries(SQLite::Statement& query) {
+  std::vector<SessionSummary> out;
+  while (query.executeStep()) {
+    SessionSummary summary;
+    summary.id = query.getColumn(0).getString();
+    summary.projectId = query.getColumn(1).getString();
+    summary.status = decode(parseSessionStatus, query.getColumn(2), "status");
+    summary.mode = decode(parseInterviewMode, query.getColumn(3), "mode");
+    summary.messageCount = static_cast<std::size_t>(query.getColumn(4).getInt64());
+    summary.requirementCount = static_cast<std::size_t>(query.getColumn(5).getInt64());
+    summary.startedAt = decode(parseIso8601, query.getColumn(6), "started_at");
+    summary.lastActivityAt = decode(parseIso8601, query.getColumn(7), "last_activity_at");
+    out.push_back(std::move(summary));
+  }
+  return out;
+}
+
+}  // namespace
+
+std::span<const std::string_view> SqliteSessionStore::migrations() { return kMigrations; }
+
+Result<std::unique_ptr<SqliteSessionStore>> SqliteSessionStore::open(const std::string& path,
+                                                                     SqliteOptions options) {
+  auto db = SqliteDatabase::open(path, kMigrations, options);
+  if (!db) return db.error();
+  return std::unique_ptr<SqliteSessionStore>(new SqliteSessionStore(std::move(*db)));
+}
+
+Result<void> SqliteSessionStore::save(const InterviewSession& session) {
+  std::lock_guard lock(mutex_);
+  const std::string action = "save session " + session.id + " to " + db_.path();
+  try {
+    SQLite::Database& db = db_.connection();
+    // IMMEDIATE: take the write lock first, so that the reads below cannot go stale.
+    SQLite::Transaction transaction(db, SQLite::TransactionBehavior::IMMEDIATE);
+    const StoredTail messages = storedTail(db, kLastMessage, session.id);
+    const StoredTail requirements = storedTail(db, kLastRequirement, session.id);
+    auto why = disagreement(messages, session.messages, "message");
+    if (!why) why = disagreement(requirements, session.extractedRequirements, "requirement");
+    if (why) return Error::storageFailed("cannot " + action + ": " + *why);
+
+    // A project is known from the start of its first stored session.
+    SQLite::Statement project(
+        db, "INSERT INTO projects (id, created_at) VALUES (?, ?) ON CONFLICT (id) DO NOTHING");
+    project.bind(1, session.projectId);
+    project.bind(2, formatIso8601(session.startedAt));
+    project.exec();
+    upsertSession(db, session);
+    appendMessages(db, session, messages.count);
+    appendRequirements(db, session, requirements.count);
+    transaction.commit();
+    return {};
+  } catch (const std::exception& error) {
+    return db_.failure(action, error);
+  }
+}
+
+std::optional<InterviewSession> SqliteSessionStore::loadLocked(const std::string& sessionId) const {
+  SQLite::Database& db = db_.connection();
+  SQLite::Statement row(db,
+                        "SELECT project_id, status, mode, evolution_context, explored_areas, started_at, "
+                        "last_activity_at, completed_at FROM sessions WHERE id = ?");
+  row.bind(1, sessionId);
+  if (!row.executeStep()) return std::nullopt;
+
+  InterviewSession session;
+  session.id = sessionId;
+  session.projectId = row.getColumn(0).getString();
+  session.status = decode(parseSessionStatus, row.getColumn(1), "status");
+  session.mode = decode(parseInterviewMode, row.getColumn(2), "mode");
+  if (!row.getColumn(3).isNull()) {
+    session.evolutionContext = nlohmann::json::parse(row.getColumn(3).getString()).get<EvolutionContext>();
+  }
+  session.exploredAreas = nlohmann::json::parse(row.getColumn(4).getString()).get<std::vector<std::string>>();
+  session.startedAt = decode(parseIso8601, row.getColumn(5), "started_at");
+  session.lastActivityAt = decode(parseIso8601, row.getColumn(6), "last_activity_at");
+  if (!row.getColumn(7).isNull())
+    session.completedAt = decode(parseIso8601, row.getColumn(7), "completed_at");
+
+  SQLite::Statement messages(
+      db, "SELECT id, role, content, timestamp FROM messages WHERE session_id = ? ORDER BY seq");
+  messages.bind(1, sessionId);
+  while (messages.executeStep()) {
+    InterviewMessage message;
+    message.id = messages.getColumn(0).getString();
+    message.role = decode(parseMessageRole, messages.getColumn(1), "role");
+    message.content = messages.getColumn(2).getString();
+    message.timestamp = decode(parseIso8601, messages.getColumn(3), "timestamp");
+    session.messages.push_back(std::move(message));
+  }
+
+  SQLite::Statement requirements(db,
+                                 "SELECT id, text, category, priority, confidence, area, source_message_id "
+                                 "FROM session_requirements WHERE session_id = ? ORDER BY seq");
+  requirements.bind(1, sessionId);
+  std::unordered_map<std::string, std::vector<std::string>> extractedFrom;  // message id -> requirement ids
+  while (requirements.executeStep()) {
+    ExtractedRequirement requirement;
+    requirement.id = requirements.getColumn(0).getString();
+    requirement.text = requirements.getColumn(1).getString();
+    requirement.category = decode(parseCategory, requirements.getColumn(2), "category");
+    requirement.priority = decode(parsePriority, requirements.getColumn(3), "priority");
+    requirement.confidence = requirements.getColumn(4).getDouble();
+    requirement.area = optionalText(requirements.getColumn(5));
+    requirement.sourceMessageId = requirements.getColumn(6).getString();
+    extractedFrom[requirement.sourceMessageId].push_back(requirement.id);
+    session.extractedRequirements.push_back(std::move(requirement));
+  }
+  // requirementsExtracted is derived, not stored (see the header).
+  for (InterviewMessage& message : session.messages) {
+    if (auto it = extractedFrom.find(message.id); it != extractedFrom.end())
+      message.requirementsExtracted = it->second;
+  }
+  return session;
+}
+
+Result<std::optional<InterviewSession>> SqliteSessionStore::load(std::string_view sessionId) const {
+  std::lock_guard lock(mutex_);
+  const std::string id(sessionId);
+  try {
+    // One read transaction: the three queries see one snapshot even while others write.
+    SQLite::Transaction snapshot(db_.connection(), SQLite::TransactionBehavior::DEFERRED);
+    std::optional<InterviewSession> loaded = loadLocked(id);
+    snapshot.commit();
+    return loaded;
+  } catch (const std::exception& error) {
+    return db_.failure("load session " + id + " from " + db_.path(), error);
+  }
+}
+
+Result<std::optional<InterviewSession>> SqliteSessionStore::loadLatestOpen(std::string_view projectId) const {
+  std::lock_guard lock(mutex_);
+  const std::string project(projectId);
+  try {
+    SQLite::Database& db = db_.connection();
+    SQLite::Transaction snapshot(db, SQLite::TransactionBehavior::DEFERRED);
+    SQLite::Statement latest(db,
+                             "SELECT id FROM sessions WHERE project_id = ? AND status <> ? "
+                             "ORDER BY last_activity_at DESC, id LIMIT 1");
+    latest.bind(1, project);
+    latest.bind(2, std::string(toString(SessionStatus::Completed)));
+    std::optional<std::string> id;
+    if (latest.executeStep()) id = latest.getColumn(0).getString();
+    latest.reset();
+    std::optional<InterviewSession> loaded;
+    if (id) loaded = loadLocked(*id);
+    snapshot.commit();
+    return loaded;
+  } catch (const std::exception& error) {
+    return db_.failure("find the latest open session of project " + project + " in " + db_.path(), error);
+  }
+}
+
+Result<std::vector<SessionSummary>> SqliteSessionStore::list(std::string_view projectId) const {
+  std::lock_guard lock(mutex_);
+  try {
+    SQLite::Database& db = db_.connection();
+    const std::string order = "ORDER BY s.last_activity_at DESC, s.id";
+    if (projectId.empty()) {
+      SQLite::Statement query(db, std::string(kSummaryColumns) + order);
+      return summaries(query);
+    }
+    SQLite::Statement query(db, std::string(kSummaryColumns) + "WHERE s.project_id = ? " + order);
+    query.bind(1, std::string(projectId));
+    return summaries(query);
+  } catch (const std::exception& error) {
+    return db_.failure("list the sessions in " + db_.path(), error);
+  }
+}
+
+Result<bool> SqliteSessionStore::remove(std::string_view sessionId) {
+  std::lock_guard lock(mutex_);
+  const std::string id(sessionId);
+  try {
+    // Messages and requirements go with the session (ON DELETE CASCADE).
+    SQLite::Statement erase(db_.connection(), "DELETE FROM sessions WHERE id = ?");
+    erase.bind(1, id);
+    return erase.exec() > 0;
+  } catch (const std::exception& error) {
+    return db_.failure("remove session " + id + " from " + db_.path(), error);
+  }
+}
+
+void SqliteSessionStore::setMaxPageCountForTesting(std::int64_t pages) {
+  std::lock_guard lock(mutex_);
+  db_.setMaxPageCount(pages);
+}
+
+}  // namespace nexus

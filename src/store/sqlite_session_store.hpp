@@ -1,0 +1,66 @@
+#pragma once
+// Sessions in an SQLite file (DESIGN.md §7), the default store of the executable.
+//
+// Layout (migration 1): projects, sessions, messages and session_requirements; messages and
+// requirements are append-only rows keyed by (session_id, seq), so a save writes only what is
+// new since the last one. InterviewMessage::requirementsExtracted is not stored: load()
+// rebuilds it from session_requirements.source_message_id (the ids in requirement order; absent
+// when a message has none), which is exactly what the engine writes.
+//
+// Contract beyond SessionStore: between saves a session may only grow (messages and
+// requirements appended; status, times, explored areas and requirementsExtracted may change);
+// edits to rows already stored are not written. A save is checked cheaply against the last
+// stored message and requirement: fewer rows than stored, or another id at that position (e.g.
+// another process appended to the same session), fails with StorageFailed and writes nothing.
+// A save costs O(what is new + log(session length)). Lists and "latest" break activity ties by
+// id, as MemorySessionStore does.
+//
+// Ownership: owns one connection to the file. Thread safety: every method takes one mutex.
+// Several stores (in this process or in others) may use the same file at once.
+// Errors: StorageFailed, one line naming the file and the cause ("cannot save session X to
+// /x/nexus.db: the disk is full"); a failed save leaves the file as it was before it.
+
+#include <cstdint>
+#include <memory>
+#include <mutex>
+#include <span>
+#include <string>
+#include <string_view>
+
+#include "store/session_store.hpp"
+#include "store/sqlite_database.hpp"
+
+namespace nexus {
+
+class SqliteSessionStore final : public SessionStore {
+ public:
+  // Opens or creates the file (its directory must exist) and brings its schema up to date.
+  static Result<std::unique_ptr<SqliteSessionStore>> open(const std::string& path,
+                                                          SqliteOptions options = {});
+
+  // The schema versions this build knows, oldest first.
+  static std::span<const std::string_view> migrations();
+
+  Result<void> save(const InterviewSession& session) override;
+  Result<std::optional<InterviewSession>> load(std::string_view sessionId) const override;
+  Result<std::optional<InterviewSession>> loadLatestOpen(std::string_view projectId) const override;
+  Result<std::vector<SessionSummary>> list(std::string_view projectId) const override;
+  Result<bool> remove(std::string_view sessionId) override;
+
+  const std::string& path() const { return db_.path(); }
+
+  // Caps the file at `pages` pages of this connection so that a test can fill the "disk".
+  // Throws SQLite::Exception if the pragma fails (a test hook, not an API).
+  void setMaxPageCountForTesting(std::int64_t pages);
+
+ private:
+  explicit SqliteSessionStore(SqliteDatabase db) : db_(std::move(db)) {}
+
+  // One session as stored; the caller holds mutex_ and a read transaction. Throws on failure.
+  std::optional<InterviewSession> loadLocked(const std::string& sessionId) const;
+
+  mutable std::mutex mutex_;
+  mutable SqliteDatabase db_;  // reads run statements too
+};
+
+}  // namespace nexus

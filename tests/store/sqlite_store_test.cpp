@@ -1,0 +1,388 @@
+// What only the SQLite store has: migrations, refusing files it must not touch, faults (full
+// disk, locks, read-only files), several connections on one file, and its pragmas.
+
+#include <SQLiteCpp/SQLiteCpp.h>
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+#include <sqlite3.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <array>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <thread>
+
+#include "core/json.hpp"
+#include "store/sqlite_session_store.hpp"
+#include "support/temp_dir.hpp"
+
+namespace nexus {
+
+// Readable failures: sessions and summaries print as their JSON.
+void PrintTo(const InterviewSession& value, std::ostream* out) {
+  *out << nlohmann::json(value).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+void PrintTo(const SessionSummary& value, std::ostream* out) { *out << nlohmann::json(value).dump(); }
+
+namespace {
+
+using std::chrono::milliseconds;
+using ::testing::HasSubstr;
+namespace fs = std::filesystem;
+
+// The file as an outsider sees it: the SQLite C API, no Nexus code.
+class Raw {
+ public:
+  explicit Raw(const std::string& path) {
+    if (sqlite3_open_v2(path.c_str(), &db_, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr) !=
+        SQLITE_OK) {
+      ADD_FAILURE() << "cannot open " << path << ": " << sqlite3_errmsg(db_);
+    }
+  }
+  ~Raw() { sqlite3_close(db_); }
+  void exec(const char* sql) {
+    char* error = nullptr;
+    if (sqlite3_exec(db_, sql, nullptr, nullptr, &error) != SQLITE_OK) ADD_FAILURE() << sql << ": " << error;
+    sqlite3_free(error);
+  }
+  std::string text(const char* sql) {
+    sqlite3_stmt* statement = nullptr;
+    std::string result = "(no row)";
+    if (sqlite3_prepare_v2(db_, sql, -1, &statement, nullptr) == SQLITE_OK &&
+        sqlite3_step(statement) == SQLITE_ROW) {
+      const auto* value = sqlite3_column_text(statement, 0);
+      result = value != nullptr ? reinterpret_cast<const char*>(value) : "(null)";
+    }
+    sqlite3_finalize(statement);
+    return result;
+  }
+
+ private:
+  sqlite3* db_ = nullptr;
+};
+
+std::string bytesOf(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream out;
+  out << in.rdbuf();
+  return out.str();
+}
+
+void writeFile(const std::string& path, const std::string& bytes) {
+  std::ofstream(path, std::ios::binary) << bytes;
+}
+
+std::unique_ptr<SqliteSessionStore> openStore(const std::string& path, SqliteOptions options = {}) {
+  auto store = SqliteSessionStore::open(path, options);
+  if (!store) throw std::runtime_error(store.error().message);
+  return std::move(*store);
+}
+
+std::string openError(const std::string& path) {
+  auto store = SqliteSessionStore::open(path);
+  return store ? "(opened)" : store.error().message;
+}
+
+InterviewSession session(const std::string& id, std::size_t messages, std::size_t contentBytes = 20) {
+  InterviewSession s;
+  s.id = id;
+  s.projectId = "p";
+  s.startedAt = s.lastActivityAt = Timestamp{milliseconds{1768535865123}};
+  for (std::size_t i = 0; i < messages; ++i) {
+    s.messages.push_back({id + "-m" + std::to_string(i), i % 2 ? MessageRole::User : MessageRole::Assistant,
+                          std::string(contentBytes, 'a' + static_cast<char>(i % 26)), s.startedAt,
+                          std::nullopt});
+  }
+  return s;
+}
+
+class SqliteStoreTest : public ::testing::Test {
+ protected:
+  std::string file(const char* name = "nexus.db") const { return dir_.path() + "/" + name; }
+  nexus::testing::TempDir dir_;
+};
+
+TEST_F(SqliteStoreTest, MigratesAnEmptyDatabaseOnceToVersion1) {
+  openStore(file());
+  Raw raw(file());
+  EXPECT_EQ(raw.text("SELECT group_concat(version) FROM schema_migrations"), "1");
+  const std::string appliedAt = raw.text("SELECT applied_at FROM schema_migrations");
+  EXPECT_EQ(appliedAt.size(), 24u) << appliedAt;  // 2026-01-16T03:57:45.123Z
+  EXPECT_EQ(raw.text("SELECT group_concat(name) FROM (SELECT name FROM sqlite_master WHERE type = 'table' "
+                     "AND name NOT LIKE 'sqlite%' ORDER BY name)"),
+            "messages,projects,schema_migrations,session_requirements,sessions");
+  ASSERT_TRUE(openStore(file())->save(session("a", 2)).ok());
+  openStore(file());
+  EXPECT_EQ(raw.text("SELECT count(*) || ' ' || max(applied_at) FROM schema_migrations"), "1 " + appliedAt);
+  EXPECT_EQ(raw.text("SELECT count(*) FROM messages"), "2");
+}
+
+TEST_F(SqliteStoreTest, AppliesOnlyMissingMigrationsEachInOneTransaction) {
+  constexpr std::array<std::string_view, 3> kScripts{
+      "CREATE TABLE one (x)",  // fails if run twice
+      "CREATE TABLE two (x)", "CREATE TABLE three (x); INSERT INTO nowhere VALUES (1)"};
+  ASSERT_TRUE(SqliteDatabase::open(file(), std::span(kScripts).first(1)).ok());
+  ASSERT_TRUE(SqliteDatabase::open(file(), std::span(kScripts).first(2)).ok());
+  auto failed = SqliteDatabase::open(file(), kScripts);
+  ASSERT_FALSE(failed.ok());
+  EXPECT_THAT(failed.error().message, HasSubstr("cannot open " + file() + ": "));
+  EXPECT_THAT(failed.error().message, HasSubstr("no such table: nowhere"));
+  Raw raw(file());
+  EXPECT_EQ(raw.text("SELECT group_concat(version) FROM schema_migrations"), "1,2");
+  EXPECT_EQ(raw.text("SELECT count(*) FROM sqlite_master WHERE name = 'three'"), "0");  // rolled back
+}
+
+TEST_F(SqliteStoreTest, RefusesANewerDatabaseAndLeavesItUntouched) {
+  ASSERT_TRUE(openStore(file())->save(session("a", 3)).ok());
+  {
+    Raw raw(file());
+    raw.exec("INSERT INTO schema_migrations VALUES (999, '2030-01-01T00:00:00.000Z')");
+  }
+  const std::string before = bytesOf(file());
+  EXPECT_EQ(openError(file()),
+            file() + " was written by a newer Nexus (schema 999; this build knows 1); upgrade nexus");
+  EXPECT_EQ(bytesOf(file()), before);
+}
+
+// Checked before WAL is set: WAL mode would be written into the file's header.
+TEST_F(SqliteStoreTest, RefusesANewerRollbackJournalDatabaseWithoutSwitchingItToWal) {
+  {
+    Raw raw(file());
+    raw.exec(
+        "CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, applied_at TEXT);"
+        "INSERT INTO schema_migrations VALUES (7, 'later')");
+  }
+  const std::string before = bytesOf(file());
+  EXPECT_EQ(openError(file()),
+            file() + " was written by a newer Nexus (schema 7; this build knows 1); upgrade nexus");
+  EXPECT_EQ(bytesOf(file()), before);
+  EXPECT_EQ(Raw(file()).text("PRAGMA journal_mode"), "delete");
+}
+
+TEST_F(SqliteStoreTest, RefusesFilesThatAreNotNexusDatabasesAndLeavesThemUntouched) {
+  writeFile(file(), "hello");
+  EXPECT_EQ(openError(file()), "cannot open " + file() + ": file is not a database");
+  EXPECT_EQ(bytesOf(file()), "hello");
+
+  const std::string text(8192, 'x');
+  writeFile(file("big.txt"), text);
+  EXPECT_EQ(openError(file("big.txt")), "cannot open " + file("big.txt") + ": file is not a database");
+  EXPECT_EQ(bytesOf(file("big.txt")), text);
+
+  Raw(file("other.db")).exec("CREATE TABLE contacts (name TEXT)");
+  const std::string before = bytesOf(file("other.db"));
+  EXPECT_EQ(openError(file("other.db")),
+            "cannot open " + file("other.db") +
+                ": it is a database of another program (it has no schema_migrations table)");
+  EXPECT_EQ(bytesOf(file("other.db")), before);
+}
+
+TEST_F(SqliteStoreTest, RefusesACorruptDatabase) {
+  ASSERT_TRUE(openStore(file())->save(session("a", 3)).ok());
+  std::string bytes = bytesOf(file());
+  ASSERT_GT(bytes.size(), 200u);
+  std::fill(bytes.begin() + 100, bytes.begin() + 200,
+            '\xff');  // page 1's b-tree header, after the file header
+  writeFile(file(), bytes);
+  EXPECT_EQ(openError(file()), "cannot open " + file() + ": the database file is corrupt");
+}
+
+TEST_F(SqliteStoreTest, AMissingDirectoryIsAClearErrorAndIsNotCreated) {
+  const std::string path = dir_.path() + "/missing/nexus.db";
+  EXPECT_EQ(openError(path),
+            "cannot open " + path + ": the directory " + dir_.path() + "/missing does not exist");
+  EXPECT_FALSE(fs::exists(dir_.path() + "/missing"));
+  EXPECT_EQ(openError(dir_.path()), "cannot open " + dir_.path() + ": it is a directory");
+}
+
+// What an unprivileged user gets from open(path); run in a child that drops to `nobody` when
+// this test runs as root (for whom file modes do not stop writes). "SKIP: why" if it cannot.
+std::string openErrorAsUnprivileged(const std::string& path) {
+  if (::geteuid() != 0) return openError(path);
+  int pipe[2];
+  if (::pipe(pipe) != 0) return "SKIP: no pipe";
+  const pid_t child = ::fork();
+  if (child == 0) {
+    ::close(pipe[0]);
+    const std::string result = ::setgid(65534) == 0 && ::setuid(65534) == 0
+                                   ? openError(path)
+                                   : "SKIP: cannot drop root privileges to test file modes";
+    [[maybe_unused]] const auto written = ::write(pipe[1], result.data(), result.size());
+    ::_exit(0);
+  }
+  ::close(pipe[1]);
+  std::string result;
+  char buffer[512];
+  for (ssize_t n; (n = ::read(pipe[0], buffer, sizeof buffer)) > 0;)
+    result.append(buffer, static_cast<size_t>(n));
+  ::close(pipe[0]);
+  int status = 0;
+  ::waitpid(child, &status, 0);
+  return result;
+}
+
+TEST_F(SqliteStoreTest, RefusesAReadOnlyFileOrDirectory) {
+  ASSERT_TRUE(openStore(file())->save(session("a", 3)).ok());
+  ASSERT_EQ(::chmod(dir_.path().c_str(), 0755), 0);  // `nobody` may enter, not write
+  ASSERT_EQ(::chmod(file().c_str(), 0444), 0);
+  const std::string before = bytesOf(file());
+  const std::string error = openErrorAsUnprivileged(file());
+  if (error.starts_with("SKIP: ")) GTEST_SKIP() << error.substr(6);
+  EXPECT_EQ(error, "cannot open " + file() + ": the database file is read-only");
+  EXPECT_EQ(bytesOf(file()), before);
+
+  ASSERT_EQ(::chmod(file().c_str(), 0666), 0);
+  ASSERT_EQ(::chmod(dir_.path().c_str(), 0555), 0);
+  EXPECT_EQ(openErrorAsUnprivileged(file()), "cannot open " + file() + ": its directory " + dir_.path() +
+                                                 " is read-only (SQLite keeps its journal files there)");
+  ASSERT_EQ(::chmod(dir_.path().c_str(), 0700), 0);
+  EXPECT_EQ(bytesOf(file()), before);
+}
+
+TEST_F(SqliteStoreTest, AFullDiskFailsTheSaveAndKeepsEverythingStoredBefore) {
+  const InterviewSession small = session("small", 4);
+  InterviewSession growing = session("growing", 3);
+  {
+    auto store = openStore(file());
+    ASSERT_TRUE(store->save(small).ok());
+    ASSERT_TRUE(store->save(growing).ok());
+    store->setMaxPageCountForTesting(1);  // no new page beyond the current size
+    InterviewSession big = session("big", 200, 4000);
+    const auto failed = store->save(big);
+    ASSERT_FALSE(failed.ok());
+    EXPECT_EQ(failed.error().message, "cannot save session big to " + file() + ": the disk is full");
+    const auto more = session("growing", 300, 2000).messages;  // a turn on top of what is stored
+    growing.messages.insert(growing.messages.end(), more.begin() + 3, more.end());
+    EXPECT_THAT(store->save(growing).error().message, HasSubstr("the disk is full"));
+    EXPECT_EQ(Raw(file()).text("PRAGMA integrity_check"), "ok");
+    EXPECT_EQ(**store->load("growing"), session("growing", 3));  // the same connection is still usable
+  }
+  auto reopened = openStore(file());
+  EXPECT_EQ(**reopened->load("small"), small);
+  EXPECT_EQ(**reopened->load("growing"), session("growing", 3));
+  EXPECT_FALSE(reopened->load("big")->has_value());
+  ASSERT_TRUE(reopened->save(growing).ok());  // the turn that failed goes out with the next save
+  EXPECT_EQ(**reopened->load("growing"), growing);
+  EXPECT_EQ(Raw(file()).text("PRAGMA integrity_check"), "ok");
+}
+
+TEST_F(SqliteStoreTest, ALockHeldTooLongIsAClearErrorAndPassesAway) {
+  auto store = openStore(file(), {milliseconds{100}});
+  Raw other(file());
+  other.exec("BEGIN IMMEDIATE");
+  const auto failed = store->save(session("a", 2));
+  ASSERT_FALSE(failed.ok());
+  EXPECT_EQ(failed.error().message, "cannot save session a to " + file() +
+                                        ": the database is locked by another process (gave up after 100 ms)");
+  other.exec("COMMIT");
+  ASSERT_TRUE(store->save(session("a", 2)).ok());
+  EXPECT_EQ(other.text("PRAGMA integrity_check"), "ok");
+}
+
+TEST_F(SqliteStoreTest, RefusesASaveThatDisagreesWithWhatIsStored) {
+  auto first = openStore(file());
+  auto second = openStore(file());  // as another process would
+  InterviewSession s = session("a", 2);
+  ASSERT_TRUE(first->save(s).ok());
+  InterviewSession mine = s, theirs = s;
+  mine.messages.push_back({"mine", MessageRole::User, "one", s.startedAt, std::nullopt});
+  theirs.messages.push_back({"theirs", MessageRole::User, "two", s.startedAt, std::nullopt});
+  ASSERT_TRUE(first->save(mine).ok());
+  const auto refused = second->save(theirs);
+  ASSERT_FALSE(refused.ok());
+  EXPECT_EQ(refused.error().message,
+            "cannot save session a to " + file() +
+                ": message 2 is stored as mine but is theirs in the session being saved "
+                "(was it changed by another process?)");
+  EXPECT_THAT(second->save(s).error().message,
+              HasSubstr("already holds 3 messages of this session but the one "
+                        "being saved has 2"));
+  EXPECT_EQ(**second->load("a"), mine);
+}
+
+TEST_F(SqliteStoreTest, TwoConnectionsOnOneFileLoseNothing) {
+  auto left = openStore(file());
+  auto right = openStore(file());
+  constexpr int kSessions = 5, kTurns = 8;
+  const auto work = [&](SqliteSessionStore& store, const std::string& prefix) {
+    for (int i = 0; i < kSessions; ++i) {
+      InterviewSession s = session(prefix + std::to_string(i), 1);
+      for (int turn = 0; turn < kTurns; ++turn) {
+        s.messages.push_back(
+            {s.id + "-t" + std::to_string(turn), MessageRole::User, "turn", s.startedAt, {}});
+        const auto saved = store.save(s);
+        EXPECT_TRUE(saved.ok()) << saved.error().message;
+      }
+    }
+  };
+  std::thread a(work, std::ref(*left), "left");
+  std::thread b(work, std::ref(*right), "right");
+  a.join();
+  b.join();
+  for (auto* store : {left.get(), right.get()}) {
+    const auto all = *store->list("");
+    ASSERT_EQ(all.size(), 2u * kSessions);
+    for (const auto& summary : all) EXPECT_EQ(summary.messageCount, 1u + kTurns) << summary.id;
+  }
+  EXPECT_EQ(Raw(file()).text("PRAGMA integrity_check"), "ok");
+}
+
+TEST_F(SqliteStoreTest, PragmasAreInEffect) {
+  auto db = SqliteDatabase::open(file(), SqliteSessionStore::migrations());
+  ASSERT_TRUE(db.ok()) << db.error().message;
+  SQLite::Database& connection = db->connection();
+  EXPECT_EQ(connection.execAndGet("PRAGMA journal_mode").getString(), "wal");
+  EXPECT_EQ(connection.execAndGet("PRAGMA synchronous").getInt(), 2);
+  EXPECT_EQ(connection.execAndGet("PRAGMA foreign_keys").getInt(), 1);
+  EXPECT_EQ(connection.execAndGet("PRAGMA busy_timeout").getInt(), 5000);
+  EXPECT_EQ((fs::status(file()).permissions() & fs::perms::all),
+            fs::perms::owner_read | fs::perms::owner_write);
+}
+
+TEST_F(SqliteStoreTest, RemovingCascadesAndSavingTheSameStateWritesNothing) {
+  auto store = openStore(file());
+  InterviewSession s = session("a", 3);
+  s.extractedRequirements.push_back(
+      {"r", "t", RequirementCategory::Functional, Priority::Must, 0.9, {}, "a-m1"});
+  ASSERT_TRUE(store->save(s).ok());
+  const auto walSize = fs::file_size(file() + "-wal");
+  ASSERT_TRUE(store->save(s).ok());
+  EXPECT_EQ(fs::file_size(file() + "-wal"), walSize);
+  ASSERT_TRUE(*store->remove("a"));
+  Raw raw(file());
+  EXPECT_EQ(raw.text("SELECT (SELECT count(*) FROM messages) + (SELECT count(*) FROM session_requirements)"),
+            "0");
+}
+
+TEST_F(SqliteStoreTest, InMemoryDatabaseNeedsNoFile) {
+  auto store = SqliteSessionStore::open(":memory:");
+  ASSERT_TRUE(store.ok()) << store.error().message;
+  ASSERT_TRUE((*store)->save(session("a", 2)).ok());
+  EXPECT_EQ(**(*store)->load("a"), session("a", 2));
+  EXPECT_FALSE(fs::exists(":memory:"));
+}
+
+// requirementsExtracted is rebuilt from the requirements' sources, not stored (see the header).
+TEST_F(SqliteStoreTest, RequirementsExtractedIsDerivedFromTheRequirementsSources) {
+  auto store = openStore(file());
+  InterviewSession s = session("a", 4);
+  s.messages[0].requirementsExtracted = std::vector<std::string>{"nothing-points-here"};
+  s.extractedRequirements.push_back(
+      {"r1", "t", RequirementCategory::Technical, Priority::Could, 0.8, {}, "a-m3"});
+  s.extractedRequirements.push_back(
+      {"r2", "t", RequirementCategory::Assumption, Priority::Wont, 0.7, {}, "a-m1"});
+  s.extractedRequirements.push_back(
+      {"r3", "t", RequirementCategory::Constraint, Priority::Must, 0.9, {}, "a-m3"});
+  ASSERT_TRUE(store->save(s).ok());
+  const InterviewSession loaded = **store->load("a");
+  EXPECT_EQ(loaded.messages[0].requirementsExtracted, std::nullopt);
+  EXPECT_EQ(loaded.messages[1].requirementsExtracted, (std::vector<std::string>{"r2"}));
+  EXPECT_EQ(loaded.messages[3].requirementsExtracted, (std::vector<std::string>{"r1", "r3"}));
+}
+
+}  // namespace
+}  // namespace nexus
