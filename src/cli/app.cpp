@@ -17,8 +17,10 @@
 #include "cli/storage.hpp"
 #include "cli/terminal.hpp"
 #include "core/clock.hpp"
+#include "core/scheduler.hpp"
 #include "events/event_bus.hpp"
 #include "interview/interview_engine.hpp"
+#include "interview/session_manager.hpp"
 #include "llm/offline/offline_analyst.hpp"
 
 namespace nexus::cli {
@@ -27,6 +29,7 @@ namespace {
 struct GlobalOptions {
   std::string llm = "auto";
   std::string db;  // empty: the default place
+  long long autosaveMs = InterviewSessionManager::kDefaultAutosaveInterval.count();
   bool verbose = false;
 };
 
@@ -38,6 +41,8 @@ struct Runtime {
   std::unique_ptr<SessionStore> store;
   std::unique_ptr<LlmClient> llm;
   std::unique_ptr<InterviewEngine> engine;
+  std::unique_ptr<ThreadScheduler> scheduler;
+  std::unique_ptr<InterviewSessionManager> sessions;  // destroyed first: its final flush needs the rest
 };
 
 std::unique_ptr<LlmClient> makeLlmClient(const std::string& choice) {
@@ -65,6 +70,10 @@ std::unique_ptr<Runtime> makeRuntime(const GlobalOptions& global, bool withEngin
   if (withEngine) {
     runtime->llm = makeLlmClient(global.llm);
     runtime->engine = std::make_unique<InterviewEngine>(*runtime->llm, *runtime->store, runtime->events, runtime->clock);
+    runtime->scheduler = std::make_unique<ThreadScheduler>();
+    runtime->sessions = std::make_unique<InterviewSessionManager>(
+        *runtime->engine, *runtime->store, runtime->events, *runtime->scheduler,
+        std::chrono::milliseconds{global.autosaveMs});
   }
   return runtime;
 }
@@ -96,7 +105,7 @@ Action setupInterview(CLI::App& command, const GlobalOptions& global) {
     const Style style = Style::detect(stdout);
     options->interactive = isTerminal(stdin);
     std::cout << style.dim("Nexus Interview " NEXUS_VERSION " · " + describe(*runtime)) << "\n";
-    return runInterview(*runtime->engine, *options, std::cin, std::cout, std::cerr, style);
+    return runInterview(*runtime->engine, *runtime->sessions, *options, std::cin, std::cout, std::cerr, style);
   };
 }
 
@@ -164,6 +173,10 @@ int run(int argc, char** argv) {
                  "Database file (default $XDG_DATA_HOME/nexus/nexus.db, else ~/.local/share/nexus/nexus.db; "
                  ":memory: keeps nothing)")
       ->envname("NEXUS_DB");
+  app.add_option("--autosave-ms", global.autosaveMs, "Autosave interval of an open interview, in milliseconds")
+      ->envname("NEXUS_AUTOSAVE_MS")
+      ->check(CLI::Range(100LL, 24LL * 3600 * 1000))
+      ->capture_default_str();
   app.add_flag("-v,--verbose", global.verbose, "Log debugging detail to stderr");
 
   Action action;

@@ -71,12 +71,13 @@ void showWhereWeAre(std::ostream& out, const Style& style, const InterviewSessio
 
 }  // namespace
 
-int runInterview(InterviewEngine& engine, const InterviewCommandOptions& options, std::istream& in,
-                 std::ostream& out, std::ostream& err, const Style& style) {
+int runInterview(InterviewEngine& engine, InterviewSessionManager& sessions, const InterviewCommandOptions& options,
+                 std::istream& in, std::ostream& out, std::ostream& err, const Style& style) {
   auto opened = openSession(engine, options, err);
   if (!opened) return 1;
   const InterviewSession& session = opened->session;
   const std::string sessionId = session.id;
+  sessions.startAutoSave(sessionId);
   out << style.dim("Session " + sessionId + " · project " + session.projectId + " · /help for commands") << "\n";
   if (opened->resumed) {
     out << style.dim("Resuming session " + sessionId + " (" + std::to_string(session.messages.size()) +
@@ -105,6 +106,7 @@ int runInterview(InterviewEngine& engine, const InterviewCommandOptions& options
     } else if (message == "/areas") {
       if (auto s = snapshot(engine, sessionId)) printAreas(out, style, *s);
     } else if (message == "/pause") {
+      sessions.stopAutoSave(sessionId);
       if (auto paused = engine.pauseSession(sessionId); !paused) {
         err << "nexus: cannot pause: " << paused.error().message << "\n";
         return 1;
@@ -133,6 +135,7 @@ int runInterview(InterviewEngine& engine, const InterviewCommandOptions& options
     out << std::flush;  // a program on the other end of a pipe sees each reply as it is given
   }
 
+  sessions.stopAutoSave(sessionId);
   auto completed = engine.endSession(sessionId);
   if (!completed) {
     err << "nexus: cannot end the interview: " << completed.error().message << "\n";

@@ -6,6 +6,7 @@
 
 #include "cli/terminal.hpp"
 #include "interview/interview_engine.hpp"
+#include "interview/session_manager.hpp"
 
 namespace nexus::cli {
 
@@ -19,7 +20,8 @@ struct InterviewCommandOptions {
 // runs the conversation until /end, /pause or end of input. Returns the process exit code:
 // 0 when every message was taken, 1 when the session could not start or (non-interactive)
 // any message was refused.
-int runInterview(InterviewEngine& engine, const InterviewCommandOptions& options, std::istream& in,
-                 std::ostream& out, std::ostream& err, const Style& style);
+// The session is autosaved through `sessions` while the conversation runs.
+int runInterview(InterviewEngine& engine, InterviewSessionManager& sessions, const InterviewCommandOptions& options,
+                 std::istream& in, std::ostream& out, std::ostream& err, const Style& style);
 
 }  // namespace nexus::cli

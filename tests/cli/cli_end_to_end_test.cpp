@@ -187,6 +187,10 @@ TEST_F(CliEndToEnd, BadOptionsFailWithOneClearLine) {
   EXPECT_EQ(unwritable.exitCode, 1);
   EXPECT_NE(unwritable.err.find("/proc/nexus-cannot-be-here"), std::string::npos) << unwritable.err;
 
+  const auto badAutosave = nexus({"--autosave-ms", "5", "interview"}, "/end\n");
+  EXPECT_NE(badAutosave.exitCode, 0);
+  EXPECT_NE(badAutosave.err.find("--autosave-ms"), std::string::npos) << badAutosave.err;
+
   const auto noCommand = nexus({});
   EXPECT_NE(noCommand.exitCode, 0);
   EXPECT_NE(noCommand.err.find("subcommand"), std::string::npos) << noCommand.err;

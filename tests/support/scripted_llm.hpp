@@ -55,14 +55,13 @@ class ScriptedLlm final : public LlmClient {
     std::stop_callback wake(cancel, [this] { changed_.notify_all(); });
     changed_.wait(lock, [&] { return !held_ || cancel.stop_requested(); });
     if (cancel.stop_requested()) return Error::cancelled("cancelled");
-    Result<LlmResponse> next = script_.empty()
-                                   ? Result<LlmResponse>(LlmResponse{"Tell me more?", "scripted", "end_turn", {}})
-                                   : std::move(script_.front());
-    if (!script_.empty()) script_.pop_front();
+    if (script_.empty()) script_.push_back(LlmResponse{"Tell me more?", "scripted", "end_turn", {}});
+    Result<LlmResponse> next = std::move(script_.front());
+    script_.pop_front();
     lock.unlock();
-    if (next) {
+    if (next.ok()) {
       // Stream it in small pieces, as a model would.
-      const std::string& text = next->text;
+      const std::string& text = next.value().text;
       for (std::size_t i = 0; i < text.size(); i += 7) onDelta(std::string_view(text).substr(i, 7));
     }
     return next;

@@ -1,0 +1,76 @@
+#pragma once
+// The original plan's InterviewSessionManager: the store's face towards front ends, and
+// autosave. The engine already writes every turn through; autosave is the safety net that
+// retries what a failed write left only in memory, and the final flush at shutdown.
+
+#include <chrono>
+#include <map>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/result.hpp"
+#include "core/scheduler.hpp"
+#include "events/event_bus.hpp"
+#include "interview/interview_engine.hpp"
+#include "store/session_store.hpp"
+
+namespace nexus {
+
+// Thread-safe. All references must outlive the manager.
+class InterviewSessionManager {
+ public:
+  static constexpr std::chrono::milliseconds kDefaultAutosaveInterval{30000};
+
+  InterviewSessionManager(InterviewEngine& engine, SessionStore& store, EventBus& events, Scheduler& scheduler,
+                          std::chrono::milliseconds autosaveInterval = kDefaultAutosaveInterval);
+  ~InterviewSessionManager();  // stops every autosave after a final flush
+  InterviewSessionManager(const InterviewSessionManager&) = delete;
+  InterviewSessionManager& operator=(const InterviewSessionManager&) = delete;
+
+  // Writes the session and emits interview:saved.
+  Result<void> save(const InterviewSession& session);
+  Result<std::optional<InterviewSession>> load(std::string_view sessionId) const;
+  // The project's most recently active session that is not completed.
+  Result<std::optional<InterviewSession>> loadByProject(std::string_view projectId) const;
+  // Stops its autosave, drops it from the engine and deletes it; false if there was none.
+  Result<bool> remove(std::string_view sessionId);
+  Result<std::vector<SessionSummary>> list(std::string_view projectId = {}) const;
+
+  // Saves the session every interval while it changes; starting twice is harmless.
+  void startAutoSave(const std::string& sessionId);
+  // Stops it after a final flush.
+  void stopAutoSave(const std::string& sessionId);
+  bool isAutoSaving(const std::string& sessionId) const;
+
+  // Saves the engine's current state of the session if it changed since the last save this
+  // manager made; true when it wrote. A failure is reported (system:error) and retried by the
+  // next flush.
+  Result<bool> flush(const std::string& sessionId);
+
+ private:
+  // What tells two states of a session apart cheaply: a session only grows or changes status.
+  struct Fingerprint {
+    std::size_t messages = 0;
+    std::size_t requirements = 0;
+    std::size_t exploredAreas = 0;
+    SessionStatus status = SessionStatus::Active;
+    Timestamp lastActivityAt{};
+    bool operator==(const Fingerprint&) const = default;
+  };
+  static Fingerprint fingerprintOf(const InterviewSession& session);
+
+  InterviewEngine& engine_;
+  SessionStore& store_;
+  EventBus& events_;
+  Scheduler& scheduler_;
+  std::chrono::milliseconds interval_;
+
+  mutable std::mutex mutex_;
+  std::map<std::string, Scheduler::TaskId, std::less<>> autosaves_;
+  std::map<std::string, Fingerprint, std::less<>> lastSaved_;
+};
+
+}  // namespace nexus
