@@ -41,8 +41,10 @@ void ThreadScheduler::loop(std::stop_token stop) {
       continue;
     }
     if (next->second.due > std::chrono::steady_clock::now()) {
+      // A copy: cancel() may erase the task while this waits without the lock.
+      const auto due = next->second.due;
       const std::uint64_t seen = generation_;
-      wake_.wait_until(lock, stop, next->second.due, [&] { return generation_ != seen; });
+      wake_.wait_until(lock, stop, due, [&] { return generation_ != seen; });
       continue;
     }
     const TaskId id = next->first;

@@ -36,10 +36,10 @@ TEST(ManualScheduler, RunsInDeadlineOrderAndStopsWhenCancelled) {
 }
 
 TEST(ThreadScheduler, RunsRepeatedlyUntilCancelled) {
-  ThreadScheduler scheduler;
   std::mutex mutex;
   std::condition_variable changed;
   int runs = 0;
+  ThreadScheduler scheduler;  // declared last: stopped before what its tasks use goes away
   const auto id = scheduler.every(5ms, [&] {
     std::lock_guard lock(mutex);
     ++runs;
@@ -62,12 +62,13 @@ TEST(ThreadScheduler, RunsRepeatedlyUntilCancelled) {
 }
 
 TEST(ThreadScheduler, AShorterTaskAddedLaterIsNotHeldUpByALongOne) {
-  ThreadScheduler scheduler;
-  scheduler.every(1h, [] {});
   std::atomic<bool> ran{false};
   std::mutex mutex;
   std::condition_variable changed;
+  ThreadScheduler scheduler;  // declared last: stopped before what its tasks use goes away
+  scheduler.every(1h, [] {});
   scheduler.every(1ms, [&] {
+    std::lock_guard lock(mutex);
     ran = true;
     changed.notify_all();
   });
