@@ -42,8 +42,7 @@ std::optional<OpenedSession> openSession(InterviewEngine& engine, const Intervie
   }
   auto open = engine.resumeByProject(options.projectId);
   if (!open) {
-    err << "nexus: cannot look for an open session of project " << options.projectId << ": "
-        << open.error().message << "\n";
+    err << "nexus: cannot continue project " << options.projectId << ": " << open.error().message << "\n";
     return std::nullopt;
   }
   if (*open) return OpenedSession{std::move(**open), true};

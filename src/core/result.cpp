@@ -7,6 +7,7 @@ std::string_view toString(ErrorCode code) {
     case ErrorCode::InvalidArgument: return "invalid argument";
     case ErrorCode::NotFound: return "not found";
     case ErrorCode::NotActive: return "not active";
+    case ErrorCode::Busy: return "in use";
     case ErrorCode::PayloadTooLarge: return "payload too large";
     case ErrorCode::ModelFailed: return "model backend failed";
     case ErrorCode::StorageFailed: return "storage failed";

@@ -13,6 +13,7 @@ enum class ErrorCode {
   InvalidArgument,   // the caller's input is wrong (empty message, bad id)
   NotFound,          // no such session
   NotActive,         // the session is paused or completed
+  Busy,              // another process works on the session
   PayloadTooLarge,   // over a size limit
   ModelFailed,       // the model backend failed; see Error::retryable
   StorageFailed,     // the store could not read or write
@@ -30,6 +31,7 @@ struct Error {
   static Error invalidArgument(std::string message) { return {ErrorCode::InvalidArgument, std::move(message)}; }
   static Error notFound(std::string message) { return {ErrorCode::NotFound, std::move(message)}; }
   static Error notActive(std::string message) { return {ErrorCode::NotActive, std::move(message)}; }
+  static Error busy(std::string message) { return {ErrorCode::Busy, std::move(message)}; }
   static Error tooLarge(std::string message) { return {ErrorCode::PayloadTooLarge, std::move(message)}; }
   static Error modelFailed(std::string message, bool retryable) {
     return {ErrorCode::ModelFailed, std::move(message), retryable};

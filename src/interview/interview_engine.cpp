@@ -78,8 +78,13 @@ InterviewEngine::InterviewEngine(LlmClient& llm, SessionStore& store, EventBus& 
 InterviewEngine::~InterviewEngine() {
   std::lock_guard lock(slotsMutex_);
   for (auto& [id, slot] : slots_) {
-    std::lock_guard state(slot->stateMutex);
-    slot->cancel.request_stop();
+    {
+      std::lock_guard state(slot->stateMutex);
+      slot->cancel.request_stop();
+    }
+    if (auto released = store_.release(id); !released) {
+      spdlog::warn("session {}: could not release it: {}", id, released.error().message);
+    }
   }
 }
 
@@ -103,6 +108,7 @@ Result<InterviewSession> InterviewEngine::startSession(std::string_view projectI
   session.lastActivityAt = now;
   session.messages.push_back({newId(), MessageRole::Assistant, getGreeting(options.mode), now, std::nullopt});
   if (auto saved = store_.save(session); !saved) return saved.error();
+  if (auto claimed = store_.claim(session.id); !claimed) return claimed.error();
 
   auto slot = std::make_shared<Slot>();
   slot->session = session;
@@ -325,6 +331,7 @@ void InterviewEngine::forget(std::string_view sessionId) {
     it->second->cancel.request_stop();
   }
   slots_.erase(it);
+  (void)store_.release(sessionId);  // best effort: a claim of a gone process is taken over anyway
 }
 
 std::shared_ptr<InterviewEngine::Slot> InterviewEngine::find(std::string_view sessionId) const {
@@ -339,6 +346,8 @@ Result<std::shared_ptr<InterviewEngine::Slot>> InterviewEngine::findOrLoad(std::
   auto loaded = store_.load(sessionId);
   if (!loaded) return loaded.error();
   if (!*loaded) return Error::notFound("No interview session with id " + quoteId(sessionId));
+  // Another process may be talking in this session; one at a time, across processes too.
+  if (auto claimed = store_.claim(sessionId); !claimed) return claimed.error();
   auto slot = std::make_shared<Slot>();
   slot->session = std::move(**loaded);
   std::lock_guard lock(slotsMutex_);

@@ -36,9 +36,10 @@ struct StartOptions {
 
 // Thread-safe. Turns of one session run one at a time, in call order as the mutex grants it;
 // turns of different sessions run in parallel. getSession never waits for a model call.
-// The engine keeps the sessions it started or resumed in memory and writes each through the
-// SessionStore: the user's message before the model is called, the whole turn before
-// processMessage returns. All references must outlive the engine.
+// The engine keeps the sessions it started or resumed in memory, claimed in the store so that
+// no other process talks in them meanwhile (released by forget() and the destructor), and
+// writes each through the SessionStore: the user's message before the model is called, the
+// whole turn before processMessage returns. All references must outlive the engine.
 class InterviewEngine {
  public:
   InterviewEngine(LlmClient& llm, SessionStore& store, EventBus& events, const Clock& clock,

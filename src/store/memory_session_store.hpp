@@ -17,6 +17,9 @@ class MemorySessionStore final : public SessionStore {
   Result<std::optional<InterviewSession>> loadLatestOpen(std::string_view projectId) const override;
   Result<std::vector<SessionSummary>> list(std::string_view projectId) const override;
   Result<bool> remove(std::string_view sessionId) override;
+  // One process only: there is nobody to refuse.
+  Result<void> claim(std::string_view) override { return {}; }
+  Result<void> release(std::string_view) override { return {}; }
 
  private:
   mutable std::mutex mutex_;

@@ -26,6 +26,13 @@ class SessionStore {
   virtual Result<std::vector<SessionSummary>> list(std::string_view projectId = {}) const = 0;
   // True if there was such a session.
   virtual Result<bool> remove(std::string_view sessionId) = 0;
+
+  // Marks the stored session as worked on by this process. Busy when another running process
+  // holds it, so two processes never interleave turns; a claim of a process that has died is
+  // taken over. Claiming again is harmless. Stores used by one process only may accept always.
+  virtual Result<void> claim(std::string_view sessionId) = 0;
+  // Gives the claim up (nothing happens if this process does not hold it).
+  virtual Result<void> release(std::string_view sessionId) = 0;
 };
 
 SessionSummary summarize(const InterviewSession& session);

@@ -9,6 +9,7 @@
 #include "core/enums.hpp"
 #include "core/json.hpp"
 #include "core/time.hpp"
+#include "store/session_claims.hpp"
 
 namespace nexus {
 namespace {
@@ -62,7 +63,7 @@ CREATE TABLE session_requirements (
 );
 )sql";
 
-constexpr std::array<std::string_view, 1> kMigrations{kSchemaV1};
+constexpr std::array<std::string_view, 2> kMigrations{kSchemaV1, kSessionClaimsSchema};
 
 // Unchanged rows are not rewritten, so saving the same state twice writes nothing.
 constexpr const char* kUpsertSession = R"sql(
@@ -385,6 +386,17 @@ Result<bool> SqliteSessionStore::remove(std::string_view sessionId) {
   } catch (const std::exception& error) {
     return db_.failure("remove session " + id + " from " + db_.path(), error);
   }
+}
+
+Result<void> SqliteSessionStore::claim(std::string_view sessionId) {
+  std::lock_guard lock(mutex_);
+  return claimSession(db_, sessionId, formatIso8601(std::chrono::floor<std::chrono::milliseconds>(
+                                          std::chrono::system_clock::now())));
+}
+
+Result<void> SqliteSessionStore::release(std::string_view sessionId) {
+  std::lock_guard lock(mutex_);
+  return releaseSession(db_, sessionId);
 }
 
 void SqliteSessionStore::setMaxPageCountForTesting(std::int64_t pages) {

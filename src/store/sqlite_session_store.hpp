@@ -46,6 +46,8 @@ class SqliteSessionStore final : public SessionStore {
   Result<std::optional<InterviewSession>> loadLatestOpen(std::string_view projectId) const override;
   Result<std::vector<SessionSummary>> list(std::string_view projectId) const override;
   Result<bool> remove(std::string_view sessionId) override;
+  Result<void> claim(std::string_view sessionId) override;
+  Result<void> release(std::string_view sessionId) override;
 
   const std::string& path() const { return db_.path(); }
 

@@ -230,6 +230,30 @@ TEST_F(CliEndToEnd, APausedInterviewContinuesInTheNextRun) {
   EXPECT_EQ(third.out.find("Resuming"), std::string::npos);
 }
 
+TEST_F(CliEndToEnd, ASecondProcessOnTheSameSessionIsRefused) {
+  const std::map<std::string, std::string> env{{"NEXUS_LLM", "offline"}, {"NEXUS_DB", ""},
+                                               {"XDG_DATA_HOME", data_.path()}};
+  testing::ChildProcess first({NEXUS_BINARY_PATH, "interview", "--project", "twin"}, env);
+  ASSERT_TRUE(first.waitFor("Nexus: ", 1, std::chrono::seconds{20})) << first.output();
+  const std::string id = sessionIdIn(first.output());
+
+  const auto second = nexus({"interview", "--project", "twin"}, "Users can export reports\n/end\n");
+  EXPECT_EQ(second.exitCode, 1);
+  EXPECT_NE(second.err.find("nexus: cannot continue project twin: Session \"" + id +
+                            "\" is open in another nexus process (pid "),
+            std::string::npos)
+      << second.err;
+  EXPECT_EQ(nexus({"interview", "--resume", id}, "/end\n").exitCode, 1);
+
+  // Once the first one is done with it, the session is free again.
+  ASSERT_TRUE(first.write("Users must sign in with Google\n/pause\n"));
+  first.closeInput();
+  EXPECT_EQ(first.wait(), 0);
+  const auto third = nexus({"interview", "--project", "twin"}, "/reqs\n/end\n");
+  EXPECT_EQ(third.exitCode, 0) << third.err;
+  EXPECT_NE(third.out.find("Resuming session " + id), std::string::npos) << third.out;
+}
+
 TEST_F(CliEndToEnd, ResumeBySessionId) {
   const auto first = nexus({"interview"}, "Users must sign in with Google\n/pause\n");
   const std::string id = sessionIdIn(first.out);

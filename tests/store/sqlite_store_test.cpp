@@ -106,18 +106,19 @@ class SqliteStoreTest : public ::testing::Test {
   nexus::testing::TempDir dir_;
 };
 
-TEST_F(SqliteStoreTest, MigratesAnEmptyDatabaseOnceToVersion1) {
+TEST_F(SqliteStoreTest, MigratesAnEmptyDatabaseOnceToTheLatestVersion) {
   openStore(file());
   Raw raw(file());
-  EXPECT_EQ(raw.text("SELECT group_concat(version) FROM schema_migrations"), "1");
-  const std::string appliedAt = raw.text("SELECT applied_at FROM schema_migrations");
+  EXPECT_EQ(SqliteSessionStore::migrations().size(), 2u);
+  EXPECT_EQ(raw.text("SELECT group_concat(version) FROM schema_migrations"), "1,2");
+  const std::string appliedAt = raw.text("SELECT max(applied_at) FROM schema_migrations");
   EXPECT_EQ(appliedAt.size(), 24u) << appliedAt;  // 2026-01-16T03:57:45.123Z
   EXPECT_EQ(raw.text("SELECT group_concat(name) FROM (SELECT name FROM sqlite_master WHERE type = 'table' "
                      "AND name NOT LIKE 'sqlite%' ORDER BY name)"),
-            "messages,projects,schema_migrations,session_requirements,sessions");
+            "messages,projects,schema_migrations,session_claims,session_requirements,sessions");
   ASSERT_TRUE(openStore(file())->save(session("a", 2)).ok());
   openStore(file());
-  EXPECT_EQ(raw.text("SELECT count(*) || ' ' || max(applied_at) FROM schema_migrations"), "1 " + appliedAt);
+  EXPECT_EQ(raw.text("SELECT count(*) || ' ' || max(applied_at) FROM schema_migrations"), "2 " + appliedAt);
   EXPECT_EQ(raw.text("SELECT count(*) FROM messages"), "2");
 }
 
@@ -144,7 +145,7 @@ TEST_F(SqliteStoreTest, RefusesANewerDatabaseAndLeavesItUntouched) {
   }
   const std::string before = bytesOf(file());
   EXPECT_EQ(openError(file()),
-            file() + " was written by a newer Nexus (schema 999; this build knows 1); upgrade nexus");
+            file() + " was written by a newer Nexus (schema 999; this build knows 2); upgrade nexus");
   EXPECT_EQ(bytesOf(file()), before);
 }
 
@@ -158,7 +159,7 @@ TEST_F(SqliteStoreTest, RefusesANewerRollbackJournalDatabaseWithoutSwitchingItTo
   }
   const std::string before = bytesOf(file());
   EXPECT_EQ(openError(file()),
-            file() + " was written by a newer Nexus (schema 7; this build knows 1); upgrade nexus");
+            file() + " was written by a newer Nexus (schema 7; this build knows 2); upgrade nexus");
   EXPECT_EQ(bytesOf(file()), before);
   EXPECT_EQ(Raw(file()).text("PRAGMA journal_mode"), "delete");
 }
@@ -382,6 +383,70 @@ TEST_F(SqliteStoreTest, RequirementsExtractedIsDerivedFromTheRequirementsSources
   EXPECT_EQ(loaded.messages[0].requirementsExtracted, std::nullopt);
   EXPECT_EQ(loaded.messages[1].requirementsExtracted, (std::vector<std::string>{"r2"}));
   EXPECT_EQ(loaded.messages[3].requirementsExtracted, (std::vector<std::string>{"r1", "r3"}));
+}
+
+std::string hostNameForTest() {
+  char name[256] = {};
+  ::gethostname(name, sizeof name - 1);
+  return name;
+}
+
+// A pid that surely runs no process: a child that has exited and been reaped.
+pid_t deadPid() {
+  const pid_t child = ::fork();
+  if (child == 0) ::_exit(0);
+  ::waitpid(child, nullptr, 0);
+  return child;
+}
+
+TEST_F(SqliteStoreTest, AClaimHeldByAnotherRunningProcessIsRefused) {
+  auto store = openStore(file());
+  ASSERT_TRUE(store->save(session("a", 2)).ok());
+  Raw raw(file());
+  // pid 1 always runs.
+  raw.exec(("INSERT INTO session_claims VALUES ('a', '" + hostNameForTest() + "', 1, '2026-01-01T00:00:00.000Z')").c_str());
+  auto refused = store->claim("a");
+  ASSERT_FALSE(refused.ok());
+  EXPECT_EQ(refused.error().code, ErrorCode::Busy);
+  EXPECT_EQ(refused.error().message,
+            "Session \"a\" is open in another nexus process (pid 1, since 2026-01-01T00:00:00.000Z); "
+            "finish or pause it there first");
+  ASSERT_TRUE(store->release("a").ok());  // not ours: nothing happens
+  EXPECT_EQ(raw.text("SELECT pid FROM session_claims WHERE session_id = 'a'"), "1");
+}
+
+TEST_F(SqliteStoreTest, AClaimOfAProcessThatDiedIsTakenOverAndReleased) {
+  auto store = openStore(file());
+  ASSERT_TRUE(store->save(session("a", 2)).ok());
+  Raw raw(file());
+  const std::string dead = std::to_string(deadPid());
+  raw.exec(("INSERT INTO session_claims VALUES ('a', '" + hostNameForTest() + "', " + dead +
+            ", '2026-01-01T00:00:00.000Z')").c_str());
+  ASSERT_TRUE(store->claim("a").ok());
+  EXPECT_EQ(raw.text("SELECT pid FROM session_claims WHERE session_id = 'a'"), std::to_string(::getpid()));
+  ASSERT_TRUE(store->claim("a").ok());  // claiming again is harmless
+  ASSERT_TRUE(store->release("a").ok());
+  EXPECT_EQ(raw.text("SELECT count(*) FROM session_claims"), "0");
+}
+
+TEST_F(SqliteStoreTest, AClaimFromAnotherHostCountsAsHeld) {
+  auto store = openStore(file());
+  ASSERT_TRUE(store->save(session("a", 2)).ok());
+  Raw raw(file());
+  raw.exec("INSERT INTO session_claims VALUES ('a', 'elsewhere.example', 4242, '2026-01-01T00:00:00.000Z')");
+  auto refused = store->claim("a");
+  ASSERT_FALSE(refused.ok());
+  EXPECT_NE(refused.error().message.find("pid 4242 on elsewhere.example"), std::string::npos)
+      << refused.error().message;
+}
+
+TEST_F(SqliteStoreTest, DeletingASessionDropsItsClaim) {
+  auto store = openStore(file());
+  ASSERT_TRUE(store->save(session("a", 2)).ok());
+  ASSERT_TRUE(store->claim("a").ok());
+  ASSERT_TRUE(*store->remove("a"));
+  Raw raw(file());
+  EXPECT_EQ(raw.text("SELECT count(*) FROM session_claims"), "0");
 }
 
 }  // namespace

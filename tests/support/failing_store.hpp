@@ -24,6 +24,8 @@ class FailingStore final : public SessionStore {
   }
   Result<std::vector<SessionSummary>> list(std::string_view projectId) const override { return inner_.list(projectId); }
   Result<bool> remove(std::string_view id) override { return inner_.remove(id); }
+  Result<void> claim(std::string_view id) override { return inner_.claim(id); }
+  Result<void> release(std::string_view id) override { return inner_.release(id); }
 
  private:
   SessionStore& inner_;
