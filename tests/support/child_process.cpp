@@ -31,21 +31,27 @@ std::vector<std::string> mergedEnvironment(const std::map<std::string, std::stri
   return env;
 }
 
-}  // namespace
+// The child's ends of the pipes; stderr is captured only when asked (else inherited).
+struct Spawned {
+  pid_t pid = -1;
+  int in = -1;
+  int out = -1;
+  int err = -1;
+};
 
-ProcessOutput runProcess(const std::vector<std::string>& argv, const std::string& input,
-                         const std::map<std::string, std::string>& env, std::chrono::milliseconds timeout) {
+Spawned spawn(const std::vector<std::string>& argv, const std::map<std::string, std::string>& env,
+              bool captureStderr) {
   ::signal(SIGPIPE, SIG_IGN);  // a child that stops reading must not kill the test
-  int inPipe[2], outPipe[2], errPipe[2];
+  int inPipe[2], outPipe[2], errPipe[2] = {-1, -1};
   check(::pipe2(inPipe, O_CLOEXEC), "pipe");
   check(::pipe2(outPipe, O_CLOEXEC), "pipe");
-  check(::pipe2(errPipe, O_CLOEXEC), "pipe");
+  if (captureStderr) check(::pipe2(errPipe, O_CLOEXEC), "pipe");
 
   posix_spawn_file_actions_t actions;
   posix_spawn_file_actions_init(&actions);
   posix_spawn_file_actions_adddup2(&actions, inPipe[0], 0);
   posix_spawn_file_actions_adddup2(&actions, outPipe[1], 1);
-  posix_spawn_file_actions_adddup2(&actions, errPipe[1], 2);
+  if (captureStderr) posix_spawn_file_actions_adddup2(&actions, errPipe[1], 2);
 
   std::vector<char*> args;
   for (const auto& a : argv) args.push_back(const_cast<char*>(a.c_str()));
@@ -60,19 +66,28 @@ ProcessOutput runProcess(const std::vector<std::string>& argv, const std::string
   posix_spawn_file_actions_destroy(&actions);
   ::close(inPipe[0]);
   ::close(outPipe[1]);
-  ::close(errPipe[1]);
+  if (captureStderr) ::close(errPipe[1]);
   check(spawned, "posix_spawn");
+  return {pid, inPipe[1], outPipe[0], errPipe[0]};
+}
+
+}  // namespace
+
+ProcessOutput runProcess(const std::vector<std::string>& argv, const std::string& input,
+                         const std::map<std::string, std::string>& env, std::chrono::milliseconds timeout) {
+  const Spawned child = spawn(argv, env, true);
+  const pid_t pid = child.pid;
 
   ProcessOutput result;
   std::size_t written = 0;
-  int inFd = inPipe[1];
+  int inFd = child.in;
   ::fcntl(inFd, F_SETFL, O_NONBLOCK);
   if (input.empty()) {
     ::close(inFd);
     inFd = -1;
   }
   const auto deadline = std::chrono::steady_clock::now() + timeout;
-  int readFds[2] = {outPipe[0], errPipe[0]};
+  int readFds[2] = {child.out, child.err};
   while (readFds[0] >= 0 || readFds[1] >= 0) {
     pollfd fds[3] = {{readFds[0], POLLIN, 0}, {readFds[1], POLLIN, 0}, {inFd, POLLOUT, 0}};
     const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now());
@@ -118,30 +133,10 @@ ProcessOutput runProcess(const std::vector<std::string>& argv, const std::string
 namespace nexus::testing {
 
 ChildProcess::ChildProcess(const std::vector<std::string>& argv, const std::map<std::string, std::string>& env) {
-  ::signal(SIGPIPE, SIG_IGN);
-  int inPipe[2], outPipe[2];
-  check(::pipe2(inPipe, O_CLOEXEC), "pipe");
-  check(::pipe2(outPipe, O_CLOEXEC), "pipe");
-  posix_spawn_file_actions_t actions;
-  posix_spawn_file_actions_init(&actions);
-  posix_spawn_file_actions_adddup2(&actions, inPipe[0], 0);
-  posix_spawn_file_actions_adddup2(&actions, outPipe[1], 1);
-  std::vector<char*> args;
-  for (const auto& a : argv) args.push_back(const_cast<char*>(a.c_str()));
-  args.push_back(nullptr);
-  const auto envStrings = mergedEnvironment(env);
-  std::vector<char*> envp;
-  for (const auto& e : envStrings) envp.push_back(const_cast<char*>(e.c_str()));
-  envp.push_back(nullptr);
-  pid_t pid = 0;
-  const int spawned = ::posix_spawn(&pid, args[0], &actions, nullptr, args.data(), envp.data());
-  posix_spawn_file_actions_destroy(&actions);
-  ::close(inPipe[0]);
-  ::close(outPipe[1]);
-  check(spawned, "posix_spawn");
-  pid_ = pid;
-  in_ = inPipe[1];
-  outFd_ = outPipe[0];
+  const Spawned child = spawn(argv, env, false);
+  pid_ = child.pid;
+  in_ = child.in;
+  outFd_ = child.out;
 }
 
 ChildProcess::~ChildProcess() {
