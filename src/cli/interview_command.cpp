@@ -24,6 +24,10 @@ std::optional<InterviewSession> snapshot(InterviewEngine& engine, const std::str
   return session ? *session : std::nullopt;
 }
 
+std::string counted(std::size_t n, const std::string& noun) {
+  return std::to_string(n) + " " + noun + (n == 1 ? "" : "s");
+}
+
 // The session to talk in: --resume's, the project's open one, or a new one.
 struct OpenedSession {
   InterviewSession session;
@@ -79,8 +83,8 @@ int runInterview(InterviewEngine& engine, InterviewSessionManager& sessions, con
   sessions.startAutoSave(sessionId);
   out << style.dim("Session " + sessionId + " · project " + session.projectId + " · /help for commands") << "\n";
   if (opened->resumed) {
-    out << style.dim("Resuming session " + sessionId + " (" + std::to_string(session.messages.size()) +
-                     " messages, " + std::to_string(session.extractedRequirements.size()) + " requirements)")
+    out << style.dim("Resuming session " + sessionId + " (" + counted(session.messages.size(), "message") + ", " +
+                     counted(session.extractedRequirements.size(), "requirement") + ")")
         << "\n";
   }
   out << "\n";

@@ -220,7 +220,7 @@ TEST_F(CliEndToEnd, APausedInterviewContinuesInTheNextRun) {
   const auto second = nexus({"interview", "--project", "demo"}, "Pages should load in under 2 seconds\n/end\n");
   ASSERT_EQ(second.exitCode, 0) << second.err;
   EXPECT_EQ(sessionIdIn(second.out), id);
-  EXPECT_NE(second.out.find("Resuming session " + id + " (3 messages, 1 requirements)"), std::string::npos)
+  EXPECT_NE(second.out.find("Resuming session " + id + " (3 messages, 1 requirement)"), std::string::npos)
       << second.out;
   EXPECT_NE(second.out.find("Summary: 2 requirements"), std::string::npos) << second.out;
 
