@@ -311,6 +311,23 @@ bool namesExternalIdentityProvider(std::string_view text) {
                                        "active directory", "company account", "work account"});
 }
 
+std::vector<std::string> questionSentences(std::string_view message) {
+  std::vector<std::string> out;
+  std::size_t start = 0;
+  for (std::size_t i = 0; i < message.size(); ++i) {
+    const char c = message[i];
+    const bool end = (c == '?' || c == '.' || c == '!') &&
+                     (i + 1 == message.size() || message[i + 1] == ' ' || message[i + 1] == '\n');
+    if (!end) continue;
+    if (c == '?') {
+      const auto sentence = text::trim(message.substr(start, i + 1 - start));
+      if (!sentence.empty()) out.emplace_back(sentence);
+    }
+    start = i + 1;
+  }
+  return out;
+}
+
 std::string normalizeQuestion(std::string_view question) {
   std::string out = text::toLower(text::collapseWhitespace(question));
   while (!out.empty() && isTrailingPunctuation(out.back())) out.pop_back();

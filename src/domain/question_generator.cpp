@@ -36,24 +36,6 @@ std::string openingOf(std::string_view question) {
   return out;
 }
 
-// The question sentences of a message ("Thanks! Who will use it?" -> {"Who will use it?"}).
-std::vector<std::string> questionSentences(std::string_view message) {
-  std::vector<std::string> out;
-  std::size_t start = 0;
-  for (std::size_t i = 0; i < message.size(); ++i) {
-    const char c = message[i];
-    const bool end = (c == '?' || c == '.' || c == '!') &&
-                     (i + 1 == message.size() || message[i + 1] == ' ' || message[i + 1] == '\n');
-    if (!end) continue;
-    if (c == '?') {
-      const auto sentence = text::trim(message.substr(start, i + 1 - start));
-      if (!sentence.empty()) out.emplace_back(sentence);
-    }
-    start = i + 1;
-  }
-  return out;
-}
-
 // Words too common to show that a question has already been answered.
 constexpr std::array<std::string_view, 32> kCommonWords{
     "should", "must",  "would", "could", "will",  "with",  "that",   "this",    "have",   "need",   "needs",

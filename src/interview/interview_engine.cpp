@@ -10,6 +10,7 @@
 #include "core/json.hpp"
 #include "core/text.hpp"
 #include "domain/areas.hpp"
+#include "domain/question_bank.hpp"
 #include "domain/question_generator.hpp"
 #include "events/event_types.hpp"
 #include "interview/context_window.hpp"
@@ -31,22 +32,11 @@ using nlohmann::json;
 
 std::string quoteId(std::string_view id) { return "\"" + text::truncateUtf8(id, 64) + "\""; }
 
-// The question an interviewer's message ends on, if it asks one.
-std::optional<std::string> questionIn(std::string_view content) {
-  const std::size_t mark = content.rfind('?');
-  if (mark == std::string_view::npos) return std::nullopt;
-  std::size_t start = content.find_last_of(".!?\n", mark == 0 ? 0 : mark - 1);
-  start = (start == std::string_view::npos || start >= mark) ? 0 : start + 1;
-  auto question = text::trim(content.substr(start, mark - start + 1));
-  if (question.size() < 2) return std::nullopt;
-  return std::string(question);
-}
-
 std::vector<std::string> askedQuestions(const InterviewSession& session) {
   std::vector<std::string> asked;
   for (const auto& m : session.messages) {
     if (m.role != MessageRole::Assistant) continue;
-    if (auto q = questionIn(m.content)) asked.push_back(std::move(*q));
+    for (auto& question : domain::questionSentences(m.content)) asked.push_back(std::move(question));
   }
   return asked;
 }

@@ -131,5 +131,13 @@ TEST(QuestionQuality, EveryExternalSignInQuestionIsAboutAuthentication) {
   EXPECT_GE(external, 3u);
 }
 
+TEST(QuestionBank, QuestionSentencesFindEveryQuestionInAReply) {
+  EXPECT_EQ(questionSentences("Thanks! Who will use it? And roughly how many people is that?\nGood."),
+            (std::vector<std::string>{"Who will use it?", "And roughly how many people is that?"}));
+  EXPECT_EQ(questionSentences("Version 2.0 ships in May. Is that fixed?"),
+            std::vector<std::string>{"Is that fixed?"});
+  EXPECT_TRUE(questionSentences("No question here.").empty());
+}
+
 }  // namespace
 }  // namespace nexus::domain
