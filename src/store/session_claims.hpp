@@ -10,16 +10,6 @@
 
 namespace nexus {
 
-// Migration 2.
-inline constexpr std::string_view kSessionClaimsSchema = R"sql(
-CREATE TABLE session_claims (
-  session_id TEXT PRIMARY KEY NOT NULL REFERENCES sessions (id) ON DELETE CASCADE,
-  host TEXT NOT NULL,
-  pid INTEGER NOT NULL,
-  claimed_at TEXT NOT NULL
-);
-)sql";
-
 // Not thread-safe: the caller holds the connection's lock.
 Result<void> claimSession(SqliteDatabase& db, std::string_view sessionId, std::string_view now);
 Result<void> releaseSession(SqliteDatabase& db, std::string_view sessionId);

@@ -10,60 +10,11 @@
 #include "core/json.hpp"
 #include "core/time.hpp"
 #include "store/session_claims.hpp"
+#include "store/sqlite_schema.hpp"
 
 namespace nexus {
 namespace {
 
-// Schema version 1. Dates are ISO-8601 text (core/time.hpp), so they sort as they read; JSON
-// columns hold the §2 shapes. The audit columns of messages are filled by a later version.
-constexpr std::string_view kSchemaV1 = R"sql(
-CREATE TABLE projects (
-  id TEXT PRIMARY KEY NOT NULL,
-  created_at TEXT NOT NULL
-);
-CREATE TABLE sessions (
-  id TEXT PRIMARY KEY NOT NULL,
-  project_id TEXT NOT NULL REFERENCES projects (id),
-  status TEXT NOT NULL,
-  mode TEXT NOT NULL,
-  evolution_context TEXT,
-  explored_areas TEXT NOT NULL,
-  started_at TEXT NOT NULL,
-  last_activity_at TEXT NOT NULL,
-  completed_at TEXT
-);
-CREATE INDEX sessions_by_project_activity ON sessions (project_id, last_activity_at);
-CREATE INDEX sessions_by_activity ON sessions (last_activity_at);
-CREATE TABLE messages (
-  session_id TEXT NOT NULL REFERENCES sessions (id) ON DELETE CASCADE,
-  seq INTEGER NOT NULL,
-  id TEXT NOT NULL UNIQUE,
-  role TEXT NOT NULL,
-  content TEXT NOT NULL,
-  timestamp TEXT NOT NULL,
-  raw_output TEXT,
-  model TEXT,
-  input_tokens INTEGER,
-  output_tokens INTEGER,
-  cache_read_tokens INTEGER,
-  cache_creation_tokens INTEGER,
-  PRIMARY KEY (session_id, seq)
-);
-CREATE TABLE session_requirements (
-  session_id TEXT NOT NULL REFERENCES sessions (id) ON DELETE CASCADE,
-  seq INTEGER NOT NULL,
-  id TEXT NOT NULL UNIQUE,
-  text TEXT NOT NULL,
-  category TEXT NOT NULL,
-  priority TEXT NOT NULL,
-  confidence REAL NOT NULL,
-  area TEXT,
-  source_message_id TEXT NOT NULL,
-  PRIMARY KEY (session_id, seq)
-);
-)sql";
-
-constexpr std::array<std::string_view, 2> kMigrations{kSchemaV1, kSessionClaimsSchema};
 
 // Unchanged rows are not rewritten, so saving the same state twice writes nothing.
 constexpr const char* kUpsertSession = R"sql(
@@ -224,11 +175,9 @@ std::vector<SessionSummary> summaries(SQLite::Statement& query) {
 
 }  // namespace
 
-std::span<const std::string_view> SqliteSessionStore::migrations() { return kMigrations; }
-
 Result<std::unique_ptr<SqliteSessionStore>> SqliteSessionStore::open(const std::string& path,
                                                                      SqliteOptions options) {
-  auto db = SqliteDatabase::open(path, kMigrations, options);
+  auto db = SqliteDatabase::open(path, nexusSchemaMigrations(), options);
   if (!db) return db.error();
   return std::unique_ptr<SqliteSessionStore>(new SqliteSessionStore(std::move(*db)));
 }

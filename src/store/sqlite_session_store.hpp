@@ -38,9 +38,6 @@ class SqliteSessionStore final : public SessionStore {
   static Result<std::unique_ptr<SqliteSessionStore>> open(const std::string& path,
                                                           SqliteOptions options = {});
 
-  // The schema versions this build knows, oldest first.
-  static std::span<const std::string_view> migrations();
-
   Result<void> save(const InterviewSession& session) override;
   Result<std::optional<InterviewSession>> load(std::string_view sessionId) const override;
   Result<std::optional<InterviewSession>> loadLatestOpen(std::string_view projectId) const override;

@@ -17,6 +17,7 @@
 #include <thread>
 
 #include "core/json.hpp"
+#include "store/sqlite_schema.hpp"
 #include "store/sqlite_session_store.hpp"
 #include "support/temp_dir.hpp"
 
@@ -109,16 +110,17 @@ class SqliteStoreTest : public ::testing::Test {
 TEST_F(SqliteStoreTest, MigratesAnEmptyDatabaseOnceToTheLatestVersion) {
   openStore(file());
   Raw raw(file());
-  EXPECT_EQ(SqliteSessionStore::migrations().size(), 2u);
-  EXPECT_EQ(raw.text("SELECT group_concat(version) FROM schema_migrations"), "1,2");
+  EXPECT_EQ(nexusSchemaMigrations().size(), 3u);
+  EXPECT_EQ(raw.text("SELECT group_concat(version) FROM schema_migrations"), "1,2,3");
   const std::string appliedAt = raw.text("SELECT max(applied_at) FROM schema_migrations");
   EXPECT_EQ(appliedAt.size(), 24u) << appliedAt;  // 2026-01-16T03:57:45.123Z
   EXPECT_EQ(raw.text("SELECT group_concat(name) FROM (SELECT name FROM sqlite_master WHERE type = 'table' "
                      "AND name NOT LIKE 'sqlite%' ORDER BY name)"),
-            "messages,projects,schema_migrations,session_claims,session_requirements,sessions");
+            "messages,projects,requirement_sources,requirements,schema_migrations,session_claims,"
+            "session_requirements,sessions");
   ASSERT_TRUE(openStore(file())->save(session("a", 2)).ok());
   openStore(file());
-  EXPECT_EQ(raw.text("SELECT count(*) || ' ' || max(applied_at) FROM schema_migrations"), "2 " + appliedAt);
+  EXPECT_EQ(raw.text("SELECT count(*) || ' ' || max(applied_at) FROM schema_migrations"), "3 " + appliedAt);
   EXPECT_EQ(raw.text("SELECT count(*) FROM messages"), "2");
 }
 
@@ -145,7 +147,7 @@ TEST_F(SqliteStoreTest, RefusesANewerDatabaseAndLeavesItUntouched) {
   }
   const std::string before = bytesOf(file());
   EXPECT_EQ(openError(file()),
-            file() + " was written by a newer Nexus (schema 999; this build knows 2); upgrade nexus");
+            file() + " was written by a newer Nexus (schema 999; this build knows 3); upgrade nexus");
   EXPECT_EQ(bytesOf(file()), before);
 }
 
@@ -159,7 +161,7 @@ TEST_F(SqliteStoreTest, RefusesANewerRollbackJournalDatabaseWithoutSwitchingItTo
   }
   const std::string before = bytesOf(file());
   EXPECT_EQ(openError(file()),
-            file() + " was written by a newer Nexus (schema 7; this build knows 2); upgrade nexus");
+            file() + " was written by a newer Nexus (schema 7; this build knows 3); upgrade nexus");
   EXPECT_EQ(bytesOf(file()), before);
   EXPECT_EQ(Raw(file()).text("PRAGMA journal_mode"), "delete");
 }
@@ -333,7 +335,7 @@ TEST_F(SqliteStoreTest, TwoConnectionsOnOneFileLoseNothing) {
 }
 
 TEST_F(SqliteStoreTest, PragmasAreInEffect) {
-  auto db = SqliteDatabase::open(file(), SqliteSessionStore::migrations());
+  auto db = SqliteDatabase::open(file(), nexusSchemaMigrations());
   ASSERT_TRUE(db.ok()) << db.error().message;
   SQLite::Database& connection = db->connection();
   EXPECT_EQ(connection.execAndGet("PRAGMA journal_mode").getString(), "wal");

@@ -1,0 +1,107 @@
+#include "store/sqlite_schema.hpp"
+
+#include <array>
+
+namespace nexus {
+namespace {
+
+// 1: sessions. Dates are ISO-8601 text (core/time.hpp), so they sort as they read; JSON columns
+// hold the DESIGN.md §2 shapes. Messages and session requirements are append-only rows keyed by
+// (session_id, seq). The audit columns of messages (raw_output ...) are written from version 3.
+constexpr std::string_view kSessions = R"sql(
+CREATE TABLE projects (
+  id TEXT PRIMARY KEY NOT NULL,
+  created_at TEXT NOT NULL
+);
+CREATE TABLE sessions (
+  id TEXT PRIMARY KEY NOT NULL,
+  project_id TEXT NOT NULL REFERENCES projects (id),
+  status TEXT NOT NULL,
+  mode TEXT NOT NULL,
+  evolution_context TEXT,
+  explored_areas TEXT NOT NULL,
+  started_at TEXT NOT NULL,
+  last_activity_at TEXT NOT NULL,
+  completed_at TEXT
+);
+CREATE INDEX sessions_by_project_activity ON sessions (project_id, last_activity_at);
+CREATE INDEX sessions_by_activity ON sessions (last_activity_at);
+CREATE TABLE messages (
+  session_id TEXT NOT NULL REFERENCES sessions (id) ON DELETE CASCADE,
+  seq INTEGER NOT NULL,
+  id TEXT NOT NULL UNIQUE,
+  role TEXT NOT NULL,
+  content TEXT NOT NULL,
+  timestamp TEXT NOT NULL,
+  raw_output TEXT,
+  model TEXT,
+  input_tokens INTEGER,
+  output_tokens INTEGER,
+  cache_read_tokens INTEGER,
+  cache_creation_tokens INTEGER,
+  PRIMARY KEY (session_id, seq)
+);
+CREATE TABLE session_requirements (
+  session_id TEXT NOT NULL REFERENCES sessions (id) ON DELETE CASCADE,
+  seq INTEGER NOT NULL,
+  id TEXT NOT NULL UNIQUE,
+  text TEXT NOT NULL,
+  category TEXT NOT NULL,
+  priority TEXT NOT NULL,
+  confidence REAL NOT NULL,
+  area TEXT,
+  source_message_id TEXT NOT NULL,
+  PRIMARY KEY (session_id, seq)
+);
+)sql";
+
+// 2: which process works on a session (store/session_claims.hpp).
+constexpr std::string_view kSessionClaims = R"sql(
+CREATE TABLE session_claims (
+  session_id TEXT PRIMARY KEY NOT NULL REFERENCES sessions (id) ON DELETE CASCADE,
+  host TEXT NOT NULL,
+  pid INTEGER NOT NULL,
+  claimed_at TEXT NOT NULL
+);
+)sql";
+
+// 3: the requirements database (store/sqlite_requirements_store.hpp) and the stop reason of a
+// model reply. A requirement keeps every place it was stated: one requirement_sources row each.
+// origin_id is the id the requirement had at its source (the session's ExtractedRequirement id),
+// so that recording the same source twice is refused by the index instead of duplicated.
+constexpr std::string_view kRequirementsDatabase = R"sql(
+CREATE TABLE requirements (
+  id TEXT PRIMARY KEY NOT NULL,
+  project_id TEXT NOT NULL REFERENCES projects (id),
+  text TEXT NOT NULL,
+  category TEXT NOT NULL,
+  priority TEXT NOT NULL,
+  confidence REAL NOT NULL,
+  area TEXT,
+  validation TEXT NOT NULL,
+  feature_id TEXT,
+  created_at TEXT NOT NULL,
+  updated_at TEXT NOT NULL
+);
+CREATE INDEX requirements_by_project ON requirements (project_id, created_at, id);
+CREATE TABLE requirement_sources (
+  requirement_id TEXT NOT NULL REFERENCES requirements (id) ON DELETE CASCADE,
+  seq INTEGER NOT NULL,
+  source TEXT NOT NULL,
+  message_id TEXT,
+  origin_id TEXT,
+  added_at TEXT NOT NULL,
+  PRIMARY KEY (requirement_id, seq)
+);
+CREATE UNIQUE INDEX requirement_sources_by_origin ON requirement_sources (source, origin_id)
+  WHERE origin_id IS NOT NULL;
+ALTER TABLE messages ADD COLUMN stop_reason TEXT;
+)sql";
+
+constexpr std::array<std::string_view, 3> kMigrations{kSessions, kSessionClaims, kRequirementsDatabase};
+
+}  // namespace
+
+std::span<const std::string_view> nexusSchemaMigrations() { return kMigrations; }
+
+}  // namespace nexus
