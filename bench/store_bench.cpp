@@ -89,7 +89,7 @@ class Conversation {
 
   void addUser() {
     const std::size_t n = session_.messages.size();
-    session_.messages.push_back({newId(), MessageRole::User, prose(n % 64, 0), tick(), std::nullopt});
+    session_.messages.push_back({newId(), MessageRole::User, prose(n % 64, 0), tick(), std::nullopt, std::nullopt});
     session_.lastActivityAt = session_.messages.back().timestamp;
   }
 
@@ -106,7 +106,12 @@ class Conversation {
           session_.exploredAreas.end())
         session_.exploredAreas.push_back(area);
     }
-    session_.messages.push_back({newId(), MessageRole::Assistant, prose(n % 64, 1), tick(), std::nullopt});
+    // As the engine stores a reply: display text plus the model's raw output and usage (audit).
+    std::string shown = prose(n % 64, 1);
+    ModelOutput output{shown + "\n<requirement category=\"functional\" priority=\"must\">" + shown.substr(0, 60) +
+                           "</requirement>",
+                       "claude-sonnet-4-5", "end_turn", TokenUsage{1800, 120, 1500, 0}};
+    session_.messages.push_back({newId(), MessageRole::Assistant, std::move(shown), tick(), std::nullopt, std::move(output)});
     session_.lastActivityAt = session_.messages.back().timestamp;
   }
 

@@ -3,6 +3,7 @@
 
 #include <chrono>
 #include <cstddef>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
@@ -26,6 +27,27 @@ struct EvolutionContext {
   bool operator==(const EvolutionContext&) const = default;
 };
 
+// Tokens a model call consumed, as the backend reported them (estimates for the offline analyst).
+struct TokenUsage {
+  std::int64_t inputTokens = 0;
+  std::int64_t outputTokens = 0;
+  std::int64_t cacheReadInputTokens = 0;
+  std::int64_t cacheCreationInputTokens = 0;
+
+  bool operator==(const TokenUsage&) const = default;
+};
+
+// What the model produced for an assistant message, kept in storage for audit (DESIGN.md §2):
+// the message's content is the display text, this is everything the model said and what it cost.
+struct ModelOutput {
+  std::string rawText;  // requirement tags and <thinking> blocks included
+  std::string model;
+  std::string stopReason;  // "end_turn", "max_tokens", ...
+  TokenUsage usage;
+
+  bool operator==(const ModelOutput&) const = default;
+};
+
 struct InterviewMessage {
   std::string id;
   MessageRole role = MessageRole::User;
@@ -33,6 +55,8 @@ struct InterviewMessage {
   Timestamp timestamp{};
   // Ids of the requirements captured from this message; absent when none were.
   std::optional<std::vector<std::string>> requirementsExtracted;
+  // Assistant messages only; not part of the JSON shape (stored, never sent to front ends).
+  std::optional<ModelOutput> modelOutput;
 
   bool operator==(const InterviewMessage&) const = default;
 };

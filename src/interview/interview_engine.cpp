@@ -96,7 +96,8 @@ Result<InterviewSession> InterviewEngine::startSession(std::string_view projectI
   if (options.mode == InterviewMode::Evolution) session.evolutionContext = std::move(options.evolutionContext);
   session.startedAt = now;
   session.lastActivityAt = now;
-  session.messages.push_back({newId(), MessageRole::Assistant, getGreeting(options.mode), now, std::nullopt});
+  session.messages.push_back(
+      {newId(), MessageRole::Assistant, getGreeting(options.mode), now, std::nullopt, std::nullopt});
   if (auto saved = store_.save(session); !saved) return saved.error();
   if (auto claimed = store_.claim(session.id); !claimed) return claimed.error();
 
@@ -132,7 +133,8 @@ Result<ProcessMessageResult> InterviewEngine::processMessage(std::string_view se
                               (session.status == SessionStatus::Paused ? "; resume it to continue"
                                                                        : "; start a new session to continue"));
     }
-    userMessage = {newId(), MessageRole::User, std::string(text::trim(message)), clock_.now(), std::nullopt};
+    userMessage = {newId(), MessageRole::User, std::string(text::trim(message)), clock_.now(), std::nullopt,
+                   std::nullopt};
     const Timestamp previousActivity = session.lastActivityAt;
     session.messages.push_back(userMessage);
     session.lastActivityAt = userMessage.timestamp;
@@ -209,7 +211,8 @@ void InterviewEngine::applyReply(Slot& slot, const std::string& userMessageId, c
     }
     const Timestamp now = clock_.now();
     std::string shown = extracted.displayText.empty() ? std::string("Noted.") : extracted.displayText;
-    assistant = {newId(), MessageRole::Assistant, std::move(shown), now, std::nullopt};
+    assistant = {newId(), MessageRole::Assistant, std::move(shown), now, std::nullopt,
+                 ModelOutput{reply.text, reply.model, reply.stopReason, reply.usage}};
     session.messages.push_back(assistant);
     session.lastActivityAt = now;
     result.response = assistant.content;

@@ -37,13 +37,6 @@ struct LlmRequest {
   double temperature = 0.7;
 };
 
-struct TokenUsage {
-  std::int64_t inputTokens = 0;
-  std::int64_t outputTokens = 0;
-  std::int64_t cacheReadInputTokens = 0;
-  std::int64_t cacheCreationInputTokens = 0;
-};
-
 struct LlmResponse {
   std::string text;        // the raw output, requirement tags included
   std::string model;

@@ -116,16 +116,28 @@ void upsertSession(SQLite::Database& db, const InterviewSession& session) {
 
 void appendMessages(SQLite::Database& db, const InterviewSession& session, std::size_t from) {
   if (from >= session.messages.size()) return;
-  SQLite::Statement insert(
-      db, "INSERT INTO messages (session_id, seq, id, role, content, timestamp) VALUES (?, ?, ?, ?, ?, ?)");
+  SQLite::Statement insert(db,
+                           "INSERT INTO messages (session_id, seq, id, role, content, timestamp, raw_output, model, "
+                           "stop_reason, input_tokens, output_tokens, cache_read_tokens, cache_creation_tokens) "
+                           "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
   for (std::size_t seq = from; seq < session.messages.size(); ++seq) {
     const InterviewMessage& message = session.messages[seq];
+    insert.clearBindings();  // the audit columns stay NULL for messages without model output
     insert.bind(1, session.id);
     insert.bind(2, static_cast<std::int64_t>(seq));
     insert.bind(3, message.id);
     insert.bind(4, std::string(toString(message.role)));
     insert.bind(5, message.content);
     insert.bind(6, formatIso8601(message.timestamp));
+    if (const auto& output = message.modelOutput) {
+      insert.bind(7, output->rawText);
+      insert.bind(8, output->model);
+      insert.bind(9, output->stopReason);
+      insert.bind(10, output->usage.inputTokens);
+      insert.bind(11, output->usage.outputTokens);
+      insert.bind(12, output->usage.cacheReadInputTokens);
+      insert.bind(13, output->usage.cacheCreationInputTokens);
+    }
     insert.exec();
     insert.reset();
   }
@@ -233,8 +245,10 @@ std::optional<InterviewSession> SqliteSessionStore::loadLocked(const std::string
   if (!row.getColumn(7).isNull())
     session.completedAt = decode(parseIso8601, row.getColumn(7), "completed_at");
 
-  SQLite::Statement messages(
-      db, "SELECT id, role, content, timestamp FROM messages WHERE session_id = ? ORDER BY seq");
+  SQLite::Statement messages(db,
+                             "SELECT id, role, content, timestamp, raw_output, model, stop_reason, input_tokens, "
+                             "output_tokens, cache_read_tokens, cache_creation_tokens "
+                             "FROM messages WHERE session_id = ? ORDER BY seq");
   messages.bind(1, sessionId);
   while (messages.executeStep()) {
     InterviewMessage message;
@@ -242,6 +256,14 @@ std::optional<InterviewSession> SqliteSessionStore::loadLocked(const std::string
     message.role = decode(parseMessageRole, messages.getColumn(1), "role");
     message.content = messages.getColumn(2).getString();
     message.timestamp = decode(parseIso8601, messages.getColumn(3), "timestamp");
+    // raw_output is NULL exactly for the messages without model output (greetings, user messages).
+    if (!messages.getColumn(4).isNull()) {
+      message.modelOutput = ModelOutput{messages.getColumn(4).getString(), messages.getColumn(5).getString(),
+                                        messages.getColumn(6).getString(),
+                                        TokenUsage{messages.getColumn(7).getInt64(), messages.getColumn(8).getInt64(),
+                                                   messages.getColumn(9).getInt64(),
+                                                   messages.getColumn(10).getInt64()}};
+    }
     session.messages.push_back(std::move(message));
   }
 

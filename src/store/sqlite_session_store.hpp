@@ -1,9 +1,10 @@
 #pragma once
 // Sessions in an SQLite file (DESIGN.md §7), the default store of the executable.
 //
-// Layout (migration 1): projects, sessions, messages and session_requirements; messages and
-// requirements are append-only rows keyed by (session_id, seq), so a save writes only what is
-// new since the last one. InterviewMessage::requirementsExtracted is not stored: load()
+// Layout (store/sqlite_schema.cpp): projects, sessions, messages and session_requirements;
+// messages and requirements are append-only rows keyed by (session_id, seq), so a save writes
+// only what is new since the last one. A message's ModelOutput (raw output, model, stop reason,
+// token usage) goes into the audit columns of its row. InterviewMessage::requirementsExtracted is not stored: load()
 // rebuilds it from session_requirements.source_message_id (the ids in requirement order; absent
 // when a message has none), which is exactly what the engine writes.
 //

@@ -15,8 +15,10 @@ InterviewSession sampleSession() {
   s.projectId = "demo";
   s.startedAt = *parseIso8601("2026-01-16T03:57:45.123Z");
   s.lastActivityAt = *parseIso8601("2026-01-16T04:00:00.000Z");
-  s.messages.push_back({"m1", MessageRole::User, "Users sign in with Google", s.startedAt, std::vector<std::string>{"r1"}});
-  s.messages.push_back({"m2", MessageRole::Assistant, "Which providers?", s.lastActivityAt, std::nullopt});
+  s.messages.push_back({"m1", MessageRole::User, "Users sign in with Google", s.startedAt,
+                        std::vector<std::string>{"r1"}, std::nullopt});
+  s.messages.push_back({"m2", MessageRole::Assistant, "Which providers?", s.lastActivityAt, std::nullopt,
+                        std::nullopt});
   s.extractedRequirements.push_back(
       {"r1", "Users sign in with Google", RequirementCategory::NonFunctional, Priority::Must, 0.9, "authentication", "m1"});
   s.exploredAreas = {"authentication"};

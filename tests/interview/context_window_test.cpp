@@ -6,7 +6,7 @@ namespace nexus {
 namespace {
 
 InterviewMessage message(MessageRole role, std::string content) {
-  return {"id", role, std::move(content), Timestamp{}, std::nullopt};
+  return {"id", role, std::move(content), Timestamp{}, std::nullopt, std::nullopt};
 }
 
 TEST(ContextWindow, KeepsEverythingThatFits) {

@@ -4,6 +4,7 @@
 
 #include <thread>
 
+#include "core/json.hpp"
 #include "events/event_types.hpp"
 #include "store/memory_session_store.hpp"
 #include "support/failing_store.hpp"
@@ -129,6 +130,25 @@ TEST_F(EngineTest, ATurnCapturesRequirementsAndShowsCleanText) {
   EXPECT_FALSE(session.messages[2].requirementsExtracted.has_value());
   EXPECT_EQ(session.exploredAreas, std::vector<std::string>{"authentication"});
   EXPECT_EQ(session.extractedRequirements, result->extractedRequirements);
+}
+
+TEST_F(EngineTest, TheRawModelOutputAndItsCostAreKeptWithTheReplyForAudit) {
+  const std::string id = start(engine_);
+  const std::string raw = "<thinking>auth first</thinking>Which providers?\n" +
+                          requirementTag("Users sign in with Google", "functional", "must", "0.9", "authentication");
+  llm_.reply(LlmResponse{raw, "claude-test-1", "max_tokens", TokenUsage{1200, 80, 1000, 150}});
+  ASSERT_TRUE(engine_.processMessage(id, "Users must sign in with Google").ok());
+
+  const auto session = **engine_.getSession(id);
+  ASSERT_EQ(session.messages.size(), 3u);
+  EXPECT_FALSE(session.messages[0].modelOutput.has_value());  // the greeting is ours, not the model's
+  EXPECT_FALSE(session.messages[1].modelOutput.has_value());
+  EXPECT_EQ(session.messages[2].content, "Which providers?");
+  EXPECT_EQ(session.messages[2].modelOutput,
+            (ModelOutput{raw, "claude-test-1", "max_tokens", TokenUsage{1200, 80, 1000, 150}}));
+  EXPECT_EQ(**memory_.load(id), session);  // stored with the turn
+  // Front ends see the display text only.
+  EXPECT_EQ(nlohmann::json(session.messages[2]).dump().find("thinking"), std::string::npos);
 }
 
 TEST_F(EngineTest, LowConfidenceRequirementsAreDropped) {

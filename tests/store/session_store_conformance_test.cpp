@@ -70,7 +70,8 @@ class SessionStoreConformance : public ::testing::TestWithParam<Backend> {
 };
 
 InterviewMessage message(std::string id, MessageRole role, std::string content, int minute) {
-  return {std::move(id), role, std::move(content), kStart + std::chrono::minutes{minute}, std::nullopt};
+  return {std::move(id), role, std::move(content), kStart + std::chrono::minutes{minute}, std::nullopt,
+          std::nullopt};
 }
 
 InterviewSession bare(std::string id, std::string project, SessionStatus status, int minute) {
@@ -296,7 +297,7 @@ class ModelCheck {
           EvolutionContext{"/p/" + s.id, "map", pick(2) ? std::optional<std::string>("sum") : std::nullopt};
     }
     s.startedAt = s.lastActivityAt = tick();
-    s.messages.push_back({newId("m"), MessageRole::Assistant, "Hello", s.startedAt, std::nullopt});
+    s.messages.push_back({newId("m"), MessageRole::Assistant, "Hello", s.startedAt, std::nullopt, std::nullopt});
     working_.push_back(s);
     ids_.push_back(s.id);
     if (pick(4) != 0) save(working_.back());
@@ -306,7 +307,7 @@ class ModelCheck {
     static const std::array<const char*, 4> kTexts{"Users must log in", "Ünïcödé ✓ 日本", "It's 'quoted'",
                                                    "x"};
     s.messages.push_back(
-        {newId("m"), MessageRole::User, kTexts[static_cast<std::size_t>(pick(4))], tick(), {}});
+        {newId("m"), MessageRole::User, kTexts[static_cast<std::size_t>(pick(4))], tick(), {}, {}});
     s.lastActivityAt = s.messages.back().timestamp;
     if (pick(3) != 0) save(s);
   }
@@ -329,7 +330,12 @@ class ModelCheck {
       }
     }
     if (!captured.empty()) user.requirementsExtracted = captured;
-    s.messages.push_back({newId("m"), MessageRole::Assistant, "Next?", tick(), std::nullopt});
+    std::optional<ModelOutput> output;
+    if (pick(3) != 0) {
+      output = ModelOutput{"Next? <requirement>req</requirement>", pick(2) ? "claude-x" : "",
+                           pick(2) ? "end_turn" : "max_tokens", TokenUsage{pick(900), pick(90), pick(9), 0}};
+    }
+    s.messages.push_back({newId("m"), MessageRole::Assistant, "Next?", tick(), std::nullopt, output});
     s.lastActivityAt = s.messages.back().timestamp;
     if (pick(5) != 0) save(s);
   }

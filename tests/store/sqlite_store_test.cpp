@@ -16,6 +16,7 @@
 #include <sstream>
 #include <thread>
 
+#include "core/enums.hpp"
 #include "core/json.hpp"
 #include "store/sqlite_schema.hpp"
 #include "store/sqlite_session_store.hpp"
@@ -96,7 +97,7 @@ InterviewSession session(const std::string& id, std::size_t messages, std::size_
   for (std::size_t i = 0; i < messages; ++i) {
     s.messages.push_back({id + "-m" + std::to_string(i), i % 2 ? MessageRole::User : MessageRole::Assistant,
                           std::string(contentBytes, 'a' + static_cast<char>(i % 26)), s.startedAt,
-                          std::nullopt});
+                          std::nullopt, std::nullopt});
   }
   return s;
 }
@@ -122,6 +123,55 @@ TEST_F(SqliteStoreTest, MigratesAnEmptyDatabaseOnceToTheLatestVersion) {
   openStore(file());
   EXPECT_EQ(raw.text("SELECT count(*) || ' ' || max(applied_at) FROM schema_migrations"), "3 " + appliedAt);
   EXPECT_EQ(raw.text("SELECT count(*) FROM messages"), "2");
+}
+
+// A file written by the release before the requirements database (schema 2) opens, gains the
+// new tables and keeps its sessions.
+TEST_F(SqliteStoreTest, UpgradesASchema2DatabaseKeepingItsSessions) {
+  const InterviewSession stored = session("old", 4);
+  {
+    auto v2 = SqliteDatabase::open(file(), nexusSchemaMigrations().first(2));
+    ASSERT_TRUE(v2.ok()) << v2.error().message;
+    SQLite::Database& db = v2->connection();
+    db.exec("INSERT INTO projects VALUES ('p', '2026-01-16T03:57:45.123Z')");
+    db.exec("INSERT INTO sessions VALUES ('old', 'p', 'active', 'genesis', NULL, '[]', "
+            "'2026-01-16T03:57:45.123Z', '2026-01-16T03:57:45.123Z', NULL)");
+    SQLite::Statement insert(db,
+                             "INSERT INTO messages (session_id, seq, id, role, content, timestamp) "
+                             "VALUES ('old', ?, ?, ?, ?, '2026-01-16T03:57:45.123Z')");
+    for (std::size_t seq = 0; seq < stored.messages.size(); ++seq) {
+      insert.bind(1, static_cast<std::int64_t>(seq));
+      insert.bind(2, stored.messages[seq].id);
+      insert.bind(3, std::string(toString(stored.messages[seq].role)));
+      insert.bind(4, stored.messages[seq].content);
+      insert.exec();
+      insert.reset();
+    }
+  }
+  auto store = openStore(file());
+  EXPECT_EQ(Raw(file()).text("SELECT group_concat(version) FROM schema_migrations"), "1,2,3");
+  auto loaded = store->load("old");
+  ASSERT_TRUE(loaded.ok() && loaded->has_value());
+  EXPECT_EQ(**loaded, stored);
+}
+
+// The raw model output and what the reply cost live in the message row, not in the JSON shape.
+TEST_F(SqliteStoreTest, ModelOutputIsStoredInTheAuditColumnsOfItsMessage) {
+  InterviewSession s = session("audit", 3);
+  s.messages[2].modelOutput = ModelOutput{"Hi <requirement>x</requirement>", "claude-test", "end_turn",
+                                          TokenUsage{1200, 80, 1000, 150}};
+  ASSERT_TRUE(openStore(file())->save(s).ok());
+  Raw raw(file());
+  EXPECT_EQ(raw.text("SELECT raw_output || '|' || model || '|' || stop_reason || '|' || input_tokens || '|' || "
+                     "output_tokens || '|' || cache_read_tokens || '|' || cache_creation_tokens "
+                     "FROM messages WHERE id = 'audit-m2'"),
+            "Hi <requirement>x</requirement>|claude-test|end_turn|1200|80|1000|150");
+  EXPECT_EQ(raw.text("SELECT count(*) FROM messages WHERE session_id = 'audit' AND raw_output IS NULL "
+                     "AND model IS NULL AND input_tokens IS NULL"),
+            "2");
+  auto loaded = openStore(file())->load("audit");
+  ASSERT_TRUE(loaded.ok() && loaded->has_value());
+  EXPECT_EQ(**loaded, s);
 }
 
 TEST_F(SqliteStoreTest, AppliesOnlyMissingMigrationsEachInOneTransaction) {
@@ -292,8 +342,8 @@ TEST_F(SqliteStoreTest, RefusesASaveThatDisagreesWithWhatIsStored) {
   InterviewSession s = session("a", 2);
   ASSERT_TRUE(first->save(s).ok());
   InterviewSession mine = s, theirs = s;
-  mine.messages.push_back({"mine", MessageRole::User, "one", s.startedAt, std::nullopt});
-  theirs.messages.push_back({"theirs", MessageRole::User, "two", s.startedAt, std::nullopt});
+  mine.messages.push_back({"mine", MessageRole::User, "one", s.startedAt, std::nullopt, std::nullopt});
+  theirs.messages.push_back({"theirs", MessageRole::User, "two", s.startedAt, std::nullopt, std::nullopt});
   ASSERT_TRUE(first->save(mine).ok());
   const auto refused = second->save(theirs);
   ASSERT_FALSE(refused.ok());
@@ -316,7 +366,7 @@ TEST_F(SqliteStoreTest, TwoConnectionsOnOneFileLoseNothing) {
       InterviewSession s = session(prefix + std::to_string(i), 1);
       for (int turn = 0; turn < kTurns; ++turn) {
         s.messages.push_back(
-            {s.id + "-t" + std::to_string(turn), MessageRole::User, "turn", s.startedAt, {}});
+            {s.id + "-t" + std::to_string(turn), MessageRole::User, "turn", s.startedAt, {}, {}});
         const auto saved = store.save(s);
         EXPECT_TRUE(saved.ok()) << saved.error().message;
       }

@@ -19,6 +19,11 @@ class ScriptedLlm final : public LlmClient {
     std::lock_guard lock(mutex_);
     script_.push_back(Result<LlmResponse>(LlmResponse{std::move(raw), "scripted", "end_turn", {}}));
   }
+  // Next reply in full: model name, stop reason and token usage as a backend reports them.
+  void reply(LlmResponse response) {
+    std::lock_guard lock(mutex_);
+    script_.push_back(Result<LlmResponse>(std::move(response)));
+  }
   void fail(Error error) {
     std::lock_guard lock(mutex_);
     script_.push_back(Result<LlmResponse>(std::move(error)));
