@@ -37,6 +37,11 @@ constexpr Spellings<Priority, 4> kPriorities{{
     {Priority::Could, "could"},
     {Priority::Wont, "wont"},
 }};
+constexpr Spellings<ValidationStatus, 3> kValidations{{
+    {ValidationStatus::Pending, "pending"},
+    {ValidationStatus::Validated, "validated"},
+    {ValidationStatus::Rejected, "rejected"},
+}};
 
 template <typename Enum, std::size_t N>
 std::string_view spell(const Spellings<Enum, N>& table, Enum value) {
@@ -71,11 +76,15 @@ std::string_view toString(InterviewMode value) { return spell(kModes, value); }
 std::string_view toString(MessageRole value) { return spell(kRoles, value); }
 std::string_view toString(RequirementCategory value) { return spell(kCategories, value); }
 std::string_view toString(Priority value) { return spell(kPriorities, value); }
+std::string_view toString(ValidationStatus value) { return spell(kValidations, value); }
 
 std::optional<SessionStatus> parseSessionStatus(std::string_view text) { return lookup(kStatuses, text); }
 std::optional<InterviewMode> parseInterviewMode(std::string_view text) { return lookup(kModes, text); }
 std::optional<MessageRole> parseMessageRole(std::string_view text) { return lookup(kRoles, text); }
 std::optional<Priority> parsePriority(std::string_view text) { return lookup(kPriorities, text); }
+std::optional<ValidationStatus> parseValidationStatus(std::string_view text) {
+  return lookup(kValidations, text);
+}
 
 std::optional<RequirementCategory> parseCategory(std::string_view text) {
   if (auto exact = lookup(kCategories, text)) return exact;

@@ -4,6 +4,7 @@
 #include <optional>
 #include <string_view>
 
+#include "core/requirement.hpp"
 #include "core/types.hpp"
 
 namespace nexus {
@@ -13,12 +14,14 @@ std::string_view toString(InterviewMode value);
 std::string_view toString(MessageRole value);
 std::string_view toString(RequirementCategory value);
 std::string_view toString(Priority value);
+std::string_view toString(ValidationStatus value);
 
 // Exact JSON spellings only; nullopt for anything else.
 std::optional<SessionStatus> parseSessionStatus(std::string_view text);
 std::optional<InterviewMode> parseInterviewMode(std::string_view text);
 std::optional<MessageRole> parseMessageRole(std::string_view text);
 std::optional<Priority> parsePriority(std::string_view text);
+std::optional<ValidationStatus> parseValidationStatus(std::string_view text);
 
 // Lenient: accepts the spellings people and models use ("non_functional", "Non-Functional",
 // "NFR", "tech", "constraints") as well as the exact JSON one.

@@ -1,5 +1,6 @@
 #include "core/json.hpp"
 
+#include <map>
 #include <stdexcept>
 #include <string>
 
@@ -21,6 +22,23 @@ Enum enumFromJson(const json& j, Parse parse, std::string_view what) {
 template <typename T>
 void putOptional(json& j, const char* key, const std::optional<T>& value) {
   if (value) j[key] = *value;
+}
+
+// {spelling: count} of an enum-keyed map, e.g. {"must": 3, "should": 0}.
+template <typename Enum>
+json countsToJson(const std::map<Enum, std::size_t>& counts) {
+  json out = json::object();
+  for (const auto& [key, count] : counts) out[std::string(toString(key))] = count;
+  return out;
+}
+
+template <typename Enum, typename Parse>
+std::map<Enum, std::size_t> countsFromJson(const json& j, Parse parse, std::string_view what) {
+  std::map<Enum, std::size_t> out;
+  for (const auto& [key, count] : j.items()) {
+    out[enumFromJson<Enum>(json(key), parse, what)] = count.template get<std::size_t>();
+  }
+  return out;
 }
 
 template <typename T>
@@ -47,6 +65,10 @@ void from_json(const json& j, RequirementCategory& value) {
 }
 void to_json(json& j, Priority value) { j = toString(value); }
 void from_json(const json& j, Priority& value) { value = enumFromJson<Priority>(j, parsePriority, "priority"); }
+void to_json(json& j, ValidationStatus value) { j = toString(value); }
+void from_json(const json& j, ValidationStatus& value) {
+  value = enumFromJson<ValidationStatus>(j, parseValidationStatus, "validation");
+}
 
 json timestampToJson(Timestamp time) { return formatIso8601(time); }
 
@@ -167,6 +189,69 @@ void from_json(const json& j, ProcessMessageResult& value) {
   j.at("response").get_to(value.response);
   j.at("extractedRequirements").get_to(value.extractedRequirements);
   j.at("suggestedGaps").get_to(value.suggestedGaps);
+}
+
+void to_json(json& j, const RequirementSource& value) {
+  j = json{{"source", value.source}};
+  putOptional(j, "messageId", value.messageId);
+  putOptional(j, "originId", value.originId);
+  j["addedAt"] = timestampToJson(value.addedAt);
+}
+
+void from_json(const json& j, RequirementSource& value) {
+  j.at("source").get_to(value.source);
+  getOptional(j, "messageId", value.messageId);
+  getOptional(j, "originId", value.originId);
+  value.addedAt = timestampFromJson(j.at("addedAt"), "addedAt");
+}
+
+void to_json(json& j, const Requirement& value) {
+  j = json{{"id", value.id},
+           {"projectId", value.projectId},
+           {"text", value.text},
+           {"category", value.category},
+           {"priority", value.priority},
+           {"confidence", value.confidence}};
+  putOptional(j, "area", value.area);
+  j["validation"] = value.validation;
+  putOptional(j, "featureId", value.featureId);
+  j["sources"] = value.sources;
+  j["createdAt"] = timestampToJson(value.createdAt);
+  j["updatedAt"] = timestampToJson(value.updatedAt);
+}
+
+void from_json(const json& j, Requirement& value) {
+  j.at("id").get_to(value.id);
+  j.at("projectId").get_to(value.projectId);
+  j.at("text").get_to(value.text);
+  j.at("category").get_to(value.category);
+  j.at("priority").get_to(value.priority);
+  j.at("confidence").get_to(value.confidence);
+  if (!(value.confidence >= 0.0 && value.confidence <= 1.0)) {
+    throw std::invalid_argument("confidence must be between 0 and 1");
+  }
+  getOptional(j, "area", value.area);
+  j.at("validation").get_to(value.validation);
+  getOptional(j, "featureId", value.featureId);
+  j.at("sources").get_to(value.sources);
+  if (value.sources.empty()) throw std::invalid_argument("sources must not be empty");
+  value.createdAt = timestampFromJson(j.at("createdAt"), "createdAt");
+  value.updatedAt = timestampFromJson(j.at("updatedAt"), "updatedAt");
+}
+
+void to_json(json& j, const RequirementStats& value) {
+  j = json{{"total", value.total},
+           {"byCategory", countsToJson(value.byCategory)},
+           {"byPriority", countsToJson(value.byPriority)},
+           {"byValidation", countsToJson(value.byValidation)}};
+}
+
+void from_json(const json& j, RequirementStats& value) {
+  j.at("total").get_to(value.total);
+  value.byCategory = countsFromJson<RequirementCategory>(j.at("byCategory"), parseCategory, "category");
+  value.byPriority = countsFromJson<Priority>(j.at("byPriority"), parsePriority, "priority");
+  value.byValidation =
+      countsFromJson<ValidationStatus>(j.at("byValidation"), parseValidationStatus, "validation");
 }
 
 }  // namespace nexus

@@ -6,6 +6,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "core/requirement.hpp"
 #include "core/types.hpp"
 
 namespace nexus {
@@ -20,6 +21,8 @@ void to_json(nlohmann::json& j, RequirementCategory value);
 void from_json(const nlohmann::json& j, RequirementCategory& value);
 void to_json(nlohmann::json& j, Priority value);
 void from_json(const nlohmann::json& j, Priority& value);
+void to_json(nlohmann::json& j, ValidationStatus value);
+void from_json(const nlohmann::json& j, ValidationStatus& value);
 
 void to_json(nlohmann::json& j, const EvolutionContext& value);
 void from_json(const nlohmann::json& j, EvolutionContext& value);
@@ -33,6 +36,15 @@ void to_json(nlohmann::json& j, const SessionSummary& value);
 void from_json(const nlohmann::json& j, SessionSummary& value);
 void to_json(nlohmann::json& j, const ProcessMessageResult& value);
 void from_json(const nlohmann::json& j, ProcessMessageResult& value);
+
+// The requirements database. Stats are {total, byCategory: {functional: n, ...}, byPriority:
+// {must: n, ...}, byValidation: {pending: n, ...}}; from_json takes the counts it is given.
+void to_json(nlohmann::json& j, const RequirementSource& value);
+void from_json(const nlohmann::json& j, RequirementSource& value);
+void to_json(nlohmann::json& j, const Requirement& value);
+void from_json(const nlohmann::json& j, Requirement& value);
+void to_json(nlohmann::json& j, const RequirementStats& value);
+void from_json(const nlohmann::json& j, RequirementStats& value);
 
 nlohmann::json timestampToJson(Timestamp time);
 Timestamp timestampFromJson(const nlohmann::json& j, std::string_view field);

@@ -3,6 +3,8 @@
 #include <SQLiteCpp/SQLiteCpp.h>
 #include <fcntl.h>
 #include <sqlite3.h>
+#include <sys/resource.h>
+#include <sys/statvfs.h>
 #include <unistd.h>
 
 #include <cerrno>
@@ -122,7 +124,28 @@ std::optional<Error> migrate(SQLite::Database& db, const std::string& path,
   }
 }
 
-std::string causeOf(const std::exception& error, sqlite3* handle, std::chrono::milliseconds busyTimeout) {
+// Why a write failed when SQLite's code does not tell (its errno is often gone by the time the
+// error surfaces, and a short write under a file size limit reads as SQLITE_FULL): no space
+// left beside the database, or a file size limit on this process (`ulimit -f`).
+std::optional<std::string> writeLimitCause(const std::string& path) {
+  const fs::path file(path);
+  const fs::path dir = file.has_parent_path() ? file.parent_path() : fs::path(".");
+  struct statvfs disk {};
+  constexpr unsigned long long kNearlyFull = 1ULL << 20;
+  if (::statvfs(dir.c_str(), &disk) == 0 &&
+      static_cast<unsigned long long>(disk.f_bavail) * disk.f_frsize < kNearlyFull) {
+    return "the disk is full";
+  }
+  struct rlimit limit {};
+  if (::getrlimit(RLIMIT_FSIZE, &limit) == 0 && limit.rlim_cur != RLIM_INFINITY) {
+    return "a file reached the size limit of this process (ulimit -f: " + std::to_string(limit.rlim_cur) +
+           " bytes)";
+  }
+  return std::nullopt;
+}
+
+std::string causeOf(const std::exception& error, sqlite3* handle, const std::string& path,
+                    std::chrono::milliseconds busyTimeout) {
   const auto* sqlite = dynamic_cast<const SQLite::Exception*>(&error);
   if (sqlite == nullptr || sqlite->getErrorCode() < 0) return error.what();
   const int code = sqlite->getExtendedErrorCode();
@@ -130,6 +153,11 @@ std::string causeOf(const std::exception& error, sqlite3* handle, std::chrono::m
   const int systemErrno = (primary == SQLITE_IOERR || primary == SQLITE_CANTOPEN) && handle != nullptr
                               ? sqlite3_system_errno(handle)
                               : 0;
+  const bool unexplainedWrite =
+      primary == SQLITE_FULL || (primary == SQLITE_IOERR && (systemErrno == 0 || systemErrno == EFBIG));
+  if (unexplainedWrite && path != kInMemory) {
+    if (auto cause = writeLimitCause(path)) return *cause;
+  }
   std::string cause = describeSqliteError(code, systemErrno, busyTimeout);
   // Which constraint, which value: SQLite's own words are the useful part here.
   if (primary == SQLITE_CONSTRAINT || primary == SQLITE_ERROR || primary == SQLITE_MISUSE) {
@@ -161,6 +189,7 @@ std::string describeSqliteError(int extendedCode, int systemErrno, std::chrono::
     case SQLITE_IOERR:
       if (systemErrno == ENOSPC || systemErrno == EDQUOT) return "the disk is full";
       if (systemErrno == EROFS) return "the file system is read-only";
+      if (systemErrno == EFBIG) return "a file reached the largest size this process may write";
       return "input/output error" + detail;
     case SQLITE_PERM:
     case SQLITE_AUTH:
@@ -209,14 +238,14 @@ Result<SqliteDatabase> SqliteDatabase::open(const std::string& path,
       if (auto refused = migrate(*db, path, migrations)) return *refused;
     }
   } catch (const std::exception& error) {
-    return refusal(path, causeOf(error, db ? db->getHandle() : nullptr, options.busyTimeout));
+    return refusal(path, causeOf(error, db ? db->getHandle() : nullptr, path, options.busyTimeout));
   }
   return SqliteDatabase(path, std::move(db), options);
 }
 
 Error SqliteDatabase::failure(std::string_view action, const std::exception& error) const {
   return Error::storageFailed("cannot " + std::string(action) + ": " +
-                              causeOf(error, db_ ? db_->getHandle() : nullptr, options_.busyTimeout));
+                              causeOf(error, db_ ? db_->getHandle() : nullptr, path_, options_.busyTimeout));
 }
 
 void SqliteDatabase::setMaxPageCount(std::int64_t pages) {

@@ -69,6 +69,10 @@ CREATE TABLE session_claims (
 // model reply. A requirement keeps every place it was stated: one requirement_sources row each.
 // origin_id is the id the requirement had at its source (the session's ExtractedRequirement id),
 // so that recording the same source twice is refused by the index instead of duplicated.
+// projects.requirements_revision counts the writes that may change a project's requirement
+// texts, whoever makes them (triggers): a store's in-memory near-duplicate index of the project
+// is current while it is unchanged (PRAGMA data_version would also count every session saved
+// through another connection).
 constexpr std::string_view kRequirementsDatabase = R"sql(
 CREATE TABLE requirements (
   id TEXT PRIMARY KEY NOT NULL,
@@ -95,6 +99,17 @@ CREATE TABLE requirement_sources (
 );
 CREATE UNIQUE INDEX requirement_sources_by_origin ON requirement_sources (source, origin_id)
   WHERE origin_id IS NOT NULL;
+ALTER TABLE projects ADD COLUMN requirements_revision INTEGER NOT NULL DEFAULT 0;
+CREATE TRIGGER requirements_revision_on_insert AFTER INSERT ON requirements BEGIN
+  UPDATE projects SET requirements_revision = requirements_revision + 1 WHERE id = NEW.project_id;
+END;
+CREATE TRIGGER requirements_revision_on_update AFTER UPDATE OF text, project_id ON requirements BEGIN
+  UPDATE projects SET requirements_revision = requirements_revision + 1
+  WHERE id IN (OLD.project_id, NEW.project_id);
+END;
+CREATE TRIGGER requirements_revision_on_delete AFTER DELETE ON requirements BEGIN
+  UPDATE projects SET requirements_revision = requirements_revision + 1 WHERE id = OLD.project_id;
+END;
 ALTER TABLE messages ADD COLUMN stop_reason TEXT;
 )sql";
 

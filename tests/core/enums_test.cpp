@@ -34,5 +34,17 @@ TEST(Enums, StrictEnumsAcceptOnlyExactSpellings) {
   EXPECT_EQ(parseMessageRole("bot"), std::nullopt);
 }
 
+TEST(Enums, ValidationStatusesRoundTripAndAreStrict) {
+  for (auto v : {ValidationStatus::Pending, ValidationStatus::Validated, ValidationStatus::Rejected}) {
+    EXPECT_EQ(parseValidationStatus(toString(v)), v);
+  }
+  EXPECT_EQ(toString(ValidationStatus::Pending), "pending");
+  EXPECT_EQ(toString(ValidationStatus::Validated), "validated");
+  EXPECT_EQ(toString(ValidationStatus::Rejected), "rejected");
+  EXPECT_EQ(parseValidationStatus("Validated"), std::nullopt);
+  EXPECT_EQ(parseValidationStatus("approved"), std::nullopt);
+  EXPECT_EQ(parseValidationStatus(""), std::nullopt);
+}
+
 }  // namespace
 }  // namespace nexus

@@ -96,5 +96,93 @@ TEST(Json, ProcessMessageResultShape) {
   EXPECT_EQ(j.get<ProcessMessageResult>(), result);
 }
 
+// ---- The requirements database ---------------------------------------------------------------
+
+Requirement sampleRequirement() {
+  Requirement r;
+  r.id = "req1";
+  r.projectId = "shop";
+  r.text = "Users must sign in with Google";
+  r.category = RequirementCategory::NonFunctional;
+  r.priority = Priority::Must;
+  r.confidence = 0.875;
+  r.area = "authentication";
+  r.validation = ValidationStatus::Validated;
+  r.featureId = "feature-7";
+  r.sources = {{"interview:s1", "m1", "r1", *parseIso8601("2026-01-16T03:57:45.123Z")},
+               {"manual", std::nullopt, std::nullopt, *parseIso8601("2026-01-17T00:00:00.001Z")}};
+  r.createdAt = *parseIso8601("2026-01-16T03:57:45.123Z");
+  r.updatedAt = *parseIso8601("2026-01-17T00:00:00.001Z");
+  return r;
+}
+
+TEST(Json, RequirementHasItsShapeAndRoundTrips) {
+  const Requirement r = sampleRequirement();
+  const json j = r;
+  EXPECT_EQ(j, json::parse(R"({"id":"req1","projectId":"shop","text":"Users must sign in with Google",
+    "category":"non-functional","priority":"must","confidence":0.875,"area":"authentication",
+    "validation":"validated","featureId":"feature-7",
+    "sources":[{"source":"interview:s1","messageId":"m1","originId":"r1","addedAt":"2026-01-16T03:57:45.123Z"},
+               {"source":"manual","addedAt":"2026-01-17T00:00:00.001Z"}],
+    "createdAt":"2026-01-16T03:57:45.123Z","updatedAt":"2026-01-17T00:00:00.001Z"})"));
+  EXPECT_EQ(j.get<Requirement>(), r);
+}
+
+TEST(Json, RequirementOmitsAbsentAreaAndFeature) {
+  Requirement r = sampleRequirement();
+  r.area.reset();
+  r.featureId.reset();
+  r.validation = ValidationStatus::Pending;
+  const json j = r;
+  EXPECT_FALSE(j.contains("area"));
+  EXPECT_FALSE(j.contains("featureId"));
+  EXPECT_EQ(j.at("validation"), "pending");
+  EXPECT_EQ(j.size(), 10u);
+  EXPECT_EQ(j.get<Requirement>(), r);
+}
+
+TEST(Json, BadRequirementsAreRefusedWithTheFieldNamed) {
+  json j = sampleRequirement();
+  j["validation"] = "approved";
+  try {
+    (void)j.get<Requirement>();
+    FAIL() << "expected an error";
+  } catch (const std::invalid_argument& e) {
+    EXPECT_STREQ(e.what(), "unknown validation \"approved\"");
+  }
+  j = sampleRequirement();
+  j["confidence"] = -0.1;
+  EXPECT_THROW((void)j.get<Requirement>(), std::invalid_argument);
+  j = sampleRequirement();
+  j["sources"] = json::array();
+  EXPECT_THROW((void)j.get<Requirement>(), std::invalid_argument);
+  j = sampleRequirement();
+  j["sources"][0]["addedAt"] = "soon";
+  EXPECT_THROW((void)j.get<Requirement>(), std::invalid_argument);
+  j = sampleRequirement();
+  j.erase("sources");
+  EXPECT_THROW((void)j.get<Requirement>(), json::out_of_range);
+}
+
+TEST(Json, RequirementStatsShapeRoundTrips) {
+  RequirementStats stats;
+  stats.total = 3;
+  stats.byCategory = {{RequirementCategory::Functional, 2}, {RequirementCategory::NonFunctional, 1},
+                      {RequirementCategory::Technical, 0}, {RequirementCategory::Constraint, 0},
+                      {RequirementCategory::Assumption, 0}};
+  stats.byPriority = {{Priority::Must, 1}, {Priority::Should, 2}, {Priority::Could, 0}, {Priority::Wont, 0}};
+  stats.byValidation = {{ValidationStatus::Pending, 2}, {ValidationStatus::Validated, 0},
+                        {ValidationStatus::Rejected, 1}};
+  const json j = stats;
+  EXPECT_EQ(j, json::parse(R"({"total":3,
+    "byCategory":{"functional":2,"non-functional":1,"technical":0,"constraint":0,"assumption":0},
+    "byPriority":{"must":1,"should":2,"could":0,"wont":0},
+    "byValidation":{"pending":2,"validated":0,"rejected":1}})"));
+  EXPECT_EQ(j.get<RequirementStats>(), stats);
+  json bad = j;
+  bad["byPriority"]["urgent"] = 1;
+  EXPECT_THROW((void)bad.get<RequirementStats>(), std::invalid_argument);
+}
+
 }  // namespace
 }  // namespace nexus

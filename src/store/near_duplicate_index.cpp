@@ -1,0 +1,115 @@
+#include "store/near_duplicate_index.hpp"
+
+#include <algorithm>
+#include <limits>
+
+#include "core/text.hpp"
+#include "store/requirements_store.hpp"
+
+namespace nexus {
+namespace {
+
+constexpr std::uint32_t kStopWord = std::numeric_limits<std::uint32_t>::max();
+// Floating-point slack for the prefilters: they may let a text through, never keep one out.
+constexpr double kSlack = 1e-9;
+
+// Jaccard similarity of two sorted id lists, as tokenSimilarity computes it on word sets.
+double similarity(const std::vector<std::uint32_t>& a, const std::vector<std::uint32_t>& b) {
+  if (a.empty() && b.empty()) return 1.0;
+  std::size_t common = 0;
+  for (auto i = a.begin(), j = b.begin(); i != a.end() && j != b.end();) {
+    if (*i < *j) {
+      ++i;
+    } else if (*j < *i) {
+      ++j;
+    } else {
+      ++common;
+      ++i;
+      ++j;
+    }
+  }
+  return static_cast<double>(common) / static_cast<double>(a.size() + b.size() - common);
+}
+
+}  // namespace
+
+std::vector<std::uint32_t> NearDuplicateIndex::contentWords(std::string_view text) {
+  std::vector<std::uint32_t> ids;
+  for (std::string& word : text::words(text)) {
+    auto it = wordIds_.find(word);
+    if (it == wordIds_.end()) {
+      // tokenSimilarity drops exactly the words that leave nothing to compare, so asking it
+      // keeps its stop-word list the only one.
+      const bool stop = text::tokenSimilarity(word, "") == 1.0;
+      const auto id = stop ? kStopWord : static_cast<std::uint32_t>(wordIds_.size());
+      it = wordIds_.emplace(std::move(word), id).first;
+    }
+    if (it->second != kStopWord) ids.push_back(it->second);
+  }
+  std::sort(ids.begin(), ids.end());
+  ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
+  return ids;
+}
+
+void NearDuplicateIndex::put(Text entry) { place(std::move(entry)); }
+
+std::size_t NearDuplicateIndex::place(Text entry) {
+  std::vector<std::uint32_t> words = contentWords(entry.text);
+  if (const auto it = positions_.find(entry.id); it != positions_.end()) {
+    entries_[it->second] = {std::move(entry), std::move(words)};
+    return it->second;
+  }
+  positions_.emplace(entry.id, entries_.size());
+  entries_.push_back({std::move(entry), std::move(words)});
+  return entries_.size() - 1;
+}
+
+void NearDuplicateIndex::erase(std::string_view id) {
+  if (const auto it = positions_.find(id); it != positions_.end()) eraseAt(it->second);
+}
+
+void NearDuplicateIndex::eraseAt(std::size_t position) {
+  positions_.erase(entries_[position].text.id);
+  if (position + 1 != entries_.size()) {  // the last entry fills the hole
+    entries_[position] = std::move(entries_.back());
+    positions_[entries_[position].text.id] = position;
+  }
+  entries_.pop_back();
+}
+
+void NearDuplicateIndex::sync(const std::function<bool(TextView&)>& next) {
+  const std::uint64_t sync = ++syncs_;
+  for (TextView row; next(row);) {
+    const auto known = positions_.find(row.id);
+    const std::size_t position = known != positions_.end() && entries_[known->second].text.text == row.text
+                                     ? known->second
+                                     : place({std::string(row.id), std::string(row.text), row.createdAt});
+    entries_[position].text.createdAt = row.createdAt;
+    entries_[position].seenInSync = sync;
+  }
+  for (std::size_t i = 0; i < entries_.size();) {
+    if (entries_[i].seenInSync == sync) {
+      ++i;
+    } else {
+      eraseAt(i);  // moves the last entry here: look at i again
+    }
+  }
+}
+
+std::optional<std::string> NearDuplicateIndex::nearDuplicate(std::string_view text, double threshold) {
+  const std::vector<std::uint32_t> words = contentWords(text);
+  std::vector<requirement_rules::DuplicateCandidate> candidates;
+  for (const Entry& entry : entries_) {
+    // Jaccard similarity is at most the ratio of the two sizes: most texts stop here.
+    const auto [shorter, longer] = std::minmax(words.size(), entry.words.size());
+    if (shorter > 0 && static_cast<double>(shorter) < threshold * static_cast<double>(longer) - kSlack)
+      continue;
+    if (similarity(words, entry.words) < threshold - kSlack) continue;
+    candidates.push_back({entry.text.id, entry.text.text, entry.text.createdAt});
+  }
+  const auto chosen = requirement_rules::nearDuplicate(candidates, text, threshold);
+  if (!chosen) return std::nullopt;
+  return std::string(candidates[*chosen].id);
+}
+
+}  // namespace nexus

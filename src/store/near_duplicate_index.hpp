@@ -1,0 +1,75 @@
+#pragma once
+// The near-duplicate scan of RequirementsStore::add() made cheap for large projects.
+// text::tokenSimilarity tokenizes both texts on every call (about 2 µs a pair), so comparing a
+// new text with 10,000 stored ones costs ~20 ms. This index reduces each stored text once to
+// its content words as sorted integer ids; a scan is then one merge of two short lists per
+// text (0.7 ms for 10,000; bench/RESULTS.md). The few texts that pass are handed to
+// requirement_rules::nearDuplicate, so the choice (and the similarity that decides it) is
+// exactly that of a plain scan with tokenSimilarity.
+//
+// Ownership: a store keeps one per project in memory. Thread safety: none; used under the
+// store's mutex.
+
+#include <cstdint>
+#include <functional>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "core/types.hpp"
+
+namespace nexus {
+
+class NearDuplicateIndex {
+ public:
+  struct Text {
+    std::string id;
+    std::string text;
+    Timestamp createdAt{};
+  };
+  // A stored text as a caller reads it, e.g. from a result row; copied only if it is new.
+  struct TextView {
+    std::string_view id;
+    std::string_view text;
+    Timestamp createdAt{};
+  };
+
+  // Inserts, or replaces the entry with that id.
+  void put(Text entry);
+  void erase(std::string_view id);
+  // Makes the index hold exactly the texts `next` yields (it returns false after the last),
+  // tokenizing only texts it does not hold yet: cheap when little has changed.
+  void sync(const std::function<bool(TextView&)>& next);
+  std::size_t size() const { return entries_.size(); }
+
+  // The id add() merges into (requirement_rules::nearDuplicate over the stored texts), or
+  // nullopt. Not const: learns the words of `text`.
+  std::optional<std::string> nearDuplicate(std::string_view text, double threshold);
+
+ private:
+  struct Entry {
+    Text text;
+    std::vector<std::uint32_t> words;  // content word ids, sorted, unique
+    std::uint64_t seenInSync = 0;
+  };
+  struct Hash {
+    using is_transparent = void;  // find() by string_view, without a copy
+    std::size_t operator()(std::string_view key) const { return std::hash<std::string_view>{}(key); }
+  };
+  template <typename Value>
+  using Map = std::unordered_map<std::string, Value, Hash, std::equal_to<>>;
+
+  std::vector<std::uint32_t> contentWords(std::string_view text);
+  std::size_t place(Text entry);  // put(), returning where the entry is
+  void eraseAt(std::size_t position);
+
+  std::vector<Entry> entries_;
+  Map<std::size_t> positions_;  // id -> index in entries_
+  // Every word seen; kStopWord for those tokenSimilarity ignores.
+  Map<std::uint32_t> wordIds_;
+  std::uint64_t syncs_ = 0;
+};
+
+}  // namespace nexus

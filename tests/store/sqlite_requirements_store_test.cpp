@@ -1,0 +1,363 @@
+// What only the SQLite requirements store has: the rows it writes, faults (full disk, locks,
+// read-only files, rows it cannot read), several connections on one file (its near-duplicate
+// index must follow their writes), and sharing the file with the session store.
+
+#include "store/sqlite_requirements_store.hpp"
+
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+#include <sqlite3.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <set>
+#include <thread>
+
+#include "core/clock.hpp"
+#include "core/json.hpp"
+#include "store/sqlite_session_store.hpp"
+#include "support/temp_dir.hpp"
+
+namespace nexus {
+
+// Readable failures: requirements print as their JSON.
+void PrintTo(const Requirement& value, std::ostream* out) {
+  *out << nlohmann::json(value).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
+namespace {
+
+using std::chrono::milliseconds;
+using ::testing::HasSubstr;
+const Timestamp kStart{milliseconds{1768535865123}};  // 2026-01-16T03:57:45.123Z
+
+// The file as an outsider sees it: the SQLite C API, no Nexus code.
+class Raw {
+ public:
+  explicit Raw(const std::string& path) {
+    if (sqlite3_open_v2(path.c_str(), &db_, SQLITE_OPEN_READWRITE, nullptr) != SQLITE_OK)
+      ADD_FAILURE() << "cannot open " << path << ": " << sqlite3_errmsg(db_);
+  }
+  ~Raw() { sqlite3_close(db_); }
+  void exec(const std::string& sql) {
+    char* error = nullptr;
+    if (sqlite3_exec(db_, sql.c_str(), nullptr, nullptr, &error) != SQLITE_OK)
+      ADD_FAILURE() << sql << ": " << error;
+    sqlite3_free(error);
+  }
+  std::string text(const std::string& sql) {
+    sqlite3_stmt* statement = nullptr;
+    std::string result = "(no row)";
+    if (sqlite3_prepare_v2(db_, sql.c_str(), -1, &statement, nullptr) == SQLITE_OK &&
+        sqlite3_step(statement) == SQLITE_ROW) {
+      const auto* value = sqlite3_column_text(statement, 0);
+      result = value != nullptr ? reinterpret_cast<const char*>(value) : "(null)";
+    }
+    sqlite3_finalize(statement);
+    return result;
+  }
+
+ private:
+  sqlite3* db_ = nullptr;
+};
+
+NewRequirement stated(std::string project, std::string text,
+                      RequirementSource source = {"manual", {}, {}, {}}) {
+  NewRequirement r;
+  r.projectId = std::move(project);
+  r.text = std::move(text);
+  r.confidence = 0.8;
+  r.source = std::move(source);
+  return r;
+}
+
+class SqliteRequirementsStoreTest : public ::testing::Test {
+ protected:
+  std::string file() const { return dir_.path() + "/nexus.db"; }
+  std::unique_ptr<SqliteRequirementsStore> open(SqliteOptions options = {}) {
+    auto store = SqliteRequirementsStore::open(file(), clock_, options);
+    if (!store) throw std::runtime_error(store.error().message);
+    return std::move(*store);
+  }
+  static AddResult add(RequirementsStore& store, const NewRequirement& requirement) {
+    auto added = store.add(requirement);
+    if (!added) throw std::runtime_error(added.error().message);
+    return *added;
+  }
+
+  nexus::testing::TempDir dir_;
+  ManualClock clock_{kStart};
+};
+
+TEST_F(SqliteRequirementsStoreTest, KeepsEverythingAcrossReopenInTheRowsOfMigration3) {
+  std::vector<Requirement> stored;
+  {
+    auto store = open();
+    NewRequirement first = stated("shop", "Users must sign in with Google", {"interview:s1", "m1", "r1", {}});
+    first.area = "authentication";
+    const std::string id = add(*store, first).requirement.id;
+    clock_.advance(milliseconds{5});
+    add(*store, stated("shop", "users sign in with google", {"interview:s2", std::nullopt, "r4", {}}));
+    clock_.advance(milliseconds{5});
+    add(*store, stated("shop", "Pages load within two seconds"));
+    ASSERT_TRUE(store->validate(id, ValidationStatus::Rejected).ok());
+    ASSERT_TRUE(store->linkToFeature(id, "login").ok());
+    stored = *store->list("shop");
+    ASSERT_EQ(stored.size(), 2u);
+  }
+  EXPECT_EQ(*open()->list("shop"), stored);
+  Raw raw(file());
+  EXPECT_EQ(raw.text("SELECT group_concat(id || ' ' || created_at) FROM projects"),
+            "shop 2026-01-16T03:57:45.123Z");
+  EXPECT_EQ(
+      raw.text("SELECT validation || ' ' || feature_id || ' ' || area || ' ' || updated_at FROM requirements "
+               "WHERE id = '" +
+               stored[0].id + "'"),
+      "rejected login authentication 2026-01-16T03:57:45.133Z");
+  EXPECT_EQ(raw.text("SELECT group_concat(seq || ':' || source || ':' || coalesce(message_id, '-') || ':' || "
+                     "origin_id, ' ') FROM (SELECT * FROM requirement_sources WHERE requirement_id = '" +
+                     stored[0].id + "' ORDER BY seq)"),
+            "0:interview:s1:m1:r1 1:interview:s2:-:r4");
+}
+
+TEST_F(SqliteRequirementsStoreTest, AFullDiskFailsTheAddAndKeepsEverythingStoredBefore) {
+  auto store = open();
+  std::vector<Requirement> stored;
+  for (int i = 0; i < 3; ++i) {
+    clock_.advance(milliseconds{1});
+    stored.push_back(add(*store, stated("p", "small requirement number " + std::to_string(i))).requirement);
+  }
+  const std::int64_t pages = std::stoll(Raw(file()).text("PRAGMA page_count"));
+  store->setMaxPageCountForTesting(pages + 2);
+  // Distinct words, so that no big text is a near-duplicate of another.
+  const auto big = [](int n) {
+    std::string text;
+    for (int word = 0; word < 600; ++word) text += "w" + std::to_string(n) + "x" + std::to_string(word) + " ";
+    return text;
+  };
+  std::optional<Error> failure;
+  int n = 0;
+  for (; n < 100 && !failure; ++n) {
+    clock_.advance(milliseconds{1});
+    auto added = store->add(stated("p", big(n)));
+    if (added) {
+      stored.push_back(added->requirement);
+    } else {
+      failure = added.error();
+    }
+  }
+  ASSERT_TRUE(failure.has_value()) << "the capped file never filled";
+  EXPECT_EQ(failure->code, ErrorCode::StorageFailed);
+  EXPECT_EQ(failure->message, "cannot add a requirement to project p in " + file() + ": the disk is full");
+  const auto stillFull = store->add(stated("p", big(1000)));
+  ASSERT_FALSE(stillFull.ok());
+  EXPECT_EQ(stillFull.error().message, failure->message);
+  EXPECT_EQ(Raw(file()).text("PRAGMA integrity_check"), "ok");
+  EXPECT_TRUE(*store->list("p") == stored);  // the same connection is still usable (no print: texts are big)
+
+  store->setMaxPageCountForTesting(1'000'000);
+  clock_.advance(milliseconds{1});
+  const AddResult later = add(*store, stated("p", big(n - 1)));
+  EXPECT_EQ(later.outcome, AddOutcome::Added);
+  stored.push_back(later.requirement);
+  store.reset();
+  EXPECT_EQ(stored.size(), static_cast<std::size_t>(3 + n));
+  EXPECT_TRUE(*open()->list("p") == stored);
+  EXPECT_EQ(Raw(file()).text("PRAGMA integrity_check"), "ok");
+}
+
+// What an unprivileged user gets from open(); run in a child that drops to `nobody` when this
+// test runs as root (for whom file modes do not stop writes). "SKIP: why" if it cannot.
+std::string openErrorAsUnprivileged(const std::string& path, const Clock& clock) {
+  const auto openError = [&] {
+    auto store = SqliteRequirementsStore::open(path, clock);
+    return store ? std::string("(opened)") : store.error().message;
+  };
+  if (::geteuid() != 0) return openError();
+  int pipe[2];
+  if (::pipe(pipe) != 0) return "SKIP: no pipe";
+  const pid_t child = ::fork();
+  if (child == 0) {
+    ::close(pipe[0]);
+    const std::string result = ::setgid(65534) == 0 && ::setuid(65534) == 0
+                                   ? openError()
+                                   : "SKIP: cannot drop root privileges to test file modes";
+    [[maybe_unused]] const auto written = ::write(pipe[1], result.data(), result.size());
+    ::_exit(0);
+  }
+  ::close(pipe[1]);
+  std::string result;
+  char buffer[512];
+  for (ssize_t n; (n = ::read(pipe[0], buffer, sizeof buffer)) > 0;)
+    result.append(buffer, static_cast<size_t>(n));
+  ::close(pipe[0]);
+  ::waitpid(child, nullptr, 0);
+  return result;
+}
+
+TEST_F(SqliteRequirementsStoreTest, RefusesAReadOnlyFileAtOpen) {
+  add(*open(), stated("p", "Users sign in with Google"));
+  ASSERT_EQ(::chmod(dir_.path().c_str(), 0755), 0);  // `nobody` may enter, not write
+  ASSERT_EQ(::chmod(file().c_str(), 0444), 0);
+  const std::string error = openErrorAsUnprivileged(file(), clock_);
+  ASSERT_EQ(::chmod(file().c_str(), 0600), 0);
+  ASSERT_EQ(::chmod(dir_.path().c_str(), 0700), 0);
+  if (error.starts_with("SKIP: ")) GTEST_SKIP() << error.substr(6);
+  EXPECT_EQ(error, "cannot open " + file() + ": the database file is read-only");
+  EXPECT_EQ(open()->list("p")->size(), 1u);
+}
+
+TEST_F(SqliteRequirementsStoreTest, ALockHeldTooLongIsAClearErrorAndPassesAway) {
+  auto store = open({milliseconds{100}});
+  Raw other(file());
+  other.exec("BEGIN IMMEDIATE");
+  const auto failed = store->add(stated("p", "Users sign in with Google"));
+  ASSERT_FALSE(failed.ok());
+  EXPECT_EQ(failed.error().message, "cannot add a requirement to project p in " + file() +
+                                        ": the database is locked by another process (gave up after 100 ms)");
+  other.exec("COMMIT");
+  EXPECT_EQ(add(*store, stated("p", "Users sign in with Google")).outcome, AddOutcome::Added);
+}
+
+TEST_F(SqliteRequirementsStoreTest, ARowThisBuildCannotReadIsAOneLineError) {
+  auto store = open();
+  const std::string id = add(*store, stated("p", "Users sign in with Google")).requirement.id;
+  Raw(file()).exec("UPDATE requirements SET category = 'banana' WHERE id = '" + id + "'");
+  const auto failed = store->get(id);
+  ASSERT_FALSE(failed.ok());
+  EXPECT_EQ(failed.error().code, ErrorCode::StorageFailed);
+  EXPECT_EQ(failed.error().message, "cannot read requirement " + id + " from " + file() +
+                                        ": the stored category \"banana\" is not valid");
+  EXPECT_THAT(store->list("p").error().message, HasSubstr("list the requirements of project p in " + file()));
+}
+
+// The index of one connection follows what others write: removed texts are not merged into,
+// changed texts are compared as they are now.
+TEST_F(SqliteRequirementsStoreTest, TheNearDuplicateScanSeesOtherConnectionsWrites) {
+  auto mine = open();
+  auto theirs = open();
+  const std::string reports = add(*mine, stated("p", "Admins export monthly sales reports")).requirement.id;
+  ASSERT_TRUE(*theirs->remove(reports));
+  const AddResult again = add(*mine, stated("p", "Admins export monthly sales reports quickly"));
+  EXPECT_EQ(again.outcome, AddOutcome::Added);
+
+  ASSERT_TRUE(theirs->update(again.requirement.id, {.text = "Pages load within two seconds"}).ok());
+  EXPECT_EQ(add(*mine, stated("p", "Admins export monthly sales reports")).outcome, AddOutcome::Added);
+  const AddResult merged = add(*mine, stated("p", "pages load within two seconds"));
+  EXPECT_EQ(merged.outcome, AddOutcome::Merged);
+  EXPECT_EQ(merged.requirement.id, again.requirement.id);
+
+  Raw(file()).exec("UPDATE requirements SET text = 'Invoices carry a VAT number' WHERE id = '" +
+                   again.requirement.id + "'");
+  EXPECT_EQ(add(*mine, stated("p", "Invoices carry VAT number")).requirement.id, again.requirement.id);
+}
+
+TEST_F(SqliteRequirementsStoreTest, TwoStoresInTwoThreadsMergeWithoutLosingASource) {
+  auto left = open();
+  auto right = open();
+  const std::string base = add(*left, stated("p", "Admins export monthly sales reports")).requirement.id;
+  constexpr int kStatements = 25;
+  const auto why = [](const Result<AddResult>& result) {
+    return result.ok() ? "" : ": " + result.error().message;
+  };
+  const auto work = [&](SqliteRequirementsStore& store, const std::string& side) {
+    for (int i = 0; i < kStatements; ++i) {
+      // One extra word: 5/6 similar to the base, and each other's texts too close to stay apart.
+      const std::string word = side + "word" + std::to_string(i);
+      const RequirementSource source{"interview:" + side, "m" + std::to_string(i), "r" + std::to_string(i), {}};
+      const auto merged = store.add(stated("p", "Admins export monthly sales reports " + word, source));
+      EXPECT_TRUE(merged.ok() && merged->outcome == AddOutcome::Merged) << side << i << why(merged);
+      const auto again = store.add(stated("p", "anything", source));
+      EXPECT_TRUE(again.ok() && again->outcome == AddOutcome::AlreadyRecorded) << side << i << why(again);
+      const auto separate = store.add(stated("p", side + " item " + word));
+      EXPECT_TRUE(separate.ok() && separate->outcome == AddOutcome::Added) << side << i << why(separate);
+    }
+  };
+  std::thread a(work, std::ref(*left), "left");
+  std::thread b(work, std::ref(*right), "right");
+  a.join();
+  b.join();
+
+  const Requirement merged = **right->get(base);
+  ASSERT_EQ(merged.sources.size(), 1u + 2 * kStatements);
+  std::set<std::pair<std::string, std::string>> origins;
+  for (const auto& source : merged.sources) origins.emplace(source.source, source.originId.value_or("-"));
+  EXPECT_EQ(origins.size(), merged.sources.size());
+  EXPECT_EQ(left->list("p")->size(), 1u + 2 * kStatements);
+  Raw raw(file());
+  EXPECT_EQ(
+      raw.text("SELECT max(seq) + 1 = count(*) FROM requirement_sources WHERE requirement_id = '" + base + "'"),
+      "1");
+  EXPECT_EQ(raw.text("PRAGMA integrity_check"), "ok");
+}
+
+TEST_F(SqliteRequirementsStoreTest, WorksBesideTheSessionStoreOnOneFile) {
+  auto sessions = SqliteSessionStore::open(file());
+  ASSERT_TRUE(sessions.ok()) << sessions.error().message;
+  auto requirements = open();
+
+  InterviewSession session;
+  session.id = "s1";
+  session.projectId = "shop";
+  session.startedAt = session.lastActivityAt = kStart;
+  session.messages.push_back({"m1", MessageRole::User, "Users must sign in with Google", kStart, {}, {}});
+  session.extractedRequirements.push_back({"r1", "Users must sign in with Google",
+                                           RequirementCategory::Functional, Priority::Must, 0.9,
+                                           "authentication", "m1"});
+  ASSERT_TRUE((*sessions)->save(session).ok());
+
+  // What exporting a session does: each requirement with its session as the source.
+  const auto exportSession = [&] {
+    std::vector<AddOutcome> outcomes;
+    for (const auto& r : session.extractedRequirements) {
+      NewRequirement requirement{session.projectId,
+                                 r.text,
+                                 r.category,
+                                 r.priority,
+                                 r.confidence,
+                                 r.area,
+                                 RequirementSource{"interview:" + session.id, r.sourceMessageId, r.id, {}}};
+      outcomes.push_back(add(*requirements, requirement).outcome);
+    }
+    return outcomes;
+  };
+  EXPECT_EQ(exportSession(), std::vector<AddOutcome>{AddOutcome::Added});
+
+  // A session save between two exports: the requirements store reads what changed, no more.
+  session.messages.push_back(
+      {"m2", MessageRole::User, "People sign in with their Google account", kStart, {}, {}});
+  session.extractedRequirements.push_back({"r2", "users sign in with google", RequirementCategory::Functional,
+                                           Priority::Should, 0.8, std::nullopt, "m2"});
+  ASSERT_TRUE((*sessions)->save(session).ok());
+  EXPECT_EQ(exportSession(), (std::vector<AddOutcome>{AddOutcome::AlreadyRecorded, AddOutcome::Merged}));
+
+  // A project first known from the requirements store, then from a session.
+  add(*requirements, stated("new", "Exports run nightly"));
+  InterviewSession later;
+  later.id = "s2";
+  later.projectId = "new";
+  later.startedAt = later.lastActivityAt = kStart;
+  ASSERT_TRUE((*sessions)->save(later).ok());
+  ASSERT_TRUE(*(*sessions)->remove("s1"));  // requirements outlive their session
+
+  const auto shop = *requirements->list("shop");
+  ASSERT_EQ(shop.size(), 1u);
+  EXPECT_EQ(shop[0].sources.size(), 2u);
+  EXPECT_EQ(shop[0].priority, Priority::Must);
+  EXPECT_EQ((**(*sessions)->load("s2")).projectId, "new");
+  Raw raw(file());
+  EXPECT_EQ(raw.text("SELECT group_concat(id) FROM (SELECT id FROM projects ORDER BY id)"), "new,shop");
+  EXPECT_EQ(raw.text("PRAGMA foreign_key_check"), "(no row)");
+}
+
+TEST_F(SqliteRequirementsStoreTest, InMemoryDatabaseNeedsNoFile) {
+  auto store = SqliteRequirementsStore::open(":memory:", clock_);
+  ASSERT_TRUE(store.ok()) << store.error().message;
+  const AddResult added = add(**store, stated("p", "Users sign in with Google"));
+  EXPECT_EQ(**(*store)->get(added.requirement.id), added.requirement);
+  EXPECT_EQ(add(**store, stated("p", "users sign in with Google")).outcome, AddOutcome::Merged);
+}
+
+}  // namespace
+}  // namespace nexus
