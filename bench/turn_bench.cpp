@@ -7,6 +7,7 @@
 #include "interview/interview_engine.hpp"
 #include "interview/requirement_extractor.hpp"
 #include "llm/offline/offline_analyst.hpp"
+#include "store/memory_requirements_store.hpp"
 #include "store/memory_session_store.hpp"
 
 namespace nexus {
@@ -29,8 +30,9 @@ void BM_OfflineTurn(benchmark::State& state) {
   SystemClock clock;
   EventBus events{clock};
   MemorySessionStore store;
+  MemoryRequirementsStore requirements{clock};
   OfflineAnalyst analyst;
-  InterviewEngine engine{analyst, store, events, clock};
+  InterviewEngine engine{analyst, store, requirements, events, clock};
   std::string sessionId;
   std::size_t turn = 0;
   for (auto _ : state) {

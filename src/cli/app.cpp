@@ -13,13 +13,16 @@
 #include <spdlog/spdlog.h>
 
 #include "cli/interview_command.hpp"
+#include "cli/requirements_command.hpp"
 #include "cli/sessions_command.hpp"
 #include "cli/storage.hpp"
 #include "cli/terminal.hpp"
 #include "core/clock.hpp"
+#include "core/enums.hpp"
 #include "core/scheduler.hpp"
 #include "events/event_bus.hpp"
 #include "interview/interview_engine.hpp"
+#include "domain/areas.hpp"
 #include "interview/session_manager.hpp"
 #include "llm/offline/offline_analyst.hpp"
 
@@ -39,6 +42,7 @@ struct Runtime {
   SystemClock clock;
   EventBus events{clock};
   std::unique_ptr<SessionStore> store;
+  std::unique_ptr<RequirementsStore> requirements;
   std::unique_ptr<LlmClient> llm;
   std::unique_ptr<InterviewEngine> engine;
   std::unique_ptr<ThreadScheduler> scheduler;
@@ -67,12 +71,19 @@ std::unique_ptr<Runtime> makeRuntime(const GlobalOptions& global, bool withEngin
     return nullptr;
   }
   runtime->store = std::move(*store);
+  auto requirements = openRequirementsStore(*path, runtime->clock);
+  if (!requirements) {
+    std::cerr << "nexus: " << requirements.error().message << "\n";
+    return nullptr;
+  }
+  runtime->requirements = std::move(*requirements);
   if (withEngine) {
     runtime->llm = makeLlmClient(global.llm);
-    runtime->engine = std::make_unique<InterviewEngine>(*runtime->llm, *runtime->store, runtime->events, runtime->clock);
+    runtime->engine = std::make_unique<InterviewEngine>(*runtime->llm, *runtime->store, *runtime->requirements,
+                                                        runtime->events, runtime->clock);
     runtime->scheduler = std::make_unique<ThreadScheduler>();
     runtime->sessions = std::make_unique<InterviewSessionManager>(
-        *runtime->engine, *runtime->store, runtime->events, *runtime->scheduler,
+        *runtime->engine, *runtime->store, *runtime->requirements, runtime->events, *runtime->scheduler,
         std::chrono::milliseconds{global.autosaveMs});
   }
   return runtime;
@@ -125,9 +136,13 @@ Action setupSessions(CLI::App& command, const GlobalOptions& global) {
   show->add_flag("--json", options->json, "Print the session in the JSON shape of the API");
   auto* remove = command.add_subcommand("delete", "Delete a session and everything in it");
   remove->add_option("id", options->sessionId, "Session id")->required();
-  return [options, list, show, remove, &global]() {
-    auto runtime = makeRuntime(global, false);
+  auto* exportTo = command.add_subcommand(
+      "export", "Record a session's requirements in the requirements database (again is harmless)");
+  exportTo->add_option("id", options->sessionId, "Session id")->required();
+  return [options, list, show, remove, exportTo, &global]() {
+    auto runtime = makeRuntime(global, exportTo->parsed());
     if (!runtime) return 1;
+    if (exportTo->parsed()) return exportSession(*runtime->sessions, options->sessionId, std::cout, std::cerr);
     if (list->parsed()) return listSessions(*runtime->store, options->projectId, options->json, std::cout, std::cerr);
     if (show->parsed()) {
       return showSession(*runtime->store, options->sessionId, options->json, std::cout, std::cerr,
@@ -138,10 +153,96 @@ Action setupSessions(CLI::App& command, const GlobalOptions& global) {
   };
 }
 
+// The spellings of an enum for CLI11's IsMember, in enum order.
+template <typename Enum, std::size_t N>
+std::vector<std::string> spellings(const Enum (&values)[N]) {
+  std::vector<std::string> out;
+  for (const Enum value : values) out.emplace_back(toString(value));
+  return out;
+}
+
+Action setupRequirements(CLI::App& command, const GlobalOptions& global) {
+  command.require_subcommand(1);
+  struct Options {
+    std::string projectId = "default";
+    std::string requirementId, featureId;
+    std::string category, priority, area, validation;
+    std::optional<double> minConfidence;
+    bool json = false, reject = false, pending = false, unlink = false;
+  };
+  auto options = std::make_shared<Options>();
+  const RequirementCategory categories[] = {RequirementCategory::Functional, RequirementCategory::NonFunctional,
+                                            RequirementCategory::Technical, RequirementCategory::Constraint,
+                                            RequirementCategory::Assumption};
+  const Priority priorities[] = {Priority::Must, Priority::Should, Priority::Could, Priority::Wont};
+  const ValidationStatus states[] = {ValidationStatus::Pending, ValidationStatus::Validated,
+                                     ValidationStatus::Rejected};
+
+  auto* list = command.add_subcommand("list", "List a project's requirements, oldest first");
+  list->add_option("-p,--project", options->projectId, "Project")->capture_default_str();
+  list->add_option("--category", options->category, "Only this category")->check(CLI::IsMember(spellings(categories)));
+  list->add_option("--priority", options->priority, "Only this priority")->check(CLI::IsMember(spellings(priorities)));
+  list->add_option("--area", options->area, "Only this area (e.g. authentication)");
+  list->add_option("--min-confidence", options->minConfidence, "Only requirements at least this confident")
+      ->check(CLI::Range(0.0, 1.0));
+  list->add_option("--status", options->validation, "Only this validation state")
+      ->check(CLI::IsMember(spellings(states)));
+  list->add_flag("--json", options->json, "Print JSON (requirements with their sources)");
+  auto* stats = command.add_subcommand("stats", "Count a project's requirements by category, priority and state");
+  stats->add_option("-p,--project", options->projectId, "Project")->capture_default_str();
+  stats->add_flag("--json", options->json, "Print JSON");
+  auto* validate = command.add_subcommand("validate", "Mark a requirement validated (or rejected, or pending again)");
+  validate->add_option("id", options->requirementId, "Requirement id")->required();
+  auto* reject = validate->add_flag("--reject", options->reject, "Mark it rejected instead");
+  validate->add_flag("--pending", options->pending, "Mark it pending again")->excludes(reject);
+  auto* link = command.add_subcommand("link", "Link a requirement to a feature (or unlink it)");
+  link->add_option("id", options->requirementId, "Requirement id")->required();
+  auto* feature = link->add_option("feature", options->featureId, "Feature id");
+  link->add_flag("--unlink", options->unlink, "Remove its feature link")->excludes(feature);
+  auto* remove = command.add_subcommand("delete", "Delete a requirement and its sources");
+  remove->add_option("id", options->requirementId, "Requirement id")->required();
+
+  return [options, list, stats, validate, link, remove, &global]() {
+    auto runtime = makeRuntime(global, false);
+    if (!runtime) return 1;
+    RequirementsStore& store = *runtime->requirements;
+    if (list->parsed()) {
+      RequirementFilter filter;
+      if (!options->category.empty()) filter.category = parseCategory(options->category);
+      if (!options->priority.empty()) filter.priority = parsePriority(options->priority);
+      if (!options->area.empty()) filter.area = domain::normalizeArea(options->area);
+      if (!options->validation.empty()) filter.validation = parseValidationStatus(options->validation);
+      filter.minConfidence = options->minConfidence;
+      return listRequirements(store, options->projectId, filter, options->json, std::cout, std::cerr,
+                              Style::detect(stdout));
+    }
+    if (stats->parsed()) return showRequirementStats(store, options->projectId, options->json, std::cout, std::cerr);
+    if (validate->parsed()) {
+      const ValidationStatus status = options->reject    ? ValidationStatus::Rejected
+                                      : options->pending ? ValidationStatus::Pending
+                                                         : ValidationStatus::Validated;
+      return setValidation(store, options->requirementId, status, std::cout, std::cerr);
+    }
+    if (link->parsed()) {
+      if (!options->unlink && options->featureId.empty()) {
+        std::cerr << "nexus: name the feature to link to, or pass --unlink\n";
+        return 2;
+      }
+      const std::optional<std::string> featureId =
+          options->unlink ? std::nullopt : std::optional<std::string>(options->featureId);
+      return linkRequirement(store, options->requirementId, featureId, std::cout, std::cerr);
+    }
+    if (remove->parsed()) return deleteRequirement(store, options->requirementId, std::cout, std::cerr);
+    return 2;
+  };
+}
+
 const std::vector<Subcommand>& subcommands() {
   static const std::vector<Subcommand> table{
       {"interview", "Talk about what you want to build; requirements are captured as you go", setupInterview},
-      {"sessions", "List, show or delete stored interview sessions", setupSessions},
+      {"sessions", "List, show, delete or export stored interview sessions", setupSessions},
+      {"requirements", "The requirements database: list, count, validate, link or delete requirements",
+       setupRequirements},
   };
   return table;
 }

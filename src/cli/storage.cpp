@@ -4,7 +4,9 @@
 #include <filesystem>
 #include <system_error>
 
+#include "store/memory_requirements_store.hpp"
 #include "store/memory_session_store.hpp"
+#include "store/sqlite_requirements_store.hpp"
 #include "store/sqlite_session_store.hpp"
 
 namespace nexus::cli {
@@ -37,6 +39,15 @@ Result<std::unique_ptr<SessionStore>> openSessionStore(const std::string& path) 
   auto store = SqliteSessionStore::open(path);
   if (!store) return store.error();
   return std::unique_ptr<SessionStore>(std::move(*store));
+}
+
+Result<std::unique_ptr<RequirementsStore>> openRequirementsStore(const std::string& path, const Clock& clock) {
+  if (path == kInMemoryDatabase) {
+    return std::unique_ptr<RequirementsStore>(std::make_unique<MemoryRequirementsStore>(clock));
+  }
+  auto store = SqliteRequirementsStore::open(path, clock);
+  if (!store) return store.error();
+  return std::unique_ptr<RequirementsStore>(std::move(*store));
 }
 
 }  // namespace nexus::cli

@@ -4,7 +4,9 @@
 #include <memory>
 #include <string>
 
+#include "core/clock.hpp"
 #include "core/result.hpp"
+#include "store/requirements_store.hpp"
 #include "store/session_store.hpp"
 
 namespace nexus::cli {
@@ -18,5 +20,8 @@ Result<std::string> resolveDatabasePath(const std::string& flag);
 // Opens (creating on first use, directory included) the store at `path`; ":memory:" keeps
 // sessions in memory for this process only. Errors name the file and the cause.
 Result<std::unique_ptr<SessionStore>> openSessionStore(const std::string& path);
+
+// The requirements database in the same file (opened after openSessionStore made its place).
+Result<std::unique_ptr<RequirementsStore>> openRequirementsStore(const std::string& path, const Clock& clock);
 
 }  // namespace nexus::cli

@@ -15,6 +15,7 @@
 #include "events/event_types.hpp"
 #include "interview/context_window.hpp"
 #include "interview/prompts.hpp"
+#include "interview/requirements_export.hpp"
 #include "interview/tag_stream_filter.hpp"
 
 namespace nexus {
@@ -60,9 +61,9 @@ std::string statusWord(SessionStatus status) { return std::string(toString(statu
 
 }  // namespace
 
-InterviewEngine::InterviewEngine(LlmClient& llm, SessionStore& store, EventBus& events, const Clock& clock,
-                                 InterviewEngineOptions options)
-    : llm_(llm), store_(store), events_(events), clock_(clock), options_(options),
+InterviewEngine::InterviewEngine(LlmClient& llm, SessionStore& store, RequirementsStore& requirements,
+                                 EventBus& events, const Clock& clock, InterviewEngineOptions options)
+    : llm_(llm), store_(store), requirements_(requirements), events_(events), clock_(clock), options_(options),
       extractor_(options.confidenceThreshold) {}
 
 InterviewEngine::~InterviewEngine() {
@@ -176,11 +177,13 @@ void InterviewEngine::applyReply(Slot& slot, const std::string& userMessageId, c
   std::vector<std::string> newAreas;
   InterviewMessage assistant;
   std::string id;
+  std::string projectId;
   std::optional<Error> saveError;
   {
     std::lock_guard state(slot.stateMutex);
     InterviewSession& session = slot.session;
     id = session.id;
+    projectId = session.projectId;
     for (auto& requirement : extracted.requirements) {
       requirement.sourceMessageId = userMessageId;
       // The interviewer owns classification: an area it left out stays out (a product description
@@ -228,6 +231,8 @@ void InterviewEngine::applyReply(Slot& slot, const std::string& userMessageId, c
                                         {"message", "The turn could not be saved: " + saveError->message},
                                         {"retryable", true}});
   }
+  // Outside the state lock: getSession need not wait for the database.
+  recordRequirements(projectId, id, result.extractedRequirements);
   emitMessage(id, assistant);
   for (const auto& requirement : result.extractedRequirements) {
     events_.emit(events::kRequirementCaptured, {{"sessionId", id}, {"requirement", requirement}});
@@ -235,6 +240,24 @@ void InterviewEngine::applyReply(Slot& slot, const std::string& userMessageId, c
   for (const auto& area : newAreas) events_.emit(events::kAreaExplored, {{"sessionId", id}, {"area", area}});
   if (!result.suggestedGaps.empty()) {
     events_.emit(events::kGapSuggested, {{"sessionId", id}, {"gaps", result.suggestedGaps}});
+  }
+}
+
+void InterviewEngine::recordRequirements(const std::string& projectId, const std::string& sessionId,
+                                         const std::vector<ExtractedRequirement>& captured) {
+  for (const auto& requirement : captured) {
+    auto recorded = requirements_.add(newRequirementFrom(projectId, sessionId, requirement));
+    if (recorded) continue;
+    spdlog::error("session {}: a requirement could not be recorded in the requirements database: {}", sessionId,
+                  recorded.error().message);
+    events_.emit(events::kSystemError,
+                 {{"sessionId", sessionId},
+                  {"code", toString(recorded.error().code)},
+                  {"message", "The requirements database was not updated (the session keeps the requirement; "
+                              "export the session to retry): " +
+                                  recorded.error().message},
+                  {"retryable", true}});
+    return;  // the rest would most likely fail the same way
   }
 }
 

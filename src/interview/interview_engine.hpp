@@ -15,6 +15,7 @@
 #include "events/event_bus.hpp"
 #include "interview/requirement_extractor.hpp"
 #include "llm/llm_client.hpp"
+#include "store/requirements_store.hpp"
 #include "store/session_store.hpp"
 
 namespace nexus {
@@ -39,11 +40,14 @@ struct StartOptions {
 // The engine keeps the sessions it started or resumed in memory, claimed in the store so that
 // no other process talks in them meanwhile (released by forget() and the destructor), and
 // writes each through the SessionStore: the user's message before the model is called, the
-// whole turn before processMessage returns. All references must outlive the engine.
+// whole turn before processMessage returns. Each turn's new requirements are then recorded in
+// the requirements database (merged with near-duplicates of the project); if that fails the
+// turn still stands, system:error says so, and exporting the session later records them.
+// All references must outlive the engine.
 class InterviewEngine {
  public:
-  InterviewEngine(LlmClient& llm, SessionStore& store, EventBus& events, const Clock& clock,
-                  InterviewEngineOptions options = {});
+  InterviewEngine(LlmClient& llm, SessionStore& store, RequirementsStore& requirements, EventBus& events,
+                  const Clock& clock, InterviewEngineOptions options = {});
   ~InterviewEngine();
   InterviewEngine(const InterviewEngine&) = delete;
   InterviewEngine& operator=(const InterviewEngine&) = delete;
@@ -91,8 +95,12 @@ class InterviewEngine {
                   ProcessMessageResult& result);
   void emitMessage(const std::string& sessionId, const InterviewMessage& message);
 
+  void recordRequirements(const std::string& projectId, const std::string& sessionId,
+                          const std::vector<ExtractedRequirement>& captured);
+
   LlmClient& llm_;
   SessionStore& store_;
+  RequirementsStore& requirements_;
   EventBus& events_;
   const Clock& clock_;
   InterviewEngineOptions options_;

@@ -3,13 +3,16 @@
 #include <spdlog/spdlog.h>
 
 #include "core/enums.hpp"
+#include "core/text.hpp"
 #include "events/event_types.hpp"
 
 namespace nexus {
 
-InterviewSessionManager::InterviewSessionManager(InterviewEngine& engine, SessionStore& store, EventBus& events,
+InterviewSessionManager::InterviewSessionManager(InterviewEngine& engine, SessionStore& store,
+                                                 RequirementsStore& requirements, EventBus& events,
                                                  Scheduler& scheduler, std::chrono::milliseconds autosaveInterval)
-    : engine_(engine), store_(store), events_(events), scheduler_(scheduler), interval_(autosaveInterval) {}
+    : engine_(engine), store_(store), requirements_(requirements), events_(events), scheduler_(scheduler),
+      interval_(autosaveInterval) {}
 
 InterviewSessionManager::~InterviewSessionManager() {
   std::vector<std::string> ids;
@@ -108,6 +111,15 @@ Result<bool> InterviewSessionManager::flush(const std::string& sessionId) {
     return saved.error();
   }
   return true;
+}
+
+Result<ExportCounts> InterviewSessionManager::exportToRequirementsDB(std::string_view sessionId) {
+  auto session = engine_.getSession(sessionId);
+  if (!session) return session.error();
+  if (!*session) {
+    return Error::notFound("No interview session with id \"" + text::truncateUtf8(sessionId, 64) + "\"");
+  }
+  return exportSessionRequirements(**session, requirements_);
 }
 
 }  // namespace nexus

@@ -15,6 +15,8 @@
 #include "core/scheduler.hpp"
 #include "events/event_bus.hpp"
 #include "interview/interview_engine.hpp"
+#include "interview/requirements_export.hpp"
+#include "store/requirements_store.hpp"
 #include "store/session_store.hpp"
 
 namespace nexus {
@@ -24,7 +26,8 @@ class InterviewSessionManager {
  public:
   static constexpr std::chrono::milliseconds kDefaultAutosaveInterval{30000};
 
-  InterviewSessionManager(InterviewEngine& engine, SessionStore& store, EventBus& events, Scheduler& scheduler,
+  InterviewSessionManager(InterviewEngine& engine, SessionStore& store, RequirementsStore& requirements,
+                          EventBus& events, Scheduler& scheduler,
                           std::chrono::milliseconds autosaveInterval = kDefaultAutosaveInterval);
   ~InterviewSessionManager();  // stops every autosave after a final flush
   InterviewSessionManager(const InterviewSessionManager&) = delete;
@@ -50,6 +53,11 @@ class InterviewSessionManager {
   // next flush.
   Result<bool> flush(const std::string& sessionId);
 
+  // Records every requirement of the session (the engine's current state, else the stored one)
+  // in the requirements database with its source; idempotent: exporting again adds nothing and
+  // gives the same total(). NotFound for an unknown session.
+  Result<ExportCounts> exportToRequirementsDB(std::string_view sessionId);
+
  private:
   // What tells two states of a session apart cheaply: a session only grows or changes status.
   struct Fingerprint {
@@ -64,6 +72,7 @@ class InterviewSessionManager {
 
   InterviewEngine& engine_;
   SessionStore& store_;
+  RequirementsStore& requirements_;
   EventBus& events_;
   Scheduler& scheduler_;
   std::chrono::milliseconds interval_;

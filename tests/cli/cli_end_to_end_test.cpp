@@ -6,8 +6,7 @@
 #include <fstream>
 #include <regex>
 
-#include "support/child_process.hpp"
-#include "support/temp_dir.hpp"
+#include "support/nexus_cli.hpp"
 
 #include <nlohmann/json.hpp>
 
@@ -15,21 +14,17 @@ namespace nexus {
 namespace {
 
 using testing::ProcessOutput;
-using testing::runProcess;
 
 // Every test gets its own data directory, so the default database lands in a fresh place.
 class CliEndToEnd : public ::testing::Test {
  protected:
   ProcessOutput nexus(const std::vector<std::string>& args, const std::string& input = {}) {
-    std::vector<std::string> argv{NEXUS_BINARY_PATH};
-    argv.insert(argv.end(), args.begin(), args.end());
-    return runProcess(argv, input,
-                      {{"NEXUS_LLM", "offline"}, {"ANTHROPIC_API_KEY", ""}, {"NEXUS_DB", ""},
-                       {"XDG_DATA_HOME", data_.path()}});
+    return cli_.run(args, input);
   }
-  std::string defaultDatabase() const { return data_.path() + "/nexus/nexus.db"; }
+  std::string defaultDatabase() const { return cli_.defaultDatabase(); }
+  const std::string& dataDir() const { return cli_.dataDir(); }
 
-  testing::TempDir data_;
+  testing::NexusCli cli_;
 };
 
 std::size_t count(const std::string& haystack, const std::string& needle) {
@@ -173,7 +168,7 @@ TEST_F(CliEndToEnd, BadOptionsFailWithOneClearLine) {
   EXPECT_EQ(badProject.exitCode, 1);
   EXPECT_NE(badProject.err.find("Project id \"has spaces\" is not valid"), std::string::npos) << badProject.err;
 
-  const auto notADatabase = data_.path() + "/notes.txt";
+  const auto notADatabase = dataDir() + "/notes.txt";
   std::ofstream(notADatabase) << "hello, these are my notes";
   const auto refused = nexus({"--db", notADatabase, "sessions", "list"});
   EXPECT_EQ(refused.exitCode, 1);
@@ -231,9 +226,7 @@ TEST_F(CliEndToEnd, APausedInterviewContinuesInTheNextRun) {
 }
 
 TEST_F(CliEndToEnd, ASecondProcessOnTheSameSessionIsRefused) {
-  const std::map<std::string, std::string> env{{"NEXUS_LLM", "offline"}, {"NEXUS_DB", ""},
-                                               {"XDG_DATA_HOME", data_.path()}};
-  testing::ChildProcess first({NEXUS_BINARY_PATH, "interview", "--project", "twin"}, env);
+  testing::ChildProcess first({NEXUS_BINARY_PATH, "interview", "--project", "twin"}, cli_.environment());
   ASSERT_TRUE(first.waitFor("Nexus: ", 1, std::chrono::seconds{20})) << first.output();
   const std::string id = sessionIdIn(first.output());
 

@@ -32,6 +32,29 @@ class Inspector {
   ~Inspector() { sqlite3_close(db_); }
 
   std::string integrity() { return single("PRAGMA integrity_check"); }
+  // Requirements of the requirements database without a single source: a torn write.
+  std::string requirementsWithoutSource() {
+    return single("SELECT count(*) FROM requirements r "
+                  "WHERE NOT EXISTS (SELECT 1 FROM requirement_sources s WHERE s.requirement_id = r.id)");
+  }
+  // Requirements captured from `message` that never reached the requirements database.
+  int unrecordedRequirementsOf(const std::string& message) {
+    sqlite3_stmt* statement = nullptr;
+    sqlite3_prepare_v2(db_,
+                       "SELECT count(*) FROM session_requirements sr JOIN messages m ON m.id = sr.source_message_id "
+                       "WHERE m.content = ? AND NOT EXISTS "
+                       "(SELECT 1 FROM requirement_sources s WHERE s.origin_id = sr.id)",
+                       -1, &statement, nullptr);
+    sqlite3_bind_text(statement, 1, message.c_str(), -1, SQLITE_TRANSIENT);
+    const int count = sqlite3_step(statement) == SQLITE_ROW ? sqlite3_column_int(statement, 0) : -1;
+    sqlite3_finalize(statement);
+    return count;
+  }
+  // Session requirements recorded twice in the requirements database.
+  std::string sourcesRecordedTwice() {
+    return single("SELECT count(*) FROM (SELECT 1 FROM requirement_sources WHERE origin_id IS NOT NULL "
+                  "GROUP BY source, origin_id HAVING count(*) > 1)");
+  }
   std::vector<StoredMessage> messages() {
     std::vector<StoredMessage> out;
     sqlite3_stmt* statement = nullptr;
@@ -89,6 +112,8 @@ TEST(CrashTest, KilledAtRandomMomentsLosesNoAcknowledgedTurn) {
 
     Inspector inspector(db);
     ASSERT_EQ(inspector.integrity(), "ok") << "after run " << run;
+    EXPECT_EQ(inspector.requirementsWithoutSource(), "0") << "after run " << run;
+    EXPECT_EQ(inspector.sourcesRecordedTwice(), "0") << "after run " << run;
     const auto stored = inspector.messages();
     for (const auto& message : acknowledged) {
       const auto it = std::find_if(stored.begin(), stored.end(),
@@ -96,6 +121,8 @@ TEST(CrashTest, KilledAtRandomMomentsLosesNoAcknowledgedTurn) {
       ASSERT_NE(it, stored.end()) << "lost acknowledged message \"" << message << "\" after run " << run;
       ASSERT_NE(it + 1, stored.end()) << "the reply to \"" << message << "\" is missing";
       EXPECT_EQ((it + 1)->role, "assistant") << "the reply to \"" << message << "\" is missing";
+      // The reply is printed after the turn's requirements were recorded.
+      EXPECT_EQ(inspector.unrecordedRequirementsOf(message), 0) << message;
     }
   }
   EXPECT_GE(acknowledged.size(), 30u);  // the runs did real work, not just start and die

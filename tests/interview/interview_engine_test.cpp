@@ -6,7 +6,10 @@
 
 #include "core/json.hpp"
 #include "events/event_types.hpp"
+#include "store/memory_requirements_store.hpp"
 #include "store/memory_session_store.hpp"
+#include "interview/requirements_export.hpp"
+#include "support/failing_requirements_store.hpp"
 #include "support/failing_store.hpp"
 #include "support/scripted_llm.hpp"
 
@@ -55,7 +58,8 @@ class EngineTest : public ::testing::Test {
   MemorySessionStore memory_;
   testing::FailingStore store_{memory_};
   testing::ScriptedLlm llm_;
-  InterviewEngine engine_{llm_, store_, events_, clock_};
+  MemoryRequirementsStore requirements_{clock_};
+  InterviewEngine engine_{llm_, store_, requirements_, events_, clock_};
   std::mutex eventsMutex_;
   std::vector<Event> seen_;
   EventBus::Subscription all_;
@@ -149,6 +153,64 @@ TEST_F(EngineTest, TheRawModelOutputAndItsCostAreKeptWithTheReplyForAudit) {
   EXPECT_EQ(**memory_.load(id), session);  // stored with the turn
   // Front ends see the display text only.
   EXPECT_EQ(nlohmann::json(session.messages[2]).dump().find("thinking"), std::string::npos);
+}
+
+TEST_F(EngineTest, EachTurnsRequirementsEnterTheRequirementsDatabaseWithTheirSource) {
+  const std::string id = start(engine_);
+  llm_.reply("Which providers?\n" +
+             requirementTag("Users sign in with Google", "functional", "must", "0.9", "authentication"));
+  auto result = engine_.processMessage(id, "Users must sign in with Google");
+  ASSERT_TRUE(result.ok()) << result.error().message;
+  const ExtractedRequirement& captured = result->extractedRequirements.at(0);
+
+  auto stored = requirements_.list("demo");
+  ASSERT_TRUE(stored.ok());
+  ASSERT_EQ(stored->size(), 1u);
+  const Requirement& r = stored->at(0);
+  EXPECT_EQ(r.text, "Users sign in with Google");
+  EXPECT_EQ(r.category, RequirementCategory::Functional);
+  EXPECT_EQ(r.priority, Priority::Must);
+  EXPECT_EQ(r.area, "authentication");
+  EXPECT_EQ(r.validation, ValidationStatus::Pending);
+  ASSERT_EQ(r.sources.size(), 1u);
+  EXPECT_EQ(r.sources[0].source, "interview:" + id);
+  EXPECT_EQ(r.sources[0].messageId, captured.sourceMessageId);
+  EXPECT_EQ(r.sources[0].originId, captured.id);
+
+  // A second session of the project stating the same thing adds a source, not a requirement.
+  const std::string other = start(engine_);
+  llm_.reply("Noted.\n" + requirementTag("Users sign in with Google", "functional", "should", "0.95", ""));
+  ASSERT_TRUE(engine_.processMessage(other, "People sign in with Google").ok());
+  stored = requirements_.list("demo");
+  ASSERT_EQ(stored->size(), 1u);
+  ASSERT_EQ(stored->at(0).sources.size(), 2u);
+  EXPECT_EQ(stored->at(0).sources[1].source, "interview:" + other);
+  EXPECT_EQ(stored->at(0).priority, Priority::Must);
+  EXPECT_DOUBLE_EQ(stored->at(0).confidence, 0.95);
+}
+
+TEST_F(EngineTest, ARequirementsDatabaseFailureKeepsTheTurnAndSaysSo) {
+  testing::FailingRequirementsStore failing{requirements_};
+  InterviewEngine engine{llm_, store_, failing, events_, clock_};
+  const std::string id = start(engine);
+  failing.failAddsAfter(0);
+  llm_.reply("More?\n" + requirementTag("Users sign in with Google", "functional", "must", "0.9", "authentication") +
+             requirementTag("Admins can export reports", "functional", "should", "0.9", ""));
+  auto result = engine.processMessage(id, "Users must sign in with Google; admins export reports");
+  ASSERT_TRUE(result.ok()) << result.error().message;
+  EXPECT_EQ(result->extractedRequirements.size(), 2u);
+  EXPECT_EQ((**memory_.load(id)).extractedRequirements.size(), 2u);  // the session keeps them
+  const auto errors = eventsOf("system:error");
+  ASSERT_EQ(errors.size(), 1u);
+  EXPECT_NE(errors[0].payload.at("message").get<std::string>().find("the disk is full"), std::string::npos);
+  EXPECT_TRUE(requirements_.list("demo")->empty());
+
+  // Exporting the session later records what the failed turn could not.
+  failing.allowAdds();
+  auto exported = exportSessionRequirements(**engine.getSession(id), failing);
+  ASSERT_TRUE(exported.ok()) << exported.error().message;
+  EXPECT_EQ(exported->added, 2u);
+  EXPECT_EQ(requirements_.list("demo")->size(), 2u);
 }
 
 TEST_F(EngineTest, LowConfidenceRequirementsAreDropped) {
@@ -451,7 +513,7 @@ TEST_F(EngineTest, SessionsRunInParallel) {
 TEST_F(EngineTest, ResumeLoadsASessionFromTheStore) {
   std::string id;
   {
-    InterviewEngine earlier{llm_, store_, events_, clock_};
+    InterviewEngine earlier{llm_, store_, requirements_, events_, clock_};
     id = start(earlier);
     ASSERT_TRUE(earlier.processMessage(id, "hello").ok());
     ASSERT_TRUE(earlier.pauseSession(id).ok());
@@ -501,7 +563,7 @@ TEST_F(EngineTest, RequestCarriesSummaryContextAndAskedQuestions) {
 TEST_F(EngineTest, LongInterviewsKeepTheRequestWithinBudget) {
   InterviewEngineOptions options;
   options.historyTokenBudget = 2000;
-  InterviewEngine engine{llm_, store_, events_, clock_, options};
+  InterviewEngine engine{llm_, store_, requirements_, events_, clock_, options};
   const std::string id = start(engine);
   for (int turn = 0; turn < 300; ++turn) {
     ASSERT_TRUE(engine.processMessage(id, "Turn " + std::to_string(turn) + ": " + std::string(200, 'x')).ok());

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include "events/event_types.hpp"
+#include "store/memory_requirements_store.hpp"
 #include "store/memory_session_store.hpp"
 #include "support/failing_store.hpp"
 #include "support/scripted_llm.hpp"
@@ -31,9 +32,10 @@ class SessionManagerTest : public ::testing::Test {
   MemorySessionStore memory_;
   testing::FailingStore store_{memory_};
   testing::ScriptedLlm llm_;
-  InterviewEngine engine_{llm_, store_, events_, clock_};
+  MemoryRequirementsStore requirements_{clock_};
+  InterviewEngine engine_{llm_, store_, requirements_, events_, clock_};
   ManualScheduler scheduler_;
-  InterviewSessionManager manager_{engine_, store_, events_, scheduler_};
+  InterviewSessionManager manager_{engine_, store_, requirements_, events_, scheduler_};
   std::vector<std::string> savedFor_;
   EventBus::Subscription saved_;
 };
@@ -142,7 +144,7 @@ TEST_F(SessionManagerTest, StopAutoSaveFlushesAndStopsTicking) {
 TEST_F(SessionManagerTest, ShutdownFlushesEveryAutosavedSession) {
   const std::string id = start();
   {
-    InterviewSessionManager manager{engine_, store_, events_, scheduler_, 5s};
+    InterviewSessionManager manager{engine_, store_, requirements_, events_, scheduler_, 5s};
     manager.startAutoSave(id);
     ASSERT_TRUE(engine_.processMessage(id, "hello").ok());
     savedFor_.clear();
@@ -156,6 +158,67 @@ TEST_F(SessionManagerTest, ListsSummaries) {
   start("two");
   EXPECT_EQ(manager_.list()->size(), 2u);
   EXPECT_EQ(manager_.list("one")->size(), 1u);
+}
+
+// A session recorded before the requirements database existed (or by a turn whose recording
+// failed) reaches it by export, every requirement traceable to its session and message.
+TEST_F(SessionManagerTest, ExportToRequirementsDbRecordsEveryRequirementWithItsSourceOnce) {
+  InterviewSession session;
+  session.id = "s1";
+  session.projectId = "demo";
+  session.messages = {{"m1", MessageRole::User, "Users sign in with Google and pay by card", clock_.now(),
+                       std::vector<std::string>{"r1", "r2"}, std::nullopt},
+                      {"m2", MessageRole::User, "Pages load in under 2 seconds", clock_.now(),
+                       std::vector<std::string>{"r3"}, std::nullopt}};
+  session.extractedRequirements = {
+      {"r1", "Users sign in with Google", RequirementCategory::Functional, Priority::Must, 0.9, "authentication", "m1"},
+      {"r2", "Users pay by card", RequirementCategory::Functional, Priority::Should, 0.8, std::nullopt, "m1"},
+      {"r3", "Pages load in under 2 seconds", RequirementCategory::NonFunctional, Priority::Should, 0.85,
+       "performance", "m2"}};
+  ASSERT_TRUE(manager_.save(session).ok());
+
+  auto exported = manager_.exportToRequirementsDB("s1");
+  ASSERT_TRUE(exported.ok()) << exported.error().message;
+  EXPECT_EQ(exported->total(), 3u);
+  EXPECT_EQ(exported->added, 3u);
+  const auto stored = *requirements_.list("demo");
+  ASSERT_EQ(stored.size(), 3u);
+  for (std::size_t i = 0; i < stored.size(); ++i) {
+    const ExtractedRequirement& original = session.extractedRequirements[i];
+    EXPECT_EQ(stored[i].text, original.text);
+    EXPECT_EQ(stored[i].category, original.category);
+    EXPECT_EQ(stored[i].priority, original.priority);
+    EXPECT_EQ(stored[i].confidence, original.confidence);
+    EXPECT_EQ(stored[i].area, original.area);
+    ASSERT_EQ(stored[i].sources.size(), 1u);
+    EXPECT_EQ(stored[i].sources[0].source, "interview:s1");
+    EXPECT_EQ(stored[i].sources[0].messageId, original.sourceMessageId);
+    EXPECT_EQ(stored[i].sources[0].originId, original.id);
+  }
+
+  auto again = manager_.exportToRequirementsDB("s1");
+  ASSERT_TRUE(again.ok());
+  EXPECT_EQ(*again, (ExportCounts{0, 0, 3}));
+  EXPECT_EQ(again->total(), 3u);
+  EXPECT_EQ(*requirements_.list("demo"), stored);  // nothing added, nothing touched
+}
+
+TEST_F(SessionManagerTest, ExportOfAnUnknownSessionIsNotFound) {
+  auto exported = manager_.exportToRequirementsDB("nope");
+  ASSERT_FALSE(exported.ok());
+  EXPECT_EQ(exported.error().code, ErrorCode::NotFound);
+  EXPECT_EQ(exported.error().message, "No interview session with id \"nope\"");
+}
+
+TEST_F(SessionManagerTest, ExportCountsTheEnginesLiveSession) {
+  const std::string id = start();
+  llm_.reply("Which providers?\n<requirement><text>Users sign in with Google</text><category>functional</category>"
+             "<priority>must</priority><confidence>0.9</confidence><area>authentication</area></requirement>");
+  ASSERT_TRUE(engine_.processMessage(id, "Users must sign in with Google").ok());
+  auto exported = manager_.exportToRequirementsDB(id);
+  ASSERT_TRUE(exported.ok());
+  EXPECT_EQ(*exported, (ExportCounts{0, 0, 1}));  // the turn recorded it already
+  EXPECT_EQ(requirements_.list("demo")->size(), 1u);
 }
 
 }  // namespace
