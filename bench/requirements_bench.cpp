@@ -22,30 +22,12 @@
 #include "store/requirements_store.hpp"
 #include "store/sqlite_requirements_store.hpp"
 
+#include "bench_temp_dir.hpp"
+
 namespace nexus {
 namespace {
 
-// A fresh directory under /tmp (or $TMPDIR), removed with everything in it when the benchmark ends.
-class TempDir {
- public:
-  TempDir() {
-    const char* base = std::getenv("TMPDIR");
-    std::string pattern = base != nullptr && *base != '\0' ? base : "/tmp";
-    pattern += "/nexus-requirements-bench-XXXXXX";
-    if (::mkdtemp(pattern.data()) == nullptr) throw std::runtime_error("mkdtemp failed");
-    path_ = pattern;
-  }
-  TempDir(const TempDir&) = delete;
-  TempDir& operator=(const TempDir&) = delete;
-  ~TempDir() {
-    std::error_code ignored;
-    std::filesystem::remove_all(path_, ignored);
-  }
-  std::string file(const std::string& name) const { return path_ + "/" + name; }
-
- private:
-  std::string path_;
-};
+using bench::TempDir;
 
 const Timestamp kStart{std::chrono::milliseconds{1'795'000'000'000}};
 

@@ -21,31 +21,12 @@
 #include "core/json.hpp"
 #include "store/sqlite_session_store.hpp"
 
+#include "bench_temp_dir.hpp"
+
 namespace nexus {
 namespace {
 
-// A fresh directory under /tmp (or $TMPDIR, e.g. a tmpfs to take the disk out of the figures),
-// removed with everything in it when the benchmark ends.
-class TempDir {
- public:
-  TempDir() {
-    const char* base = std::getenv("TMPDIR");
-    std::string pattern = base != nullptr && *base != '\0' ? base : "/tmp";
-    pattern += "/nexus-store-bench-XXXXXX";
-    if (::mkdtemp(pattern.data()) == nullptr) throw std::runtime_error("mkdtemp failed");
-    path_ = pattern;
-  }
-  TempDir(const TempDir&) = delete;
-  TempDir& operator=(const TempDir&) = delete;
-  ~TempDir() {
-    std::error_code ignored;
-    std::filesystem::remove_all(path_, ignored);
-  }
-  std::string file(const std::string& name) const { return path_ + "/" + name; }
-
- private:
-  std::string path_;
-};
+using bench::TempDir;
 
 const std::vector<std::string> kSentences{
     "Team admins can invite and remove members from the workspace settings page. ",

@@ -9,12 +9,14 @@
 #include "core/enums.hpp"
 #include "core/ids.hpp"
 #include "core/time.hpp"
+#include "store/sqlite_rows.hpp"
 #include "store/sqlite_schema.hpp"
 
 namespace nexus {
 namespace {
 
 namespace rules = requirement_rules;
+using namespace sqlite_rows;
 
 // A requirement and its sources, one result row per source; columns 11.. are NULL for a
 // requirement without sources, which the schema does not forbid. Queries add no "s.seq" to
@@ -26,39 +28,6 @@ SELECT r.id, r.project_id, r.text, r.category, r.priority, r.confidence, r.area,
 FROM requirements r LEFT JOIN requirement_sources s ON s.requirement_id = r.id
 )sql";
 
-// Thrown while decoding a row that this build cannot read; becomes the cause of the error.
-struct MalformedRow : std::runtime_error {
-  using std::runtime_error::runtime_error;
-};
-
-// The column's text in place, without a copy; valid until the statement moves on.
-std::string_view textOf(const SQLite::Column& column) {
-  return {column.getText(), static_cast<std::size_t>(column.getBytes())};
-}
-
-// `parse` is one of the parseX functions of core: optional result, nullopt for junk.
-template <typename Parse>
-auto decode(Parse parse, const SQLite::Column& column, const char* field) {
-  const std::string_view text = textOf(column);
-  auto parsed = parse(text);
-  if (!parsed) {
-    throw MalformedRow("the stored " + std::string(field) + " \"" + std::string(text) + "\" is not valid");
-  }
-  return *parsed;
-}
-
-std::optional<std::string> optionalText(const SQLite::Column& column) {
-  if (column.isNull()) return std::nullopt;
-  return column.getString();
-}
-
-void bindOptional(SQLite::Statement& statement, int index, const std::optional<std::string>& value) {
-  if (value) {
-    statement.bind(index, *value);
-  } else {
-    statement.bind(index);
-  }
-}
 
 Requirement decodeRequirement(SQLite::Statement& row) {
   Requirement r;

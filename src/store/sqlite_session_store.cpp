@@ -10,10 +10,13 @@
 #include "core/json.hpp"
 #include "core/time.hpp"
 #include "store/session_claims.hpp"
+#include "store/sqlite_rows.hpp"
 #include "store/sqlite_schema.hpp"
 
 namespace nexus {
 namespace {
+
+using namespace sqlite_rows;
 
 
 // Unchanged rows are not rewritten, so saving the same state twice writes nothing.
@@ -44,24 +47,6 @@ constexpr const char* kSummaryColumns =
     "(SELECT count(*) FROM session_requirements r WHERE r.session_id = s.id), "
     "s.started_at, s.last_activity_at FROM sessions s ";
 
-// Thrown while decoding a row that this build cannot read; becomes the cause of the error.
-struct MalformedRow : std::runtime_error {
-  using std::runtime_error::runtime_error;
-};
-
-// `parse` is one of the parseX functions of core: optional result, nullopt for junk.
-template <typename Parse>
-auto decode(Parse parse, const SQLite::Column& column, const char* field) {
-  const std::string text = column.getString();
-  auto parsed = parse(text);
-  if (!parsed) throw MalformedRow("the stored " + std::string(field) + " \"" + text + "\" is not valid");
-  return *parsed;
-}
-
-std::optional<std::string> optionalText(const SQLite::Column& column) {
-  if (column.isNull()) return std::nullopt;
-  return column.getString();
-}
 
 struct StoredTail {
   std::size_t count = 0;  // rows are stored at seq 0..count-1
@@ -157,11 +142,7 @@ void appendRequirements(SQLite::Database& db, const InterviewSession& session, s
     insert.bind(5, std::string(toString(requirement.category)));
     insert.bind(6, std::string(toString(requirement.priority)));
     insert.bind(7, requirement.confidence);
-    if (requirement.area) {
-      insert.bind(8, *requirement.area);
-    } else {
-      insert.bind(8);
-    }
+    bindOptional(insert, 8, requirement.area);
     insert.bind(9, requirement.sourceMessageId);
     insert.exec();
     insert.reset();

@@ -20,7 +20,9 @@
 #include "core/json.hpp"
 #include "store/sqlite_schema.hpp"
 #include "store/sqlite_session_store.hpp"
+#include "support/raw_sqlite.hpp"
 #include "support/temp_dir.hpp"
+#include "support/unprivileged.hpp"
 
 namespace nexus {
 
@@ -36,36 +38,7 @@ using std::chrono::milliseconds;
 using ::testing::HasSubstr;
 namespace fs = std::filesystem;
 
-// The file as an outsider sees it: the SQLite C API, no Nexus code.
-class Raw {
- public:
-  explicit Raw(const std::string& path) {
-    if (sqlite3_open_v2(path.c_str(), &db_, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr) !=
-        SQLITE_OK) {
-      ADD_FAILURE() << "cannot open " << path << ": " << sqlite3_errmsg(db_);
-    }
-  }
-  ~Raw() { sqlite3_close(db_); }
-  void exec(const char* sql) {
-    char* error = nullptr;
-    if (sqlite3_exec(db_, sql, nullptr, nullptr, &error) != SQLITE_OK) ADD_FAILURE() << sql << ": " << error;
-    sqlite3_free(error);
-  }
-  std::string text(const char* sql) {
-    sqlite3_stmt* statement = nullptr;
-    std::string result = "(no row)";
-    if (sqlite3_prepare_v2(db_, sql, -1, &statement, nullptr) == SQLITE_OK &&
-        sqlite3_step(statement) == SQLITE_ROW) {
-      const auto* value = sqlite3_column_text(statement, 0);
-      result = value != nullptr ? reinterpret_cast<const char*>(value) : "(null)";
-    }
-    sqlite3_finalize(statement);
-    return result;
-  }
-
- private:
-  sqlite3* db_ = nullptr;
-};
+using Raw = testing::RawSqlite;
 
 std::string bytesOf(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
@@ -252,30 +225,9 @@ TEST_F(SqliteStoreTest, AMissingDirectoryIsAClearErrorAndIsNotCreated) {
   EXPECT_EQ(openError(dir_.path()), "cannot open " + dir_.path() + ": it is a directory");
 }
 
-// What an unprivileged user gets from open(path); run in a child that drops to `nobody` when
-// this test runs as root (for whom file modes do not stop writes). "SKIP: why" if it cannot.
+// What an unprivileged user gets from open(path); "SKIP: why" if it cannot be tried.
 std::string openErrorAsUnprivileged(const std::string& path) {
-  if (::geteuid() != 0) return openError(path);
-  int pipe[2];
-  if (::pipe(pipe) != 0) return "SKIP: no pipe";
-  const pid_t child = ::fork();
-  if (child == 0) {
-    ::close(pipe[0]);
-    const std::string result = ::setgid(65534) == 0 && ::setuid(65534) == 0
-                                   ? openError(path)
-                                   : "SKIP: cannot drop root privileges to test file modes";
-    [[maybe_unused]] const auto written = ::write(pipe[1], result.data(), result.size());
-    ::_exit(0);
-  }
-  ::close(pipe[1]);
-  std::string result;
-  char buffer[512];
-  for (ssize_t n; (n = ::read(pipe[0], buffer, sizeof buffer)) > 0;)
-    result.append(buffer, static_cast<size_t>(n));
-  ::close(pipe[0]);
-  int status = 0;
-  ::waitpid(child, &status, 0);
-  return result;
+  return testing::runUnprivileged([&] { return openError(path); });
 }
 
 TEST_F(SqliteStoreTest, RefusesAReadOnlyFileOrDirectory) {
