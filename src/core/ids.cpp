@@ -33,6 +33,13 @@ std::string newId() {
   fillRandom(bytes.data(), bytes.size());
   std::string id(kIdLength, '\0');
   for (std::size_t i = 0; i < kIdLength; ++i) id[i] = kAlphabet[bytes[i] & 63];
+  // A leading '-' reads as an option on a command line (`nexus sessions show -abc…`): draw the
+  // first letter again until it is another one (still uniform over the other 63).
+  while (id[0] == '-') {
+    std::uint8_t byte = 0;
+    fillRandom(&byte, 1);
+    id[0] = kAlphabet[byte & 63];
+  }
   return id;
 }
 

@@ -1,6 +1,7 @@
 #pragma once
-// Identifiers: 21 characters of the nanoid alphabet (A-Za-z0-9_-), 126 random bits from the
-// operating system's CSPRNG. Thread-safe.
+// Identifiers: 21 characters of the nanoid alphabet (A-Za-z0-9_-), about 126 random bits from
+// the operating system's CSPRNG; never starting with '-', which a command line would take for an
+// option. Thread-safe.
 
 #include <string>
 #include <string_view>

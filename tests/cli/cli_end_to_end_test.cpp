@@ -293,6 +293,11 @@ TEST_F(CliEndToEnd, SessionsListShowAndDelete) {
   EXPECT_EQ(gone.exitCode, 1);
   EXPECT_EQ(gone.err, "nexus: no interview session with id \"" + id + "\"\n");
   EXPECT_EQ(nexus({"sessions", "delete", id}).exitCode, 1);
+
+  // An id that starts with '-' (earlier versions made some) goes after "--".
+  const auto dashed = nexus({"sessions", "show", "--", "-abc"});
+  EXPECT_EQ(dashed.exitCode, 1);
+  EXPECT_EQ(dashed.err, "nexus: no interview session with id \"-abc\"\n");
 }
 
 }  // namespace

@@ -24,7 +24,7 @@ class RequirementsCli : public ::testing::Test {
     args.insert(args.end(), extra.begin(), extra.end());
     const auto run = nexus(args);
     EXPECT_EQ(run.exitCode, 0) << run.err;
-    return json::parse(run.out);
+    return run.exitCode == 0 ? json::parse(run.out) : json::array();
   }
   std::string sessionOf(const std::string& out) {
     static const std::regex pattern(R"(Session ([A-Za-z0-9_-]{21}) )");
@@ -60,7 +60,9 @@ TEST_F(RequirementsCli, InterviewsFillTheProjectsRequirementsWithTraceableSource
   EXPECT_EQ(all[1].at("area"), "performance");
 
   // Each source names the message of its session the requirement was stated in.
-  const json session = json::parse(nexus({"sessions", "show", firstSession, "--json"}).out);
+  const auto show = nexus({"sessions", "show", firstSession, "--json"});
+  ASSERT_EQ(show.exitCode, 0) << show.err;
+  const json session = json::parse(show.out);
   EXPECT_EQ(all[0].at("sources")[0].at("messageId"), session.at("messages")[1].at("id"));
   EXPECT_EQ(all[0].at("sources")[0].at("originId"), session.at("extractedRequirements")[0].at("id"));
 

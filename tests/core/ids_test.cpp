@@ -27,6 +27,14 @@ TEST(Ids, DoNotRepeatAndUseTheWholeAlphabet) {
   EXPECT_EQ(letters.size(), 64u);  // 210,000 draws over 64 letters: every one shows up
 }
 
+// A leading '-' would read as an option when a person passes the id to `nexus`.
+TEST(Ids, NeverStartWithADash) {
+  std::set<char> first;
+  for (int i = 0; i < 20000; ++i) first.insert(newId()[0]);
+  EXPECT_EQ(first.count('-'), 0u);
+  EXPECT_EQ(first.size(), 63u);  // 20,000 draws over the 63 others: every one shows up
+}
+
 TEST(Ids, WellFormedRefusesJunk) {
   EXPECT_FALSE(isWellFormedId(""));
   EXPECT_FALSE(isWellFormedId("has space"));

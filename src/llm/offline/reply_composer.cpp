@@ -232,19 +232,10 @@ std::string acknowledgeMany(const std::vector<RecognizedRequirement>& captured, 
   }
   constexpr std::array<string_view, 3> kOpeners{
       "Thanks, that's a lot to work with.", "That's very helpful detail.", "Great, plenty of detail there."};
-  // Appended piece by piece: one long operator+ chain trips a false -Wrestrict in g++ 12 at -O3.
-  std::string out(pick(kOpeners, seed, 4));
-  out += " I've captured ";
-  out += std::to_string(captured.size());
-  out += " requirements: ";
-  out += breakdown;
-  out += '.';
+  std::string out = std::string(pick(kOpeners, seed, 4)) + " I've captured " +
+                    std::to_string(captured.size()) + " requirements: " + breakdown + ".";
   if (musts == 1) out += " One of them is a must-have.";
-  if (musts > 1) {
-    out += ' ';
-    out += std::to_string(musts);
-    out += " of them are must-haves.";
-  }
+  if (musts > 1) out += " " + std::to_string(musts) + " of them are must-haves.";
   return out;
 }
 
