@@ -226,6 +226,10 @@ std::optional<InterviewSession> SqliteSessionStore::loadLocked(const std::string
   if (!row.getColumn(7).isNull())
     session.completedAt = decode(parseIso8601, row.getColumn(7), "completed_at");
 
+  SQLite::Statement count(db, "SELECT count(*) FROM messages WHERE session_id = ?");
+  count.bind(1, sessionId);
+  count.executeStep();
+  session.messages.reserve(static_cast<std::size_t>(count.getColumn(0).getInt64()));
   SQLite::Statement messages(db,
                              "SELECT id, role, content, timestamp, raw_output, model, stop_reason, input_tokens, "
                              "output_tokens, cache_read_tokens, cache_creation_tokens "
