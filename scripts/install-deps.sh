@@ -11,6 +11,7 @@ packages=(
   libcli11-dev         # command line
   libspdlog-dev        # logging (brings libfmt-dev)
   libsqlite3-dev libsqlitecpp-dev  # session storage
+  libcurl4-openssl-dev # HTTP to model servers (TLS, proxies, streaming)
   libgtest-dev libgmock-dev
   libbenchmark-dev
 )

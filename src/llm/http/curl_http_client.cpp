@@ -1,0 +1,363 @@
+#include "llm/http/curl_http_client.hpp"
+
+#include <curl/curl.h>
+
+#include <algorithm>
+#include <exception>
+#include <memory>
+#include <stdexcept>
+
+#include "core/text.hpp"
+
+namespace nexus::http {
+
+namespace {
+
+using SteadyClock = std::chrono::steady_clock;
+
+// libcurl's global state is set up once per process and never torn down: other threads may
+// still be inside libcurl at exit. The function-local static makes the first call thread-safe.
+void initialiseCurlOnce() {
+  static const bool initialised = [] {
+    if (curl_global_init(CURL_GLOBAL_DEFAULT) != CURLE_OK) throw std::runtime_error("libcurl failed to initialise");
+    return true;
+  }();
+  (void)initialised;
+}
+
+struct EasyDeleter { void operator()(CURL* handle) const { curl_easy_cleanup(handle); } };
+struct MultiDeleter { void operator()(CURLM* handle) const { curl_multi_cleanup(handle); } };
+struct ListDeleter { void operator()(curl_slist* list) const { curl_slist_free_all(list); } };
+struct UrlDeleter { void operator()(CURLU* url) const { curl_url_cleanup(url); } };
+
+// "host:port" of a URL: what error messages may name (the path and query may carry secrets).
+struct Endpoint {
+  std::string hostAndPort;
+  std::string pathAndQuery;  // to scrub from libcurl's messages
+};
+
+std::optional<Endpoint> parseEndpoint(const std::string& url) {
+  std::unique_ptr<CURLU, UrlDeleter> parsed(curl_url());
+  if (!parsed || curl_url_set(parsed.get(), CURLUPART_URL, url.c_str(), 0) != CURLUE_OK) return std::nullopt;
+  auto part = [&](CURLUPart which, unsigned flags) -> std::optional<std::string> {
+    char* value = nullptr;
+    if (curl_url_get(parsed.get(), which, &value, flags) != CURLUE_OK || value == nullptr) return std::nullopt;
+    std::string copy(value);
+    curl_free(value);
+    return copy;
+  };
+  const auto scheme = part(CURLUPART_SCHEME, 0);
+  const auto host = part(CURLUPART_HOST, 0);
+  const auto port = part(CURLUPART_PORT, CURLU_DEFAULT_PORT);
+  if (!scheme || !host || !port || (*scheme != "http" && *scheme != "https")) return std::nullopt;
+  Endpoint endpoint{*host + ":" + *port, {}};
+  const std::size_t schemeEnd = url.find("://");
+  const std::size_t pathStart = schemeEnd == std::string::npos ? std::string::npos : url.find('/', schemeEnd + 3);
+  if (pathStart != std::string::npos) endpoint.pathAndQuery = url.substr(pathStart);
+  return endpoint;
+}
+
+// Everything the callbacks of one exchange share. Lives on post()'s stack.
+struct Exchange {
+  CURL* easy = nullptr;
+  const HeadHandler* onHead = nullptr;
+  const BodyHandler* onBody = nullptr;
+  HttpResponseHead head;
+  bool headDelivered = false;
+  bool stoppedByHandler = false;
+  bool connected = false;
+  curl_off_t bytesSent = 0;
+  SteadyClock::time_point lastActivity;
+  std::exception_ptr handlerException;
+};
+
+bool deliverHead(Exchange& exchange) {
+  exchange.headDelivered = true;
+  if (*exchange.onHead && !(*exchange.onHead)(exchange.head)) {
+    exchange.stoppedByHandler = true;
+    return false;
+  }
+  return true;
+}
+
+std::size_t onHeaderLine(char* buffer, std::size_t size, std::size_t count, void* userData) {
+  auto& exchange = *static_cast<Exchange*>(userData);
+  const std::size_t total = size * count;
+  exchange.lastActivity = SteadyClock::now();
+  try {
+    std::string_view line(buffer, total);
+    while (!line.empty() && (line.back() == '\n' || line.back() == '\r')) line.remove_suffix(1);
+    if (text::startsWith(line, "HTTP/")) {  // a new response begins (after a 1xx, again)
+      exchange.head = {};
+      const std::size_t space = line.find(' ');
+      if (space != std::string_view::npos) {
+        const std::string_view code = line.substr(space + 1, 3);
+        if (code.size() == 3 && std::all_of(code.begin(), code.end(), [](char c) { return c >= '0' && c <= '9'; })) {
+          exchange.head.status = std::stoi(std::string(code));
+        }
+      }
+    } else if (line.empty()) {
+      if (exchange.head.status >= 200 && !exchange.headDelivered && !deliverHead(exchange)) return 0;
+    } else if (const std::size_t colon = line.find(':'); colon != std::string_view::npos) {
+      exchange.head.headers.add(std::string(text::trim(line.substr(0, colon))),
+                                std::string(text::trim(line.substr(colon + 1))));
+    }
+    return total;
+  } catch (...) {
+    exchange.handlerException = std::current_exception();
+    return 0;
+  }
+}
+
+std::size_t onBodyBytes(char* buffer, std::size_t size, std::size_t count, void* userData) {
+  auto& exchange = *static_cast<Exchange*>(userData);
+  const std::size_t total = size * count;
+  exchange.lastActivity = SteadyClock::now();
+  try {
+    if (!exchange.headDelivered) {  // libcurl always reports the head first; stay safe if not
+      long status = 0;
+      curl_easy_getinfo(exchange.easy, CURLINFO_RESPONSE_CODE, &status);
+      exchange.head.status = static_cast<int>(status);
+      if (!deliverHead(exchange)) return 0;
+    }
+    if (*exchange.onBody && !(*exchange.onBody)(std::string_view(buffer, total))) {
+      exchange.stoppedByHandler = true;
+      return 0;
+    }
+    return total;
+  } catch (...) {
+    exchange.handlerException = std::current_exception();
+    return 0;
+  }
+}
+
+// Sending the request body counts as activity for the idle timeout.
+int onProgress(void* userData, curl_off_t, curl_off_t, curl_off_t, curl_off_t uploaded) {
+  auto& exchange = *static_cast<Exchange*>(userData);
+  if (uploaded != exchange.bytesSent) {
+    exchange.bytesSent = uploaded;
+    exchange.lastActivity = SteadyClock::now();
+  }
+  return 0;
+}
+
+// The idle clock starts once connected; until then connectTimeout (libcurl's) applies.
+int onConnected(void* userData, char*, char*, int, int) {
+  auto& exchange = *static_cast<Exchange*>(userData);
+  exchange.connected = true;
+  exchange.lastActivity = SteadyClock::now();
+  return CURL_PREREQFUNC_OK;
+}
+
+TransportErrorKind kindOf(CURLcode code) {
+  switch (code) {
+    case CURLE_COULDNT_RESOLVE_HOST:
+    case CURLE_COULDNT_RESOLVE_PROXY:
+      return TransportErrorKind::DnsFailed;
+    case CURLE_COULDNT_CONNECT:
+      return TransportErrorKind::ConnectFailed;
+    case CURLE_OPERATION_TIMEDOUT:  // the only libcurl timer set is the connect timeout
+      return TransportErrorKind::ConnectTimeout;
+    case CURLE_RECV_ERROR:
+    case CURLE_SEND_ERROR:
+    case CURLE_PARTIAL_FILE:
+    case CURLE_GOT_NOTHING:
+    case CURLE_HTTP2:
+    case CURLE_HTTP2_STREAM:
+      return TransportErrorKind::Dropped;
+    case CURLE_SSL_CONNECT_ERROR:
+    case CURLE_PEER_FAILED_VERIFICATION:
+    case CURLE_SSL_CERTPROBLEM:
+    case CURLE_SSL_CIPHER:
+    case CURLE_SSL_CACERT_BADFILE:
+    case CURLE_SSL_ISSUER_ERROR:
+    case CURLE_SSL_PINNEDPUBKEYNOTMATCH:
+    case CURLE_SSL_INVALIDCERTSTATUS:
+    case CURLE_SSL_CRL_BADFILE:
+    case CURLE_SSL_ENGINE_NOTFOUND:
+    case CURLE_SSL_ENGINE_SETFAILED:
+    case CURLE_SSL_ENGINE_INITFAILED:
+    case CURLE_SSL_SHUTDOWN_FAILED:
+      return TransportErrorKind::Tls;
+    case CURLE_URL_MALFORMAT:
+    case CURLE_UNSUPPORTED_PROTOCOL:
+      return TransportErrorKind::InvalidRequest;
+    default:
+      return TransportErrorKind::Other;
+  }
+}
+
+// libcurl's own wording helps ("SSL certificate problem: ..."), but must not leak secrets: any
+// header value or the URL's path and query found in it is blanked out.
+std::string scrubbed(std::string detail, const HttpRequest& request, const Endpoint& endpoint) {
+  auto blank = [&](std::string_view secret) {
+    if (secret.size() < 4) return;  // short values (e.g. "1") are no secrets and would garble text
+    for (std::size_t at = detail.find(secret); at != std::string::npos; at = detail.find(secret, at)) {
+      detail.replace(at, secret.size(), "[redacted]");
+      at += 10;
+    }
+  };
+  for (const auto& header : request.headers.all()) blank(header.value);
+  blank(endpoint.pathAndQuery);
+  for (char& c : detail) {
+    if (c == '\n' || c == '\r') c = ' ';
+  }
+  return std::string(text::trim(detail));
+}
+
+TransportError failure(TransportErrorKind kind, const Endpoint& endpoint, std::string_view detail) {
+  std::string message = "HTTP POST to " + endpoint.hostAndPort + " failed: " + std::string(toString(kind));
+  if (!detail.empty()) message += " (" + std::string(detail) + ")";
+  return {kind, std::move(message)};
+}
+
+bool hasLineBreak(std::string_view text) { return text.find_first_of("\r\n") != std::string_view::npos; }
+
+}  // namespace
+
+CurlHttpClient::CurlHttpClient(std::string_view version) : userAgent_("nexus-interview/" + std::string(version)) {
+  initialiseCurlOnce();
+}
+
+HttpOutcome CurlHttpClient::post(const HttpRequest& request, const HeadHandler& onHead, const BodyHandler& onBody,
+                                 std::stop_token cancel) {
+  HttpOutcome outcome;
+  const auto endpoint = parseEndpoint(request.url);
+  if (!endpoint) {
+    outcome.error = TransportError{TransportErrorKind::InvalidRequest,
+                                   "HTTP POST failed: the request URL is not a valid http:// or https:// URL"};
+    return outcome;
+  }
+  if (cancel.stop_requested()) {
+    outcome.error = failure(TransportErrorKind::Cancelled, *endpoint, "before it was sent");
+    return outcome;
+  }
+
+  std::unique_ptr<curl_slist, ListDeleter> headerList;
+  auto appendHeader = [&](const std::string& line) {
+    curl_slist* extended = curl_slist_append(headerList.get(), line.c_str());
+    if (extended == nullptr) throw std::bad_alloc();
+    (void)headerList.release();
+    headerList.reset(extended);
+  };
+  for (const auto& header : request.headers.all()) {
+    if (header.name.empty() || hasLineBreak(header.name) || header.name.find(':') != std::string::npos ||
+        hasLineBreak(header.value)) {
+      // Names only: the value may be a key.
+      outcome.error = failure(TransportErrorKind::InvalidRequest, *endpoint,
+                              "header \"" + scrubbed(header.name, request, *endpoint) + "\" is malformed");
+      return outcome;
+    }
+    // "Name;" is libcurl's way to send a header with an empty value.
+    appendHeader(header.value.empty() ? header.name + ";" : header.name + ": " + header.value);
+  }
+  // No "Expect: 100-continue" round trip for larger bodies: model servers answer directly.
+  if (!request.headers.contains("expect")) appendHeader("Expect:");
+
+  std::unique_ptr<CURL, EasyDeleter> easy(curl_easy_init());
+  std::unique_ptr<CURLM, MultiDeleter> multi(curl_multi_init());
+  if (!easy || !multi) throw std::bad_alloc();
+
+  Exchange exchange;
+  exchange.easy = easy.get();
+  exchange.onHead = &onHead;
+  exchange.onBody = &onBody;
+  char errorBuffer[CURL_ERROR_SIZE] = {};
+
+  CURL* handle = easy.get();
+  curl_easy_setopt(handle, CURLOPT_URL, request.url.c_str());
+  curl_easy_setopt(handle, CURLOPT_PROTOCOLS_STR, "http,https");
+  curl_easy_setopt(handle, CURLOPT_POST, 1L);
+  curl_easy_setopt(handle, CURLOPT_POSTFIELDS, request.body.data());
+  curl_easy_setopt(handle, CURLOPT_POSTFIELDSIZE_LARGE, static_cast<curl_off_t>(request.body.size()));
+  curl_easy_setopt(handle, CURLOPT_HTTPHEADER, headerList.get());
+  curl_easy_setopt(handle, CURLOPT_USERAGENT, userAgent_.c_str());
+  curl_easy_setopt(handle, CURLOPT_FOLLOWLOCATION, 0L);
+  curl_easy_setopt(handle, CURLOPT_SSL_VERIFYPEER, 1L);  // the defaults, stated: never turned off
+  curl_easy_setopt(handle, CURLOPT_SSL_VERIFYHOST, 2L);
+  curl_easy_setopt(handle, CURLOPT_NOSIGNAL, 1L);        // no SIGALRM in a multi-threaded process
+  curl_easy_setopt(handle, CURLOPT_TCP_KEEPALIVE, 1L);   // long quiet streams through NATs
+  curl_easy_setopt(handle, CURLOPT_CONNECTTIMEOUT_MS, static_cast<long>(request.connectTimeout.count()));
+  curl_easy_setopt(handle, CURLOPT_ERRORBUFFER, errorBuffer);
+  curl_easy_setopt(handle, CURLOPT_HEADERFUNCTION, onHeaderLine);
+  curl_easy_setopt(handle, CURLOPT_HEADERDATA, &exchange);
+  curl_easy_setopt(handle, CURLOPT_WRITEFUNCTION, onBodyBytes);
+  curl_easy_setopt(handle, CURLOPT_WRITEDATA, &exchange);
+  curl_easy_setopt(handle, CURLOPT_NOPROGRESS, 0L);
+  curl_easy_setopt(handle, CURLOPT_XFERINFOFUNCTION, onProgress);
+  curl_easy_setopt(handle, CURLOPT_XFERINFODATA, &exchange);
+  curl_easy_setopt(handle, CURLOPT_PREREQFUNCTION, onConnected);
+  curl_easy_setopt(handle, CURLOPT_PREREQDATA, &exchange);
+
+  // A multi handle around the one easy handle lets a stop request wake the wait at once
+  // (curl_multi_wakeup is thread-safe) and lets the idle timeout be exact.
+  if (curl_multi_add_handle(multi.get(), handle) != CURLM_OK) throw std::runtime_error("curl_multi_add_handle failed");
+  struct Detach {
+    CURLM* multi;
+    CURL* easy;
+    ~Detach() { curl_multi_remove_handle(multi, easy); }
+  } detach{multi.get(), handle};
+  std::stop_callback wakeOnStop(cancel, [multiHandle = multi.get()] { curl_multi_wakeup(multiHandle); });
+
+  const auto start = SteadyClock::now();
+  exchange.lastActivity = start;
+  std::optional<TransportErrorKind> stoppedHere;
+  std::optional<CURLcode> finished;
+  while (!finished) {
+    int running = 0;
+    if (const CURLMcode code = curl_multi_perform(multi.get(), &running); code != CURLM_OK) {
+      outcome.error = failure(TransportErrorKind::Other, *endpoint, curl_multi_strerror(code));
+      return outcome;
+    }
+    int queued = 0;
+    while (CURLMsg* message = curl_multi_info_read(multi.get(), &queued)) {
+      if (message->msg == CURLMSG_DONE) finished = message->data.result;
+    }
+    if (finished) break;
+    if (cancel.stop_requested()) {
+      stoppedHere = TransportErrorKind::Cancelled;
+      break;
+    }
+    const auto now = SteadyClock::now();
+    auto wakeAt = now + std::chrono::seconds{1};
+    if (exchange.connected) {
+      const auto idleDeadline = exchange.lastActivity + request.idleTimeout;
+      if (now >= idleDeadline) {
+        stoppedHere = TransportErrorKind::IdleTimeout;
+        break;
+      }
+      wakeAt = std::min(wakeAt, idleDeadline);
+    }
+    if (request.totalTimeout) {
+      const auto totalDeadline = start + *request.totalTimeout;
+      if (now >= totalDeadline) {
+        stoppedHere = TransportErrorKind::TotalTimeout;
+        break;
+      }
+      wakeAt = std::min(wakeAt, totalDeadline);
+    }
+    const auto waitMs = std::chrono::ceil<std::chrono::milliseconds>(wakeAt - now).count();
+    // libcurl shortens the wait to its own timers (connect timeout, retransmissions).
+    curl_multi_poll(multi.get(), nullptr, 0, static_cast<int>(std::max<long long>(waitMs, 1)), nullptr);
+  }
+
+  if (exchange.handlerException) std::rethrow_exception(exchange.handlerException);
+  if (exchange.headDelivered) outcome.head = std::move(exchange.head);
+
+  if (stoppedHere) {
+    std::string detail;
+    if (*stoppedHere == TransportErrorKind::IdleTimeout) {
+      detail = "nothing received for " + std::to_string(request.idleTimeout.count()) + " ms";
+    } else if (*stoppedHere == TransportErrorKind::TotalTimeout) {
+      detail = "not complete after " + std::to_string(request.totalTimeout->count()) + " ms";
+    }
+    outcome.error = failure(*stoppedHere, *endpoint, detail);
+  } else if (*finished != CURLE_OK) {
+    const TransportErrorKind kind = exchange.stoppedByHandler ? TransportErrorKind::Aborted : kindOf(*finished);
+    const std::string detail = errorBuffer[0] != '\0' ? std::string(errorBuffer) : curl_easy_strerror(*finished);
+    outcome.error = failure(kind, *endpoint, scrubbed(detail, request, *endpoint));
+  }
+  return outcome;
+}
+
+}  // namespace nexus::http
