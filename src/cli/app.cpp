@@ -291,7 +291,8 @@ int run(int argc, char** argv) {
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
-    return app.exit(e);
+    // --help and --version end here too (code 0); a usage error exits 2, as command-line tools do.
+    return app.exit(e) == 0 ? 0 : 2;
   }
   configureLogging(global.verbose);
   try {

@@ -161,7 +161,7 @@ TEST_F(CliEndToEnd, AnOversizedMessageIsRefusedAndTheExitSaysSo) {
 
 TEST_F(CliEndToEnd, BadOptionsFailWithOneClearLine) {
   const auto badLlm = nexus({"interview", "--llm", "gpt-9"});
-  EXPECT_NE(badLlm.exitCode, 0);
+  EXPECT_EQ(badLlm.exitCode, 2);
   EXPECT_NE(badLlm.err.find("gpt-9"), std::string::npos) << badLlm.err;
 
   const auto badProject = nexus({"interview", "--project", "has spaces"}, "/end\n");
