@@ -101,7 +101,9 @@ std::optional<std::string> NearDuplicateIndex::nearDuplicate(std::string_view te
   std::vector<requirement_rules::DuplicateCandidate> candidates;
   for (const Entry& entry : entries_) {
     // Jaccard similarity is at most the ratio of the two sizes: most texts stop here.
-    const auto [shorter, longer] = std::minmax(words.size(), entry.words.size());
+    // By value: std::minmax of two temporaries would return references to them.
+    const std::size_t shorter = std::min(words.size(), entry.words.size());
+    const std::size_t longer = std::max(words.size(), entry.words.size());
     if (shorter > 0 && static_cast<double>(shorter) < threshold * static_cast<double>(longer) - kSlack)
       continue;
     if (similarity(words, entry.words) < threshold - kSlack) continue;
