@@ -1,0 +1,53 @@
+#include "llm/anthropic/anthropic_request.hpp"
+
+namespace nexus::anthropic {
+
+namespace {
+
+nlohmann::json textBlock(const std::string& text) { return {{"type", "text"}, {"text", text}}; }
+
+}  // namespace
+
+std::vector<ChatMessage> alternatingMessages(const std::vector<ChatMessage>& messages) {
+  std::vector<ChatMessage> result;
+  for (const ChatMessage& message : messages) {
+    if (message.role == MessageRole::System || message.content.empty()) continue;  // the API rejects both
+    if (result.empty() && message.role != MessageRole::User) continue;
+    if (!result.empty() && result.back().role == message.role) {
+      result.back().content += "\n\n" + message.content;
+    } else {
+      result.push_back(message);
+    }
+  }
+  return result;
+}
+
+Result<nlohmann::json> messagesRequestBody(const LlmRequest& request, const std::string& model) {
+  const std::vector<ChatMessage> messages = alternatingMessages(request.messages);
+  if (messages.empty()) return Error::invalidArgument("There is no user message for the model to answer");
+
+  nlohmann::json body = {
+      {"model", model},
+      {"max_tokens", request.maxTokens},
+      {"temperature", request.temperature},
+      {"stream", true},
+  };
+  nlohmann::json system = nlohmann::json::array();
+  if (!request.systemPrompt.empty()) {
+    nlohmann::json prompt = textBlock(request.systemPrompt);
+    prompt["cache_control"] = {{"type", "ephemeral"}};
+    system.push_back(std::move(prompt));
+  }
+  if (!request.contextSummary.empty()) system.push_back(textBlock(request.contextSummary));
+  if (!system.empty()) body["system"] = std::move(system);
+
+  nlohmann::json wireMessages = nlohmann::json::array();
+  for (const ChatMessage& message : messages) {
+    wireMessages.push_back({{"role", message.role == MessageRole::User ? "user" : "assistant"},
+                            {"content", message.content}});
+  }
+  body["messages"] = std::move(wireMessages);
+  return body;
+}
+
+}  // namespace nexus::anthropic
