@@ -24,6 +24,8 @@
 #include "interview/interview_engine.hpp"
 #include "domain/areas.hpp"
 #include "interview/session_manager.hpp"
+#include "llm/anthropic/anthropic_client.hpp"
+#include "llm/http/curl_http_client.hpp"
 #include "llm/offline/offline_analyst.hpp"
 
 namespace nexus::cli {
@@ -31,6 +33,7 @@ namespace {
 
 struct GlobalOptions {
   std::string llm = "auto";
+  std::string model;  // empty: the backend's default
   std::string db;  // empty: the default place
   long long autosaveMs = InterviewSessionManager::kDefaultAutosaveInterval.count();
   bool verbose = false;
@@ -43,17 +46,43 @@ struct Runtime {
   EventBus events{clock};
   std::unique_ptr<SessionStore> store;
   std::unique_ptr<RequirementsStore> requirements;
+  std::unique_ptr<http::HttpClient> http;  // for the network backends; outlives the client
   std::unique_ptr<LlmClient> llm;
   std::unique_ptr<InterviewEngine> engine;
   std::unique_ptr<ThreadScheduler> scheduler;
   std::unique_ptr<InterviewSessionManager> sessions;  // destroyed first: its final flush needs the rest
 };
 
-std::unique_ptr<LlmClient> makeLlmClient(const std::string& choice) {
-  if (choice == "auto" && std::getenv("ANTHROPIC_API_KEY") != nullptr && *std::getenv("ANTHROPIC_API_KEY") != '\0') {
-    spdlog::warn("ANTHROPIC_API_KEY is set, but this build has only the offline analyst; using it");
+std::string environment(const char* name) {
+  const char* value = std::getenv(name);
+  return value != nullptr ? value : "";
+}
+
+// DESIGN.md §6: auto is anthropic with ANTHROPIC_API_KEY, else openai with OPENAI_BASE_URL,
+// else the offline analyst. The key is read here and goes nowhere but the request header.
+Result<std::unique_ptr<LlmClient>> makeLlmClient(const GlobalOptions& global, Runtime& runtime) {
+  std::string choice = global.llm;
+  if (choice == "auto") {
+    choice = !environment("ANTHROPIC_API_KEY").empty() ? "anthropic"
+             : !environment("OPENAI_BASE_URL").empty() ? "openai"
+                                                        : "offline";
   }
-  return std::make_unique<OfflineAnalyst>();
+  if (choice == "offline") {
+    if (!global.model.empty()) spdlog::warn("--model is ignored by the offline analyst");
+    return std::unique_ptr<LlmClient>(std::make_unique<OfflineAnalyst>());
+  }
+  runtime.http = std::make_unique<http::CurlHttpClient>(NEXUS_VERSION);
+  if (choice == "anthropic") {
+    AnthropicConfig config;
+    config.apiKey = environment("ANTHROPIC_API_KEY");
+    if (config.apiKey.empty()) {
+      return Error::invalidArgument("--llm anthropic needs an API key in ANTHROPIC_API_KEY");
+    }
+    if (const std::string base = environment("ANTHROPIC_BASE_URL"); !base.empty()) config.baseUrl = base;
+    if (!global.model.empty()) config.model = global.model;
+    return std::unique_ptr<LlmClient>(std::make_unique<AnthropicClient>(*runtime.http, std::move(config)));
+  }
+  return Error::invalidArgument("unknown interviewer backend \"" + choice + "\"");
 }
 
 // Opens the store (and, when `withEngine`, the interviewer). Errors are printed as one line.
@@ -78,7 +107,12 @@ std::unique_ptr<Runtime> makeRuntime(const GlobalOptions& global, bool withEngin
   }
   runtime->requirements = std::move(*requirements);
   if (withEngine) {
-    runtime->llm = makeLlmClient(global.llm);
+    auto llm = makeLlmClient(global, *runtime);
+    if (!llm) {
+      std::cerr << "nexus: " << llm.error().message << "\n";
+      return nullptr;
+    }
+    runtime->llm = std::move(*llm);
     runtime->engine = std::make_unique<InterviewEngine>(*runtime->llm, *runtime->store, *runtime->requirements,
                                                         runtime->events, runtime->clock);
     runtime->scheduler = std::make_unique<ThreadScheduler>();
@@ -115,8 +149,10 @@ Action setupInterview(CLI::App& command, const GlobalOptions& global) {
     if (!runtime) return 1;
     const Style style = Style::detect(stdout);
     options->interactive = isTerminal(stdin);
+    options->streamReplies = isTerminal(stdout);
     std::cout << style.dim("Nexus Interview " NEXUS_VERSION " · " + describe(*runtime)) << "\n";
-    return runInterview(*runtime->engine, *runtime->sessions, *options, std::cin, std::cout, std::cerr, style);
+    return runInterview(*runtime->engine, *runtime->sessions, runtime->events, *options, std::cin, std::cout,
+                        std::cerr, style);
   };
 }
 
@@ -266,10 +302,12 @@ int run(int argc, char** argv) {
   app.footer("Run `nexus <command> --help` for a command's options.");
 
   GlobalOptions global;
-  app.add_option("--llm", global.llm, "Interviewer backend (auto uses the built-in offline analyst in this build)")
+  app.add_option("--llm", global.llm,
+                 "Interviewer backend: auto is anthropic when ANTHROPIC_API_KEY is set, else the offline analyst")
       ->envname("NEXUS_LLM")
-      ->check(CLI::IsMember({"auto", "offline"}))
+      ->check(CLI::IsMember({"auto", "offline", "anthropic"}))
       ->capture_default_str();
+  app.add_option("--model", global.model, "Model of the backend (default: the backend's own)")->envname("NEXUS_MODEL");
   app.add_option("--db", global.db,
                  "Database file (default $XDG_DATA_HOME/nexus/nexus.db, else ~/.local/share/nexus/nexus.db; "
                  ":memory: keeps nothing)")

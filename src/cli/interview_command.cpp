@@ -5,7 +5,9 @@
 #include <istream>
 #include <ostream>
 
+#include "cli/reply_printer.hpp"
 #include "cli/transcript.hpp"
+#include "events/event_types.hpp"
 #include "core/text.hpp"
 
 namespace nexus::cli {
@@ -74,8 +76,9 @@ void showWhereWeAre(std::ostream& out, const Style& style, const InterviewSessio
 
 }  // namespace
 
-int runInterview(InterviewEngine& engine, InterviewSessionManager& sessions, const InterviewCommandOptions& options,
-                 std::istream& in, std::ostream& out, std::ostream& err, const Style& style) {
+int runInterview(InterviewEngine& engine, InterviewSessionManager& sessions, EventBus& events,
+                 const InterviewCommandOptions& options, std::istream& in, std::ostream& out, std::ostream& err,
+                 const Style& style) {
   auto opened = openSession(engine, options, err);
   if (!opened) return 1;
   const InterviewSession& session = opened->session;
@@ -90,6 +93,15 @@ int runInterview(InterviewEngine& engine, InterviewSessionManager& sessions, con
   out << "\n";
   showWhereWeAre(out, style, session);
   out << std::flush;
+
+  // The reply streams to the terminal as the engine emits it.
+  ReplyPrinter printer(out, style, options.streamReplies);
+  EventBus::Subscription deltas;
+  if (options.streamReplies) {
+    deltas = events.subscribe(std::string(events::kDelta), [&](const Event& event) {
+      if (event.payload.value("sessionId", "") == sessionId) printer.piece(event.payload.value("text", ""));
+    });
+  }
 
   bool refused = false;
   bool ended = false;
@@ -121,14 +133,15 @@ int runInterview(InterviewEngine& engine, InterviewSessionManager& sessions, con
     } else if (message.front() == '/' && message.find(' ') == std::string::npos) {
       err << "nexus: unknown command " << message << " (type /help for the list)\n";
     } else {
+      printer.begin();
       auto result = engine.processMessage(sessionId, message);
+      printer.finish(result ? &result->response : nullptr);
       if (!result) {
         refused = true;
         err << "nexus: " << result.error().message
             << (result.error().retryable ? " (send it again to retry)" : "") << "\n";
         continue;
       }
-      out << style.accent("Nexus: ") << result->response << "\n";
       for (const auto& r : result->extractedRequirements) printRequirement(out, style, r);
       if (result->suggestedGaps != shownGaps) {
         printGaps(out, style, result->suggestedGaps);

@@ -5,6 +5,7 @@
 #include <string>
 
 #include "cli/terminal.hpp"
+#include "events/event_bus.hpp"
 #include "interview/interview_engine.hpp"
 #include "interview/session_manager.hpp"
 
@@ -14,6 +15,10 @@ struct InterviewCommandOptions {
   std::string projectId = "default";
   std::string resumeSessionId;  // continue this session instead of the project's open one
   bool interactive = true;  // stdin is a terminal: show a prompt; otherwise echo each message
+  // stdout is a terminal: replies appear as they stream, with a spinner until the first word.
+  // Otherwise each reply is printed whole once its turn is stored, so a program reading the
+  // output never takes a reply that was still being written for an answer.
+  bool streamReplies = false;
 };
 
 // Continues --resume's session, else the project's open session, else starts a new one; then
@@ -21,7 +26,9 @@ struct InterviewCommandOptions {
 // 0 when every message was taken, 1 when the session could not start or (non-interactive)
 // any message was refused.
 // The session is autosaved through `sessions` while the conversation runs.
-int runInterview(InterviewEngine& engine, InterviewSessionManager& sessions, const InterviewCommandOptions& options,
-                 std::istream& in, std::ostream& out, std::ostream& err, const Style& style);
+// Replies stream to `out` as `events` carries them (interview:delta).
+int runInterview(InterviewEngine& engine, InterviewSessionManager& sessions, EventBus& events,
+                 const InterviewCommandOptions& options, std::istream& in, std::ostream& out, std::ostream& err,
+                 const Style& style);
 
 }  // namespace nexus::cli

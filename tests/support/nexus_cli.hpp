@@ -27,14 +27,23 @@ class NexusCli {
     return runProcess(argv, input, environment());
   }
 
+  // Replaces (or adds) a variable of the environment every later run gets.
+  void setEnvironment(const std::string& name, std::string value) { overrides_[name] = std::move(value); }
+
   std::map<std::string, std::string> environment() const {
-    return {{"NEXUS_LLM", "offline"}, {"ANTHROPIC_API_KEY", ""}, {"NEXUS_DB", ""}, {"XDG_DATA_HOME", data_.path()}};
+    std::map<std::string, std::string> env{{"NEXUS_LLM", "offline"},  {"NEXUS_MODEL", ""},
+                                           {"ANTHROPIC_API_KEY", ""},  {"ANTHROPIC_BASE_URL", ""},
+                                           {"OPENAI_BASE_URL", ""},    {"OPENAI_API_KEY", ""},
+                                           {"NEXUS_DB", ""},           {"XDG_DATA_HOME", data_.path()}};
+    for (const auto& [name, value] : overrides_) env[name] = value;
+    return env;
   }
   const std::string& dataDir() const { return data_.path(); }
   std::string defaultDatabase() const { return data_.path() + "/nexus/nexus.db"; }
 
  private:
   TempDir data_;
+  std::map<std::string, std::string> overrides_;
 };
 
 }  // namespace nexus::testing

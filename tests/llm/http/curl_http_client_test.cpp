@@ -402,7 +402,7 @@ TEST(CurlHttpClient, ServesSeveralThreadsAtOnce) {
   });
   CurlHttpClient client("1");
   std::vector<std::string> bodies(6);
-  std::vector<bool> ok(6, false);
+  std::vector<char> ok(6, 0);  // not vector<bool>: its elements share words, which threads must not write at once
   {
     std::vector<std::jthread> threads;
     for (int i = 0; i < 6; ++i) {
