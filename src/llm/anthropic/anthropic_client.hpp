@@ -8,6 +8,7 @@
 #include "llm/http/http_client.hpp"
 #include "llm/llm_client.hpp"
 #include "llm/retry_policy.hpp"
+#include "llm/streamed_attempt.hpp"
 
 namespace nexus {
 
@@ -38,13 +39,9 @@ class AnthropicClient final : public LlmClient {
   BackendInfo info() const override;
 
  private:
-  AttemptOutcome attempt(const http::HttpRequest& httpRequest, const DeltaHandler& onDelta,
-                         std::stop_token cancel) const;
-  // `message` with the API key cut out, in case a server or proxy echoed it.
-  std::string withoutKey(std::string message) const;
-
   http::HttpClient& http_;
   const AnthropicConfig config_;
+  const StreamedEndpoint endpoint_;
   const RetryWaiter wait_;
 };
 

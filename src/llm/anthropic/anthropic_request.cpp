@@ -1,5 +1,7 @@
 #include "llm/anthropic/anthropic_request.hpp"
 
+#include "llm/chat_messages.hpp"
+
 namespace nexus::anthropic {
 
 namespace {
@@ -7,20 +9,6 @@ namespace {
 nlohmann::json textBlock(const std::string& text) { return {{"type", "text"}, {"text", text}}; }
 
 }  // namespace
-
-std::vector<ChatMessage> alternatingMessages(const std::vector<ChatMessage>& messages) {
-  std::vector<ChatMessage> result;
-  for (const ChatMessage& message : messages) {
-    if (message.role == MessageRole::System || message.content.empty()) continue;  // the API rejects both
-    if (result.empty() && message.role != MessageRole::User) continue;
-    if (!result.empty() && result.back().role == message.role) {
-      result.back().content += "\n\n" + message.content;
-    } else {
-      result.push_back(message);
-    }
-  }
-  return result;
-}
 
 Result<nlohmann::json> messagesRequestBody(const LlmRequest& request, const std::string& model) {
   const std::vector<ChatMessage> messages = alternatingMessages(request.messages);

@@ -2,7 +2,6 @@
 // The JSON body of a streamed Messages API call (POST /v1/messages), built from an LlmRequest.
 
 #include <string>
-#include <vector>
 
 #include <nlohmann/json.hpp>
 
@@ -11,12 +10,8 @@
 
 namespace nexus::anthropic {
 
-// Messages as the API accepts them: user and assistant alternate, the first is the user's.
-// Consecutive messages of one role are joined with a blank line; leading assistant messages
-// (a greeting), system-role and empty messages are left out. May be empty.
-std::vector<ChatMessage> alternatingMessages(const std::vector<ChatMessage>& messages);
-
-// {model, max_tokens, temperature, stream: true, system: [...], messages: [...]}. `system` holds
+// {model, max_tokens, temperature, stream: true, system: [...], messages: [...]}, the messages
+// made to alternate (alternatingMessages in chat_messages.hpp). `system` holds
 // the stable prompt marked for prompt caching, then the per-turn summary as its own block (so
 // the cached prefix stays identical across turns); either is left out when empty.
 // Fails with InvalidArgument when no user message remains to answer.

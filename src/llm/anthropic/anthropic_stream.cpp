@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include "llm/anthropic/anthropic_errors.hpp"
+#include "llm/json_fields.hpp"
 #include "llm/retry_policy.hpp"
 
 namespace nexus::anthropic {
@@ -11,16 +12,8 @@ namespace {
 
 using nlohmann::json;
 
-const json* member(const json& object, std::string_view name) {
-  if (!object.is_object()) return nullptr;
-  const auto found = object.find(name);
-  return found == object.end() ? nullptr : &*found;
-}
-
-std::string stringMember(const json& object, std::string_view name) {
-  const json* value = member(object, name);
-  return value != nullptr && value->is_string() ? value->get<std::string>() : std::string();
-}
+using json_fields::member;
+using json_fields::stringMember;
 
 // Copies the counts `usage` carries; message_delta's are cumulative, so later ones win.
 void mergeUsage(const json& usage, TokenUsage& into) {
@@ -37,12 +30,8 @@ void mergeUsage(const json& usage, TokenUsage& into) {
 
 }  // namespace
 
-void StreamDecoder::fail(Error error) {
-  if (!failure_) failure_ = std::move(error);
-}
-
 void StreamDecoder::handle(const http::SseEvent& event) {
-  if (failure_ || finished_) return;
+  if (settled()) return;
   if (event.type == "ping") return;
 
   const json data = json::parse(event.data, nullptr, /*allow_exceptions=*/false);
@@ -57,24 +46,20 @@ void StreamDecoder::handle(const http::SseEvent& event) {
   if (event.type == "message_start") {
     const json* message = member(data, "message");
     if (message == nullptr) return;
-    response_.model = stringMember(*message, "model");
-    if (const json* usage = member(*message, "usage")) mergeUsage(*usage, response_.usage);
+    response().model = stringMember(*message, "model");
+    if (const json* usage = member(*message, "usage")) mergeUsage(*usage, response().usage);
   } else if (event.type == "content_block_delta") {
     const json* delta = member(data, "delta");
     if (delta == nullptr || stringMember(*delta, "type") != "text_delta") return;  // tool input, thinking, ...
-    const std::string piece = stringMember(*delta, "text");
-    if (piece.empty()) return;
-    response_.text += piece;
-    forwardedText_ = true;
-    if (onDelta_) onDelta_(piece);
+    forwardText(stringMember(*delta, "text"));
   } else if (event.type == "message_delta") {
     if (const json* delta = member(data, "delta")) {
       std::string reason = stringMember(*delta, "stop_reason");
-      if (!reason.empty()) response_.stopReason = std::move(reason);
+      if (!reason.empty()) response().stopReason = std::move(reason);
     }
-    if (const json* usage = member(data, "usage")) mergeUsage(*usage, response_.usage);
+    if (const json* usage = member(data, "usage")) mergeUsage(*usage, response().usage);
   } else if (event.type == "message_stop") {
-    finished_ = true;
+    finish();
   } else if (event.type == "error") {
     const ApiError error = parseApiError(event.data);
     const int status = statusForErrorType(error.type);
