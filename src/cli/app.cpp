@@ -27,6 +27,7 @@
 #include "llm/anthropic/anthropic_client.hpp"
 #include "llm/http/curl_http_client.hpp"
 #include "llm/offline/offline_analyst.hpp"
+#include "llm/openai/openai_client.hpp"
 
 namespace nexus::cli {
 namespace {
@@ -81,6 +82,17 @@ Result<std::unique_ptr<LlmClient>> makeLlmClient(const GlobalOptions& global, Ru
     if (const std::string base = environment("ANTHROPIC_BASE_URL"); !base.empty()) config.baseUrl = base;
     if (!global.model.empty()) config.model = global.model;
     return std::unique_ptr<LlmClient>(std::make_unique<AnthropicClient>(*runtime.http, std::move(config)));
+  }
+  if (choice == "openai") {
+    OpenAiConfig config;
+    config.baseUrl = environment("OPENAI_BASE_URL");
+    if (config.baseUrl.empty()) {
+      return Error::invalidArgument(
+          "--llm openai needs the server's address in OPENAI_BASE_URL (e.g. http://localhost:11434/v1)");
+    }
+    config.apiKey = environment("OPENAI_API_KEY");
+    config.model = global.model;  // empty: the server's default
+    return std::unique_ptr<LlmClient>(std::make_unique<OpenAiCompatibleClient>(*runtime.http, std::move(config)));
   }
   return Error::invalidArgument("unknown interviewer backend \"" + choice + "\"");
 }
@@ -303,9 +315,10 @@ int run(int argc, char** argv) {
 
   GlobalOptions global;
   app.add_option("--llm", global.llm,
-                 "Interviewer backend: auto is anthropic when ANTHROPIC_API_KEY is set, else the offline analyst")
+                 "Interviewer backend: auto is anthropic when ANTHROPIC_API_KEY is set, else openai when "
+                 "OPENAI_BASE_URL is set, else the offline analyst")
       ->envname("NEXUS_LLM")
-      ->check(CLI::IsMember({"auto", "offline", "anthropic"}))
+      ->check(CLI::IsMember({"auto", "offline", "anthropic", "openai"}))
       ->capture_default_str();
   app.add_option("--model", global.model, "Model of the backend (default: the backend's own)")->envname("NEXUS_MODEL");
   app.add_option("--db", global.db,
