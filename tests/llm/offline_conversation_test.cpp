@@ -249,22 +249,17 @@ TEST(OfflineConversation, DoneCriterionConversation) {
   EXPECT_EQ(talk.context().requirements.size(), 4u);
 }
 
-TEST(OfflineConversation, HandlesA64KiBMessageQuickly) {
+TEST(OfflineConversation, HandlesA64KiBMessage) {
   std::string message;
   const char* const sentences[] = {
       "Users must be able to export reports to PDF. ", "Pages should load in under 2 seconds; ",
       "the system shall encrypt all personal data. ", "It would be nice to have a dark mode!\n"};
   for (std::size_t i = 0; message.size() < 64 * 1024; ++i) message += sentences[i % 4];
   OfflineAnalyst analyst;
-  const auto start = std::chrono::steady_clock::now();
+  // Its speed is measured by BM_AnalystOnLargestMessage (bench/), not asserted here.
   const std::string raw = reply(analyst, requestFor(message));
-  const auto ms =
-      std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - start);
   EXPECT_FALSE(keptTags(raw).empty());
   EXPECT_EQ(questionMarks(displayOf(raw)), 1u);
-  // Well under 100 ms in an optimised build; the bound leaves room for sanitizer and debug builds.
-  EXPECT_LT(ms.count(), 1000) << ms.count() << " ms";
-  std::cout << "[ timing ] 64 KiB message: " << ms.count() << " ms\n";
 }
 
 TEST(OfflineConversation, MessageWithoutUserTurnIsAnOpening) {

@@ -123,14 +123,12 @@ TEST(StatementSplitter, CutsOverlongStatementsAtWords) {
   }
 }
 
-TEST(StatementSplitter, HandlesALargeMessageQuickly) {
+// Its speed is part of BM_AnalystOnLargestMessage (bench/), not asserted here.
+TEST(StatementSplitter, SplitsALargeMessage) {
   std::string message;
   while (message.size() < 64 * 1024) message += "Users must be able to export reports to PDF; e.g. weekly. ";
-  const auto start = std::chrono::steady_clock::now();
   const auto statements = splitStatements(message);
-  const auto elapsed = std::chrono::steady_clock::now() - start;
   EXPECT_GT(statements.size(), 1000u);
-  EXPECT_LT(std::chrono::duration_cast<std::chrono::milliseconds>(elapsed).count(), 100);
 }
 
 }  // namespace
