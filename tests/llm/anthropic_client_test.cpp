@@ -17,6 +17,7 @@
 #include <spdlog/spdlog.h>
 
 #include "llm/http/curl_http_client.hpp"
+#include "support/llm_client_testing.hpp"
 #include "support/fake_anthropic_server.hpp"
 
 namespace nexus {
@@ -32,53 +33,9 @@ using ::testing::Not;
 
 constexpr const char* kSecretKey = "sk-ant-api03-SECRET-KEY-0123456789";
 
-LlmRequest interviewRequest() {
-  LlmRequest request;
-  request.systemPrompt = "You are Nexus, a requirements analyst.";
-  request.contextSummary = "Captured so far: 1 requirement (authentication).";
-  request.messages = {{MessageRole::User, "I want a todo app"},
-                      {MessageRole::Assistant, "Who will use it?"},
-                      {MessageRole::User, "Small teams"}};
-  request.maxTokens = 900;
-  request.temperature = 0.3;
-  return request;
-}
-
-// Records the waits the client asks for instead of sleeping. Thread-safe.
-class RecordingWaiter {
- public:
-  RetryWaiter waiter() {
-    return [this](milliseconds delay, std::stop_token cancel) {
-      std::lock_guard lock(mutex_);
-      delays_.push_back(delay);
-      return !cancel.stop_requested();
-    };
-  }
-  std::vector<milliseconds> delays() const {
-    std::lock_guard lock(mutex_);
-    return delays_;
-  }
-
- private:
-  mutable std::mutex mutex_;
-  std::vector<milliseconds> delays_;
-};
-
-// Collects deltas; thread-safe so server-side hooks can watch the count.
-struct DeltaLog {
-  std::mutex mutex;
-  std::vector<std::string> pieces;
-  std::atomic<std::size_t> count{0};
-  DeltaHandler handler() {
-    return [this](std::string_view piece) {
-      {
-        std::lock_guard lock(mutex);
-        pieces.emplace_back(piece);
-      }
-      ++count;
-    };
-  }
-};
+using testing::DeltaLog;
+using testing::interviewRequest;
+using testing::RecordingWaiter;
 
 class AnthropicClientTest : public ::testing::Test {
  protected:
@@ -106,23 +63,7 @@ class AnthropicClientTest : public ::testing::Test {
   RecordingWaiter waits;
 };
 
-void expectNoKey(const Error& error) {
-  EXPECT_THAT(error.message, Not(HasSubstr(kSecretKey)));
-  EXPECT_THAT(error.message, Not(HasSubstr("SECRET")));
-  EXPECT_EQ(error.message.find('\n'), std::string::npos) << error.message;
-}
-
-int unusedPort() {
-  const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
-  sockaddr_in address{};
-  address.sin_family = AF_INET;
-  address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-  socklen_t length = sizeof address;
-  ::bind(fd, reinterpret_cast<sockaddr*>(&address), sizeof address);
-  ::getsockname(fd, reinterpret_cast<sockaddr*>(&address), &length);
-  ::close(fd);  // nobody listens there now
-  return ntohs(address.sin_port);
-}
+void expectNoKey(const Error& error) { testing::expectOneLineWithoutKey(error, kSecretKey); }
 
 // ---- the request ----
 
@@ -414,7 +355,7 @@ TEST_F(AnthropicClientTest, LongServerMessagesAreCutToOneLine) {
 TEST_F(AnthropicClientTest, UnreachableServerIsRetriedThenReported) {
   RetryPolicy policy;
   policy.maxAttempts = 2;
-  AnthropicConfig settings = config("http://127.0.0.1:" + std::to_string(unusedPort()));
+  AnthropicConfig settings = config("http://127.0.0.1:" + std::to_string(testing::unusedLoopbackPort()));
   settings.retry = policy;
   AnthropicClient anthropic(http, settings, waits.waiter());
   auto result = complete(anthropic);

@@ -97,4 +97,7 @@ class LoopbackHttpServer {
   std::thread acceptThread_;
 };
 
+// A loopback port nobody listens on (bound, never listening, closed): connections are refused.
+int unusedLoopbackPort();
+
 }  // namespace nexus::testing

@@ -76,18 +76,6 @@ bool awaitAcknowledgement(ResponseWriter& writer, const std::atomic<bool>& flag)
   return flag;
 }
 
-int unusedPort() {
-  const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
-  sockaddr_in address{};
-  address.sin_family = AF_INET;
-  address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-  socklen_t length = sizeof address;
-  ::bind(fd, reinterpret_cast<sockaddr*>(&address), sizeof address);
-  ::getsockname(fd, reinterpret_cast<sockaddr*>(&address), &length);
-  ::close(fd);  // bound but never listening, now closed: connections are refused
-  return ntohs(address.sin_port);
-}
-
 TEST(CurlHttpClient, SendsHeadersAndBodyAsGiven) {
   LoopbackHttpServer server([](const RecordedRequest&, ResponseWriter& writer) {
     writer.respond(200, {{"content-type", "application/json"}}, "{\"ok\":true}");
@@ -180,7 +168,7 @@ TEST(CurlHttpClient, ErrorStatusIsAResponseWithItsBody) {
 }
 
 TEST(CurlHttpClient, RefusedConnectionIsConnectFailed) {
-  const int port = unusedPort();
+  const int port = testing::unusedLoopbackPort();
   CurlHttpClient client("1");
   HttpRequest request;
   request.url = "http://127.0.0.1:" + std::to_string(port) + "/v1/messages?" + kSecretQuery;
