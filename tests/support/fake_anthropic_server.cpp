@@ -117,42 +117,13 @@ void errorReply(const HttpErrorReply& script, ResponseWriter& writer) {
 FakeAnthropicServer::FakeAnthropicServer()
     : server_([this](const RecordedRequest& request, ResponseWriter& writer) { answer(request, writer); }) {}
 
-void FakeAnthropicServer::enqueue(FakeReply reply) {
-  std::lock_guard lock(mutex_);
-  queue_.push_back(std::move(reply));
-}
-
-void FakeAnthropicServer::setFallback(std::function<FakeReply(const nlohmann::json&)> fallback) {
-  std::lock_guard lock(mutex_);
-  fallback_ = std::move(fallback);
-}
-
-std::vector<ReceivedCall> FakeAnthropicServer::calls() const {
-  std::vector<ReceivedCall> calls;
-  for (RecordedRequest& request : server_.requests()) {
-    json body = json::parse(request.body, nullptr, /*allow_exceptions=*/false);
-    calls.push_back({std::move(request), std::move(body)});
-  }
-  return calls;
-}
-
-FakeReply FakeAnthropicServer::nextReply(const nlohmann::json& body) {
-  std::lock_guard lock(mutex_);
-  if (!queue_.empty()) {
-    FakeReply reply = std::move(queue_.front());
-    queue_.pop_front();
-    return reply;
-  }
-  if (fallback_) return fallback_(body);
-  return HttpErrorReply{500, "api_error", "the fake server has no scripted reply", {}};
-}
-
 void FakeAnthropicServer::answer(const RecordedRequest& request, ResponseWriter& writer) {
   if (request.method != "POST" || request.target != "/v1/messages") {
     errorReply({404, "not_found_error", "Not found: " + request.target, {}}, writer);
     return;
   }
-  const FakeReply reply = nextReply(json::parse(request.body, nullptr, /*allow_exceptions=*/false));
+  const FakeReply reply = replies_.next(json::parse(request.body, nullptr, /*allow_exceptions=*/false),
+                                        HttpErrorReply{500, "api_error", "the fake server has no scripted reply", {}});
   if (const auto* streamed = std::get_if<StreamedReply>(&reply)) {
     streamReply(*streamed, writer);
   } else {

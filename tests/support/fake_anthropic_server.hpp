@@ -7,9 +7,7 @@
 
 #include <chrono>
 #include <cstddef>
-#include <deque>
 #include <functional>
-#include <mutex>
 #include <string>
 #include <variant>
 #include <vector>
@@ -18,6 +16,7 @@
 
 #include "core/types.hpp"
 #include "support/loopback_http_server.hpp"
+#include "support/scripted_replies.hpp"
 
 namespace nexus::testing {
 
@@ -55,23 +54,20 @@ struct HttpErrorReply {
 
 using FakeReply = std::variant<StreamedReply, HttpErrorReply>;
 
-struct ReceivedCall {
-  RecordedRequest request;
-  nlohmann::json body;  // discarded (is_discarded()) when the body was not JSON
-};
-
 // Thread-safe: tests may enqueue and inspect while the client talks to it.
 class FakeAnthropicServer {
  public:
   FakeAnthropicServer();
 
   // The reply to the next request that finds the queue non-empty.
-  void enqueue(FakeReply reply);
+  void enqueue(FakeReply reply) { replies_.enqueue(std::move(reply)); }
   // Answers requests when the queue is empty; without one such requests get a 500 api_error.
-  void setFallback(std::function<FakeReply(const nlohmann::json& body)> fallback);
+  void setFallback(std::function<FakeReply(const nlohmann::json& body)> fallback) {
+    replies_.setFallback(std::move(fallback));
+  }
 
   std::string baseUrl() const { return server_.baseUrl(); }
-  std::vector<ReceivedCall> calls() const;
+  std::vector<ReceivedCall> calls() const { return receivedCalls(server_); }
   std::size_t callCount() const { return calls().size(); }
 
   static HttpErrorReply overloaded() { return {529, "overloaded_error", "Overloaded", {}}; }
@@ -87,11 +83,8 @@ class FakeAnthropicServer {
 
  private:
   void answer(const RecordedRequest& request, ResponseWriter& writer);
-  FakeReply nextReply(const nlohmann::json& body);
 
-  mutable std::mutex mutex_;
-  std::deque<FakeReply> queue_;
-  std::function<FakeReply(const nlohmann::json&)> fallback_;
+  ScriptedReplies<FakeReply> replies_;
   LoopbackHttpServer server_;  // last: its threads stop before the members above go away
 };
 

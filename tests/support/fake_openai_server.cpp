@@ -118,42 +118,13 @@ HttpErrorReply FakeOpenAiServer::rateLimited(std::string retryAfterSeconds) {
                    {{"retry-after", std::move(retryAfterSeconds)}});
 }
 
-void FakeOpenAiServer::enqueue(FakeReply reply) {
-  std::lock_guard lock(mutex_);
-  queue_.push_back(std::move(reply));
-}
-
-void FakeOpenAiServer::setFallback(std::function<FakeReply(const nlohmann::json&)> fallback) {
-  std::lock_guard lock(mutex_);
-  fallback_ = std::move(fallback);
-}
-
-std::vector<ReceivedCall> FakeOpenAiServer::calls() const {
-  std::vector<ReceivedCall> calls;
-  for (RecordedRequest& request : server_.requests()) {
-    json body = json::parse(request.body, nullptr, /*allow_exceptions=*/false);
-    calls.push_back({std::move(request), std::move(body)});
-  }
-  return calls;
-}
-
-FakeReply FakeOpenAiServer::nextReply(const nlohmann::json& body) {
-  std::lock_guard lock(mutex_);
-  if (!queue_.empty()) {
-    FakeReply reply = std::move(queue_.front());
-    queue_.pop_front();
-    return reply;
-  }
-  if (fallback_) return fallback_(body);
-  return jsonError(500, "the fake server has no scripted reply", "server_error", 500);
-}
-
 void FakeOpenAiServer::answer(const RecordedRequest& request, ResponseWriter& writer) {
   if (request.method != "POST" || request.target != "/v1/chat/completions") {
     errorReply(plainText(404, "404 page not found"), writer);  // what Ollama's router says
     return;
   }
-  const FakeReply reply = nextReply(json::parse(request.body, nullptr, /*allow_exceptions=*/false));
+  const FakeReply reply = replies_.next(json::parse(request.body, nullptr, /*allow_exceptions=*/false),
+                                        jsonError(500, "the fake server has no scripted reply", "server_error", 500));
   if (const auto* streamed = std::get_if<StreamedReply>(&reply)) {
     streamReply(*streamed, writer);
   } else {
