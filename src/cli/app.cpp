@@ -12,6 +12,7 @@
 #include <spdlog/sinks/stdout_color_sinks.h>
 #include <spdlog/spdlog.h>
 
+#include "cli/export_command.hpp"
 #include "cli/interview_command.hpp"
 #include "cli/requirements_command.hpp"
 #include "cli/sessions_command.hpp"
@@ -285,12 +286,42 @@ Action setupRequirements(CLI::App& command, const GlobalOptions& global) {
   };
 }
 
+Action setupExport(CLI::App& command, const GlobalOptions& global) {
+  auto options = std::make_shared<ExportCommandOptions>();
+  auto format = std::make_shared<std::string>(toString(options->format));
+  // Checked while parsing, so that a wrong spelling is a usage error like any other.
+  const CLI::Validator documentFormat(
+      [](std::string& text) {
+        return parseDocumentFormat(text) ? std::string() : "unknown format \"" + text + "\" (markdown, json or csv)";
+      },
+      "markdown|json|csv");
+  auto* project = command.add_option("-p,--project", options->projectId, "Export this project's requirements database");
+  command.add_option("--session", options->sessionId, "Export this session's requirements")->excludes(project);
+  command.add_option("--format", *format, "Document format: markdown (md), json or csv")
+      ->check(documentFormat)
+      ->capture_default_str();
+  command.add_option("-o,--output", options->outputPath,
+                     "Write to this file (replaced whole, or left as it was on failure) instead of standard output");
+  return [options, format, &global]() {
+    if (options->projectId.empty() == options->sessionId.empty()) {
+      std::cerr << "nexus: name what to export: --project ID or --session ID\n";
+      return 2;
+    }
+    options->format = *parseDocumentFormat(*format);
+    auto runtime = makeRuntime(global, false);
+    if (!runtime) return 1;
+    return exportDocument(*runtime->store, *runtime->requirements, *options, runtime->clock.now(), std::cout,
+                          std::cerr);
+  };
+}
+
 const std::vector<Subcommand>& subcommands() {
   static const std::vector<Subcommand> table{
       {"interview", "Talk about what you want to build; requirements are captured as you go", setupInterview},
       {"sessions", "List, show, delete or export stored interview sessions", setupSessions},
       {"requirements", "The requirements database: list, count, validate, link or delete requirements",
        setupRequirements},
+      {"export", "Write a requirements document (markdown, JSON or CSV) of a project or a session", setupExport},
   };
   return table;
 }

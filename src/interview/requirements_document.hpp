@@ -1,0 +1,36 @@
+#pragma once
+// Requirements documents (DESIGN.md §4 `requirements:export`, `nexus export`): a project's
+// requirements from the requirements database, or one session's, as a document to hand to a
+// team. Markdown to read (grouped by MoSCoW priority, with sources), JSON in the DESIGN.md §2
+// shapes, CSV (RFC 4180) for spreadsheets.
+//
+// Rendering is pure: the same input and `generatedAt` give the same bytes.
+
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+
+#include "core/requirement.hpp"
+#include "core/types.hpp"
+
+namespace nexus {
+
+enum class DocumentFormat { Markdown, Json, Csv };
+
+// "markdown" (or "md"), "json", "csv", in any case; nullopt for anything else.
+std::optional<DocumentFormat> parseDocumentFormat(std::string_view text);
+// "markdown", "json", "csv"
+std::string_view toString(DocumentFormat format);
+
+// The requirements of project `projectId` in the order given (RequirementsStore::list's).
+// JSON: {projectId, generatedAt, requirements: [Requirement]}.
+std::string renderProjectDocument(std::string_view projectId, std::span<const Requirement> requirements,
+                                  DocumentFormat format, Timestamp generatedAt);
+
+// The session's extractedRequirements, each traced to the message it was stated in (quoted
+// where the session holds that message). JSON: {sessionId, projectId, generatedAt,
+// requirements: [ExtractedRequirement]}.
+std::string renderSessionDocument(const InterviewSession& session, DocumentFormat format, Timestamp generatedAt);
+
+}  // namespace nexus

@@ -1,0 +1,168 @@
+// `nexus export` through the real binary: a project's or a session's requirements as
+// Markdown, JSON or CSV, to standard output or to a file that is replaced whole or not at all.
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <regex>
+#include <sstream>
+
+#include <nlohmann/json.hpp>
+
+#include "support/nexus_cli.hpp"
+#include "support/temp_dir.hpp"
+
+namespace nexus {
+namespace {
+
+using nlohmann::json;
+namespace fs = std::filesystem;
+
+std::string contentsOf(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream out;
+  out << in.rdbuf();
+  return out.str();
+}
+
+std::vector<std::string> filesIn(const std::string& dir) {
+  std::vector<std::string> names;
+  for (const auto& entry : fs::directory_iterator(dir)) names.push_back(entry.path().filename().string());
+  std::sort(names.begin(), names.end());
+  return names;
+}
+
+class ExportCli : public ::testing::Test {
+ protected:
+  // An offline interview of project demo with two must and one should requirement; its session id.
+  std::string interview() {
+    const auto run = nexus({"interview", "--project", "demo"},
+                           "Users must sign in with Google\nPages should load in under 2 seconds\n"
+                           "We must use PostgreSQL\n/end\n");
+    EXPECT_EQ(run.exitCode, 0) << run.err;
+    static const std::regex pattern(R"(Session ([A-Za-z0-9_-]{21}) )");
+    std::smatch match;
+    EXPECT_TRUE(std::regex_search(run.out, match, pattern)) << run.out;
+    return match[1].str();
+  }
+  testing::ProcessOutput nexus(const std::vector<std::string>& args, const std::string& input = {}) {
+    return cli_.run(args, input);
+  }
+  // What another command prints as JSON.
+  json printed(const std::vector<std::string>& args) {
+    const auto run = nexus(args);
+    EXPECT_EQ(run.exitCode, 0) << run.err;
+    return run.exitCode == 0 ? json::parse(run.out) : json();
+  }
+
+  testing::NexusCli cli_;
+  testing::TempDir output_;
+};
+
+TEST_F(ExportCli, AProjectAsMarkdownJsonAndCsvOnStandardOutput) {
+  const std::string session = interview();
+
+  const auto markdown = nexus({"export", "--project", "demo"});
+  ASSERT_EQ(markdown.exitCode, 0) << markdown.err;
+  EXPECT_EQ(markdown.err, "");
+  EXPECT_TRUE(markdown.out.starts_with("# Requirements: project demo\n\n- **Project:** demo\n")) << markdown.out;
+  EXPECT_NE(markdown.out.find("- **Requirements:** 3 (0 validated, 3 pending, 0 rejected)\n"), std::string::npos);
+  EXPECT_LT(markdown.out.find("## Must have (2)"), markdown.out.find("## Should have (1)")) << markdown.out;
+  const std::string signIn = "| Users must sign in with Google. | functional | authentication | 0.90 | pending | — | "
+                             "`interview:" + session + "` (message `";
+  EXPECT_NE(markdown.out.find(signIn), std::string::npos) << markdown.out;
+  EXPECT_EQ(nexus({"export", "--project", "demo", "--format", "MD"}).exitCode, 0);
+
+  const json document = printed({"export", "--project", "demo", "--format", "json"});
+  EXPECT_EQ(document.at("projectId"), "demo");
+  EXPECT_EQ(document.at("requirements"), printed({"requirements", "list", "--project", "demo", "--json"}));
+
+  const auto csv = nexus({"export", "--project", "demo", "--format", "csv"});
+  ASSERT_EQ(csv.exitCode, 0) << csv.err;
+  EXPECT_TRUE(csv.out.starts_with("id,text,category,priority,confidence,area,validation,featureId,sources,"
+                                  "createdAt,updatedAt\r\n"))
+      << csv.out;
+  EXPECT_EQ(std::count(csv.out.begin(), csv.out.end(), '\n'), 4);
+  EXPECT_NE(csv.out.find(",Users must sign in with Google.,functional,must,0.9,authentication,pending,,interview:" +
+                         session),
+            std::string::npos)
+      << csv.out;
+}
+
+TEST_F(ExportCli, ASessionQuotesTheMessagesItsRequirementsCameFrom) {
+  const std::string session = interview();
+
+  const auto markdown = nexus({"export", "--session", session});
+  ASSERT_EQ(markdown.exitCode, 0) << markdown.err;
+  EXPECT_TRUE(markdown.out.starts_with("# Requirements: session `" + session + "`\n")) << markdown.out;
+  EXPECT_NE(markdown.out.find("- **Session:** `" + session + "` (completed)\n"), std::string::npos) << markdown.out;
+  const json shown = printed({"sessions", "show", session, "--json"});
+  const std::string messageId = shown.at("messages")[1].at("id");
+  EXPECT_NE(markdown.out.find("| message `" + messageId + "`: “Users must sign in with Google” |\n"),
+            std::string::npos)
+      << markdown.out;
+
+  const json document = printed({"export", "--session", session, "--format", "json"});
+  EXPECT_EQ(document.at("sessionId"), session);
+  EXPECT_EQ(document.at("projectId"), "demo");
+  EXPECT_EQ(document.at("requirements"), shown.at("extractedRequirements"));
+
+  const auto csv = nexus({"export", "--session", session, "--format", "csv"});
+  EXPECT_TRUE(csv.out.starts_with("id,text,category,priority,confidence,area,sourceMessageId,sourceQuote\r\n"))
+      << csv.out;
+  EXPECT_NE(csv.out.find("," + messageId + ",Users must sign in with Google\r\n"), std::string::npos) << csv.out;
+}
+
+TEST_F(ExportCli, WritesAFileReplacingAnExistingOneWhole) {
+  interview();
+  const std::string file = output_.path() + "/requirements.csv";
+  std::ofstream(file) << "an older export\n";
+
+  const auto run = nexus({"export", "--project", "demo", "--format", "csv", "-o", file});
+  ASSERT_EQ(run.exitCode, 0) << run.err;
+  EXPECT_EQ(run.out, "Exported 3 requirements of project demo to " + file + " (csv).\n");
+  EXPECT_EQ(contentsOf(file), nexus({"export", "--project", "demo", "--format", "csv"}).out);
+  EXPECT_EQ(filesIn(output_.path()), std::vector<std::string>{"requirements.csv"});
+}
+
+TEST_F(ExportCli, AFailedWriteNamesTheFileAndLeavesTheExistingOneAsItWas) {
+  const std::string file = output_.path() + "/requirements.md";
+  std::ofstream(file) << "an older export\n";
+
+  // No file may grow past 0 bytes (root ignores file modes, not this limit); an in-memory
+  // database writes nothing else.
+  const auto full = cli_.runAfter("trap '' XFSZ; ulimit -f 0",
+                                  {"--db", ":memory:", "export", "--project", "demo", "--output", file});
+  EXPECT_EQ(full.exitCode, 1);
+  EXPECT_EQ(full.err, "nexus: cannot write " + file +
+                          ": the file would exceed the size limit of this process (ulimit -f)\n");
+  EXPECT_EQ(full.out, "");
+  EXPECT_EQ(contentsOf(file), "an older export\n");
+  EXPECT_EQ(filesIn(output_.path()), std::vector<std::string>{"requirements.md"});  // no temporary file left
+
+  const std::string nowhere = output_.path() + "/missing/requirements.md";
+  const auto missing = nexus({"export", "--project", "demo", "-o", nowhere});
+  EXPECT_EQ(missing.exitCode, 1);
+  EXPECT_EQ(missing.err,
+            "nexus: cannot write " + nowhere + ": the directory " + output_.path() + "/missing does not exist\n");
+}
+
+TEST_F(ExportCli, AnUnknownSessionAndUsageErrors) {
+  const auto unknown = nexus({"export", "--session", "no-such-session"});
+  EXPECT_EQ(unknown.exitCode, 1);
+  EXPECT_EQ(unknown.err, "nexus: no interview session with id \"no-such-session\"\n");
+  EXPECT_EQ(unknown.out, "");
+
+  const auto nothing = nexus({"export"});
+  EXPECT_EQ(nothing.exitCode, 2);
+  EXPECT_EQ(nothing.err, "nexus: name what to export: --project ID or --session ID\n");
+  EXPECT_EQ(nexus({"export", "--project", "demo", "--session", "x"}).exitCode, 2);
+  const auto badFormat = nexus({"export", "--project", "demo", "--format", "pdf"});
+  EXPECT_EQ(badFormat.exitCode, 2);
+  EXPECT_NE(badFormat.err.find("unknown format \"pdf\" (markdown, json or csv)"), std::string::npos) << badFormat.err;
+}
+
+}  // namespace
+}  // namespace nexus

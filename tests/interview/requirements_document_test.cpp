@@ -1,0 +1,333 @@
+#include "interview/requirements_document.hpp"
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "core/json.hpp"
+#include "core/time.hpp"
+
+namespace nexus {
+namespace {
+
+using nlohmann::json;
+
+const Timestamp kGeneratedAt = *parseIso8601("2026-01-16T03:57:45.123Z");
+const Timestamp kCreatedAt = *parseIso8601("2026-01-15T10:00:00.000Z");
+
+Requirement requirement(std::string id, std::string text, Priority priority,
+                        RequirementCategory category = RequirementCategory::Functional) {
+  return {.id = std::move(id),
+          .projectId = "shop",
+          .text = std::move(text),
+          .category = category,
+          .priority = priority,
+          .confidence = 0.9,
+          .area = std::nullopt,
+          .validation = ValidationStatus::Pending,
+          .featureId = std::nullopt,
+          .sources = {{.source = "interview:s1", .messageId = "m1", .originId = "x1", .addedAt = kCreatedAt}},
+          .createdAt = kCreatedAt,
+          .updatedAt = kCreatedAt};
+}
+
+std::vector<Requirement> shopRequirements() {
+  auto signIn = requirement("r1", "Users must sign in with Google.", Priority::Must);
+  signIn.area = "authentication";
+  signIn.validation = ValidationStatus::Validated;
+  signIn.featureId = "F-12";
+  signIn.sources.push_back({.source = "interview:s2", .messageId = "m7", .originId = "x9", .addedAt = kCreatedAt});
+  auto export_ = requirement("r2", "Admins could export reports.", Priority::Could, RequirementCategory::Technical);
+  export_.confidence = 0.75;
+  export_.area = "data_model";
+  return {signIn, export_};
+}
+
+InterviewMessage message(std::string id, MessageRole role, std::string content) {
+  InterviewMessage m;
+  m.id = std::move(id);
+  m.role = role;
+  m.content = std::move(content);
+  return m;
+}
+
+ExtractedRequirement extracted(std::string id, std::string text, Priority priority, std::string sourceMessageId) {
+  ExtractedRequirement r;
+  r.id = std::move(id);
+  r.text = std::move(text);
+  r.priority = priority;
+  r.confidence = 0.9;
+  r.sourceMessageId = std::move(sourceMessageId);
+  return r;
+}
+
+// A completed session: a greeting, two user messages, and requirements from them and from one
+// message the session no longer holds.
+InterviewSession shopSession() {
+  InterviewSession session;
+  session.id = "s1";
+  session.projectId = "shop";
+  session.status = SessionStatus::Completed;
+  session.startedAt = session.lastActivityAt = kCreatedAt;
+  session.messages = {message("m0", MessageRole::Assistant, "Hi! Tell me about it."),
+                      message("m1", MessageRole::User, "Users must sign in\nwith Google"),
+                      message("m3", MessageRole::User, std::string(300, 'x'))};
+  session.extractedRequirements = {extracted("e1", "Users must sign in with Google.", Priority::Must, "m1"),
+                                   extracted("e2", "Lots of x.", Priority::Should, "m3"),
+                                   extracted("e3", "From a message since lost.", Priority::Wont, "gone")};
+  session.extractedRequirements[0].area = "authentication";
+  return session;
+}
+
+std::vector<std::string> lines(const std::string& text) {
+  std::vector<std::string> out;
+  std::size_t start = 0;
+  for (std::size_t end; (end = text.find('\n', start)) != std::string::npos; start = end + 1) {
+    out.push_back(text.substr(start, end - start));
+  }
+  return out;
+}
+
+// The line of a Markdown document that contains `needle`.
+std::string lineWith(const std::string& document, const std::string& needle) {
+  for (const auto& line : lines(document)) {
+    if (line.find(needle) != std::string::npos) return line;
+  }
+  return "(no line with " + needle + ")";
+}
+
+// Table cell separators: pipes not escaped with a backslash.
+std::size_t cellSeparators(const std::string& row) {
+  std::size_t count = 0;
+  for (std::size_t i = 0; i < row.size(); ++i) count += row[i] == '|' && (i == 0 || row[i - 1] != '\\');
+  return count;
+}
+
+// Records of an RFC 4180 document, read back the way a spreadsheet reads them.
+std::vector<std::vector<std::string>> parseCsv(const std::string& csv) {
+  std::vector<std::vector<std::string>> records(1, std::vector<std::string>(1));
+  bool quoted = false;
+  for (std::size_t i = 0; i < csv.size(); ++i) {
+    const char c = csv[i];
+    if (quoted && c == '"' && i + 1 < csv.size() && csv[i + 1] == '"') {
+      records.back().back() += '"';
+      ++i;
+    } else if (c == '"') {
+      quoted = !quoted;
+    } else if (!quoted && c == ',') {
+      records.back().emplace_back();
+    } else if (!quoted && c == '\r' && i + 1 < csv.size() && csv[i + 1] == '\n') {
+      records.emplace_back(1);
+      ++i;
+    } else {
+      records.back().back() += c;
+    }
+  }
+  records.pop_back();  // the empty one after the last CRLF
+  return records;
+}
+
+TEST(DocumentFormat, ParsesItsNamesInAnyCase) {
+  EXPECT_EQ(parseDocumentFormat("markdown"), DocumentFormat::Markdown);
+  EXPECT_EQ(parseDocumentFormat("MD"), DocumentFormat::Markdown);
+  EXPECT_EQ(parseDocumentFormat("Json"), DocumentFormat::Json);
+  EXPECT_EQ(parseDocumentFormat("CSV"), DocumentFormat::Csv);
+  EXPECT_EQ(parseDocumentFormat("pdf"), std::nullopt);
+  EXPECT_EQ(parseDocumentFormat(""), std::nullopt);
+  for (const auto format : {DocumentFormat::Markdown, DocumentFormat::Json, DocumentFormat::Csv}) {
+    EXPECT_EQ(parseDocumentFormat(toString(format)), format);
+  }
+}
+
+TEST(ProjectDocument, MarkdownHasCountsAndTablesByPriorityWithSources) {
+  EXPECT_EQ(renderProjectDocument("shop", shopRequirements(), DocumentFormat::Markdown, kGeneratedAt),
+            "# Requirements: project shop\n"
+            "\n"
+            "- **Project:** shop\n"
+            "- **Generated:** 2026-01-16T03:57:45.123Z\n"
+            "- **Requirements:** 2 (1 validated, 1 pending, 0 rejected)\n"
+            "\n"
+            "## Overview\n"
+            "\n"
+            "| Priority | Requirements |\n|---|---|\n"
+            "| Must have | 1 |\n| Should have | 0 |\n| Could have | 1 |\n| Won't have | 0 |\n"
+            "\n"
+            "| Category | Requirements |\n|---|---|\n"
+            "| functional | 1 |\n| non-functional | 0 |\n| technical | 1 |\n| constraint | 0 |\n"
+            "| assumption | 0 |\n"
+            "\n"
+            "## Must have (1)\n"
+            "\n"
+            "| Id | Requirement | Category | Area | Confidence | Validation | Feature | Sources |\n"
+            "|---|---|---|---|---|---|---|---|\n"
+            "| `r1` | Users must sign in with Google. | functional | authentication | 0.90 | validated | F-12 | "
+            "`interview:s1` (message `m1`); `interview:s2` (message `m7`) |\n"
+            "\n"
+            "## Could have (1)\n"
+            "\n"
+            "| Id | Requirement | Category | Area | Confidence | Validation | Feature | Sources |\n"
+            "|---|---|---|---|---|---|---|---|\n"
+            "| `r2` | Admins could export reports. | technical | data model | 0.75 | pending | — | "
+            "`interview:s1` (message `m1`) |\n");
+}
+
+TEST(ProjectDocument, MarkdownGroupsInMoSCoWOrderAndKeepsTheGivenOrderWithinAGroup) {
+  const std::vector<Requirement> given{requirement("a", "Won't one.", Priority::Wont),
+                                       requirement("b", "Could one.", Priority::Could),
+                                       requirement("c", "Must one.", Priority::Must),
+                                       requirement("d", "Should one.", Priority::Should),
+                                       requirement("e", "Must two.", Priority::Must)};
+  const std::string document = renderProjectDocument("shop", given, DocumentFormat::Markdown, kGeneratedAt);
+  std::vector<std::size_t> positions;
+  for (const char* heading : {"## Must have (2)", "Must one.", "Must two.", "## Should have (1)", "## Could have (1)",
+                              "## Won't have (1)", "Won't one."}) {
+    positions.push_back(document.find(heading));
+    EXPECT_NE(positions.back(), std::string::npos) << heading;
+  }
+  EXPECT_TRUE(std::is_sorted(positions.begin(), positions.end())) << document;
+}
+
+TEST(ProjectDocument, MarkdownEscapesUserTextSoItCannotBreakTheLayout) {
+  auto hostile = requirement(
+      "r1", "# Title | *bold* _it_ [link](http://x) <b>html</b> `code` \\ &amp; $x$ ~~s~~\n- item", Priority::Must);
+  hostile.featureId = "F|1";
+  hostile.sources[0].messageId = "m`1|";  // no id of ours looks like this; it cannot be code
+  const std::string document =
+      renderProjectDocument("shop #1", std::vector{hostile}, DocumentFormat::Markdown, kGeneratedAt);
+
+  EXPECT_EQ(lines(document)[0], "# Requirements: project shop \\#1");
+  const std::string row = lineWith(document, "| `r1` |");
+  EXPECT_NE(row.find("| \\# Title \\| \\*bold\\* \\_it\\_ \\[link\\](http://x) \\<b\\>html\\</b\\> \\`code\\` \\\\ "
+                     "\\&amp; \\$x\\$ \\~\\~s\\~\\~ - item |"),
+            std::string::npos)
+      << row;
+  EXPECT_NE(row.find("| F\\|1 | `interview:s1` (message m\\`1\\|) |"), std::string::npos) << row;
+  // Still one row of eight cells: the line break and the pipes stayed inside the cell.
+  EXPECT_EQ(cellSeparators(row), 9u) << row;
+  EXPECT_EQ(lineWith(document, "- item"), row);
+}
+
+TEST(ProjectDocument, JsonHasTheRequirementsInTheirDesignShape) {
+  const auto requirements = shopRequirements();
+  const json document = json::parse(renderProjectDocument("shop", requirements, DocumentFormat::Json, kGeneratedAt));
+  EXPECT_EQ(document.size(), 3u) << document.dump(2);
+  EXPECT_EQ(document.at("projectId"), "shop");
+  EXPECT_EQ(document.at("generatedAt"), "2026-01-16T03:57:45.123Z");
+  EXPECT_EQ(document.at("requirements"), json(requirements));
+  EXPECT_EQ(document.at("requirements")[0].at("sources")[1].at("messageId"), "m7");
+}
+
+TEST(ProjectDocument, CsvIsRfc4180WithAHeaderAndOneRecordPerRequirement) {
+  auto tricky = requirement("r3", "Export \"all\" reports, daily\r\nor weekly", Priority::Should);
+  auto requirements = shopRequirements();
+  requirements.push_back(tricky);
+  const std::string csv = renderProjectDocument("shop", requirements, DocumentFormat::Csv, kGeneratedAt);
+
+  EXPECT_EQ(csv.substr(0, csv.find("\r\n")),
+            "id,text,category,priority,confidence,area,validation,featureId,sources,createdAt,updatedAt");
+  EXPECT_NE(csv.find(",\"Export \"\"all\"\" reports, daily\r\nor weekly\","), std::string::npos) << csv;
+  const auto records = parseCsv(csv);
+  ASSERT_EQ(records.size(), 4u) << csv;
+  for (const auto& record : records) EXPECT_EQ(record.size(), 11u);
+  EXPECT_EQ(records[1], (std::vector<std::string>{"r1", "Users must sign in with Google.", "functional", "must", "0.9",
+                                                  "authentication", "validated", "F-12",
+                                                  "interview:s1 (message m1); interview:s2 (message m7)",
+                                                  "2026-01-15T10:00:00.000Z", "2026-01-15T10:00:00.000Z"}));
+  EXPECT_EQ(records[2][5], "data_model");
+  EXPECT_EQ(records[2][7], "");
+  EXPECT_EQ(records[3][1], tricky.text);
+}
+
+TEST(ProjectDocument, CsvNeutralisesCellsASpreadsheetWouldRunAsFormulas) {
+  std::vector<Requirement> requirements;
+  for (const char* text : {"=HYPERLINK(\"http://evil\")", "+1+1", "-2+3", "@SUM(A1)", "\tcmd", "\r=1", "a=b"}) {
+    requirements.push_back(requirement("r", text, Priority::Must));
+  }
+  requirements[1].featureId = "=F1";
+  const auto records = parseCsv(renderProjectDocument("shop", requirements, DocumentFormat::Csv, kGeneratedAt));
+  ASSERT_EQ(records.size(), 8u);
+  EXPECT_EQ(records[1][1], "'=HYPERLINK(\"http://evil\")");
+  EXPECT_EQ(records[2][1], "'+1+1");
+  EXPECT_EQ(records[2][7], "'=F1");
+  EXPECT_EQ(records[3][1], "'-2+3");
+  EXPECT_EQ(records[4][1], "'@SUM(A1)");
+  EXPECT_EQ(records[5][1], "'\tcmd");
+  EXPECT_EQ(records[6][1], "'\r=1");
+  EXPECT_EQ(records[7][1], "a=b");
+}
+
+TEST(ProjectDocument, AnEmptyProjectGivesAnEmptyButCompleteDocument) {
+  const std::string markdown = renderProjectDocument("shop", {}, DocumentFormat::Markdown, kGeneratedAt);
+  EXPECT_NE(markdown.find("- **Requirements:** 0 (0 validated, 0 pending, 0 rejected)\n"), std::string::npos);
+  EXPECT_NE(markdown.find("| Must have | 0 |"), std::string::npos);
+  EXPECT_TRUE(markdown.ends_with("| assumption | 0 |\n\nNo requirements recorded.\n")) << markdown;
+  EXPECT_EQ(markdown.find("## Must have"), std::string::npos);
+
+  EXPECT_EQ(json::parse(renderProjectDocument("shop", {}, DocumentFormat::Json, kGeneratedAt)).at("requirements"),
+            json::array());
+  EXPECT_EQ(parseCsv(renderProjectDocument("shop", {}, DocumentFormat::Csv, kGeneratedAt)).size(), 1u);
+}
+
+TEST(ProjectDocument, TheSameInputGivesTheSameBytes) {
+  for (const auto format : {DocumentFormat::Markdown, DocumentFormat::Json, DocumentFormat::Csv}) {
+    const auto first = shopRequirements();
+    const auto second = shopRequirements();
+    EXPECT_EQ(renderProjectDocument("shop", first, format, kGeneratedAt),
+              renderProjectDocument("shop", second, format, kGeneratedAt))
+        << toString(format);
+    EXPECT_EQ(renderSessionDocument(shopSession(), format, kGeneratedAt),
+              renderSessionDocument(shopSession(), format, kGeneratedAt))
+        << toString(format);
+  }
+}
+
+TEST(SessionDocument, MarkdownQuotesTheMessageEachRequirementWasStatedIn) {
+  const std::string document = renderSessionDocument(shopSession(), DocumentFormat::Markdown, kGeneratedAt);
+  EXPECT_EQ(lines(document)[0], "# Requirements: session `s1`");
+  EXPECT_NE(document.find("- **Project:** shop\n- **Session:** `s1` (completed)\n"), std::string::npos) << document;
+  EXPECT_NE(document.find("| Id | Requirement | Category | Area | Confidence | Stated in |"), std::string::npos);
+  EXPECT_EQ(lineWith(document, "| `e1` |"),
+            "| `e1` | Users must sign in with Google. | functional | authentication | 0.90 | "
+            "message `m1`: “Users must sign in with Google” |");
+  // A long message is quoted in part; the message id leads to the whole of it.
+  EXPECT_NE(lineWith(document, "| `e2` |").find("message `m3`: “" + std::string(120, 'x') + "…” |"),
+            std::string::npos);
+  EXPECT_NE(lineWith(document, "| `e3` |").find("| message `gone` (not in this session) |"), std::string::npos);
+  EXPECT_LT(document.find("## Should have (1)"), document.find("## Won't have (1)"));
+}
+
+TEST(SessionDocument, JsonHasTheExtractedRequirementsInTheirDesignShape) {
+  const InterviewSession session = shopSession();
+  const json document = json::parse(renderSessionDocument(session, DocumentFormat::Json, kGeneratedAt));
+  EXPECT_EQ(document.at("sessionId"), "s1");
+  EXPECT_EQ(document.at("projectId"), "shop");
+  EXPECT_EQ(document.at("generatedAt"), "2026-01-16T03:57:45.123Z");
+  EXPECT_EQ(document.at("requirements"), json(session.extractedRequirements));
+}
+
+TEST(SessionDocument, CsvTracesEachRequirementToItsMessage) {
+  const auto records = parseCsv(renderSessionDocument(shopSession(), DocumentFormat::Csv, kGeneratedAt));
+  ASSERT_EQ(records.size(), 4u);
+  EXPECT_EQ(records[0], (std::vector<std::string>{"id", "text", "category", "priority", "confidence", "area",
+                                                  "sourceMessageId", "sourceQuote"}));
+  EXPECT_EQ(records[1], (std::vector<std::string>{"e1", "Users must sign in with Google.", "functional", "must", "0.9",
+                                                  "authentication", "m1", "Users must sign in with Google"}));
+  EXPECT_EQ(records[3][6], "gone");
+  EXPECT_EQ(records[3][7], "");
+}
+
+TEST(SessionDocument, ASessionWithoutRequirementsSaysSo) {
+  InterviewSession session = shopSession();
+  session.extractedRequirements.clear();
+  const std::string markdown = renderSessionDocument(session, DocumentFormat::Markdown, kGeneratedAt);
+  EXPECT_NE(markdown.find("- **Requirements:** 0\n"), std::string::npos) << markdown;
+  EXPECT_TRUE(markdown.ends_with("No requirements recorded.\n"));
+  EXPECT_EQ(parseCsv(renderSessionDocument(session, DocumentFormat::Csv, kGeneratedAt)).size(), 1u);
+}
+
+}  // namespace
+}  // namespace nexus
