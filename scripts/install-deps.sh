@@ -12,6 +12,7 @@ packages=(
   libspdlog-dev        # logging (brings libfmt-dev)
   libsqlite3-dev libsqlitecpp-dev  # session storage
   libcurl4-openssl-dev # HTTP to model servers (TLS, proxies, streaming)
+  libboost1.81-dev     # Asio and Beast: `nexus serve` (HTTP, WebSocket), `nexus rpc`'s workers
   libgtest-dev libgmock-dev
   libbenchmark-dev
 )

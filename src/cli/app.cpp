@@ -12,6 +12,11 @@
 #include <spdlog/sinks/stdout_color_sinks.h>
 #include <spdlog/spdlog.h>
 
+#include <csignal>
+
+#include "api/dispatcher.hpp"
+#include "api/event_hub.hpp"
+#include "api/stdio_server.hpp"
 #include "cli/export_command.hpp"
 #include "cli/interview_command.hpp"
 #include "cli/requirements_command.hpp"
@@ -315,6 +320,32 @@ Action setupExport(CLI::App& command, const GlobalOptions& global) {
   };
 }
 
+// The API over the runtime's engine: what `rpc` and `serve` answer with.
+struct Api {
+  explicit Api(Runtime& runtime)
+      : hub(runtime.events),
+        dispatcher(api::ApiServices{*runtime.engine, *runtime.sessions, *runtime.requirements, runtime.clock,
+                                    NEXUS_VERSION, runtime.databasePath}) {}
+  api::EventHub hub;
+  api::Dispatcher dispatcher;
+};
+
+Action setupRpc(CLI::App&, const GlobalOptions& global) {
+  return [&global]() {
+    // stdout is the JSON-RPC channel: nothing else may reach it, and a reader that went away
+    // must be an error to handle, not a SIGPIPE that kills the process mid-save.
+    std::signal(SIGPIPE, SIG_IGN);
+    std::ios::sync_with_stdio(false);
+    std::cin.tie(nullptr);  // reading must not flush stdout from the reader thread
+    auto runtime = makeRuntime(global, true);
+    if (!runtime) return 1;
+    std::cerr << "Nexus Interview " NEXUS_VERSION " · JSON-RPC on stdin/stdout · " << describe(*runtime) << std::endl;
+    Api api(*runtime);
+    api::StdioServer server(api.dispatcher, api.hub);
+    return server.run(std::cin, std::cout);
+  };
+}
+
 const std::vector<Subcommand>& subcommands() {
   static const std::vector<Subcommand> table{
       {"interview", "Talk about what you want to build; requirements are captured as you go", setupInterview},
@@ -322,6 +353,7 @@ const std::vector<Subcommand>& subcommands() {
       {"requirements", "The requirements database: list, count, validate, link or delete requirements",
        setupRequirements},
       {"export", "Write a requirements document (markdown, JSON or CSV) of a project or a session", setupExport},
+      {"rpc", "Serve the JSON-RPC API on stdin/stdout, one message per line (for a desktop shell)", setupRpc},
   };
   return table;
 }

@@ -1,0 +1,53 @@
+#pragma once
+// JSON-RPC 2.0 framing (https://www.jsonrpc.org/specification) and the error codes of
+// DESIGN.md §4: the standard ones and the application's.
+
+#include <string>
+#include <string_view>
+
+#include <nlohmann/json.hpp>
+
+#include "core/result.hpp"
+
+namespace nexus::api {
+
+namespace rpc {
+inline constexpr int kParseError = -32700;
+inline constexpr int kInvalidRequest = -32600;
+inline constexpr int kMethodNotFound = -32601;
+inline constexpr int kInvalidParams = -32602;
+inline constexpr int kInternalError = -32603;
+inline constexpr int kSessionNotFound = -32001;
+inline constexpr int kSessionNotActive = -32002;
+inline constexpr int kModelFailed = -32003;  // data.retryable says whether sending again may work
+inline constexpr int kStorageFailed = -32004;
+inline constexpr int kPayloadTooLarge = -32005;
+inline constexpr int kSessionBusy = -32006;  // another nexus process holds the session
+
+// The notification every event travels in: params {type, payload, timestamp}.
+inline constexpr std::string_view kEventNotification = "nexus-event";
+}  // namespace rpc
+
+struct RpcError {
+  int code = rpc::kInternalError;
+  std::string message;  // one line a person can act on
+  nlohmann::json data;  // omitted from the response when null
+
+  static RpcError invalidParams(std::string message) { return {rpc::kInvalidParams, std::move(message), nullptr}; }
+  static RpcError invalidRequest(std::string message) { return {rpc::kInvalidRequest, std::move(message), nullptr}; }
+};
+
+// The application's errors in JSON-RPC terms; data carries {retryable} for the transient ones.
+RpcError toRpcError(const Error& error);
+
+nlohmann::json successResponse(const nlohmann::json& id, nlohmann::json result);
+nlohmann::json errorResponse(const nlohmann::json& id, const RpcError& error);
+
+// A request's id is a string, a number or null; absent means a notification.
+bool isValidId(const nlohmann::json& id);
+
+// One line of JSON: what goes on the wire. Invalid UTF-8 (which a string from a model could in
+// principle carry) is replaced rather than thrown on, so a reply is never lost to a bad byte.
+std::string serialize(const nlohmann::json& message);
+
+}  // namespace nexus::api

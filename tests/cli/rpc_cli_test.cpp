@@ -1,0 +1,189 @@
+// `nexus rpc` end to end: the real binary spawned as a desktop shell would, JSON-RPC over its
+// stdin and stdout, a whole interview with the offline analyst and its events observed.
+
+#include <gtest/gtest.h>
+
+#include <nlohmann/json.hpp>
+
+#include "support/nexus_cli.hpp"
+
+namespace nexus {
+namespace {
+
+using nlohmann::json;
+using namespace std::chrono_literals;
+
+std::string request(int id, const std::string& method, const json& params) {
+  return json{{"jsonrpc", "2.0"}, {"id", id}, {"method", method}, {"params", params}}.dump() + "\n";
+}
+
+std::vector<json> jsonLines(const std::string& text) {
+  std::vector<json> lines;
+  std::istringstream in(text);
+  for (std::string line; std::getline(in, line);) {
+    json parsed = json::parse(line, nullptr, false);
+    EXPECT_FALSE(parsed.is_discarded()) << "stdout carries something that is not JSON: " << line;
+    lines.push_back(std::move(parsed));
+  }
+  return lines;
+}
+
+// A `nexus rpc` process and the calls made to it, one at a time.
+class RpcPeer {
+ public:
+  explicit RpcPeer(const testing::NexusCli& cli) : child_({NEXUS_BINARY_PATH, "rpc"}, cli.environment()) {}
+
+  // The whole response to one call.
+  json call(const std::string& method, const json& params) {
+    const int id = ++lastId_;
+    EXPECT_TRUE(child_.write(request(id, method, params)));
+    // Responses are written with sorted keys, so "id" is followed by "jsonrpc" in results and errors.
+    const std::string marker = "\"id\":" + std::to_string(id) + ",\"jsonrpc\"";
+    EXPECT_TRUE(child_.waitFor(marker, 1, 30s)) << "no answer to " << method << "; output:\n" << child_.output();
+    for (const json& line : jsonLines(child_.output())) {
+      if (line.contains("id") && line["id"] == id) return line;
+    }
+    return json();
+  }
+
+  json result(const std::string& method, const json& params) {
+    json response = call(method, params);
+    EXPECT_TRUE(response.contains("result")) << method << ": " << response.dump();
+    return response.value("result", json());
+  }
+
+  // The events written so far, as {type, payload, timestamp}.
+  std::vector<json> events() const {
+    std::vector<json> found;
+    for (const json& line : jsonLines(child_.output())) {
+      if (line.value("method", "") == "nexus-event") found.push_back(line["params"]);
+    }
+    return found;
+  }
+
+  int finish() {
+    child_.closeInput();
+    return child_.wait();
+  }
+
+ private:
+  testing::ChildProcess child_;
+  int lastId_ = 0;
+};
+
+std::size_t countEvents(const std::vector<json>& events, const std::string& type, const std::string& sessionId) {
+  return static_cast<std::size_t>(std::count_if(events.begin(), events.end(), [&](const json& e) {
+    return e["type"] == type && e["payload"].value("sessionId", "") == sessionId;
+  }));
+}
+
+class RpcEndToEnd : public ::testing::Test {
+ protected:
+  testing::NexusCli cli_;
+};
+
+// The issue's "done when": one line in, a session in the documented shape out.
+TEST_F(RpcEndToEnd, StartFromAPipeAnswersWithASession) {
+  const auto run = cli_.run({"rpc"}, R"({"jsonrpc":"2.0","id":1,"method":"interview:start","params":["demo"]})"
+                                     "\n");
+  ASSERT_EQ(run.exitCode, 0) << run.err;
+  const auto lines = jsonLines(run.out);
+  const auto answer = std::find_if(lines.begin(), lines.end(), [](const json& l) { return l.contains("id"); });
+  ASSERT_NE(answer, lines.end()) << run.out;
+  const json& session = (*answer)["result"];
+  EXPECT_EQ(session["id"].get<std::string>().size(), 21u);
+  EXPECT_EQ(session["projectId"], "demo");
+  EXPECT_EQ(session["status"], "active");
+  EXPECT_EQ(session["mode"], "genesis");
+  EXPECT_EQ(session["messages"][0]["role"], "assistant");
+  for (const char* field : {"extractedRequirements", "exploredAreas", "startedAt", "lastActivityAt"}) {
+    EXPECT_TRUE(session.contains(field)) << field;
+  }
+  // Logs and the start line go to stderr; stdout is the channel only.
+  EXPECT_NE(run.err.find("backend: offline"), std::string::npos) << run.err;
+}
+
+TEST_F(RpcEndToEnd, AWholeInterviewWithItsEvents) {
+  RpcPeer nexus(cli_);
+  const json session = nexus.result("interview:start", {"shop"});
+  const std::string id = session["id"];
+  const std::vector<std::string> said{
+      "We want an online shop where customers can browse products and pay by card.",
+      "Customers must log in with their email address and a password.",
+      "The checkout has to respond within two seconds, even on Black Friday.",
+  };
+  std::size_t captured = 0;
+  for (const std::string& message : said) {
+    const json reply = nexus.result("interview:sendMessage", {id, message});
+    EXPECT_FALSE(reply["response"].get<std::string>().empty());
+    EXPECT_TRUE(reply["suggestedGaps"].is_array());
+    captured += reply["extractedRequirements"].size();
+  }
+  EXPECT_GE(captured, 3u);
+  EXPECT_TRUE(nexus.result("interview:pause", {id}).is_null());
+  EXPECT_EQ(nexus.call("interview:sendMessage", {id, "one more"})["error"]["code"], -32002);
+  EXPECT_EQ(nexus.result("interview:resume", {id})["status"], "active");
+  const json stored = nexus.result("interview:getSession", {id});
+  EXPECT_EQ(stored["messages"].size(), 1 + 2 * said.size());
+  EXPECT_EQ(stored["extractedRequirements"].size(), captured);
+  EXPECT_EQ(nexus.result("interview:exportToRequirementsDB", {id}), captured);
+  EXPECT_TRUE(nexus.result("interview:end", {id}).is_null());
+  EXPECT_EQ(nexus.finish(), 0);
+
+  const std::vector<json> events = nexus.events();
+  EXPECT_EQ(countEvents(events, "interview:started", id), 1u);
+  EXPECT_GE(countEvents(events, "interview:delta", id), said.size());  // each reply streamed
+  EXPECT_EQ(countEvents(events, "interview:question-asked", id), 1 + 2 * said.size());
+  EXPECT_EQ(countEvents(events, "interview:requirement-captured", id), captured);
+  EXPECT_EQ(countEvents(events, "interview:paused", id), 1u);
+  EXPECT_EQ(countEvents(events, "interview:completed", id), 1u);
+  for (const json& event : events) EXPECT_TRUE(event.contains("timestamp")) << event.dump();
+
+  // It is all in the database the next process opens.
+  const auto shown = cli_.run({"sessions", "show", id, "--json"});
+  ASSERT_EQ(shown.exitCode, 0) << shown.err;
+  const json reloaded = json::parse(shown.out);
+  EXPECT_EQ(reloaded["status"], "completed");
+  EXPECT_EQ(reloaded["messages"], stored["messages"]);
+}
+
+TEST_F(RpcEndToEnd, ASessionContinuesInTheNextProcess) {
+  std::string id;
+  {
+    RpcPeer first(cli_);
+    id = first.result("interview:start", {"notes"})["id"];
+    first.result("interview:sendMessage", {id, "Users must be able to share notes with a link."});
+    EXPECT_EQ(first.finish(), 0);
+  }
+  RpcPeer second(cli_);
+  const json resumed = second.result("interview:resumeByProject", {"notes"});
+  EXPECT_EQ(resumed["id"], id);
+  EXPECT_EQ(resumed["messages"].size(), 3u);
+  second.result("interview:sendMessage", {id, "Notes can be exported as PDF."});
+  EXPECT_EQ(second.result("interview:getSession", {id})["messages"].size(), 5u);
+  EXPECT_EQ(second.finish(), 0);
+}
+
+TEST_F(RpcEndToEnd, BadLinesAreAnsweredAndTheChannelGoesOn) {
+  const auto run = cli_.run({"rpc"}, "this is not json\n" + request(2, "interview:bogus", json::array()) +
+                                         request(3, "interview:getGreeting", json::array()));
+  ASSERT_EQ(run.exitCode, 0) << run.err;
+  const auto lines = jsonLines(run.out);
+  ASSERT_EQ(lines.size(), 3u) << run.out;
+  std::map<json, json> byId;
+  for (const json& line : lines) byId[line["id"]] = line;
+  EXPECT_EQ(byId[json(nullptr)]["error"]["code"], -32700);
+  EXPECT_EQ(byId[json(2)]["error"]["code"], -32601);
+  EXPECT_TRUE(byId[json(3)]["result"].is_string());
+}
+
+TEST_F(RpcEndToEnd, AnUnusableDatabaseIsOneLineAndExitOne) {
+  cli_.setEnvironment("NEXUS_DB", "/proc/no-such-place/nexus.db");
+  const auto run = cli_.run({"rpc"}, request(1, "system:ping", json::array()));
+  EXPECT_EQ(run.exitCode, 1);
+  EXPECT_TRUE(run.out.empty()) << run.out;  // nothing that a JSON-RPC reader would misread
+  EXPECT_EQ(std::count(run.err.begin(), run.err.end(), '\n'), 1) << run.err;
+}
+
+}  // namespace
+}  // namespace nexus
