@@ -26,6 +26,8 @@ T& valueOf(Checked<T>& checked) {
   return std::get<T>(checked);
 }
 
+constexpr std::array<std::string_view, 2> kSubscribeNames{"sessionIds", "types"};
+
 // The handlers: each reads its parameters and turns the engine's answer into the JSON shape.
 class Methods {
  public:
@@ -180,8 +182,16 @@ class Methods {
     return json(renderProjectDocument(valueOf(projectId), *requirements, *documentFormat, s_.clock.now()));
   }
 
-  Checked<json> subscribe(const Params& params, CallContext& context) {
+  // {sessionIds?, types?}: by name, by position, or as one positional object (as the JS
+  // client's subscribe(filter) sends it).
+  Checked<json> subscribe(const Params& given, CallContext& context) {
     if (context.events == nullptr) return noEventStream();
+    const json* first = given.find("sessionIds");
+    auto unwrapped = first != nullptr && first->is_object() && given.find("types") == nullptr
+                         ? Params::bind(*first, kSubscribeNames)
+                         : Checked<Params>(given);
+    if (auto* e = failed(unwrapped)) return *e;
+    const Params& params = valueOf(unwrapped);
     EventFilter filter;
     auto sessionIds = stringSet(params, "sessionIds");
     if (auto* e = failed(sessionIds)) return *e;
@@ -342,7 +352,6 @@ constexpr std::string_view kSend[]{"sessionId", "message"};
 constexpr std::string_view kMode[]{"mode"};
 constexpr std::string_view kRequirementsList[]{"projectId", "filters"};
 constexpr std::string_view kRequirementsExport[]{"projectId", "format", "sessionId"};
-constexpr std::string_view kSubscribe[]{"sessionIds", "types"};
 
 // DESIGN.md §4, in its order, then the extensions a front end needs (events, system:info).
 const std::array<Method, 17> kMethods{{
@@ -359,7 +368,7 @@ const std::array<Method, 17> kMethods{{
     {"interview:exportToRequirementsDB", kSessionId, &Methods::exportToRequirementsDB},
     {"requirements:list", kRequirementsList, &Methods::listRequirements},
     {"requirements:export", kRequirementsExport, &Methods::exportRequirements},
-    {"events:subscribe", kSubscribe, &Methods::subscribe},
+    {"events:subscribe", kSubscribeNames, &Methods::subscribe},
     {"events:unsubscribe", {}, &Methods::unsubscribe},
     {"system:info", {}, &Methods::info},
     {"system:ping", {}, nullptr},

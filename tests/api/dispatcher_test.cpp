@@ -382,7 +382,9 @@ TEST_F(DispatcherTest, SubscribeNarrowsTheCallersEventStream) {
   EXPECT_EQ(received, std::vector<std::string>{"interview:started"});
 
   received.clear();
-  api_.call("events:subscribe", {{"sessionIds", {"someone-else"}}}, &context);
+  const json filterObject{{"sessionIds", {"someone-else"}}};
+  EXPECT_EQ(api_.call("events:subscribe", json::array({filterObject}), &context)["result"], true);  // one object
+  EXPECT_EQ(api_.call("events:subscribe", filterObject, &context)["result"], true);                 // by name
   result("interview:resume", {id});
   EXPECT_TRUE(received.empty());
 
