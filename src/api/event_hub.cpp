@@ -18,7 +18,10 @@ EventHub::Listener::~Listener() { hub_.remove(id_); }
 
 void EventHub::Listener::setFilter(EventFilter filter) {
   std::unique_lock lock(hub_.mutex_);
-  hub_.entries_.at(id_).filter = std::move(filter);
+  Entry& entry = hub_.entries_.at(id_);
+  hub_.unindex(id_, entry.filter);
+  entry.filter = std::move(filter);
+  hub_.index(id_, entry.filter);
 }
 
 EventFilter EventHub::Listener::filter() const {
@@ -30,6 +33,7 @@ std::unique_ptr<EventHub::Listener> EventHub::listen(Sink sink) {
   std::unique_lock lock(mutex_);
   const std::uint64_t id = nextId_++;
   entries_.emplace(id, Entry{std::move(sink), {}});
+  everySession_.insert(id);
   return std::unique_ptr<Listener>(new Listener(*this, id));
 }
 
@@ -50,18 +54,48 @@ void EventHub::deliver(const Event& event) {
       sessionField != event.payload.end() && sessionField->is_string() ? sessionField->get_ref<const std::string&>()
                                                                        : std::string_view{};
   Notification notification;  // made on first use: an event nobody wants is never serialised
-  // Shared lock: events of different sessions are delivered in parallel; a sink never blocks.
-  std::shared_lock lock(mutex_);
-  for (const auto& [id, entry] : entries_) {
-    if (!entry.filter.admits(event.type, sessionId)) continue;
+  const auto offer = [&](const Entry& entry) {
+    if (!entry.filter.admits(event.type, sessionId)) return;
     if (!notification) notification = std::make_shared<const std::string>(notificationFor(event));
     entry.sink(notification);
+  };
+  // Shared lock: events of different sessions are delivered in parallel; a sink never blocks.
+  std::shared_lock lock(mutex_);
+  if (sessionId.empty()) {  // a system-wide event passes every session filter
+    for (const auto& [id, entry] : entries_) offer(entry);
+    return;
+  }
+  for (const std::uint64_t id : everySession_) offer(entries_.at(id));
+  if (const auto followers = bySession_.find(std::string(sessionId)); followers != bySession_.end()) {
+    for (const std::uint64_t id : followers->second) offer(entries_.at(id));
   }
 }
 
 void EventHub::remove(std::uint64_t id) {
   std::unique_lock lock(mutex_);
-  entries_.erase(id);
+  const auto entry = entries_.find(id);
+  if (entry == entries_.end()) return;
+  unindex(id, entry->second.filter);
+  entries_.erase(entry);
+}
+
+void EventHub::index(std::uint64_t id, const EventFilter& filter) {
+  if (filter.silent) return;
+  if (filter.sessionIds.empty()) {
+    everySession_.insert(id);
+    return;
+  }
+  for (const auto& sessionId : filter.sessionIds) bySession_[sessionId].insert(id);
+}
+
+void EventHub::unindex(std::uint64_t id, const EventFilter& filter) {
+  everySession_.erase(id);
+  for (const auto& sessionId : filter.sessionIds) {
+    const auto followers = bySession_.find(sessionId);
+    if (followers == bySession_.end()) continue;
+    followers->second.erase(id);
+    if (followers->second.empty()) bySession_.erase(followers);
+  }
 }
 
 }  // namespace nexus::api

@@ -11,6 +11,7 @@
 #include <set>
 #include <shared_mutex>
 #include <string>
+#include <unordered_map>
 
 #include "events/event_bus.hpp"
 
@@ -70,9 +71,17 @@ class EventHub {
   };
   void deliver(const Event& event);
   void remove(std::uint64_t id);
+  // Both under the unique lock.
+  void index(std::uint64_t id, const EventFilter& filter);
+  void unindex(std::uint64_t id, const EventFilter& filter);
 
   mutable std::shared_mutex mutex_;
   std::map<std::uint64_t, Entry> entries_;
+  // Who may want an event of a given session, so that a server whose thousand clients each
+  // follow their own session does not test every client for every event: listeners of named
+  // sessions by session, listeners of every session apart; silent ones in neither.
+  std::unordered_map<std::string, std::set<std::uint64_t>> bySession_;
+  std::set<std::uint64_t> everySession_;
   std::uint64_t nextId_ = 1;
   EventBus::Subscription subscription_;  // last: unsubscribed before the entries go
 };

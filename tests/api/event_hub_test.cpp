@@ -57,6 +57,31 @@ TEST_F(EventHubTest, FiltersBySessionAndTypeAndLetsSystemWideEventsThrough) {
   EXPECT_TRUE(types.empty());
 }
 
+TEST_F(EventHubTest, EachFollowerHearsItsOwnSessionsOnly) {
+  std::vector<int> heard(50, 0);
+  std::vector<std::unique_ptr<EventHub::Listener>> listeners;
+  for (int i = 0; i < 50; ++i) {
+    listeners.push_back(hub_.listen([&heard, i](const Notification&) { ++heard[i]; }));
+    listeners.back()->setFilter({{"s" + std::to_string(i), "shared"}, {}, false});
+  }
+  int everything = 0;
+  auto watcher = hub_.listen([&](const Notification&) { ++everything; });
+  bus_.emit("interview:delta", {{"sessionId", "s7"}});
+  bus_.emit("interview:delta", {{"sessionId", "shared"}});
+  bus_.emit("system:error", {{"message", "for everyone"}});
+  for (int i = 0; i < 50; ++i) EXPECT_EQ(heard[i], i == 7 ? 3 : 2) << i;
+  EXPECT_EQ(everything, 3);
+
+  listeners[7]->setFilter({{"s8"}, {}, false});  // moves from s7 to s8
+  bus_.emit("interview:delta", {{"sessionId", "s7"}});
+  bus_.emit("interview:delta", {{"sessionId", "s8"}});
+  EXPECT_EQ(heard[7], 4);
+  EXPECT_EQ(heard[8], 3);
+  listeners[8].reset();
+  bus_.emit("interview:delta", {{"sessionId", "s8"}});
+  EXPECT_EQ(heard[7], 5);
+}
+
 TEST_F(EventHubTest, NothingIsSerialisedWhenNobodyWantsIt) {
   int calls = 0;
   auto listener = hub_.listen([&](const Notification&) { ++calls; });
