@@ -25,7 +25,9 @@ bool isPrefixIgnoringCase(std::string_view candidate, std::string_view of) {
 
 }  // namespace
 
-std::string TagStreamFilter::feed(std::string_view piece) {
+std::string TagStreamFilter::feed(std::string_view piece) { return trimmedAtTheEnds(reveal(piece)); }
+
+std::string TagStreamFilter::reveal(std::string_view piece) {
   pending_ += piece;
   std::string shown;
   std::size_t pos = 0;
@@ -83,10 +85,29 @@ std::string TagStreamFilter::feed(std::string_view piece) {
 }
 
 std::string TagStreamFilter::finish() {
-  std::string rest = closeTag_.empty() ? pending_ : std::string{};
+  std::string rest = trimmedAtTheEnds(closeTag_.empty() ? pending_ : std::string{});
   pending_.clear();
   closeTag_.clear();
+  heldSpace_.clear();  // the reply's trailing whitespace: never shown
   return rest;
+}
+
+std::string TagStreamFilter::trimmedAtTheEnds(std::string shown) {
+  constexpr std::string_view kSpace = " \t\r\n";
+  if (!started_) {
+    shown.erase(0, std::min(shown.size(), shown.find_first_not_of(kSpace)));
+    if (shown.empty()) return shown;
+    started_ = true;
+  }
+  shown.insert(0, heldSpace_);
+  const std::size_t last = shown.find_last_not_of(kSpace);
+  if (last == std::string::npos) {
+    heldSpace_ = std::move(shown);
+    return {};
+  }
+  heldSpace_ = shown.substr(last + 1);
+  shown.resize(last + 1);
+  return shown;
 }
 
 }  // namespace nexus

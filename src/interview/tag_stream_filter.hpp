@@ -1,7 +1,9 @@
 #pragma once
 // Hides requirement tags and <thinking> from a reply while it streams, so a person watching the
 // text arrive never sees markup. Text that might be the start of a tag is held back until the
-// next piece shows what it is.
+// next piece shows what it is. Whitespace at either end of the shown text is left out, as it is
+// from the stored reply, so the pieces add up to what is kept (the blank lines before a reply's
+// tags never stream).
 
 #include <string>
 #include <string_view>
@@ -17,8 +19,13 @@ class TagStreamFilter {
   std::string finish();
 
  private:
+  std::string reveal(std::string_view piece);  // what feed() shows, whitespace and all
+  std::string trimmedAtTheEnds(std::string shown);
+
   std::string pending_;
-  std::string closeTag_;  // non-empty while inside a hidden block
+  std::string closeTag_;   // non-empty while inside a hidden block
+  std::string heldSpace_;  // trailing whitespace, shown only once text follows it
+  bool started_ = false;   // the first visible character has been shown
 };
 
 }  // namespace nexus

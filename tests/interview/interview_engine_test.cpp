@@ -283,7 +283,8 @@ TEST_F(EngineTest, StreamedDeltasHideTagsAndSpellTheReply) {
   ASSERT_TRUE(engine_.processMessage(id, "Users sign in with Google").ok());
   std::string streamed;
   for (const auto& e : eventsOf(events::kDelta)) streamed += e.payload.at("text").get<std::string>();
-  EXPECT_EQ(streamed, "Sure thing. What next?\n");
+  EXPECT_EQ(streamed, "Sure thing. What next?");
+  EXPECT_EQ(engine_.getSession(id)->value().messages.back().content, streamed);  // the pieces add up to the reply
 }
 
 TEST_F(EngineTest, UnknownSessionIsNotFound) {
