@@ -17,9 +17,12 @@
 #include "api/dispatcher.hpp"
 #include "api/event_hub.hpp"
 #include "api/stdio_server.hpp"
+#include "api/http/access_policy.hpp"
+#include "api/http/server_options.hpp"
 #include "cli/export_command.hpp"
 #include "cli/interview_command.hpp"
 #include "cli/requirements_command.hpp"
+#include "cli/serve_command.hpp"
 #include "cli/sessions_command.hpp"
 #include "cli/storage.hpp"
 #include "cli/terminal.hpp"
@@ -346,6 +349,32 @@ Action setupRpc(CLI::App&, const GlobalOptions& global) {
   };
 }
 
+Action setupServe(CLI::App& command, const GlobalOptions& global) {
+  auto options = std::make_shared<api::http::ServerOptions>();
+  auto noAuth = std::make_shared<bool>(false);
+  command.add_option("--host", options->host, "Address to listen on (anything but loopback needs the token)")
+      ->capture_default_str();
+  command.add_option("--port", options->port, "Port to listen on (0: any free one)")->capture_default_str();
+  command.add_option("--token", options->token,
+                     "The token clients must present (default: a new random one each start)")
+      ->envname("NEXUS_TOKEN");
+  command.add_flag("--no-auth", *noAuth, "Accept requests without the token (loopback addresses only)");
+  return [options, noAuth, &global]() {
+    std::signal(SIGPIPE, SIG_IGN);  // a client that went away is an error to handle, not the end
+    options->requireToken = !*noAuth;
+    if (*noAuth && !api::http::isLoopbackHost(options->host)) {
+      std::cerr << "nexus: --no-auth is allowed only on a loopback address (127.0.0.1, ::1, localhost), not on "
+                << options->host << ": anyone who can reach it could use the API\n";
+      return 2;
+    }
+    auto runtime = makeRuntime(global, true);
+    if (!runtime) return 1;
+    std::cerr << "Nexus Interview " NEXUS_VERSION " · " << describe(*runtime) << std::endl;
+    Api api(*runtime);
+    return serve(api.dispatcher, api.hub, *options, std::cout, std::cerr);
+  };
+}
+
 const std::vector<Subcommand>& subcommands() {
   static const std::vector<Subcommand> table{
       {"interview", "Talk about what you want to build; requirements are captured as you go", setupInterview},
@@ -354,6 +383,7 @@ const std::vector<Subcommand>& subcommands() {
        setupRequirements},
       {"export", "Write a requirements document (markdown, JSON or CSV) of a project or a session", setupExport},
       {"rpc", "Serve the JSON-RPC API on stdin/stdout, one message per line (for a desktop shell)", setupRpc},
+      {"serve", "Serve the web UI and the JSON-RPC API over HTTP and WebSocket (127.0.0.1:8765)", setupServe},
   };
   return table;
 }

@@ -2,7 +2,6 @@
 
 #include <sys/random.h>
 
-#include <array>
 #include <cerrno>
 #include <cstdint>
 #include <stdexcept>
@@ -26,22 +25,26 @@ void fillRandom(std::uint8_t* data, std::size_t size) {
   }
 }
 
-}  // namespace
-
-std::string newId() {
-  std::array<std::uint8_t, kIdLength> bytes{};
-  fillRandom(bytes.data(), bytes.size());
-  std::string id(kIdLength, '\0');
-  for (std::size_t i = 0; i < kIdLength; ++i) id[i] = kAlphabet[bytes[i] & 63];
+// `length` letters of kAlphabet, one random byte each.
+std::string randomText(std::size_t length) {
+  std::string text(length, '\0');
+  fillRandom(reinterpret_cast<std::uint8_t*>(text.data()), text.size());
+  for (char& letter : text) letter = kAlphabet[static_cast<std::uint8_t>(letter) & 63];
   // A leading '-' reads as an option on a command line (`nexus sessions show -abc…`): draw the
   // first letter again until it is another one (still uniform over the other 63).
-  while (id[0] == '-') {
+  while (text[0] == '-') {
     std::uint8_t byte = 0;
     fillRandom(&byte, 1);
-    id[0] = kAlphabet[byte & 63];
+    text[0] = kAlphabet[byte & 63];
   }
-  return id;
+  return text;
 }
+
+}  // namespace
+
+std::string newId() { return randomText(kIdLength); }
+
+std::string newSecret() { return randomText(kSecretLength); }
 
 bool isWellFormedId(std::string_view id) {
   if (id.empty() || id.size() > 128) return false;
