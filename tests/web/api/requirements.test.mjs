@@ -1,0 +1,100 @@
+// The requirements database through the JS client: requirements.list with its filters, and
+// requirements.export of a project or of one session in each format.
+
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+
+import { connectTo } from '../support/client.mjs';
+import { startNexusServer } from '../support/nexus-server.mjs';
+import { check, shapes } from '../support/shapes.mjs';
+
+const PROJECT = 'crm';
+const STATEMENTS = [
+  'Sales people must be able to record a call with a customer',
+  'Users must sign in with their company account',
+  'Search results should appear in under 1 second',
+  'We must use PostgreSQL',
+];
+
+let server;
+let nexusAPI;
+let session;
+let captured;
+
+before(async () => {
+  server = await startNexusServer();
+  nexusAPI = connectTo(server);
+  session = await nexusAPI.interview.start(PROJECT);
+  captured = [];
+  for (const message of STATEMENTS) {
+    captured.push(...(await nexusAPI.interview.sendMessage(session.id, message)).extractedRequirements);
+  }
+  assert.ok(captured.length >= 3, 'the interview captured requirements to work with');
+});
+
+after(async () => {
+  await nexusAPI?.close();
+  await server?.stop();
+});
+
+test('requirements.list gives the project\'s requirements with their sources', async () => {
+  const requirements = await nexusAPI.requirements.list(PROJECT);
+  for (const requirement of requirements) shapes.requirement(requirement, 'requirement');
+  assert.deepEqual(requirements.map((r) => r.text).sort(), captured.map((r) => r.text).sort());
+  for (const requirement of requirements) {
+    const stated = captured.find((r) => r.text === requirement.text);
+    assert.equal(requirement.projectId, PROJECT);
+    assert.equal(requirement.category, stated.category);
+    assert.equal(requirement.priority, stated.priority);
+    assert.equal(requirement.validation, 'pending');
+    assert.deepEqual(requirement.sources.map(({ source, messageId }) => ({ source, messageId })),
+      [{ source: `interview:${session.id}`, messageId: stated.sourceMessageId }]);
+  }
+  assert.deepEqual(await nexusAPI.requirements.list('no-such-project'), []);
+});
+
+test('requirements.list filters by priority, category, area and confidence', async () => {
+  const all = await nexusAPI.requirements.list(PROJECT);
+  const expectFilter = async (filters, keeps) => {
+    const filtered = await nexusAPI.requirements.list(PROJECT, filters);
+    assert.deepEqual(filtered.map((r) => r.id).sort(), all.filter(keeps).map((r) => r.id).sort(), JSON.stringify(filters));
+    return filtered;
+  };
+  assert.ok((await expectFilter({ priority: 'must' }, (r) => r.priority === 'must')).length > 0);
+  assert.ok((await expectFilter({ category: 'constraint' }, (r) => r.category === 'constraint')).length > 0);
+  assert.ok((await expectFilter({ area: 'authentication' }, (r) => r.area === 'authentication')).length > 0);
+  await expectFilter({ priority: 'must', category: 'functional' }, (r) => r.priority === 'must' && r.category === 'functional');
+  await expectFilter({ minConfidence: 0.88 }, (r) => r.confidence >= 0.88);
+  await expectFilter({ validation: 'validated' }, () => false);
+});
+
+test('requirements.export renders a project as JSON, Markdown and CSV', async () => {
+  const requirements = await nexusAPI.requirements.list(PROJECT);
+  const document = JSON.parse(await nexusAPI.requirements.export(PROJECT, 'json'));
+  assert.deepEqual(Object.keys(document).sort(), ['generatedAt', 'projectId', 'requirements']);
+  assert.equal(document.projectId, PROJECT);
+  check.isoDate(document.generatedAt, 'generatedAt');
+  assert.deepEqual(document.requirements.map((r) => r.id).sort(), requirements.map((r) => r.id).sort());
+  for (const requirement of document.requirements) shapes.requirement(requirement, 'exported requirement');
+
+  const markdown = await nexusAPI.requirements.export(PROJECT); // markdown unless told
+  const undated = (text) => text.replace(/\d{4}-\d{2}-\d{2}[T ][\d:.]+Z?/g, 'DATE');
+  assert.equal(undated(markdown), undated(await nexusAPI.requirements.export(PROJECT, 'markdown')));
+  assert.match(markdown, /^#/m);
+  for (const requirement of requirements) assert.ok(markdown.includes(requirement.id), `the document lists ${requirement.id}`);
+
+  const csv = (await nexusAPI.requirements.export(PROJECT, 'csv')).trimEnd().split(/\r?\n/);
+  assert.match(csv[0], /\bid\b/i, 'a header row');
+  assert.equal(csv.length, 1 + requirements.length);
+});
+
+test('requirements.export renders one session given as {sessionId}', async () => {
+  const document = JSON.parse(await nexusAPI.requirements.export({ sessionId: session.id }, 'json'));
+  assert.deepEqual(Object.keys(document).sort(), ['generatedAt', 'projectId', 'requirements', 'sessionId']);
+  assert.equal(document.sessionId, session.id);
+  assert.equal(document.projectId, PROJECT);
+  assert.deepEqual(document.requirements, captured);
+
+  const markdown = await nexusAPI.requirements.export({ sessionId: session.id }, 'md');
+  for (const requirement of captured) assert.ok(markdown.includes(requirement.id), `the document lists ${requirement.id}`);
+});

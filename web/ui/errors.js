@@ -1,0 +1,45 @@
+// What a failed call means to the person using the page, in one or two plain sentences.
+
+import { ErrorCode } from '../nexus-api.js';
+
+// {text, retryable}: retryable when doing the same again may well work.
+export function describeError(error) {
+  const reason = serverReason(error);
+  switch (error?.code) {
+    case ErrorCode.MODEL_FAILED:
+      return {
+        text: `The interviewer could not answer: ${reason}. Your message is saved.`,
+        retryable: error.retryable,
+      };
+    case ErrorCode.PAYLOAD_TOO_LARGE:
+      return { text: `Your message is too long to send. ${reason}: shorten it or split it in two.`, retryable: false };
+    case ErrorCode.SESSION_NOT_ACTIVE:
+      return { text: `${reason}.`, retryable: false };
+    case ErrorCode.SESSION_NOT_FOUND:
+      return { text: 'This interview no longer exists; it may have been deleted.', retryable: false };
+    case ErrorCode.SESSION_BUSY:
+      return { text: `${reason}.`, retryable: true };
+    case ErrorCode.STORAGE_FAILED:
+      return { text: `Nothing was changed because it could not be saved: ${reason}.`, retryable: true };
+    case ErrorCode.CONNECTION_LOST:
+      return {
+        text: 'The connection to the server was lost before the answer came. Check the conversation, then try again.',
+        retryable: true,
+      };
+    case ErrorCode.NOT_CONNECTED:
+    case ErrorCode.TIMEOUT:
+      return { text: 'The server is not answering right now.', retryable: true };
+    case ErrorCode.ACCESS_DENIED:
+    case ErrorCode.CLOSED:
+      return { text: 'This page has no access to the server: open the address `nexus serve` printed.', retryable: false };
+    default:
+      return { text: `Something went wrong: ${reason}.`, retryable: Boolean(error?.retryable) };
+  }
+}
+
+// The server's own words without the "method: " prefix the client adds, and no final period.
+function serverReason(error) {
+  let text = String(error?.message ?? error ?? 'unknown error');
+  if (error?.method && text.startsWith(`${error.method}: `)) text = text.slice(error.method.length + 2);
+  return text.replace(/[.\s]+$/, '');
+}

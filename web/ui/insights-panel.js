@@ -1,0 +1,104 @@
+// The side panel: the requirements captured so far (most important first), which of the
+// standard areas have been explored, and the ones the interviewer suggests covering next.
+
+import { byId, el } from './dom.js';
+import {
+  PRIORITY_ORDER, STANDARD_AREAS, areaName, categoryName, confidenceText, priorityName,
+} from './labels.js';
+
+const listFormat = new Intl.ListFormat('en', { type: 'conjunction' });
+const AREA_STATE_NAMES = { explored: 'explored', gap: 'suggested next', open: 'not discussed yet' };
+
+export function createInsightsPanel() {
+  const list = byId('requirement-list');
+  const count = byId('requirements-count');
+  const empty = byId('requirements-empty');
+  const areaList = byId('area-list');
+  const gapsText = byId('gaps');
+
+  let requirements = [];
+  let exploredAreas = [];
+  let gaps = [];
+
+  function requirementItem(requirement, { fresh }) {
+    const facts = el('div', { className: 'requirement-facts' },
+      el('span', {
+        className: 'fact priority',
+        dataset: { priority: requirement.priority },
+        text: priorityName(requirement.priority),
+        attrs: { title: 'MoSCoW priority' },
+      }),
+      el('span', { className: 'fact', text: categoryName(requirement.category), attrs: { title: 'Category' } }),
+      requirement.area
+        ? el('span', { className: 'fact', text: areaName(requirement.area), attrs: { title: 'Area' } })
+        : null,
+      el('span', {
+        className: 'fact',
+        text: confidenceText(requirement.confidence),
+        attrs: { title: 'Confidence', 'aria-label': `confidence ${confidenceText(requirement.confidence)}` },
+      }));
+    const item = el('li', {
+      className: 'requirement',
+      dataset: { requirementId: requirement.id, priority: requirement.priority, category: requirement.category },
+    }, el('p', { className: 'requirement-text', text: requirement.text }), facts);
+    if (fresh) item.dataset.fresh = '';
+    return item;
+  }
+
+  function renderRequirements(freshIds = new Set()) {
+    const rank = (r) => {
+      const index = PRIORITY_ORDER.indexOf(r.priority);
+      return index < 0 ? PRIORITY_ORDER.length : index;
+    };
+    // Array.prototype.sort is stable: within a priority, the order they were captured in.
+    const ordered = [...requirements].sort((a, b) => rank(a) - rank(b));
+    list.replaceChildren(...ordered.map((r) => requirementItem(r, { fresh: freshIds.has(r.id) })));
+    count.textContent = String(requirements.length);
+    empty.hidden = requirements.length > 0;
+  }
+
+  function areaState(area) {
+    if (exploredAreas.includes(area)) return 'explored';
+    return gaps.includes(area) ? 'gap' : 'open';
+  }
+
+  function renderCoverage() {
+    const others = [...exploredAreas, ...gaps].filter((area) => !STANDARD_AREAS.includes(area));
+    const areas = [...STANDARD_AREAS, ...new Set(others)];
+    areaList.replaceChildren(...areas.map((area) => {
+      const state = areaState(area);
+      return el('li', { className: 'area', dataset: { area, state } },
+        areaName(area), el('span', { className: 'visually-hidden', text: ` (${AREA_STATE_NAMES[state]})` }));
+    }));
+    const open = gaps.filter((area) => !exploredAreas.includes(area)).map(areaName);
+    gapsText.replaceChildren('Worth covering next: ', el('strong', { text: listFormat.format(open) }), '.');
+    gapsText.hidden = open.length === 0;
+  }
+
+  return {
+    show(session) {
+      requirements = [...session.extractedRequirements];
+      exploredAreas = [...session.exploredAreas];
+      gaps = [];
+      renderRequirements();
+      renderCoverage();
+    },
+    // From a turn's result or interview:requirement-captured, whichever comes first.
+    addRequirements(captured) {
+      const known = new Set(requirements.map((r) => r.id));
+      const added = captured.filter((r) => !known.has(r.id));
+      if (added.length === 0) return;
+      requirements.push(...added);
+      renderRequirements(new Set(added.map((r) => r.id)));
+    },
+    addExploredArea(area) {
+      if (exploredAreas.includes(area)) return;
+      exploredAreas.push(area);
+      renderCoverage();
+    },
+    showGaps(suggested) {
+      gaps = [...suggested];
+      renderCoverage();
+    },
+  };
+}
