@@ -6,23 +6,14 @@
 #include <csignal>
 #include <regex>
 
-#include <boost/asio/connect.hpp>
-#include <boost/asio/io_context.hpp>
-#include <boost/asio/ip/tcp.hpp>
-#include <boost/beast/core.hpp>
-#include <boost/beast/http.hpp>
-#include <boost/beast/websocket.hpp>
 #include <nlohmann/json.hpp>
 
+#include "support/beast_test_clients.hpp"
 #include "support/nexus_cli.hpp"
 
 namespace nexus {
 namespace {
 
-namespace asio = boost::asio;
-namespace beast = boost::beast;
-namespace websocket = beast::websocket;
-using tcp = asio::ip::tcp;
 using nlohmann::json;
 using namespace std::chrono_literals;
 
@@ -54,73 +45,11 @@ class ServeProcess {
   unsigned short port_ = 0;
 };
 
-class WebSocketClient {
- public:
-  // Throws beast::system_error when the server refuses the handshake.
-  WebSocketClient(unsigned short port, const std::string& subprotocol) : ws_(io_) {
-    tcp::resolver resolver(io_);
-    asio::connect(ws_.next_layer(), resolver.resolve("127.0.0.1", std::to_string(port)));
-    ws_.set_option(websocket::stream_base::timeout{30s, 30s, false});
-    if (!subprotocol.empty()) {
-      ws_.set_option(websocket::stream_base::decorator([subprotocol](websocket::request_type& request) {
-        request.set(beast::http::field::sec_websocket_protocol, subprotocol);
-      }));
-    }
-    ws_.handshake(response_, "127.0.0.1:" + std::to_string(port), "/rpc");
-  }
-
-  json call(const std::string& method, const json& params) {
-    const int id = ++lastId_;
-    ws_.write(asio::buffer(json{{"jsonrpc", "2.0"}, {"id", id}, {"method", method}, {"params", params}}.dump()));
-    while (true) {
-      beast::flat_buffer buffer;
-      ws_.read(buffer);
-      json message = json::parse(beast::buffers_to_string(buffer.data()));
-      if (message.value("method", "") == "nexus-event") {
-        events_.push_back(message["params"]);
-      } else if (message.value("id", 0) == id) {
-        return message;
-      }
-    }
-  }
-
-  const std::vector<json>& events() const { return events_; }
-  const websocket::response_type& handshakeResponse() const { return response_; }
-
- private:
-  asio::io_context io_;
-  websocket::stream<tcp::socket> ws_;
-  websocket::response_type response_;
-  std::vector<json> events_;
-  int lastId_ = 0;
-};
-
+// The handshake succeeded with this Sec-WebSocket-Protocol (none when empty).
 bool handshakeAccepted(unsigned short port, const std::string& subprotocol) {
-  try {
-    WebSocketClient client(port, subprotocol);
-    return true;
-  } catch (const beast::system_error&) {
-    return false;
-  }
-}
-
-beast::http::response<beast::http::string_body> post(unsigned short port, const std::string& authorization,
-                                                     const std::string& body) {
-  asio::io_context io;
-  beast::tcp_stream stream(io);
-  tcp::resolver resolver(io);
-  stream.connect(resolver.resolve("127.0.0.1", std::to_string(port)));
-  beast::http::request<beast::http::string_body> request{beast::http::verb::post, "/rpc", 11};
-  request.set(beast::http::field::host, "127.0.0.1:" + std::to_string(port));
-  request.set(beast::http::field::content_type, "application/json");
-  if (!authorization.empty()) request.set(beast::http::field::authorization, authorization);
-  request.body() = body;
-  request.prepare_payload();
-  beast::http::write(stream, request);
-  beast::flat_buffer buffer;
-  beast::http::response<beast::http::string_body> response;
-  beast::http::read(stream, buffer, response);
-  return response;
+  testing::WebSocketOptions options;
+  if (!subprotocol.empty()) options.headers["Sec-WebSocket-Protocol"] = subprotocol;
+  return testing::WebSocketClient(port, options).open();
 }
 
 class ServeEndToEnd : public ::testing::Test {
@@ -135,22 +64,26 @@ TEST_F(ServeEndToEnd, AClientWithTheTokenRunsAWholeInterviewAndSeesItsEvents) {
 
   std::string id;
   {
-    WebSocketClient client(server.port(), "nexus.token." + server.token());
-    EXPECT_EQ(client.handshakeResponse()[beast::http::field::sec_websocket_protocol], "nexus.token." + server.token());
-    const json session = client.call("interview:start", {"shop"})["result"];
+    testing::WebSocketOptions withToken;
+    withToken.headers["Sec-WebSocket-Protocol"] = "nexus.token." + server.token();
+    testing::WebSocketClient client(server.port(), withToken);
+    ASSERT_TRUE(client.open());
+    EXPECT_EQ(client.handshakeResponse()["Sec-WebSocket-Protocol"], "nexus.token." + server.token());
+    int callId = 1;
+    const json session = client.call("interview:start", {"shop"}, callId)["result"];
     id = session["id"];
     std::size_t captured = 0;
     for (const char* message : {"Customers must log in with their email address and a password.",
                                 "The checkout has to respond within two seconds."}) {
-      const json reply = client.call("interview:sendMessage", {id, message});
+      const json reply = client.call("interview:sendMessage", {id, message}, ++callId);
       ASSERT_TRUE(reply.contains("result")) << reply.dump();
       captured += reply["result"]["extractedRequirements"].size();
     }
     EXPECT_GE(captured, 2u);
-    EXPECT_TRUE(client.call("interview:end", {id})["result"].is_null());
+    EXPECT_TRUE(client.call("interview:end", {id}, ++callId)["result"].is_null());
 
     std::set<std::string> types;
-    for (const json& event : client.events()) types.insert(event["type"]);
+    for (const json& event : client.takeReceivedNotifications()) types.insert(event["type"]);
     for (const char* type : {"interview:started", "interview:question-asked", "interview:delta",
                              "interview:requirement-captured", "interview:completed"}) {
       EXPECT_EQ(types.count(type), 1u) << type;
@@ -174,11 +107,16 @@ TEST_F(ServeEndToEnd, WithoutTheRightTokenTheDoorStaysShut) {
   EXPECT_TRUE(handshakeAccepted(server.port(), "nexus.token." + server.token()));
 
   const std::string ping = R"({"jsonrpc":"2.0","id":1,"method":"system:ping"})";
-  EXPECT_EQ(post(server.port(), "", ping).result_int(), 401);
-  EXPECT_EQ(post(server.port(), "Bearer nope", ping).result_int(), 401);
-  const auto allowed = post(server.port(), "Bearer " + server.token(), ping);
-  EXPECT_EQ(allowed.result_int(), 200);
-  EXPECT_EQ(json::parse(allowed.body())["result"], "pong");
+  const auto post = [&](const std::string& authorization) {
+    testing::Headers headers{{"Content-Type", "application/json"}};
+    if (!authorization.empty()) headers["Authorization"] = authorization;
+    return testing::httpPost(server.port(), "/rpc", ping, headers);
+  };
+  EXPECT_EQ(post("").status, 401u);
+  EXPECT_EQ(post("Bearer nope").status, 401u);
+  const auto allowed = post("Bearer " + server.token());
+  EXPECT_EQ(allowed.status, 200u);
+  EXPECT_EQ(json::parse(allowed.body)["result"], "pong");
 }
 
 TEST_F(ServeEndToEnd, AGivenTokenIsUsedAndNoAuthIsRefusedOffLoopback) {

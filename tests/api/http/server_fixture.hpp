@@ -16,7 +16,7 @@
 
 #include "api/event_hub.hpp"
 #include "api/http/server.hpp"
-#include "api/http/test_clients.hpp"
+#include "support/beast_test_clients.hpp"
 #include "api/rpc_handler.hpp"
 #include "core/clock.hpp"
 #include "events/event_bus.hpp"

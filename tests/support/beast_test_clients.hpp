@@ -22,6 +22,7 @@
 #include <optional>
 #include <string>
 #include <utility>
+#include <vector>
 
 namespace nexus::testing {
 
@@ -255,6 +256,21 @@ class WebSocketClient {
     kept_.erase(kept);
     EXPECT_EQ(next.value("method", ""), "nexus-event") << next.dump();
     return next.value("params", nlohmann::json());
+  }
+
+  // The notifications' params read so far while calls awaited their answers, taken from the
+  // client; never waits for more.
+  std::vector<nlohmann::json> takeReceivedNotifications() {
+    std::vector<nlohmann::json> taken;
+    for (auto it = kept_.begin(); it != kept_.end();) {
+      if (it->contains("id")) {
+        ++it;
+        continue;
+      }
+      taken.push_back(it->value("params", nlohmann::json()));
+      it = kept_.erase(it);
+    }
+    return taken;
   }
 
   // The next notification of `type`, skipping others.
