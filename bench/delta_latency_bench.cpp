@@ -50,7 +50,7 @@ namespace {
 
 using nexus::LlmClient;
 using nexus::http::HttpClient;
-using nexus::testing::ResponseWriter;
+using nexus::test::ResponseWriter;
 using Clock = std::chrono::steady_clock;
 // Keys in the order the APIs send them, so the client parses what it would parse in production.
 using WireJson = nlohmann::ordered_json;
@@ -161,7 +161,7 @@ class PacedDeltaServer {
   PacedDeltaServer(const StreamingBackend& backend, const Options& options)
       : backend_(backend),
         options_(options),
-        server_([this](const nexus::testing::RecordedRequest& request, ResponseWriter& writer) {
+        server_([this](const nexus::test::RecordedRequest& request, ResponseWriter& writer) {
           stream(request, writer);
         }) {}
 
@@ -179,7 +179,7 @@ class PacedDeltaServer {
   }
 
  private:
-  void stream(const nexus::testing::RecordedRequest& request, ResponseWriter& writer) {
+  void stream(const nexus::test::RecordedRequest& request, ResponseWriter& writer) {
     std::vector<Clock::time_point> writeTimes;
     if (request.target == backend_.path) {
       writeTimes = streamDeltas(writer);
@@ -200,7 +200,7 @@ class PacedDeltaServer {
     }
     std::vector<Clock::time_point> writeTimes;
     writeTimes.reserve(events.size());
-    writer.sendHead(200, {{"content-type", "text/event-stream"}}, nexus::testing::BodyFraming::Chunked);
+    writer.sendHead(200, {{"content-type", "text/event-stream"}}, nexus::test::BodyFraming::Chunked);
     writer.sendBody(backend_.opening);
     for (const std::string& event : events) {
       if (!writer.pause(options_.gapBetweenDeltas)) return writeTimes;
@@ -217,7 +217,7 @@ class PacedDeltaServer {
   std::mutex mutex_;
   std::condition_variable replySent_;
   std::deque<std::vector<Clock::time_point>> sentReplies_;
-  nexus::testing::LoopbackHttpServer server_;  // last: its threads stop before the members above go away
+  nexus::test::LoopbackHttpServer server_;  // last: its threads stop before the members above go away
 };
 
 // ---- the client side ----

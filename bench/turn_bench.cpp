@@ -6,7 +6,7 @@
 #include "events/event_bus.hpp"
 #include "interview/interview_engine.hpp"
 #include "interview/requirement_extractor.hpp"
-#include "llm/offline/offline_analyst.hpp"
+#include "analyst/offline_analyst.hpp"
 #include "store/memory_requirements_store.hpp"
 #include "store/memory_session_store.hpp"
 

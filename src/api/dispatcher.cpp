@@ -17,198 +17,182 @@ namespace {
 
 using nlohmann::json;
 
-template <typename T>
-const RpcError* failed(const Checked<T>& checked) {
-  return std::get_if<RpcError>(&checked);
-}
-template <typename T>
-T& valueOf(Checked<T>& checked) {
-  return std::get<T>(checked);
-}
-
 constexpr std::array<std::string_view, 2> kSubscribeNames{"sessionIds", "types"};
 
-// The handlers: each reads its parameters and turns the engine's answer into the JSON shape.
+// An error about the inner object `what` (options, filters): says where it was.
+Error inside(std::string_view what, const Error& error) {
+  return {error.code, std::string(what) + ": " + error.message, error.retryable};
+}
+
+// The handlers: each reads its parameters and turns the service's answer into the JSON shape.
 class Methods {
  public:
   explicit Methods(ApiServices& services) : s_(services) {}
 
-  Checked<json> start(const Params& params, CallContext&) {
+  Result<json> start(const Params& params, CallContext&) {
     auto projectId = params.requiredString("projectId");
-    if (auto* e = failed(projectId)) return *e;
+    if (!projectId) return projectId.error();
     auto options = startOptions(params);
-    if (auto* e = failed(options)) return *e;
-    auto session = s_.engine.startSession(valueOf(projectId), std::move(valueOf(options)));
-    if (!session) return toRpcError(session.error());
-    s_.sessions.startAutoSave(session->id);
+    if (!options) return options.error();
+    auto session = s_.interviews.start(*projectId, std::move(*options));
+    if (!session) return session.error();
     return json(*session);
   }
 
-  Checked<json> sendMessage(const Params& params, CallContext&) {
+  Result<json> sendMessage(const Params& params, CallContext&) {
     auto sessionId = params.requiredString("sessionId");
-    if (auto* e = failed(sessionId)) return *e;
+    if (!sessionId) return sessionId.error();
     const json* message = params.find("message");
-    if (message == nullptr) return RpcError::invalidParams("\"message\" is required");
+    if (message == nullptr) return Error::invalidArgument("\"message\" is required");
     if (!message->is_string()) {
-      return RpcError::invalidParams("\"message\" must be a string, not " + std::string(describeKind(*message)));
+      return Error::invalidArgument("\"message\" must be a string, not " + std::string(describeKind(*message)));
     }
-    auto result = s_.engine.processMessage(valueOf(sessionId), message->get_ref<const std::string&>());
-    if (!result) return toRpcError(result.error());
+    auto result = s_.interviews.sendMessage(*sessionId, message->get_ref<const std::string&>());
+    if (!result) return result.error();
     return json(*result);
   }
 
-  Checked<json> getSession(const Params& params, CallContext&) {
+  Result<json> getSession(const Params& params, CallContext&) {
     auto sessionId = params.requiredString("sessionId");
-    if (auto* e = failed(sessionId)) return *e;
-    auto session = s_.engine.getSession(valueOf(sessionId));
-    if (!session) return toRpcError(session.error());
+    if (!sessionId) return sessionId.error();
+    auto session = s_.interviews.getSession(*sessionId);
+    if (!session) return session.error();
     return *session ? json(**session) : json(nullptr);
   }
 
-  Checked<json> resume(const Params& params, CallContext&) {
+  Result<json> resume(const Params& params, CallContext&) {
     auto sessionId = params.requiredString("sessionId");
-    if (auto* e = failed(sessionId)) return *e;
-    auto session = s_.engine.resumeSession(valueOf(sessionId));
+    if (!sessionId) return sessionId.error();
+    auto session = s_.interviews.resume(*sessionId);
     if (!session) {
       if (session.error().code == ErrorCode::NotFound) return json(nullptr);
-      return toRpcError(session.error());
+      return session.error();
     }
-    s_.sessions.startAutoSave(session->id);
     return json(*session);
   }
 
-  Checked<json> resumeByProject(const Params& params, CallContext&) {
+  Result<json> resumeByProject(const Params& params, CallContext&) {
     auto projectId = params.requiredString("projectId");
-    if (auto* e = failed(projectId)) return *e;
-    auto session = s_.engine.resumeByProject(valueOf(projectId));
-    if (!session) return toRpcError(session.error());
-    if (!*session) return json(nullptr);
-    s_.sessions.startAutoSave((*session)->id);
-    return json(**session);
+    if (!projectId) return projectId.error();
+    auto session = s_.interviews.resumeByProject(*projectId);
+    if (!session) return session.error();
+    return *session ? json(**session) : json(nullptr);
   }
 
-  Checked<json> pause(const Params& params, CallContext&) {
+  Result<json> pause(const Params& params, CallContext&) {
     auto sessionId = params.requiredString("sessionId");
-    if (auto* e = failed(sessionId)) return *e;
-    auto paused = s_.engine.pauseSession(valueOf(sessionId));
-    if (!paused) return toRpcError(paused.error());
-    s_.sessions.stopAutoSave(paused->id);  // its final flush writes whatever autosave had pending
+    if (!sessionId) return sessionId.error();
+    if (auto paused = s_.interviews.pause(*sessionId); !paused) return paused.error();
     return json(nullptr);
   }
 
-  Checked<json> end(const Params& params, CallContext&) {
+  Result<json> end(const Params& params, CallContext&) {
     auto sessionId = params.requiredString("sessionId");
-    if (auto* e = failed(sessionId)) return *e;
-    auto ended = s_.engine.endSession(valueOf(sessionId));
-    if (!ended) return toRpcError(ended.error());
-    s_.sessions.stopAutoSave(ended->id);
-    // A completed session never changes again: it is read from the store from now on, which
-    // keeps a long-running server's memory to the sessions still in use.
-    s_.engine.forget(ended->id);
+    if (!sessionId) return sessionId.error();
+    if (auto ended = s_.interviews.end(*sessionId); !ended) return ended.error();
     return json(nullptr);
   }
 
-  Checked<json> getGreeting(const Params& params, CallContext&) {
+  Result<json> getGreeting(const Params& params, CallContext&) {
     auto mode = optionalMode(params);
-    if (auto* e = failed(mode)) return *e;
-    return json(InterviewEngine::getGreeting(valueOf(mode)));
+    if (!mode) return mode.error();
+    return json(InterviewService::greeting(*mode));
   }
 
-  Checked<json> list(const Params& params, CallContext&) {
+  Result<json> list(const Params& params, CallContext&) {
     auto projectId = params.optionalString("projectId");
-    if (auto* e = failed(projectId)) return *e;
-    auto summaries = s_.sessions.list(valueOf(projectId).value_or(""));
-    if (!summaries) return toRpcError(summaries.error());
+    if (!projectId) return projectId.error();
+    auto summaries = s_.interviews.list(projectId->value_or(""));
+    if (!summaries) return summaries.error();
     return json(*summaries);
   }
 
-  Checked<json> remove(const Params& params, CallContext&) {
+  Result<json> remove(const Params& params, CallContext&) {
     auto sessionId = params.requiredString("sessionId");
-    if (auto* e = failed(sessionId)) return *e;
-    auto removed = s_.sessions.remove(valueOf(sessionId));
-    if (!removed) return toRpcError(removed.error());
-    if (!*removed) return toRpcError(Error::notFound("no session " + valueOf(sessionId)));
+    if (!sessionId) return sessionId.error();
+    auto removed = s_.interviews.remove(*sessionId);
+    if (!removed) return removed.error();
+    if (!*removed) return Error::notFound("no session " + *sessionId);
     return json(nullptr);
   }
 
-  Checked<json> exportToRequirementsDB(const Params& params, CallContext&) {
+  Result<json> exportToRequirementsDB(const Params& params, CallContext&) {
     auto sessionId = params.requiredString("sessionId");
-    if (auto* e = failed(sessionId)) return *e;
-    auto counts = s_.sessions.exportToRequirementsDB(valueOf(sessionId));
-    if (!counts) return toRpcError(counts.error());
+    if (!sessionId) return sessionId.error();
+    auto counts = s_.interviews.exportToRequirementsDB(*sessionId);
+    if (!counts) return counts.error();
     return json(counts->total());
   }
 
-  Checked<json> listRequirements(const Params& params, CallContext&) {
+  Result<json> listRequirements(const Params& params, CallContext&) {
     auto projectId = params.requiredString("projectId");
-    if (auto* e = failed(projectId)) return *e;
+    if (!projectId) return projectId.error();
     auto filter = requirementFilter(params);
-    if (auto* e = failed(filter)) return *e;
-    auto requirements = s_.requirements.list(valueOf(projectId), valueOf(filter));
-    if (!requirements) return toRpcError(requirements.error());
+    if (!filter) return filter.error();
+    auto requirements = s_.requirements.list(*projectId, *filter);
+    if (!requirements) return requirements.error();
     return json(*requirements);
   }
 
   // The source is a project id or {sessionId}; by name, projectId or sessionId.
-  Checked<json> exportRequirements(const Params& params, CallContext&) {
+  Result<json> exportRequirements(const Params& params, CallContext&) {
     auto format = params.optionalString("format");
-    if (auto* e = failed(format)) return *e;
-    const auto documentFormat = parseDocumentFormat(valueOf(format).value_or("markdown"));
+    if (!format) return format.error();
+    const auto documentFormat = parseDocumentFormat(format->value_or("markdown"));
     if (!documentFormat) {
-      return RpcError::invalidParams("\"format\" must be markdown, json or csv, not \"" + *valueOf(format) + "\"");
+      return Error::invalidArgument("\"format\" must be markdown, json or csv, not \"" + **format + "\"");
     }
     const json* source = params.find("projectId");
     const json* sessionId = params.find("sessionId");
     if (source != nullptr && source->is_object() && sessionId == nullptr) {
       static constexpr std::array<std::string_view, 1> kSource{"sessionId"};
       auto inner = Params::bind(*source, kSource);
-      if (auto* e = failed(inner)) return *e;
-      auto id = valueOf(inner).requiredString("sessionId");
-      if (auto* e = failed(id)) return *e;
-      return exportSession(valueOf(id), *documentFormat);
+      if (!inner) return inner.error();
+      auto id = inner->requiredString("sessionId");
+      if (!id) return id.error();
+      return exportSession(*id, *documentFormat);
     }
     if ((source == nullptr) == (sessionId == nullptr)) {
-      return RpcError::invalidParams("name what to export: a project id, or {\"sessionId\": …}");
+      return Error::invalidArgument("name what to export: a project id, or {\"sessionId\": …}");
     }
     if (sessionId != nullptr) {
       auto id = params.requiredString("sessionId");
-      if (auto* e = failed(id)) return *e;
-      return exportSession(valueOf(id), *documentFormat);
+      if (!id) return id.error();
+      return exportSession(*id, *documentFormat);
     }
     auto projectId = params.requiredString("projectId");
-    if (auto* e = failed(projectId)) return *e;
-    auto requirements = s_.requirements.list(valueOf(projectId));
-    if (!requirements) return toRpcError(requirements.error());
-    return json(renderProjectDocument(valueOf(projectId), *requirements, *documentFormat, s_.clock.now()));
+    if (!projectId) return projectId.error();
+    auto requirements = s_.requirements.list(*projectId);
+    if (!requirements) return requirements.error();
+    return json(renderProjectDocument(*projectId, *requirements, *documentFormat, s_.clock.now()));
   }
 
   // {sessionIds?, types?}: by name, by position, or as one positional object (as the JS
   // client's subscribe(filter) sends it).
-  Checked<json> subscribe(const Params& given, CallContext& context) {
+  Result<json> subscribe(const Params& given, CallContext& context) {
     if (context.events == nullptr) return noEventStream();
     const json* first = given.find("sessionIds");
     auto unwrapped = first != nullptr && first->is_object() && given.find("types") == nullptr
                          ? Params::bind(*first, kSubscribeNames)
-                         : Checked<Params>(given);
-    if (auto* e = failed(unwrapped)) return *e;
-    const Params& params = valueOf(unwrapped);
-    EventFilter filter;
-    auto sessionIds = stringSet(params, "sessionIds");
-    if (auto* e = failed(sessionIds)) return *e;
-    auto types = stringSet(params, "types");
-    if (auto* e = failed(types)) return *e;
-    for (const auto& type : valueOf(types)) {
+                         : Result<Params>(given);
+    if (!unwrapped) return unwrapped.error();
+    auto sessionIds = stringSet(*unwrapped, "sessionIds");
+    if (!sessionIds) return sessionIds.error();
+    auto types = stringSet(*unwrapped, "types");
+    if (!types) return types.error();
+    for (const auto& type : *types) {
       if (std::find(events::kAll.begin(), events::kAll.end(), type) == events::kAll.end()) {
-        return RpcError::invalidParams("unknown event type \"" + type + "\"");
+        return Error::invalidArgument("unknown event type \"" + type + "\"");
       }
     }
-    filter.sessionIds = std::move(valueOf(sessionIds));
-    filter.types = std::move(valueOf(types));
+    EventFilter filter;
+    filter.sessionIds = std::move(*sessionIds);
+    filter.types = std::move(*types);
     context.events->setFilter(std::move(filter));
     return json(true);
   }
 
-  Checked<json> unsubscribe(const Params&, CallContext& context) {
+  Result<json> unsubscribe(const Params&, CallContext& context) {
     if (context.events == nullptr) return noEventStream();
     EventFilter none;
     none.silent = true;
@@ -216,119 +200,114 @@ class Methods {
     return json(true);
   }
 
-  Checked<json> info(const Params&, CallContext&) {
-    const BackendInfo backend = s_.engine.backend();
+  Result<json> info(const Params&, CallContext&) {
+    const BackendInfo backend = s_.interviews.backend();
     json described{{"name", backend.name}, {"model", backend.model}};
     if (!backend.endpoint.empty()) described["endpoint"] = backend.endpoint;
     return json{{"name", "nexus"},
                 {"version", s_.version},
                 {"backend", std::move(described)},
                 {"database", s_.database},
-                {"maxMessageBytes", s_.engine.options().maxMessageBytes}};
+                {"maxMessageBytes", s_.interviews.engineOptions().maxMessageBytes}};
   }
 
+  Result<json> discover(const Params&, CallContext&) { return describeApi(s_.version); }
+
  private:
-  Checked<json> exportSession(const std::string& sessionId, DocumentFormat format) {
-    auto session = s_.engine.getSession(sessionId);
-    if (!session) return toRpcError(session.error());
-    if (!*session) return toRpcError(Error::notFound("no session " + sessionId));
+  Result<json> exportSession(const std::string& sessionId, DocumentFormat format) {
+    auto session = s_.interviews.getSession(sessionId);
+    if (!session) return session.error();
+    if (!*session) return Error::notFound("no session " + sessionId);
     return json(renderSessionDocument(**session, format, s_.clock.now()));
   }
 
-  static RpcError noEventStream() {
-    return RpcError::invalidRequest("this connection carries no events: subscribe over the WebSocket at /rpc or "
-                                    "over `nexus rpc`");
+  static Error noEventStream() {
+    return Error::invalidRequest("this connection carries no events: subscribe over the WebSocket at /rpc or "
+                                 "over `nexus rpc`");
   }
 
-  static Checked<InterviewMode> optionalMode(const Params& params) {
+  static Result<InterviewMode> optionalMode(const Params& params) {
     auto mode = params.optionalString("mode");
-    if (auto* e = failed(mode)) return *e;
-    if (!valueOf(mode)) return InterviewMode::Genesis;
-    const auto parsed = parseInterviewMode(*valueOf(mode));
-    if (!parsed) return RpcError::invalidParams("\"mode\" must be \"genesis\" or \"evolution\", not \"" + *valueOf(mode) + "\"");
+    if (!mode) return mode.error();
+    if (!*mode) return InterviewMode::Genesis;
+    const auto parsed = parseInterviewMode(**mode);
+    if (!parsed) return Error::invalidArgument("\"mode\" must be \"genesis\" or \"evolution\", not \"" + **mode + "\"");
     return *parsed;
   }
 
-  static Checked<StartOptions> startOptions(const Params& params) {
+  static Result<StartOptions> startOptions(const Params& params) {
     auto object = params.optionalObject("options");
-    if (auto* e = failed(object)) return *e;
+    if (!object) return object.error();
     StartOptions options;
-    if (valueOf(object) == nullptr) return options;
+    if (*object == nullptr) return options;
     static constexpr std::array<std::string_view, 2> kNames{"mode", "evolutionContext"};
-    auto inner = Params::bind(*valueOf(object), kNames);
-    if (auto* e = failed(inner)) return RpcError::invalidParams("options: " + e->message);
-    auto mode = optionalMode(valueOf(inner));
-    if (auto* e = failed(mode)) return RpcError::invalidParams("options: " + e->message);
-    options.mode = valueOf(mode);
-    if (const json* context = valueOf(inner).find("evolutionContext")) {
+    auto inner = Params::bind(**object, kNames);
+    if (!inner) return inside("options", inner.error());
+    auto mode = optionalMode(*inner);
+    if (!mode) return inside("options", mode.error());
+    options.mode = *mode;
+    if (const json* context = inner->find("evolutionContext")) {
       try {
         options.evolutionContext = context->get<EvolutionContext>();
       } catch (const std::exception& e) {
-        return RpcError::invalidParams(std::string("options.evolutionContext: ") + e.what());
+        return Error::invalidArgument(std::string("options.evolutionContext: ") + e.what());
       }
     }
     return options;
   }
 
-  static Checked<std::set<std::string, std::less<>>> stringSet(const Params& params, std::string_view name) {
+  static Result<std::set<std::string, std::less<>>> stringSet(const Params& params, std::string_view name) {
     std::set<std::string, std::less<>> out;
     const json* value = params.find(name);
     if (value == nullptr) return out;
     if (!value->is_array()) {
-      return RpcError::invalidParams("\"" + std::string(name) + "\" must be an array of strings, not " +
-                                     std::string(describeKind(*value)));
+      return Error::invalidArgument("\"" + std::string(name) + "\" must be an array of strings, not " +
+                                    std::string(describeKind(*value)));
     }
     for (const json& item : *value) {
-      if (!item.is_string()) return RpcError::invalidParams("\"" + std::string(name) + "\" must hold only strings");
+      if (!item.is_string()) return Error::invalidArgument("\"" + std::string(name) + "\" must hold only strings");
       out.insert(item.get<std::string>());
     }
     return out;
   }
 
-  static Checked<RequirementFilter> requirementFilter(const Params& params) {
+  static Result<RequirementFilter> requirementFilter(const Params& params) {
     auto object = params.optionalObject("filters");
-    if (auto* e = failed(object)) return *e;
+    if (!object) return object.error();
     RequirementFilter filter;
-    if (valueOf(object) == nullptr) return filter;
+    if (*object == nullptr) return filter;
     static constexpr std::array<std::string_view, 6> kNames{"category", "priority",   "area",
                                                             "minConfidence", "validation", "featureId"};
-    auto bound = Params::bind(*valueOf(object), kNames);
-    if (auto* e = failed(bound)) return RpcError::invalidParams("filters: " + e->message);
-    const Params& fields = valueOf(bound);
-    const auto text = [&](std::string_view name) -> Checked<std::optional<std::string>> {
-      auto value = fields.optionalString(name);
-      if (auto* e = failed(value)) return RpcError::invalidParams("filters: " + e->message);
-      return value;
-    };
+    auto fields = Params::bind(**object, kNames);
+    if (!fields) return inside("filters", fields.error());
     const auto invalid = [](std::string_view name, const std::string& value) {
-      return RpcError::invalidParams("filters: \"" + value + "\" is not a " + std::string(name));
+      return Error::invalidArgument("filters: \"" + value + "\" is not a " + std::string(name));
     };
-    auto category = text("category");
-    if (auto* e = failed(category)) return *e;
-    if (valueOf(category)) {
-      filter.category = parseCategory(*valueOf(category));
-      if (!filter.category) return invalid("category", *valueOf(category));
+    std::optional<std::string> category, priority, validation, area, featureId;
+    const std::pair<std::string_view, std::optional<std::string>*> texts[] = {
+        {"category", &category}, {"priority", &priority}, {"validation", &validation},
+        {"area", &area},         {"featureId", &featureId}};
+    for (const auto& [name, into] : texts) {
+      auto value = fields->optionalString(name);
+      if (!value) return inside("filters", value.error());
+      *into = std::move(*value);
     }
-    auto priority = text("priority");
-    if (auto* e = failed(priority)) return *e;
-    if (valueOf(priority)) {
-      filter.priority = parsePriority(*valueOf(priority));
-      if (!filter.priority) return invalid("priority (must, should, could or wont)", *valueOf(priority));
+    if (category) {
+      filter.category = parseCategory(*category);
+      if (!filter.category) return invalid("category", *category);
     }
-    auto validation = text("validation");
-    if (auto* e = failed(validation)) return *e;
-    if (valueOf(validation)) {
-      filter.validation = parseValidationStatus(*valueOf(validation));
-      if (!filter.validation) return invalid("validation state (pending, validated or rejected)", *valueOf(validation));
+    if (priority) {
+      filter.priority = parsePriority(*priority);
+      if (!filter.priority) return invalid("priority (must, should, could or wont)", *priority);
     }
-    auto area = text("area");
-    if (auto* e = failed(area)) return *e;
-    if (valueOf(area)) filter.area = domain::normalizeArea(*valueOf(area));
-    auto featureId = text("featureId");
-    if (auto* e = failed(featureId)) return *e;
-    filter.featureId = valueOf(featureId);
-    if (const json* confidence = fields.find("minConfidence")) {
-      if (!confidence->is_number()) return RpcError::invalidParams("filters: \"minConfidence\" must be a number");
+    if (validation) {
+      filter.validation = parseValidationStatus(*validation);
+      if (!filter.validation) return invalid("validation state (pending, validated or rejected)", *validation);
+    }
+    if (area) filter.area = domain::normalizeArea(*area);
+    filter.featureId = std::move(featureId);
+    if (const json* confidence = fields->find("minConfidence")) {
+      if (!confidence->is_number()) return Error::invalidArgument("filters: \"minConfidence\" must be a number");
       filter.minConfidence = confidence->get<double>();
     }
     return filter;
@@ -337,12 +316,13 @@ class Methods {
   ApiServices& s_;
 };
 
-using Handler = Checked<json> (Methods::*)(const Params&, CallContext&);
+using Handler = Result<json> (Methods::*)(const Params&, CallContext&);
 
 struct Method {
   std::string_view name;
   std::span<const std::string_view> params;  // in positional order
-  Handler handler;
+  Handler handler;                           // null: answered without work (system:ping)
+  std::string_view summary;                  // for rpc.discover
 };
 
 constexpr std::string_view kSessionId[]{"sessionId"};
@@ -353,25 +333,30 @@ constexpr std::string_view kMode[]{"mode"};
 constexpr std::string_view kRequirementsList[]{"projectId", "filters"};
 constexpr std::string_view kRequirementsExport[]{"projectId", "format", "sessionId"};
 
-// DESIGN.md §4, in its order, then the extensions a front end needs (events, system:info).
-const std::array<Method, 17> kMethods{{
-    {"interview:start", kStart, &Methods::start},
-    {"interview:sendMessage", kSend, &Methods::sendMessage},
-    {"interview:getSession", kSessionId, &Methods::getSession},
-    {"interview:resume", kSessionId, &Methods::resume},
-    {"interview:resumeByProject", kProjectId, &Methods::resumeByProject},
-    {"interview:pause", kSessionId, &Methods::pause},
-    {"interview:end", kSessionId, &Methods::end},
-    {"interview:getGreeting", kMode, &Methods::getGreeting},
-    {"interview:list", kProjectId, &Methods::list},
-    {"interview:delete", kSessionId, &Methods::remove},
-    {"interview:exportToRequirementsDB", kSessionId, &Methods::exportToRequirementsDB},
-    {"requirements:list", kRequirementsList, &Methods::listRequirements},
-    {"requirements:export", kRequirementsExport, &Methods::exportRequirements},
-    {"events:subscribe", kSubscribeNames, &Methods::subscribe},
-    {"events:unsubscribe", {}, &Methods::unsubscribe},
-    {"system:info", {}, &Methods::info},
-    {"system:ping", {}, nullptr},
+// The API: DESIGN.md §4, in its order, then the extensions a front end needs (events,
+// system:info, rpc.discover). Everything else that lists methods is checked against this.
+const std::array<Method, 18> kMethods{{
+    {"interview:start", kStart, &Methods::start, "Start an interview of a project (autosaved)"},
+    {"interview:sendMessage", kSend, &Methods::sendMessage, "One turn: the person's message in, the reply out"},
+    {"interview:getSession", kSessionId, &Methods::getSession, "The session, or null"},
+    {"interview:resume", kSessionId, &Methods::resume, "Make a paused session active again, or null"},
+    {"interview:resumeByProject", kProjectId, &Methods::resumeByProject,
+     "Resume the project's latest session that is not completed, or null"},
+    {"interview:pause", kSessionId, &Methods::pause, "Pause a session (saved)"},
+    {"interview:end", kSessionId, &Methods::end, "Complete a session (saved)"},
+    {"interview:getGreeting", kMode, &Methods::getGreeting, "The interviewer's opening line"},
+    {"interview:list", kProjectId, &Methods::list, "Session summaries, newest first"},
+    {"interview:delete", kSessionId, &Methods::remove, "Delete a session"},
+    {"interview:exportToRequirementsDB", kSessionId, &Methods::exportToRequirementsDB,
+     "Record a session's requirements in the requirements database"},
+    {"requirements:list", kRequirementsList, &Methods::listRequirements, "A project's requirements"},
+    {"requirements:export", kRequirementsExport, &Methods::exportRequirements,
+     "A requirements document of a project or a session"},
+    {"events:subscribe", kSubscribeNames, &Methods::subscribe, "Narrow the events this connection receives"},
+    {"events:unsubscribe", {}, &Methods::unsubscribe, "Receive no events on this connection"},
+    {"system:info", {}, &Methods::info, "Version, backend, model and database"},
+    {"system:ping", {}, nullptr, "\"pong\""},
+    {"rpc.discover", {}, &Methods::discover, "This description of the API (OpenRPC)"},
 }};
 
 const Method* findMethod(std::string_view name) {
@@ -379,7 +364,38 @@ const Method* findMethod(std::string_view name) {
   return it == kMethods.end() ? nullptr : &*it;
 }
 
+json errorObject(const Error& error) {
+  const RpcError rpc = toRpcError(error);
+  return {{"code", rpc.code}, {"message", rpc.message}, {"data", rpc.data}};
+}
+
 }  // namespace
+
+// An OpenRPC document (https://spec.open-rpc.org, service discovery by rpc.discover): the
+// methods with their parameters in positional order, every error the API answers with and,
+// as an extension, the event types of the nexus-event notification.
+json describeApi(std::string_view version) {
+  json methods = json::array();
+  for (const Method& method : kMethods) {
+    json params = json::array();
+    for (const auto name : method.params) params.push_back({{"name", name}, {"schema", json::object()}});
+    methods.push_back({{"name", method.name},
+                       {"summary", method.summary},
+                       {"paramStructure", "either"},
+                       {"params", std::move(params)},
+                       {"result", {{"name", "result"}, {"schema", json::object()}}}});
+  }
+  json errors = json::object();
+  for (const ErrorCode code : allErrorCodes()) {
+    errors[std::string(toString(code))] = errorObject(Error{code, std::string(toString(code)), false});
+  }
+  return {{"openrpc", "1.3.2"},
+          {"info", {{"title", "Nexus Interview"}, {"version", version}}},
+          {"methods", std::move(methods)},
+          {"components", {{"errors", std::move(errors)}}},
+          {"x-notification", rpc::kEventNotification},
+          {"x-events", events::kAll}};
+}
 
 Dispatcher::Dispatcher(ApiServices services, DispatcherOptions options)
     : services_(std::move(services)), options_(options) {}
@@ -393,7 +409,7 @@ std::vector<std::string_view> Dispatcher::methodNames() {
 std::optional<std::string> Dispatcher::handle(std::string_view text, CallContext& context) {
   json message = json::parse(text, nullptr, false);
   if (message.is_discarded()) {
-    return serialize(errorResponse(nullptr, {rpc::kParseError, "the request is not valid JSON", nullptr}));
+    return serialize(errorResponse(nullptr, toRpcError({ErrorCode::ParseError, "the request is not valid JSON"})));
   }
   json response = call(message, context);
   if (response.is_null()) return std::nullopt;
@@ -402,12 +418,11 @@ std::optional<std::string> Dispatcher::handle(std::string_view text, CallContext
 
 json Dispatcher::call(const json& message, CallContext& context) {
   if (!message.is_array()) return callOne(message, context);
-  if (message.empty()) return errorResponse(nullptr, RpcError::invalidRequest("the batch is empty"));
+  if (message.empty()) return errorResponse(nullptr, toRpcError(Error::invalidRequest("the batch is empty")));
   if (message.size() > options_.maxBatchSize) {
-    return errorResponse(nullptr, {rpc::kPayloadTooLarge,
-                                   "a batch holds at most " + std::to_string(options_.maxBatchSize) + " calls, got " +
-                                       std::to_string(message.size()),
-                                   nullptr});
+    return errorResponse(nullptr, toRpcError(Error::tooLarge("a batch holds at most " +
+                                                             std::to_string(options_.maxBatchSize) +
+                                                             " calls, got " + std::to_string(message.size()))));
   }
   json responses = json::array();
   for (const json& request : message) {
@@ -420,51 +435,54 @@ json Dispatcher::call(const json& message, CallContext& context) {
 
 json Dispatcher::callOne(const json& request, CallContext& context) {
   if (!request.is_object()) {
-    return errorResponse(nullptr, RpcError::invalidRequest("a request must be a JSON object, not " +
-                                                           std::string(describeKind(request))));
+    return errorResponse(nullptr, toRpcError(Error::invalidRequest("a request must be a JSON object, not " +
+                                                                   std::string(describeKind(request)))));
   }
   const auto idField = request.find("id");
   const bool isNotification = idField == request.end();
   const json id = isNotification ? json(nullptr) : *idField;
-  if (!isValidId(id)) return errorResponse(nullptr, RpcError::invalidRequest("\"id\" must be a string or a number"));
+  if (!isValidId(id)) {
+    return errorResponse(nullptr, toRpcError(Error::invalidRequest("\"id\" must be a string or a number")));
+  }
   const auto version = request.find("jsonrpc");
   if (version == request.end() || *version != "2.0") {
-    return errorResponse(id, RpcError::invalidRequest("\"jsonrpc\" must be \"2.0\""));
+    return errorResponse(id, toRpcError(Error::invalidRequest("\"jsonrpc\" must be \"2.0\"")));
   }
   const auto methodField = request.find("method");
   if (methodField == request.end() || !methodField->is_string()) {
-    return errorResponse(id, RpcError::invalidRequest("\"method\" must be a string"));
+    return errorResponse(id, toRpcError(Error::invalidRequest("\"method\" must be a string")));
   }
   const std::string& name = methodField->get_ref<const std::string&>();
   const Method* method = findMethod(name);
   if (method == nullptr) {
     if (isNotification) return nullptr;
-    return errorResponse(id, {rpc::kMethodNotFound, "unknown method \"" + name + "\"", nullptr});
+    return errorResponse(id, toRpcError({ErrorCode::UnknownMethod, "unknown method \"" + name + "\""}));
   }
   const auto paramsField = request.find("params");
   auto params = Params::bind(paramsField == request.end() ? json(nullptr) : *paramsField, method->params);
 
-  Checked<json> outcome = json(nullptr);
-  if (auto* e = failed(params)) {
-    outcome = *e;
+  Result<json> outcome = json(nullptr);
+  if (!params) {
+    outcome = params.error();
   } else if (method->handler == nullptr) {
     outcome = json("pong");  // system:ping: the transport's round trip with no work behind it
   } else {
     try {
       Methods methods(services_);
-      outcome = (methods.*(method->handler))(valueOf(params), context);
+      outcome = (methods.*(method->handler))(*params, context);
     } catch (const std::exception& e) {
       spdlog::error("{} failed: {}", name, e.what());
-      outcome = RpcError{rpc::kInternalError, name + " failed unexpectedly: " + e.what(), nullptr};
+      outcome = Error::internal(name + " failed unexpectedly: " + e.what());
     }
   }
   if (isNotification) return nullptr;
-  if (auto* e = std::get_if<RpcError>(&outcome)) {
+  if (!outcome) {
+    Error error = outcome.error();
     // Which call's parameters were wrong matters most in a batch: say it.
-    if (e->code == rpc::kInvalidParams) e->message = name + ": " + e->message;
-    return errorResponse(id, *e);
+    if (error.code == ErrorCode::InvalidArgument) error.message = name + ": " + error.message;
+    return errorResponse(id, toRpcError(error));
   }
-  return successResponse(id, std::move(valueOf(outcome)));
+  return successResponse(id, std::move(*outcome));
 }
 
 }  // namespace nexus::api

@@ -1,7 +1,7 @@
 #pragma once
 // The API of DESIGN.md §4: one table of JSON-RPC methods named after the original plan's IPC
-// channels (interview:start, interview:sendMessage, …), answered by the engine, the session
-// manager and the requirements database.
+// channels (interview:start, interview:sendMessage, …), answered by the interview service and
+// the requirements database.
 
 #include <string>
 #include <string_view>
@@ -12,16 +12,15 @@
 #include "api/json_rpc.hpp"
 #include "api/params.hpp"
 #include "api/rpc_handler.hpp"
-#include "interview/interview_engine.hpp"
-#include "interview/session_manager.hpp"
+#include "core/clock.hpp"
+#include "interview/interview_service.hpp"
 #include "store/requirements_store.hpp"
 
 namespace nexus::api {
 
 // What the executable wires in. All references must outlive the dispatcher.
 struct ApiServices {
-  InterviewEngine& engine;
-  InterviewSessionManager& sessions;
+  InterviewService& interviews;
   RequirementsStore& requirements;
   const Clock& clock;
   // For system:info: the version and where the data lives, as the executable describes them.
@@ -32,6 +31,10 @@ struct ApiServices {
 struct DispatcherOptions {
   std::size_t maxBatchSize = 100;  // calls in one batch
 };
+
+// The API's OpenRPC description (what rpc.discover answers): every method with its parameters,
+// every error code, every event type.
+nlohmann::json describeApi(std::string_view version);
 
 // Thread-safe: calls run concurrently; turns of one session are serialised by the engine.
 class Dispatcher final : public RpcHandler {

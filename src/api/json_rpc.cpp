@@ -1,24 +1,31 @@
 #include "api/json_rpc.hpp"
 
+#include "core/enums.hpp"
+
 namespace nexus::api {
 
-RpcError toRpcError(const Error& error) {
-  const auto withRetry = [&](int code) {
-    return RpcError{code, error.message, nlohmann::json{{"retryable", error.retryable}}};
-  };
-  switch (error.code) {
-    case ErrorCode::InvalidArgument: return RpcError::invalidParams(error.message);
-    case ErrorCode::NotFound: return {rpc::kSessionNotFound, error.message, nullptr};
+int rpcCodeOf(ErrorCode code) {
+  switch (code) {
+    case ErrorCode::InvalidArgument: return rpc::kInvalidParams;
+    case ErrorCode::InvalidRequest: return rpc::kInvalidRequest;
+    case ErrorCode::ParseError: return rpc::kParseError;
+    case ErrorCode::UnknownMethod: return rpc::kMethodNotFound;
+    case ErrorCode::NotFound: return rpc::kSessionNotFound;
     // A turn cancelled by a pause or end meanwhile: the session stopped being active.
     case ErrorCode::NotActive:
-    case ErrorCode::Cancelled: return {rpc::kSessionNotActive, error.message, nullptr};
-    case ErrorCode::Busy: return withRetry(rpc::kSessionBusy);
-    case ErrorCode::PayloadTooLarge: return {rpc::kPayloadTooLarge, error.message, nullptr};
-    case ErrorCode::ModelFailed: return withRetry(rpc::kModelFailed);
-    case ErrorCode::StorageFailed: return withRetry(rpc::kStorageFailed);
+    case ErrorCode::Cancelled: return rpc::kSessionNotActive;
+    case ErrorCode::Busy: return rpc::kSessionBusy;
+    case ErrorCode::PayloadTooLarge: return rpc::kPayloadTooLarge;
+    case ErrorCode::ModelFailed: return rpc::kModelFailed;
+    case ErrorCode::StorageFailed: return rpc::kStorageFailed;
     case ErrorCode::Internal: break;
   }
-  return {rpc::kInternalError, error.message, nullptr};
+  return rpc::kInternalError;
+}
+
+RpcError toRpcError(const Error& error) {
+  return {rpcCodeOf(error.code), error.message,
+          nlohmann::json{{"code", toString(error.code)}, {"retryable", error.retryable}}};
 }
 
 nlohmann::json successResponse(const nlohmann::json& id, nlohmann::json result) {

@@ -19,7 +19,7 @@ inline constexpr int kInvalidParams = -32602;
 inline constexpr int kInternalError = -32603;
 inline constexpr int kSessionNotFound = -32001;
 inline constexpr int kSessionNotActive = -32002;
-inline constexpr int kModelFailed = -32003;  // data.retryable says whether sending again may work
+inline constexpr int kModelFailed = -32003;
 inline constexpr int kStorageFailed = -32004;
 inline constexpr int kPayloadTooLarge = -32005;
 inline constexpr int kSessionBusy = -32006;  // another nexus process holds the session
@@ -28,16 +28,19 @@ inline constexpr int kSessionBusy = -32006;  // another nexus process holds the 
 inline constexpr std::string_view kEventNotification = "nexus-event";
 }  // namespace rpc
 
+// An error object of a JSON-RPC response.
 struct RpcError {
   int code = rpc::kInternalError;
   std::string message;  // one line a person can act on
   nlohmann::json data;  // omitted from the response when null
-
-  static RpcError invalidParams(std::string message) { return {rpc::kInvalidParams, std::move(message), nullptr}; }
-  static RpcError invalidRequest(std::string message) { return {rpc::kInvalidRequest, std::move(message), nullptr}; }
 };
 
-// The application's errors in JSON-RPC terms; data carries {retryable} for the transient ones.
+// The JSON-RPC code an application error travels under.
+int rpcCodeOf(ErrorCode code);
+
+// An error in JSON-RPC terms: data is {code, retryable}, where code is the stable spelling of
+// the ErrorCode ("model-failed", …) that clients match on, and retryable says whether sending
+// the same call again may succeed.
 RpcError toRpcError(const Error& error);
 
 nlohmann::json successResponse(const nlohmann::json& id, nlohmann::json result);

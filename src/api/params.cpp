@@ -22,25 +22,25 @@ std::string_view describeKind(const nlohmann::json& value) {
   }
 }
 
-Checked<Params> Params::bind(const nlohmann::json& params, std::span<const std::string_view> names) {
+Result<Params> Params::bind(const nlohmann::json& params, std::span<const std::string_view> names) {
   nlohmann::json byName = nlohmann::json::object();
   if (params.is_null()) return Params(std::move(byName));
   if (params.is_array()) {
     if (params.size() > names.size()) {
-      return RpcError::invalidParams("takes at most " + std::to_string(names.size()) + " parameter" +
+      return Error::invalidArgument("takes at most " + std::to_string(names.size()) + " parameter" +
                                      (names.size() == 1 ? "" : "s") + ", got " + std::to_string(params.size()));
     }
     for (std::size_t i = 0; i < params.size(); ++i) byName[std::string(names[i])] = params[i];
     return Params(std::move(byName));
   }
   if (!params.is_object()) {
-    return RpcError::invalidRequest("params must be an array or an object, not " + std::string(describeKind(params)));
+    return Error::invalidRequest("params must be an array or an object, not " + std::string(describeKind(params)));
   }
   for (const auto& [key, value] : params.items()) {
     if (std::find(names.begin(), names.end(), key) == names.end()) {
       std::string known;
       for (const auto name : names) known += (known.empty() ? "" : ", ") + std::string(name);
-      return RpcError::invalidParams("unknown parameter " + inQuotes(key) +
+      return Error::invalidArgument("unknown parameter " + inQuotes(key) +
                                      (known.empty() ? " (it takes none)" : " (it takes " + known + ")"));
     }
   }
@@ -52,29 +52,29 @@ const nlohmann::json* Params::find(std::string_view name) const {
   return it == byName_.end() || it->is_null() ? nullptr : &*it;
 }
 
-Checked<std::string> Params::requiredString(std::string_view name) const {
+Result<std::string> Params::requiredString(std::string_view name) const {
   const nlohmann::json* value = find(name);
-  if (value == nullptr) return RpcError::invalidParams(inQuotes(name) + " is required");
+  if (value == nullptr) return Error::invalidArgument(inQuotes(name) + " is required");
   if (!value->is_string()) {
-    return RpcError::invalidParams(inQuotes(name) + " must be a string, not " + std::string(describeKind(*value)));
+    return Error::invalidArgument(inQuotes(name) + " must be a string, not " + std::string(describeKind(*value)));
   }
-  if (value->get_ref<const std::string&>().empty()) return RpcError::invalidParams(inQuotes(name) + " is empty");
+  if (value->get_ref<const std::string&>().empty()) return Error::invalidArgument(inQuotes(name) + " is empty");
   return value->get<std::string>();
 }
 
-Checked<std::optional<std::string>> Params::optionalString(std::string_view name) const {
+Result<std::optional<std::string>> Params::optionalString(std::string_view name) const {
   const nlohmann::json* value = find(name);
   if (value == nullptr) return std::optional<std::string>();
   if (!value->is_string()) {
-    return RpcError::invalidParams(inQuotes(name) + " must be a string, not " + std::string(describeKind(*value)));
+    return Error::invalidArgument(inQuotes(name) + " must be a string, not " + std::string(describeKind(*value)));
   }
   return std::optional<std::string>(value->get<std::string>());
 }
 
-Checked<const nlohmann::json*> Params::optionalObject(std::string_view name) const {
+Result<const nlohmann::json*> Params::optionalObject(std::string_view name) const {
   const nlohmann::json* value = find(name);
   if (value != nullptr && !value->is_object()) {
-    return RpcError::invalidParams(inQuotes(name) + " must be an object, not " + std::string(describeKind(*value)));
+    return Error::invalidArgument(inQuotes(name) + " must be an object, not " + std::string(describeKind(*value)));
   }
   return value;
 }

@@ -6,31 +6,28 @@
 #include <span>
 #include <string>
 #include <string_view>
-#include <variant>
 
 #include <nlohmann/json.hpp>
 
-#include "api/json_rpc.hpp"
+#include "core/result.hpp"
 
 namespace nexus::api {
-
-template <typename T>
-using Checked = std::variant<T, RpcError>;
 
 class Params {
  public:
   // `names` are the method's parameters in positional order. Refuses params that are neither
-  // an array nor an object, more positions than names, and names the method does not take.
-  static Checked<Params> bind(const nlohmann::json& params, std::span<const std::string_view> names);
+  // an array nor an object (InvalidRequest), more positions than names, and names the method
+  // does not take.
+  static Result<Params> bind(const nlohmann::json& params, std::span<const std::string_view> names);
 
   // Absent and null are the same: not given.
   const nlohmann::json* find(std::string_view name) const;
 
   // A non-empty string.
-  Checked<std::string> requiredString(std::string_view name) const;
-  Checked<std::optional<std::string>> optionalString(std::string_view name) const;
+  Result<std::string> requiredString(std::string_view name) const;
+  Result<std::optional<std::string>> optionalString(std::string_view name) const;
   // An object; nullptr when not given.
-  Checked<const nlohmann::json*> optionalObject(std::string_view name) const;
+  Result<const nlohmann::json*> optionalObject(std::string_view name) const;
 
  private:
   explicit Params(nlohmann::json byName) : byName_(std::move(byName)) {}

@@ -126,10 +126,9 @@ int StdioServer::run(std::istream& in, std::ostream& out) {
     std::streambuf* input = in.rdbuf();
     for (LineStatus status; input != nullptr && (status = readLine(*input, line, options_.maxRequestBytes)) != LineStatus::End;) {
       if (status == LineStatus::TooLong) {
-        const RpcError error{rpc::kPayloadTooLarge,
-                             "a request line holds at most " + std::to_string(options_.maxRequestBytes) + " bytes",
-                             nullptr};
-        writer.write(std::make_shared<const std::string>(serialize(errorResponse(nullptr, error))));
+        const Error error = Error::tooLarge("a request line holds at most " +
+                                            std::to_string(options_.maxRequestBytes) + " bytes");
+        writer.write(std::make_shared<const std::string>(serialize(errorResponse(nullptr, toRpcError(error)))));
         continue;
       }
       if (isBlank(line)) continue;

@@ -30,12 +30,11 @@
 #include "core/enums.hpp"
 #include "core/scheduler.hpp"
 #include "events/event_bus.hpp"
-#include "interview/interview_engine.hpp"
 #include "domain/areas.hpp"
-#include "interview/session_manager.hpp"
+#include "interview/interview_service.hpp"
 #include "llm/anthropic/anthropic_client.hpp"
 #include "llm/http/curl_http_client.hpp"
-#include "llm/offline/offline_analyst.hpp"
+#include "analyst/offline_analyst.hpp"
 #include "llm/openai/openai_client.hpp"
 
 namespace nexus::cli {
@@ -58,9 +57,8 @@ struct Runtime {
   std::unique_ptr<RequirementsStore> requirements;
   std::unique_ptr<http::HttpClient> http;  // for the network backends; outlives the client
   std::unique_ptr<LlmClient> llm;
-  std::unique_ptr<InterviewEngine> engine;
   std::unique_ptr<ThreadScheduler> scheduler;
-  std::unique_ptr<InterviewSessionManager> sessions;  // destroyed first: its final flush needs the rest
+  std::unique_ptr<InterviewService> interviews;  // destroyed first: its final flush needs the rest
 };
 
 std::string environment(const char* name) {
@@ -134,12 +132,12 @@ std::unique_ptr<Runtime> makeRuntime(const GlobalOptions& global, bool withEngin
       return nullptr;
     }
     runtime->llm = std::move(*llm);
-    runtime->engine = std::make_unique<InterviewEngine>(*runtime->llm, *runtime->store, *runtime->requirements,
-                                                        runtime->events, runtime->clock);
     runtime->scheduler = std::make_unique<ThreadScheduler>();
-    runtime->sessions = std::make_unique<InterviewSessionManager>(
-        *runtime->engine, *runtime->store, *runtime->requirements, runtime->events, *runtime->scheduler,
-        std::chrono::milliseconds{global.autosaveMs});
+    InterviewServiceOptions options;
+    options.autosaveInterval = std::chrono::milliseconds{global.autosaveMs};
+    runtime->interviews = std::make_unique<InterviewService>(*runtime->llm, *runtime->store, *runtime->requirements,
+                                                             runtime->events, runtime->clock, *runtime->scheduler,
+                                                             options);
   }
   return runtime;
 }
@@ -172,8 +170,7 @@ Action setupInterview(CLI::App& command, const GlobalOptions& global) {
     options->interactive = isTerminal(stdin);
     options->streamReplies = isTerminal(stdout);
     std::cout << style.dim("Nexus Interview " NEXUS_VERSION " · " + describe(*runtime)) << "\n";
-    return runInterview(*runtime->engine, *runtime->sessions, runtime->events, *options, std::cin, std::cout,
-                        std::cerr, style);
+    return runInterview(*runtime->interviews, runtime->events, *options, std::cin, std::cout, std::cerr, style);
   };
 }
 
@@ -199,7 +196,7 @@ Action setupSessions(CLI::App& command, const GlobalOptions& global) {
   return [options, list, show, remove, exportTo, &global]() {
     auto runtime = makeRuntime(global, exportTo->parsed());
     if (!runtime) return 1;
-    if (exportTo->parsed()) return exportSession(*runtime->sessions, options->sessionId, std::cout, std::cerr);
+    if (exportTo->parsed()) return exportSession(*runtime->interviews, options->sessionId, std::cout, std::cerr);
     if (list->parsed()) return listSessions(*runtime->store, options->projectId, options->json, std::cout, std::cerr);
     if (show->parsed()) {
       return showSession(*runtime->store, options->sessionId, options->json, std::cout, std::cerr,
@@ -323,12 +320,12 @@ Action setupExport(CLI::App& command, const GlobalOptions& global) {
   };
 }
 
-// The API over the runtime's engine: what `rpc` and `serve` answer with.
+// The API over the runtime's interviews: what `rpc` and `serve` answer with.
 struct Api {
   explicit Api(Runtime& runtime)
       : hub(runtime.events),
-        dispatcher(api::ApiServices{*runtime.engine, *runtime.sessions, *runtime.requirements, runtime.clock,
-                                    NEXUS_VERSION, runtime.databasePath}) {}
+        dispatcher(api::ApiServices{*runtime.interviews, *runtime.requirements, runtime.clock, NEXUS_VERSION,
+                                    runtime.databasePath}) {}
   api::EventHub hub;
   api::Dispatcher dispatcher;
 };
@@ -389,7 +386,7 @@ const std::vector<Subcommand>& subcommands() {
 }
 
 void configureLogging(bool verbose) {
-  // Logs go to stderr so stdout stays the conversation (and, later, the JSON-RPC channel).
+  // Logs go to stderr so stdout stays the conversation, or the JSON-RPC channel of `nexus rpc`.
   auto logger = spdlog::stderr_color_mt("nexus");
   logger->set_pattern("%^%l%$: %v");
   spdlog::set_default_logger(logger);

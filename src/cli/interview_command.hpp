@@ -6,8 +6,7 @@
 
 #include "cli/terminal.hpp"
 #include "events/event_bus.hpp"
-#include "interview/interview_engine.hpp"
-#include "interview/session_manager.hpp"
+#include "interview/interview_service.hpp"
 
 namespace nexus::cli {
 
@@ -22,13 +21,12 @@ struct InterviewCommandOptions {
 };
 
 // Continues --resume's session, else the project's open session, else starts a new one; then
-// runs the conversation until /end, /pause or end of input. Returns the process exit code:
-// 0 when every message was taken, 1 when the session could not start or (non-interactive)
-// any message was refused.
-// The session is autosaved through `sessions` while the conversation runs.
-// Replies stream to `out` as `events` carries them (interview:delta).
-int runInterview(InterviewEngine& engine, InterviewSessionManager& sessions, EventBus& events,
-                 const InterviewCommandOptions& options, std::istream& in, std::ostream& out, std::ostream& err,
-                 const Style& style);
+// runs the conversation until /end, /pause or end of input (which ends it as /end does).
+// Returns the process exit code: 0 when every message was taken, 1 when the session could not
+// start, pause or end, or (non-interactive) any message was refused.
+// The service autosaves the session while the conversation runs. Replies stream to `out` as
+// `events` carries them (interview:delta).
+int runInterview(InterviewService& interviews, EventBus& events, const InterviewCommandOptions& options,
+                 std::istream& in, std::ostream& out, std::ostream& err, const Style& style);
 
 }  // namespace nexus::cli

@@ -118,9 +118,9 @@ int deleteRequirement(RequirementsStore& store, const std::string& id, std::ostr
   return 0;
 }
 
-int exportSession(InterviewSessionManager& sessions, const std::string& sessionId, std::ostream& out,
+int exportSession(InterviewService& interviews, const std::string& sessionId, std::ostream& out,
                   std::ostream& err) {
-  auto exported = sessions.exportToRequirementsDB(sessionId);
+  auto exported = interviews.exportToRequirementsDB(sessionId);
   if (!exported) return failed(err, "export session " + sessionId, exported.error());
   out << "Session " << sessionId << ": " << plural(exported->total(), "requirement")
       << " in the requirements database (" << exported->added << " new, " << exported->merged

@@ -8,7 +8,7 @@
 
 #include "cli/terminal.hpp"
 #include "core/requirement.hpp"
-#include "interview/session_manager.hpp"
+#include "interview/interview_service.hpp"
 #include "store/requirements_store.hpp"
 
 namespace nexus::cli {
@@ -23,7 +23,7 @@ int setValidation(RequirementsStore& store, const std::string& id, ValidationSta
 int linkRequirement(RequirementsStore& store, const std::string& id, const std::optional<std::string>& featureId,
                     std::ostream& out, std::ostream& err);
 int deleteRequirement(RequirementsStore& store, const std::string& id, std::ostream& out, std::ostream& err);
-int exportSession(InterviewSessionManager& sessions, const std::string& sessionId, std::ostream& out,
+int exportSession(InterviewService& interviews, const std::string& sessionId, std::ostream& out,
                   std::ostream& err);
 
 }  // namespace nexus::cli

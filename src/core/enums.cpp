@@ -42,6 +42,20 @@ constexpr Spellings<ValidationStatus, 3> kValidations{{
     {ValidationStatus::Validated, "validated"},
     {ValidationStatus::Rejected, "rejected"},
 }};
+constexpr Spellings<ErrorCode, 12> kErrorCodes{{
+    {ErrorCode::InvalidArgument, "invalid-argument"},
+    {ErrorCode::InvalidRequest, "invalid-request"},
+    {ErrorCode::ParseError, "parse-error"},
+    {ErrorCode::UnknownMethod, "unknown-method"},
+    {ErrorCode::NotFound, "not-found"},
+    {ErrorCode::NotActive, "not-active"},
+    {ErrorCode::Busy, "busy"},
+    {ErrorCode::PayloadTooLarge, "payload-too-large"},
+    {ErrorCode::ModelFailed, "model-failed"},
+    {ErrorCode::StorageFailed, "storage-failed"},
+    {ErrorCode::Cancelled, "cancelled"},
+    {ErrorCode::Internal, "internal"},
+}};
 
 template <typename Enum, std::size_t N>
 std::string_view spell(const Spellings<Enum, N>& table, Enum value) {
@@ -77,6 +91,7 @@ std::string_view toString(MessageRole value) { return spell(kRoles, value); }
 std::string_view toString(RequirementCategory value) { return spell(kCategories, value); }
 std::string_view toString(Priority value) { return spell(kPriorities, value); }
 std::string_view toString(ValidationStatus value) { return spell(kValidations, value); }
+std::string_view toString(ErrorCode value) { return spell(kErrorCodes, value); }
 
 std::optional<SessionStatus> parseSessionStatus(std::string_view text) { return lookup(kStatuses, text); }
 std::optional<InterviewMode> parseInterviewMode(std::string_view text) { return lookup(kModes, text); }
@@ -84,6 +99,17 @@ std::optional<MessageRole> parseMessageRole(std::string_view text) { return look
 std::optional<Priority> parsePriority(std::string_view text) { return lookup(kPriorities, text); }
 std::optional<ValidationStatus> parseValidationStatus(std::string_view text) {
   return lookup(kValidations, text);
+}
+
+std::optional<ErrorCode> parseErrorCode(std::string_view text) { return lookup(kErrorCodes, text); }
+
+std::span<const ErrorCode> allErrorCodes() {
+  static constexpr auto kAll = [] {
+    std::array<ErrorCode, kErrorCodes.size()> all{};
+    for (std::size_t i = 0; i < all.size(); ++i) all[i] = kErrorCodes[i].first;
+    return all;
+  }();
+  return kAll;
 }
 
 std::optional<RequirementCategory> parseCategory(std::string_view text) {

@@ -9,8 +9,13 @@
 
 namespace nexus {
 
+// Spelled on the wire (system:error's "code", JSON-RPC error data.code) by toString in
+// core/enums.hpp; the message beside it is for people and may change.
 enum class ErrorCode {
   InvalidArgument,   // the caller's input is wrong (empty message, bad id)
+  InvalidRequest,    // the request itself is malformed (not a JSON-RPC call, params neither array nor object)
+  ParseError,        // the input is not in the format it claims (not JSON)
+  UnknownMethod,     // no such method
   NotFound,          // no such session
   NotActive,         // the session is paused or completed
   Busy,              // another process works on the session
@@ -21,14 +26,13 @@ enum class ErrorCode {
   Internal,          // a bug
 };
 
-std::string_view toString(ErrorCode code);
-
 struct Error {
   ErrorCode code = ErrorCode::Internal;
   std::string message;     // one line a person can act on
   bool retryable = false;  // sending the same request again may succeed
 
   static Error invalidArgument(std::string message) { return {ErrorCode::InvalidArgument, std::move(message)}; }
+  static Error invalidRequest(std::string message) { return {ErrorCode::InvalidRequest, std::move(message)}; }
   static Error notFound(std::string message) { return {ErrorCode::NotFound, std::move(message)}; }
   static Error notActive(std::string message) { return {ErrorCode::NotActive, std::move(message)}; }
   static Error busy(std::string message) { return {ErrorCode::Busy, std::move(message)}; }

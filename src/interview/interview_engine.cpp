@@ -11,20 +11,25 @@
 #include "core/text.hpp"
 #include "domain/areas.hpp"
 #include "domain/question_bank.hpp"
-#include "domain/question_generator.hpp"
 #include "events/event_types.hpp"
 #include "interview/context_window.hpp"
 #include "interview/prompts.hpp"
 #include "interview/requirements_export.hpp"
+#include "interview/system_error.hpp"
 #include "interview/tag_stream_filter.hpp"
+#include "interview/turn_merge.hpp"
 
 namespace nexus {
 
+// The session is changed only by a holder of both writeMutex and stateMutex, so a holder of
+// either one may read it. Store writes hold writeMutex alone: getSession (stateMutex) never
+// waits for the database, and writes of one session never overtake each other.
 struct InterviewEngine::Slot {
   std::mutex turnMutex;            // held for a whole turn: one turn at a time per session
-  mutable std::mutex stateMutex;   // guards the fields below; never held across a model call
+  std::mutex writeMutex;           // held to change the session and write it; never across a model call
+  mutable std::mutex stateMutex;   // held only for work in memory
   InterviewSession session;
-  std::stop_source cancel;         // of the turn in flight
+  std::stop_source cancel;         // of the turn in flight; guarded by stateMutex
 };
 
 namespace {
@@ -40,21 +45,6 @@ std::vector<std::string> askedQuestions(const InterviewSession& session) {
     for (auto& question : domain::questionSentences(m.content)) asked.push_back(std::move(question));
   }
   return asked;
-}
-
-domain::QuestionGenerator coverageOf(const InterviewSession& session) {
-  domain::QuestionGenerator coverage;
-  for (const auto& area : session.exploredAreas) coverage.markExplored(area);
-  for (const auto& r : session.extractedRequirements) coverage.recordRequirement(r);
-  return coverage;
-}
-
-bool isDuplicate(const ExtractedRequirement& candidate, const std::vector<ExtractedRequirement>& existing,
-                 double threshold) {
-  for (const auto& r : existing) {
-    if (text::tokenSimilarity(r.text, candidate.text) >= threshold) return true;
-  }
-  return false;
 }
 
 std::string statusWord(SessionStatus status) { return std::string(toString(status)); }
@@ -126,7 +116,7 @@ Result<ProcessMessageResult> InterviewEngine::processMessage(std::string_view se
   std::stop_token cancel;
   std::string id;
   {
-    std::lock_guard state(slot.stateMutex);
+    std::lock_guard write(slot.writeMutex);
     InterviewSession& session = slot.session;
     id = session.id;
     if (session.status != SessionStatus::Active) {
@@ -137,16 +127,23 @@ Result<ProcessMessageResult> InterviewEngine::processMessage(std::string_view se
     userMessage = {newId(), MessageRole::User, std::string(text::trim(message)), clock_.now(), std::nullopt,
                    std::nullopt};
     const Timestamp previousActivity = session.lastActivityAt;
-    session.messages.push_back(userMessage);
-    session.lastActivityAt = userMessage.timestamp;
+    {
+      std::lock_guard state(slot.stateMutex);
+      session.messages.push_back(userMessage);
+      session.lastActivityAt = userMessage.timestamp;
+    }
     if (auto saved = store_.save(session); !saved) {
+      std::lock_guard state(slot.stateMutex);
       session.messages.pop_back();
       session.lastActivityAt = previousActivity;
       return Error::storageFailed("Your message was not sent because it could not be saved: " +
                                   saved.error().message);
     }
-    slot.cancel = std::stop_source{};
-    cancel = slot.cancel.get_token();
+    {
+      std::lock_guard state(slot.stateMutex);
+      slot.cancel = std::stop_source{};
+      cancel = slot.cancel.get_token();
+    }
     request = buildRequest(session);
   }
   emitMessage(id, userMessage);
@@ -158,10 +155,7 @@ Result<ProcessMessageResult> InterviewEngine::processMessage(std::string_view se
   auto reply = llm_.complete(request, [&](std::string_view piece) { emitShown(filter.feed(piece)); }, cancel);
   if (reply && cancel.stop_requested()) reply = Error::cancelled("The reply was cancelled because the session stopped");
   if (!reply) {
-    events_.emit(events::kSystemError, {{"sessionId", id},
-                                        {"code", toString(reply.error().code)},
-                                        {"message", reply.error().message},
-                                        {"retryable", reply.error().retryable}});
+    events_.emit(events::kSystemError, systemErrorPayload(id, reply.error()));
     return reply.error();
   }
   emitShown(filter.finish());
@@ -173,74 +167,40 @@ Result<ProcessMessageResult> InterviewEngine::processMessage(std::string_view se
 
 void InterviewEngine::applyReply(Slot& slot, const std::string& userMessageId, const LlmResponse& reply,
                                  ProcessMessageResult& result) {
-  ExtractionResult extracted = extractor_.extract(reply.text);
-  std::vector<std::string> newAreas;
-  InterviewMessage assistant;
+  TurnUpdate update;
   std::string id;
   std::string projectId;
   std::optional<Error> saveError;
   {
-    std::lock_guard state(slot.stateMutex);
+    std::lock_guard write(slot.writeMutex);
     InterviewSession& session = slot.session;
     id = session.id;
     projectId = session.projectId;
-    for (auto& requirement : extracted.requirements) {
-      requirement.sourceMessageId = userMessageId;
-      // The interviewer owns classification: an area it left out stays out (a product description
-      // belongs to no area, and a guessed one would mark an area explored that was never discussed).
-      if (requirement.area) requirement.area = domain::normalizeArea(*requirement.area);
-      if (isDuplicate(requirement, session.extractedRequirements, options_.duplicateSimilarity) ||
-          isDuplicate(requirement, result.extractedRequirements, options_.duplicateSimilarity)) {
-        spdlog::debug("session {}: skipped a requirement already captured: {}", id, requirement.text);
-        continue;
-      }
-      result.extractedRequirements.push_back(requirement);
+    update = mergeTurn(session, extractor_.extract(reply.text),
+                       {userMessageId, newId(), clock_.now(), {reply.text, reply.model, reply.stopReason, reply.usage}},
+                       options_.duplicateSimilarity);
+    {
+      std::lock_guard state(slot.stateMutex);
+      applyTurn(session, update, userMessageId);
     }
-    std::vector<std::string> capturedIds;
-    for (const auto& requirement : result.extractedRequirements) {
-      capturedIds.push_back(requirement.id);
-      session.extractedRequirements.push_back(requirement);
-      if (requirement.area && std::find(session.exploredAreas.begin(), session.exploredAreas.end(),
-                                        *requirement.area) == session.exploredAreas.end()) {
-        session.exploredAreas.push_back(*requirement.area);
-        newAreas.push_back(*requirement.area);
-      }
-    }
-    for (auto it = session.messages.rbegin(); it != session.messages.rend(); ++it) {
-      if (it->id == userMessageId) {
-        if (!capturedIds.empty()) it->requirementsExtracted = capturedIds;
-        break;
-      }
-    }
-    const Timestamp now = clock_.now();
-    std::string shown = extracted.displayText.empty() ? std::string("Noted.") : extracted.displayText;
-    assistant = {newId(), MessageRole::Assistant, std::move(shown), now, std::nullopt,
-                 ModelOutput{reply.text, reply.model, reply.stopReason, reply.usage}};
-    session.messages.push_back(assistant);
-    session.lastActivityAt = now;
-    result.response = assistant.content;
-    result.suggestedGaps = coverageOf(session).gaps();
     if (auto saved = store_.save(session); !saved) saveError = saved.error();
   }
+  result.response = update.reply.content;
+  result.extractedRequirements = update.captured;
+  result.suggestedGaps = update.gaps;
 
   if (saveError) {
     // The turn stays in memory and goes out with the next save.
     spdlog::error("session {}: the turn could not be saved: {}", id, saveError->message);
-    events_.emit(events::kSystemError, {{"sessionId", id},
-                                        {"code", toString(saveError->code)},
-                                        {"message", "The turn could not be saved: " + saveError->message},
-                                        {"retryable", true}});
+    events_.emit(events::kSystemError, systemErrorPayload(id, *saveError, "The turn could not be saved"));
   }
-  // Outside the state lock: getSession need not wait for the database.
-  recordRequirements(projectId, id, result.extractedRequirements);
-  emitMessage(id, assistant);
-  for (const auto& requirement : result.extractedRequirements) {
+  recordRequirements(projectId, id, update.captured);
+  emitMessage(id, update.reply);
+  for (const auto& requirement : update.captured) {
     events_.emit(events::kRequirementCaptured, {{"sessionId", id}, {"requirement", requirement}});
   }
-  for (const auto& area : newAreas) events_.emit(events::kAreaExplored, {{"sessionId", id}, {"area", area}});
-  if (!result.suggestedGaps.empty()) {
-    events_.emit(events::kGapSuggested, {{"sessionId", id}, {"gaps", result.suggestedGaps}});
-  }
+  for (const auto& area : update.newAreas) events_.emit(events::kAreaExplored, {{"sessionId", id}, {"area", area}});
+  if (!update.gaps.empty()) events_.emit(events::kGapSuggested, {{"sessionId", id}, {"gaps", update.gaps}});
 }
 
 void InterviewEngine::recordRequirements(const std::string& projectId, const std::string& sessionId,
@@ -251,12 +211,9 @@ void InterviewEngine::recordRequirements(const std::string& projectId, const std
     spdlog::error("session {}: a requirement could not be recorded in the requirements database: {}", sessionId,
                   recorded.error().message);
     events_.emit(events::kSystemError,
-                 {{"sessionId", sessionId},
-                  {"code", toString(recorded.error().code)},
-                  {"message", "The requirements database was not updated (the session keeps the requirement; "
-                              "export the session to retry): " +
-                                  recorded.error().message},
-                  {"retryable", true}});
+                 systemErrorPayload(sessionId, recorded.error(),
+                                    "The requirements database was not updated (the session keeps the "
+                                    "requirement; export the session to retry)"));
     return;  // the rest would most likely fail the same way
   }
 }
@@ -288,7 +245,7 @@ Result<InterviewSession> InterviewEngine::transition(std::string_view sessionId,
   InterviewSession snapshot;
   bool changed = false;
   {
-    std::lock_guard state(slot.stateMutex);
+    std::lock_guard write(slot.writeMutex);
     InterviewSession& session = slot.session;
     if (session.status == SessionStatus::Completed) {
       return Error::notActive("Session " + quoteId(session.id) + " is already completed" +
@@ -296,13 +253,17 @@ Result<InterviewSession> InterviewEngine::transition(std::string_view sessionId,
     }
     changed = session.status != to;
     if (changed) {
-      if (to != SessionStatus::Active) slot.cancel.request_stop();
       const SessionStatus previousStatus = session.status;
       const Timestamp previousActivity = session.lastActivityAt;
-      session.status = to;
-      session.lastActivityAt = clock_.now();
-      if (to == SessionStatus::Completed) session.completedAt = session.lastActivityAt;
+      {
+        std::lock_guard state(slot.stateMutex);
+        if (to != SessionStatus::Active) slot.cancel.request_stop();
+        session.status = to;
+        session.lastActivityAt = clock_.now();
+        if (to == SessionStatus::Completed) session.completedAt = session.lastActivityAt;
+      }
       if (auto saved = store_.save(session); !saved) {
+        std::lock_guard state(slot.stateMutex);
         session.status = previousStatus;
         session.lastActivityAt = previousActivity;
         session.completedAt.reset();
@@ -336,6 +297,16 @@ Result<std::optional<InterviewSession>> InterviewEngine::resumeByProject(std::st
   auto resumed = resumeSession((*latest)->id);
   if (!resumed) return resumed.error();
   return std::optional<InterviewSession>{std::move(*resumed)};
+}
+
+Result<bool> InterviewEngine::saveIfWanted(std::string_view sessionId,
+                                           const std::function<bool(const InterviewSession&)>& wanted) {
+  const auto slot = find(sessionId);
+  if (slot == nullptr) return false;
+  std::lock_guard write(slot->writeMutex);
+  if (!wanted(slot->session)) return false;
+  if (auto saved = store_.save(slot->session); !saved) return saved.error();
+  return true;
 }
 
 void InterviewEngine::forget(std::string_view sessionId) {
@@ -384,7 +355,6 @@ Result<void> InterviewEngine::validateMessage(std::string_view message) const {
 LlmRequest InterviewEngine::buildRequest(const InterviewSession& session) const {
   LlmRequest request;
   request.systemPrompt = prompts::systemPrompt(session.mode, session.evolutionContext);
-  request.contextSummary = prompts::contextSummary(session);
   request.messages = recentMessages(session.messages, options_.historyTokenBudget);
   request.context = {session.mode, session.extractedRequirements, session.exploredAreas, askedQuestions(session)};
   request.maxTokens = options_.maxReplyTokens;

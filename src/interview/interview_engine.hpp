@@ -2,6 +2,7 @@
 // The interview turn of DESIGN.md §3, and the session lifecycle around it.
 
 #include <cstddef>
+#include <functional>
 #include <memory>
 #include <mutex>
 #include <optional>
@@ -36,7 +37,8 @@ struct StartOptions {
 };
 
 // Thread-safe. Turns of one session run one at a time, in call order as the mutex grants it;
-// turns of different sessions run in parallel. getSession never waits for a model call.
+// turns of different sessions run in parallel. getSession never waits for a model call or a
+// store write.
 // The engine keeps the sessions it started or resumed in memory, claimed in the store so that
 // no other process talks in them meanwhile (released by forget() and the destructor), and
 // writes each through the SessionStore: the user's message before the model is called, the
@@ -74,6 +76,12 @@ class InterviewEngine {
   // The project's most recently active session that is not completed, resumed; nullopt when
   // there is none.
   Result<std::optional<InterviewSession>> resumeByProject(std::string_view projectId);
+
+  // Writes the session as it is in memory through the store when `wanted(session)` says so,
+  // serialised with the turns' own writes, so that an older state is never written after a
+  // newer one (autosave's flush). False when it is not in memory or not wanted; `wanted` runs
+  // under the session's write lock and must not call back into the engine.
+  Result<bool> saveIfWanted(std::string_view sessionId, const std::function<bool(const InterviewSession&)>& wanted);
 
   // Drops a session from memory (not from the store), cancelling a turn in flight.
   void forget(std::string_view sessionId);

@@ -1,17 +1,11 @@
 #include "interview/prompts.hpp"
 
-#include <algorithm>
-#include <map>
-
-#include "core/enums.hpp"
 #include "core/text.hpp"
-#include "domain/areas.hpp"
 
 namespace nexus::prompts {
 namespace {
 
 constexpr std::size_t kMaxRepoMapBytes = 24 * 1024;
-constexpr std::size_t kMaxRequirementsListed = 40;
 
 constexpr std::string_view kInterviewer = R"(You are Nexus, an experienced requirements analyst interviewing a person about software they want built. Your job is to understand what they need and to capture every requirement they state.
 
@@ -51,46 +45,6 @@ std::string systemPrompt(InterviewMode mode, const std::optional<EvolutionContex
     }
   }
   return prompt;
-}
-
-std::string contextSummary(const InterviewSession& session) {
-  std::string summary;
-  const auto& requirements = session.extractedRequirements;
-  if (requirements.empty()) {
-    summary += "No requirements captured yet.\n";
-  } else {
-    std::map<std::string_view, int> byCategory;
-    for (const auto& r : requirements) ++byCategory[toString(r.category)];
-    summary += "Requirements captured so far: " + std::to_string(requirements.size()) + " (";
-    bool first = true;
-    for (const auto& [category, count] : byCategory) {
-      summary += (first ? "" : ", ") + std::to_string(count) + " " + std::string(category);
-      first = false;
-    }
-    summary += ").\n";
-    const std::size_t from = requirements.size() > kMaxRequirementsListed ? requirements.size() - kMaxRequirementsListed : 0;
-    if (from > 0) summary += "The " + std::to_string(kMaxRequirementsListed) + " most recent:\n";
-    for (std::size_t i = from; i < requirements.size(); ++i) {
-      const auto& r = requirements[i];
-      summary += "- [" + std::string(toString(r.priority)) + ", " + std::string(toString(r.category));
-      if (r.area) summary += ", " + *r.area;
-      summary += "] " + text::truncateUtf8(r.text, 200) + "\n";
-    }
-  }
-  std::vector<std::string_view> unexplored;
-  for (const auto area : domain::kStandardAreas) {
-    if (std::find(session.exploredAreas.begin(), session.exploredAreas.end(), area) == session.exploredAreas.end()) {
-      unexplored.push_back(area);
-    }
-  }
-  auto join = [](const auto& items) {
-    std::string out;
-    for (const auto& item : items) out += (out.empty() ? "" : ", ") + std::string(item);
-    return out.empty() ? std::string("none") : out;
-  };
-  summary += "Areas explored: " + join(session.exploredAreas) + ".\n";
-  summary += "Standard areas not yet explored: " + join(unexplored) + ".";
-  return summary;
 }
 
 std::string greeting(InterviewMode mode) {

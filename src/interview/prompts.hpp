@@ -1,6 +1,7 @@
 #pragma once
-// What the interviewer is told: the system prompt (stable, cacheable) and the per-turn summary
-// of what has been captured, which stands in for the history that no longer fits the budget.
+// What a model interviewer is told once per session: the system prompt (stable, cacheable) and
+// the greeting it opens with. What changes every turn travels as LlmRequest::context, which
+// each model client renders itself (llm/context_summary.hpp).
 
 #include <string>
 
@@ -12,10 +13,6 @@ namespace nexus::prompts {
 // In evolution mode the project's summary, path and repository map follow (the map cut to a
 // sensible size).
 std::string systemPrompt(InterviewMode mode, const std::optional<EvolutionContext>& evolution);
-
-// A compact account of the session so far: requirements captured (the most recent ones in
-// full, the rest counted), explored and unexplored standard areas.
-std::string contextSummary(const InterviewSession& session);
 
 // The interviewer's opening line.
 std::string greeting(InterviewMode mode);

@@ -2,9 +2,9 @@
 
 #include <spdlog/spdlog.h>
 
-#include "core/enums.hpp"
 #include "core/text.hpp"
 #include "events/event_types.hpp"
+#include "interview/system_error.hpp"
 
 namespace nexus {
 
@@ -30,14 +30,18 @@ InterviewSessionManager::Fingerprint InterviewSessionManager::fingerprintOf(cons
 
 Result<void> InterviewSessionManager::save(const InterviewSession& session) {
   if (auto saved = store_.save(session); !saved) return saved;
+  announceSaved(session.id, fingerprintOf(session));
+  return {};
+}
+
+void InterviewSessionManager::announceSaved(const std::string& sessionId, const Fingerprint& saved) {
   {
     std::lock_guard lock(mutex_);
-    lastSaved_[session.id] = fingerprintOf(session);
+    lastSaved_[sessionId] = saved;
   }
-  events_.emit(events::kSaved, {{"sessionId", session.id},
-                                {"messageCount", session.messages.size()},
-                                {"requirementCount", session.extractedRequirements.size()}});
-  return {};
+  events_.emit(events::kSaved, {{"sessionId", sessionId},
+                                {"messageCount", saved.messages},
+                                {"requirementCount", saved.requirements}});
 }
 
 Result<std::optional<InterviewSession>> InterviewSessionManager::load(std::string_view sessionId) const {
@@ -54,17 +58,11 @@ Result<std::vector<SessionSummary>> InterviewSessionManager::list(std::string_vi
 
 Result<bool> InterviewSessionManager::remove(std::string_view sessionId) {
   const std::string id(sessionId);
-  std::optional<Scheduler::TaskId> task;
+  cancelAutoSave(id);
   {
     std::lock_guard lock(mutex_);
-    if (auto it = autosaves_.find(id); it != autosaves_.end()) {
-      task = it->second;
-      autosaves_.erase(it);
-    }
     lastSaved_.erase(id);
   }
-  if (task) scheduler_.cancel(*task);
-  engine_.forget(id);
   return store_.remove(id);
 }
 
@@ -75,16 +73,20 @@ void InterviewSessionManager::startAutoSave(const std::string& sessionId) {
 }
 
 void InterviewSessionManager::stopAutoSave(const std::string& sessionId) {
+  if (cancelAutoSave(sessionId)) (void)flush(sessionId);
+}
+
+bool InterviewSessionManager::cancelAutoSave(const std::string& sessionId) {
   std::optional<Scheduler::TaskId> task;
   {
     std::lock_guard lock(mutex_);
     const auto it = autosaves_.find(sessionId);
-    if (it == autosaves_.end()) return;
+    if (it == autosaves_.end()) return false;
     task = it->second;
     autosaves_.erase(it);
   }
   scheduler_.cancel(*task);
-  (void)flush(sessionId);
+  return true;
 }
 
 bool InterviewSessionManager::isAutoSaving(const std::string& sessionId) const {
@@ -93,24 +95,20 @@ bool InterviewSessionManager::isAutoSaving(const std::string& sessionId) const {
 }
 
 Result<bool> InterviewSessionManager::flush(const std::string& sessionId) {
-  auto current = engine_.getSession(sessionId);
-  if (!current) return current.error();
-  if (!*current) return false;  // deleted meanwhile
-  const InterviewSession& session = **current;
-  {
+  Fingerprint written;
+  auto wrote = engine_.saveIfWanted(sessionId, [&](const InterviewSession& session) {
+    written = fingerprintOf(session);
     std::lock_guard lock(mutex_);
     const auto it = lastSaved_.find(sessionId);
-    if (it != lastSaved_.end() && it->second == fingerprintOf(session)) return false;
+    return it == lastSaved_.end() || it->second != written;
+  });
+  if (!wrote) {
+    spdlog::error("autosave of session {} failed: {}", sessionId, wrote.error().message);
+    events_.emit(events::kSystemError, systemErrorPayload(sessionId, wrote.error(), "Autosave failed"));
+    return wrote.error();
   }
-  if (auto saved = save(session); !saved) {
-    spdlog::error("autosave of session {} failed: {}", sessionId, saved.error().message);
-    events_.emit(events::kSystemError, {{"sessionId", sessionId},
-                                        {"code", toString(saved.error().code)},
-                                        {"message", "Autosave failed: " + saved.error().message},
-                                        {"retryable", true}});
-    return saved.error();
-  }
-  return true;
+  if (*wrote) announceSaved(sessionId, written);
+  return *wrote;
 }
 
 Result<ExportCounts> InterviewSessionManager::exportToRequirementsDB(std::string_view sessionId) {

@@ -1,7 +1,8 @@
 #pragma once
 // The original plan's InterviewSessionManager: the store's face towards front ends, and
 // autosave. The engine already writes every turn through; autosave is the safety net that
-// retries what a failed write left only in memory, and the final flush at shutdown.
+// retries what a failed write left only in memory, and the final flush at shutdown. It reads
+// sessions from the engine but never changes their lifecycle: InterviewService pairs the two.
 
 #include <chrono>
 #include <map>
@@ -38,19 +39,21 @@ class InterviewSessionManager {
   Result<std::optional<InterviewSession>> load(std::string_view sessionId) const;
   // The project's most recently active session that is not completed.
   Result<std::optional<InterviewSession>> loadByProject(std::string_view projectId) const;
-  // Stops its autosave, drops it from the engine and deletes it; false if there was none.
+  // Stops its autosave (no flush) and deletes it from the store; false if there was none.
   Result<bool> remove(std::string_view sessionId);
   Result<std::vector<SessionSummary>> list(std::string_view projectId = {}) const;
 
   // Saves the session every interval while it changes; starting twice is harmless.
   void startAutoSave(const std::string& sessionId);
-  // Stops it after a final flush.
+  // Stops it after a final flush; nothing happens if it was not autosaving.
   void stopAutoSave(const std::string& sessionId);
+  // Stops it without a flush (the session is going away); false if it was not autosaving.
+  bool cancelAutoSave(const std::string& sessionId);
   bool isAutoSaving(const std::string& sessionId) const;
 
   // Saves the engine's current state of the session if it changed since the last save this
-  // manager made; true when it wrote. A failure is reported (system:error) and retried by the
-  // next flush.
+  // manager made; true when it wrote, false also when the engine does not hold the session. A
+  // failure is reported (system:error) and retried by the next flush.
   Result<bool> flush(const std::string& sessionId);
 
   // Records every requirement of the session (the engine's current state, else the stored one)
@@ -69,6 +72,8 @@ class InterviewSessionManager {
     bool operator==(const Fingerprint&) const = default;
   };
   static Fingerprint fingerprintOf(const InterviewSession& session);
+  // Remembers what was written and emits interview:saved.
+  void announceSaved(const std::string& sessionId, const Fingerprint& saved);
 
   InterviewEngine& engine_;
   SessionStore& store_;

@@ -19,8 +19,9 @@ struct ChatMessage {
   std::string content;
 };
 
-// What the engine knows about the interview, in structured form. Model clients send it as the
-// prose `LlmRequest::contextSummary`; the offline analyst reads it directly.
+// What the engine knows about the interview so far: the one description of it a request
+// carries. Each backend renders it as it needs: the model clients as a few lines of prose beside
+// the system prompt (llm/context_summary.hpp), the offline analyst by reading it directly.
 struct InterviewContext {
   InterviewMode mode = InterviewMode::Genesis;
   std::vector<ExtractedRequirement> requirements;  // captured so far, oldest first
@@ -29,10 +30,9 @@ struct InterviewContext {
 };
 
 struct LlmRequest {
-  std::string systemPrompt;    // stable across turns (cacheable)
-  std::string contextSummary;  // changes every turn: requirements and areas so far
+  std::string systemPrompt;           // a model's instructions; stable across turns (cacheable)
   std::vector<ChatMessage> messages;  // the most recent exchanges that fit the budget; ends with the user
-  InterviewContext context;
+  InterviewContext context;           // changes every turn
   int maxTokens = 1024;
   double temperature = 0.7;
 };

@@ -1,6 +1,6 @@
 #pragma once
 // Where sessions live between turns and across restarts. The engine sees only this interface;
-// the executable picks the backend (in memory now; SQLite and PostgreSQL behind the same seam).
+// the executable picks the backend: SQLite (the default), or memory (tests, `--db :memory:`).
 
 #include <optional>
 #include <string>

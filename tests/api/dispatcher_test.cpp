@@ -30,7 +30,7 @@ class DispatcherTest : public ::testing::Test {
     return api_.dispatcher.handle(text, context).value_or("<nothing>");
   }
 
-  testing::ApiFixture api_;
+  test::ApiFixture api_;
 };
 
 // ---- JSON-RPC framing: every malformed message gets the standard code and a plain reason.

@@ -65,7 +65,7 @@ class StdioServerTest : public ::testing::Test {
     return nullptr;
   }
 
-  testing::ApiFixture api_;
+  test::ApiFixture api_;
   int exitCode_ = -1;
 };
 

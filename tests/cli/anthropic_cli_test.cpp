@@ -16,8 +16,8 @@ namespace nexus {
 namespace {
 
 using nlohmann::json;
-using testing::FakeAnthropicServer;
-using testing::StreamedReply;
+using test::FakeAnthropicServer;
+using test::StreamedReply;
 
 constexpr const char* kKey = "sk-ant-test-0123456789-secret";
 
@@ -52,7 +52,7 @@ class AnthropicCli : public ::testing::Test {
   }
 
   FakeAnthropicServer server_;
-  testing::NexusCli cli_;
+  test::NexusCli cli_;
 };
 
 TEST_F(AnthropicCli, StreamsRepliesCapturesRequirementsAndSurvivesAnOverloadAndADroppedStream) {

@@ -13,7 +13,7 @@
 namespace nexus {
 namespace {
 
-using testing::ProcessOutput;
+using test::ProcessOutput;
 
 // Every test gets its own data directory, so the default database lands in a fresh place.
 class CliEndToEnd : public ::testing::Test {
@@ -24,7 +24,7 @@ class CliEndToEnd : public ::testing::Test {
   std::string defaultDatabase() const { return cli_.defaultDatabase(); }
   const std::string& dataDir() const { return cli_.dataDir(); }
 
-  testing::NexusCli cli_;
+  test::NexusCli cli_;
 };
 
 std::size_t count(const std::string& haystack, const std::string& needle) {
@@ -226,7 +226,7 @@ TEST_F(CliEndToEnd, APausedInterviewContinuesInTheNextRun) {
 }
 
 TEST_F(CliEndToEnd, ASecondProcessOnTheSameSessionIsRefused) {
-  testing::ChildProcess first({NEXUS_BINARY_PATH, "interview", "--project", "twin"}, cli_.environment());
+  test::ChildProcess first({NEXUS_BINARY_PATH, "interview", "--project", "twin"}, cli_.environment());
   ASSERT_TRUE(first.waitFor("Nexus: ", 1, std::chrono::seconds{20})) << first.output();
   const std::string id = sessionIdIn(first.output());
 

@@ -81,7 +81,7 @@ class Inspector {
 };
 
 TEST(CrashTest, KilledAtRandomMomentsLosesNoAcknowledgedTurn) {
-  testing::TempDir dir;
+  test::TempDir dir;
   const std::string db = dir.path() + "/crash.db";
   const std::map<std::string, std::string> env{{"NEXUS_LLM", "offline"}, {"NEXUS_DB", db}, {"ANTHROPIC_API_KEY", ""}};
   const unsigned seed = std::random_device{}();
@@ -91,7 +91,7 @@ TEST(CrashTest, KilledAtRandomMomentsLosesNoAcknowledgedTurn) {
   constexpr int kRuns = 60;
 
   for (int run = 0; run < kRuns; ++run) {
-    testing::ChildProcess nexus({NEXUS_BINARY_PATH, "interview", "--project", "crash"}, env);
+    test::ChildProcess nexus({NEXUS_BINARY_PATH, "interview", "--project", "crash"}, env);
     ASSERT_TRUE(nexus.waitFor("Nexus: ", 1, 20s)) << "run " << run << " did not start: " << nexus.output();
     const int turns = std::uniform_int_distribution<int>(0, 3)(random);
     std::size_t replies = 1;

@@ -47,7 +47,7 @@ class ExportCli : public ::testing::Test {
     EXPECT_TRUE(std::regex_search(run.out, match, pattern)) << run.out;
     return match[1].str();
   }
-  testing::ProcessOutput nexus(const std::vector<std::string>& args, const std::string& input = {}) {
+  test::ProcessOutput nexus(const std::vector<std::string>& args, const std::string& input = {}) {
     return cli_.run(args, input);
   }
   // What another command prints as JSON.
@@ -57,8 +57,8 @@ class ExportCli : public ::testing::Test {
     return run.exitCode == 0 ? json::parse(run.out) : json();
   }
 
-  testing::NexusCli cli_;
-  testing::TempDir output_;
+  test::NexusCli cli_;
+  test::TempDir output_;
 };
 
 TEST_F(ExportCli, AProjectAsMarkdownJsonAndCsvOnStandardOutput) {

@@ -14,8 +14,8 @@ namespace nexus {
 namespace {
 
 using nlohmann::json;
-using testing::openai::FakeOpenAiServer;
-using testing::openai::StreamedReply;
+using test::openai::FakeOpenAiServer;
+using test::openai::StreamedReply;
 
 StreamedReply reply(std::vector<std::string> deltas) {
   StreamedReply r;
@@ -31,7 +31,7 @@ class OpenAiCli : public ::testing::Test {
     cli_.setEnvironment("OPENAI_BASE_URL", server_.baseUrl());
   }
   FakeOpenAiServer server_;
-  testing::NexusCli cli_;
+  test::NexusCli cli_;
 };
 
 TEST_F(OpenAiCli, ALocalModelServerInterviewsAndItsRequirementsAreCaptured) {

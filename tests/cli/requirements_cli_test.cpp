@@ -16,7 +16,7 @@ using nlohmann::json;
 
 class RequirementsCli : public ::testing::Test {
  protected:
-  testing::ProcessOutput nexus(const std::vector<std::string>& args, const std::string& input = {}) {
+  test::ProcessOutput nexus(const std::vector<std::string>& args, const std::string& input = {}) {
     return cli_.run(args, input);
   }
   json listed(const std::vector<std::string>& extra = {}) {
@@ -32,7 +32,7 @@ class RequirementsCli : public ::testing::Test {
     return std::regex_search(out, match, pattern) ? match[1].str() : std::string();
   }
 
-  testing::NexusCli cli_;
+  test::NexusCli cli_;
 };
 
 TEST_F(RequirementsCli, InterviewsFillTheProjectsRequirementsWithTraceableSources) {

@@ -31,7 +31,7 @@ std::vector<json> jsonLines(const std::string& text) {
 // A `nexus rpc` process and the calls made to it, one at a time.
 class RpcPeer {
  public:
-  explicit RpcPeer(const testing::NexusCli& cli) : child_({NEXUS_BINARY_PATH, "rpc"}, cli.environment()) {}
+  explicit RpcPeer(const test::NexusCli& cli) : child_({NEXUS_BINARY_PATH, "rpc"}, cli.environment()) {}
 
   // The whole response to one call.
   json call(const std::string& method, const json& params) {
@@ -67,7 +67,7 @@ class RpcPeer {
   }
 
  private:
-  testing::ChildProcess child_;
+  test::ChildProcess child_;
   int lastId_ = 0;
 };
 
@@ -79,7 +79,7 @@ std::size_t countEvents(const std::vector<json>& events, const std::string& type
 
 class RpcEndToEnd : public ::testing::Test {
  protected:
-  testing::NexusCli cli_;
+  test::NexusCli cli_;
 };
 
 // The "done when": one line in, a session in the documented shape out.

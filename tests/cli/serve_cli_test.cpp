@@ -20,10 +20,10 @@ using namespace std::chrono_literals;
 // A running `nexus serve --port 0` and what its start line says.
 class ServeProcess {
  public:
-  explicit ServeProcess(const testing::NexusCli& cli, std::vector<std::string> extra = {}) {
+  explicit ServeProcess(const test::NexusCli& cli, std::vector<std::string> extra = {}) {
     std::vector<std::string> argv{NEXUS_BINARY_PATH, "serve", "--port", "0"};
     argv.insert(argv.end(), extra.begin(), extra.end());
-    child_ = std::make_unique<testing::ChildProcess>(argv, cli.environment());
+    child_ = std::make_unique<test::ChildProcess>(argv, cli.environment());
     EXPECT_TRUE(child_->waitFor("\n", 1, 30s)) << child_->output();
     static const std::regex startLine(R"(serving at (http://127\.0\.0\.1:(\d+)/\?token=([A-Za-z0-9_-]+)))");
     std::smatch match;
@@ -37,24 +37,24 @@ class ServeProcess {
   unsigned short port() const { return port_; }
   const std::string& token() const { return token_; }
   const std::string& url() const { return url_; }
-  testing::ChildProcess& process() { return *child_; }
+  test::ChildProcess& process() { return *child_; }
 
  private:
-  std::unique_ptr<testing::ChildProcess> child_;
+  std::unique_ptr<test::ChildProcess> child_;
   std::string url_, token_;
   unsigned short port_ = 0;
 };
 
 // The handshake succeeded with this Sec-WebSocket-Protocol (none when empty).
 bool handshakeAccepted(unsigned short port, const std::string& subprotocol) {
-  testing::WebSocketOptions options;
+  test::WebSocketOptions options;
   if (!subprotocol.empty()) options.headers["Sec-WebSocket-Protocol"] = subprotocol;
-  return testing::WebSocketClient(port, options).open();
+  return test::WebSocketClient(port, options).open();
 }
 
 class ServeEndToEnd : public ::testing::Test {
  protected:
-  testing::NexusCli cli_;
+  test::NexusCli cli_;
 };
 
 TEST_F(ServeEndToEnd, AClientWithTheTokenRunsAWholeInterviewAndSeesItsEvents) {
@@ -64,9 +64,9 @@ TEST_F(ServeEndToEnd, AClientWithTheTokenRunsAWholeInterviewAndSeesItsEvents) {
 
   std::string id;
   {
-    testing::WebSocketOptions withToken;
+    test::WebSocketOptions withToken;
     withToken.headers["Sec-WebSocket-Protocol"] = "nexus.token." + server.token();
-    testing::WebSocketClient client(server.port(), withToken);
+    test::WebSocketClient client(server.port(), withToken);
     ASSERT_TRUE(client.open());
     EXPECT_EQ(client.handshakeResponse()["Sec-WebSocket-Protocol"], "nexus.token." + server.token());
     int callId = 1;
@@ -108,9 +108,9 @@ TEST_F(ServeEndToEnd, WithoutTheRightTokenTheDoorStaysShut) {
 
   const std::string ping = R"({"jsonrpc":"2.0","id":1,"method":"system:ping"})";
   const auto post = [&](const std::string& authorization) {
-    testing::Headers headers{{"Content-Type", "application/json"}};
+    test::Headers headers{{"Content-Type", "application/json"}};
     if (!authorization.empty()) headers["Authorization"] = authorization;
-    return testing::httpPost(server.port(), "/rpc", ping, headers);
+    return test::httpPost(server.port(), "/rpc", ping, headers);
   };
   EXPECT_EQ(post("").status, 401u);
   EXPECT_EQ(post("Bearer nope").status, 401u);

@@ -64,7 +64,7 @@ class StorageFaults : public ::testing::Test {
   }
   std::string database() const { return cli_.defaultDatabase(); }
 
-  testing::NexusCli cli_;
+  test::NexusCli cli_;
 };
 
 TEST_F(StorageFaults, AFullDiskRefusesMessagesLosesNothingAcknowledgedAndTheSessionGoesOnAfterwards) {

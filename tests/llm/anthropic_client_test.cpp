@@ -19,23 +19,24 @@
 #include "llm/http/curl_http_client.hpp"
 #include "support/llm_client_testing.hpp"
 #include "support/fake_anthropic_server.hpp"
+#include "support/result_assertions.hpp"
 
 namespace nexus {
 namespace {
 
 using namespace std::chrono_literals;
 using std::chrono::milliseconds;
-using testing::FakeAnthropicServer;
-using testing::HttpErrorReply;
-using testing::StreamedReply;
+using test::FakeAnthropicServer;
+using test::HttpErrorReply;
+using test::StreamedReply;
 using ::testing::HasSubstr;
 using ::testing::Not;
 
 constexpr const char* kSecretKey = "sk-ant-api03-SECRET-KEY-0123456789";
 
-using testing::DeltaLog;
-using testing::interviewRequest;
-using testing::RecordingWaiter;
+using test::DeltaLog;
+using test::interviewRequest;
+using test::RecordingWaiter;
 
 class AnthropicClientTest : public ::testing::Test {
  protected:
@@ -63,14 +64,14 @@ class AnthropicClientTest : public ::testing::Test {
   RecordingWaiter waits;
 };
 
-void expectNoKey(const Error& error) { testing::expectOneLineWithoutKey(error, kSecretKey); }
+void expectNoKey(const Error& error) { test::expectOneLineWithoutKey(error, kSecretKey); }
 
 // ---- the request ----
 
 TEST_F(AnthropicClientTest, SendsTheDocumentedRequest) {
   server.enqueue(StreamedReply{});
   auto anthropic = client();
-  ASSERT_TRUE(complete(anthropic).ok());
+  ASSERT_OK(complete(anthropic));
 
   const auto calls = server.calls();
   ASSERT_EQ(calls.size(), 1u);
@@ -87,10 +88,11 @@ TEST_F(AnthropicClientTest, SendsTheDocumentedRequest) {
   EXPECT_EQ(body["max_tokens"], 900);
   EXPECT_DOUBLE_EQ(body["temperature"].get<double>(), 0.3);
   EXPECT_EQ(body["stream"], true);
-  const nlohmann::json expectedSystem = nlohmann::json::parse(R"([
+  nlohmann::json expectedSystem = nlohmann::json::parse(R"([
     {"type": "text", "text": "You are Nexus, a requirements analyst.", "cache_control": {"type": "ephemeral"}},
-    {"type": "text", "text": "Captured so far: 1 requirement (authentication)."}
+    {"type": "text"}
   ])");
+  expectedSystem[1]["text"] = test::kInterviewContextProse;
   EXPECT_EQ(body["system"], expectedSystem);
   const nlohmann::json expectedMessages = nlohmann::json::parse(R"([
     {"role": "user", "content": "I want a todo app"},
@@ -104,18 +106,18 @@ TEST_F(AnthropicClientTest, MergesSameRoleMessagesAndStartsWithTheUser) {
   server.enqueue(StreamedReply{});
   auto anthropic = client();
   LlmRequest request = interviewRequest();
-  request.contextSummary.clear();
   request.messages = {{MessageRole::Assistant, "Hi! What do you want to build?"},
                       {MessageRole::User, "A shop"},
                       {MessageRole::User, "For bikes"},
                       {MessageRole::Assistant, "Who buys?"},
                       {MessageRole::Assistant, "And who sells?"},
                       {MessageRole::User, "Anyone"}};
-  ASSERT_TRUE(anthropic.complete(request, {}, {}).ok());
+  ASSERT_OK(anthropic.complete(request, {}, {}));
 
   const nlohmann::json body = server.calls().at(0).body;
-  ASSERT_EQ(body["system"].size(), 1u) << "an empty summary adds no block";
+  ASSERT_EQ(body["system"].size(), 2u) << "the cached prompt, then the context summary";
   EXPECT_EQ(body["system"][0]["cache_control"]["type"], "ephemeral");
+  EXPECT_FALSE(body["system"][1].contains("cache_control")) << "the summary changes every turn";
   const nlohmann::json expectedMessages = nlohmann::json::parse(R"([
     {"role": "user", "content": "A shop\n\nFor bikes"},
     {"role": "assistant", "content": "Who buys?\n\nAnd who sells?"},
@@ -162,7 +164,7 @@ TEST_F(AnthropicClientTest, StreamsDeltasInOrderBeforeTheReplyEnds) {
   server.enqueue(reply);
   auto anthropic = client();
   auto result = complete(anthropic, &log);
-  ASSERT_TRUE(result.ok()) << result.error().message;
+  ASSERT_OK(result);
   EXPECT_EQ(log.pieces, (std::vector<std::string>{"One", " two", " three", " four"}));
   EXPECT_EQ(seenBeforeNext, (std::vector<bool>{true, true, true, true}));
   EXPECT_EQ(result->text, "One two three four");
@@ -176,7 +178,7 @@ TEST_F(AnthropicClientTest, ReadsModelStopReasonAndUsage) {
   server.enqueue(reply);
   auto anthropic = client();
   auto result = complete(anthropic);
-  ASSERT_TRUE(result.ok()) << result.error().message;
+  ASSERT_OK(result);
   EXPECT_EQ(result->model, "claude-fake-7");
   EXPECT_EQ(result->stopReason, "max_tokens");
   EXPECT_EQ(result->usage, (TokenUsage{1200, 340, 1000, 150}));
@@ -190,7 +192,7 @@ TEST_F(AnthropicClientTest, IgnoresPingsUnknownEventsAndOtherDeltas) {
   DeltaLog log;
   auto anthropic = client();
   auto result = complete(anthropic, &log);
-  ASSERT_TRUE(result.ok()) << result.error().message;
+  ASSERT_OK(result);
   EXPECT_EQ(result->text, "Hello, how can I help?");
   EXPECT_EQ(log.pieces.size(), 3u);
 }
@@ -205,7 +207,7 @@ TEST_F(AnthropicClientTest, ReadsCrlfLinesAndEventsSplitAcrossWrites) {
   DeltaLog log;
   auto anthropic = client();
   auto result = complete(anthropic, &log);
-  ASSERT_TRUE(result.ok()) << result.error().message;
+  ASSERT_OK(result);
   EXPECT_EQ(result->text, "Größe und 🙂 emoji");
   EXPECT_EQ(log.pieces, (std::vector<std::string>{"Größe ", "und ", "🙂 emoji"}));
   EXPECT_EQ(result->stopReason, "end_turn");
@@ -237,7 +239,7 @@ TEST_F(AnthropicClientTest, ErrorEventBeforeAnyTextIsRetried) {
   DeltaLog log;
   auto anthropic = client();
   auto result = complete(anthropic, &log);
-  ASSERT_TRUE(result.ok()) << result.error().message;
+  ASSERT_OK(result);
   EXPECT_EQ(result->text, "Hello, how can I help?");
   EXPECT_EQ(server.callCount(), 2u);
   EXPECT_EQ(waits.delays().size(), 1u);
@@ -277,7 +279,7 @@ TEST_F(AnthropicClientTest, DropBeforeAnyTextIsRetried) {
   server.enqueue(StreamedReply{});
   auto anthropic = client();
   auto result = complete(anthropic);
-  ASSERT_TRUE(result.ok()) << result.error().message;
+  ASSERT_OK(result);
   EXPECT_EQ(server.callCount(), 2u);
 }
 
@@ -288,7 +290,7 @@ TEST_F(AnthropicClientTest, RateLimitWaitsWhatRetryAfterSays) {
   server.enqueue(StreamedReply{});
   auto anthropic = client();
   auto result = complete(anthropic);
-  ASSERT_TRUE(result.ok()) << result.error().message;
+  ASSERT_OK(result);
   EXPECT_EQ(waits.delays(), (std::vector<milliseconds>{3000ms}));
   EXPECT_EQ(server.callCount(), 2u);
 }
@@ -299,7 +301,7 @@ TEST_F(AnthropicClientTest, OverloadedIsRetriedWithBackoff) {
   server.enqueue(StreamedReply{});
   auto anthropic = client();
   auto result = complete(anthropic);
-  ASSERT_TRUE(result.ok()) << result.error().message;
+  ASSERT_OK(result);
   const auto delays = waits.delays();
   ASSERT_EQ(delays.size(), 2u);
   EXPECT_LE(delays[0], 500ms);
@@ -355,7 +357,7 @@ TEST_F(AnthropicClientTest, LongServerMessagesAreCutToOneLine) {
 TEST_F(AnthropicClientTest, UnreachableServerIsRetriedThenReported) {
   RetryPolicy policy;
   policy.maxAttempts = 2;
-  AnthropicConfig settings = config("http://127.0.0.1:" + std::to_string(testing::unusedLoopbackPort()));
+  AnthropicConfig settings = config("http://127.0.0.1:" + std::to_string(test::unusedLoopbackPort()));
   settings.retry = policy;
   AnthropicClient anthropic(http, settings, waits.waiter());
   auto result = complete(anthropic);
@@ -432,7 +434,7 @@ TEST_F(AnthropicClientTest, TheKeyNeverAppearsInErrorsOrLogs) {
   twice.maxAttempts = 2;
   auto anthropic = client(twice);
   // Each script is consumed whole: failures that are not retried get one reply, the others two.
-  const auto failure = [&](std::vector<testing::FakeReply> replies) {
+  const auto failure = [&](std::vector<test::FakeReply> replies) {
     for (auto& reply : replies) server.enqueue(std::move(reply));
     auto result = complete(anthropic);
     if (!result.ok()) errors.push_back(result.error());
@@ -462,7 +464,7 @@ TEST_F(AnthropicClientTest, TheKeyNeverAppearsInErrorsOrLogs) {
 // ---- threads ----
 
 TEST_F(AnthropicClientTest, ConcurrentCallsGetTheirOwnReplies) {
-  server.setFallback([](const nlohmann::json& body) -> testing::FakeReply {
+  server.setFallback([](const nlohmann::json& body) -> test::FakeReply {
     StreamedReply echo;
     const std::string said = body["messages"].back()["content"].get<std::string>();
     echo.textDeltas = {"You said: ", said, "."};

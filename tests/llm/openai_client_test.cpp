@@ -19,23 +19,24 @@
 #include "llm/http/curl_http_client.hpp"
 #include "support/fake_openai_server.hpp"
 #include "support/llm_client_testing.hpp"
+#include "support/result_assertions.hpp"
 
 namespace nexus {
 namespace {
 
 using namespace std::chrono_literals;
 using std::chrono::milliseconds;
-using testing::openai::FakeOpenAiServer;
-using testing::openai::HttpErrorReply;
-using testing::openai::StreamedReply;
+using test::openai::FakeOpenAiServer;
+using test::openai::HttpErrorReply;
+using test::openai::StreamedReply;
 using ::testing::HasSubstr;
 using ::testing::Not;
 
 constexpr const char* kSecretKey = "sk-proj-SECRET-KEY-0123456789";
 
-using testing::DeltaLog;
-using testing::interviewRequest;
-using testing::RecordingWaiter;
+using test::DeltaLog;
+using test::interviewRequest;
+using test::RecordingWaiter;
 
 class OpenAiClientTest : public ::testing::Test {
  protected:
@@ -63,7 +64,7 @@ class OpenAiClientTest : public ::testing::Test {
   RecordingWaiter waits;
 };
 
-void expectNoKey(const Error& error) { testing::expectOneLineWithoutKey(error, kSecretKey); }
+void expectNoKey(const Error& error) { test::expectOneLineWithoutKey(error, kSecretKey); }
 
 std::string hostOf(const FakeOpenAiServer& server) {
   const std::string url = server.baseUrl();  // http://127.0.0.1:PORT/v1
@@ -75,7 +76,7 @@ std::string hostOf(const FakeOpenAiServer& server) {
 TEST_F(OpenAiClientTest, SendsTheDocumentedRequestWithTheKey) {
   server.enqueue(StreamedReply{});
   auto openai = client();
-  ASSERT_TRUE(complete(openai).ok());
+  ASSERT_OK(complete(openai));
 
   const auto calls = server.calls();
   ASSERT_EQ(calls.size(), 1u);
@@ -92,19 +93,20 @@ TEST_F(OpenAiClientTest, SendsTheDocumentedRequestWithTheKey) {
   EXPECT_DOUBLE_EQ(body["temperature"].get<double>(), 0.3);
   EXPECT_EQ(body["stream"], true);
   EXPECT_EQ(body["stream_options"], nlohmann::json::parse(R"({"include_usage": true})"));
-  const nlohmann::json expectedMessages = nlohmann::json::parse(R"([
-    {"role": "system", "content": "You are Nexus, a requirements analyst.\n\nCaptured so far: 1 requirement (authentication)."},
+  nlohmann::json expectedMessages = nlohmann::json::parse(R"([
+    {"role": "system"},
     {"role": "user", "content": "I want a todo app"},
     {"role": "assistant", "content": "Who will use it?"},
     {"role": "user", "content": "Small teams"}
   ])");
+  expectedMessages[0]["content"] = "You are Nexus, a requirements analyst.\n\n" + std::string(test::kInterviewContextProse);
   EXPECT_EQ(body["messages"], expectedMessages);
 }
 
 TEST_F(OpenAiClientTest, SendsNoAuthorizationWithoutAKey) {
   server.enqueue(StreamedReply{});
   OpenAiCompatibleClient openai(http, config(server.baseUrl(), ""), waits.waiter());
-  ASSERT_TRUE(complete(openai).ok());
+  ASSERT_OK(complete(openai));
   EXPECT_FALSE(server.calls().at(0).request.headers.contains("authorization"));
 }
 
@@ -112,9 +114,9 @@ TEST_F(OpenAiClientTest, JoinsTheBaseUrlWithoutDoubleSlashAndAcceptsAFullEndpoin
   server.enqueue(StreamedReply{});
   server.enqueue(StreamedReply{});
   OpenAiCompatibleClient slashed(http, config(server.baseUrl() + "/"), waits.waiter());
-  ASSERT_TRUE(complete(slashed).ok());
+  ASSERT_OK(complete(slashed));
   OpenAiCompatibleClient full(http, config(server.baseUrl() + "/chat/completions"), waits.waiter());
-  ASSERT_TRUE(complete(full).ok());
+  ASSERT_OK(complete(full));
   const auto calls = server.calls();
   ASSERT_EQ(calls.size(), 2u);
   EXPECT_EQ(calls[0].request.target, "/v1/chat/completions");
@@ -127,22 +129,22 @@ TEST_F(OpenAiClientTest, OneSystemMessageFirstAlternatingRolesAndNoModelWhenUnse
   settings.model.clear();
   OpenAiCompatibleClient openai(http, settings, waits.waiter());
   LlmRequest request = interviewRequest();
-  request.contextSummary.clear();
   request.messages = {{MessageRole::Assistant, "Hi! What do you want to build?"},
                       {MessageRole::User, "A shop"},
                       {MessageRole::User, "For bikes"},
                       {MessageRole::Assistant, "Who buys?"},
                       {MessageRole::User, "Anyone"}};
-  ASSERT_TRUE(openai.complete(request, {}, {}).ok());
+  ASSERT_OK(openai.complete(request, {}, {}));
 
   const nlohmann::json body = server.calls().at(0).body;
   EXPECT_FALSE(body.contains("model")) << "the server's loaded model answers";
-  const nlohmann::json expectedMessages = nlohmann::json::parse(R"([
-    {"role": "system", "content": "You are Nexus, a requirements analyst."},
+  nlohmann::json expectedMessages = nlohmann::json::parse(R"([
+    {"role": "system"},
     {"role": "user", "content": "A shop\n\nFor bikes"},
     {"role": "assistant", "content": "Who buys?"},
     {"role": "user", "content": "Anyone"}
   ])");
+  expectedMessages[0]["content"] = "You are Nexus, a requirements analyst.\n\n" + std::string(test::kInterviewContextProse);
   EXPECT_EQ(body["messages"], expectedMessages);
   EXPECT_EQ(openai.info().model, "server default");
 }
@@ -189,7 +191,7 @@ TEST_F(OpenAiClientTest, StreamsDeltasInOrderBeforeTheReplyEnds) {
   server.enqueue(reply);
   auto openai = client();
   auto result = complete(openai, &log);
-  ASSERT_TRUE(result.ok()) << result.error().message;
+  ASSERT_OK(result);
   EXPECT_EQ(log.pieces, (std::vector<std::string>{"One", " two", " three", " four"}));
   EXPECT_EQ(seenBeforeNext, (std::vector<bool>{true, true, true, true}));
   EXPECT_EQ(result->text, "One two three four");
@@ -203,7 +205,7 @@ TEST_F(OpenAiClientTest, ReadsModelFinishReasonAndUsage) {
   server.enqueue(reply);
   auto openai = client();
   auto result = complete(openai);
-  ASSERT_TRUE(result.ok()) << result.error().message;
+  ASSERT_OK(result);
   EXPECT_EQ(result->model, "qwen2.5:7b");
   EXPECT_EQ(result->stopReason, "length");
   EXPECT_EQ(result->usage, (TokenUsage{1200, 340, 1000, 0}));
@@ -216,7 +218,7 @@ TEST_F(OpenAiClientTest, UsageStaysZeroWhenTheServerSendsNone) {
   server.enqueue(reply);
   auto openai = client();
   auto result = complete(openai);
-  ASSERT_TRUE(result.ok()) << result.error().message;
+  ASSERT_OK(result);
   EXPECT_EQ(result->usage, TokenUsage{});
   EXPECT_EQ(result->stopReason, "stop");
 }
@@ -228,7 +230,7 @@ TEST_F(OpenAiClientTest, IgnoresCommentsKeepAlivesEmptyChoicesAndReasoning) {
   DeltaLog log;
   auto openai = client();
   auto result = complete(openai, &log);
-  ASSERT_TRUE(result.ok()) << result.error().message;
+  ASSERT_OK(result);
   EXPECT_EQ(result->text, "Hello, how can I help?");
   EXPECT_EQ(log.pieces.size(), 3u);
 }
@@ -243,7 +245,7 @@ TEST_F(OpenAiClientTest, ReadsCrlfLinesAndChunksSplitAcrossWrites) {
   DeltaLog log;
   auto openai = client();
   auto result = complete(openai, &log);
-  ASSERT_TRUE(result.ok()) << result.error().message;
+  ASSERT_OK(result);
   EXPECT_EQ(result->text, "Größe und 🙂 emoji");
   EXPECT_EQ(log.pieces, (std::vector<std::string>{"Größe ", "und ", "🙂 emoji"}));
   EXPECT_EQ(result->usage.inputTokens, 25);
@@ -255,7 +257,7 @@ TEST_F(OpenAiClientTest, FinishReasonWithoutDoneStillCompletes) {
   server.enqueue(reply);
   auto openai = client();
   auto result = complete(openai);
-  ASSERT_TRUE(result.ok()) << result.error().message;
+  ASSERT_OK(result);
   EXPECT_EQ(result->text, "Hello, how can I help?");
   EXPECT_EQ(result->usage.outputTokens, 12);
 }
@@ -301,7 +303,7 @@ TEST_F(OpenAiClientTest, ErrorChunkBeforeAnyTextIsRetriedUnlessItIsTheRequestsFa
   server.enqueue(StreamedReply{});
   auto openai = client();
   auto result = complete(openai);
-  ASSERT_TRUE(result.ok()) << result.error().message;
+  ASSERT_OK(result);
   EXPECT_EQ(server.callCount(), 2u);
   EXPECT_EQ(waits.delays().size(), 1u);
 
@@ -342,7 +344,7 @@ TEST_F(OpenAiClientTest, DropBeforeAnyTextIsRetried) {
   server.enqueue(StreamedReply{});
   auto openai = client();
   auto result = complete(openai);
-  ASSERT_TRUE(result.ok()) << result.error().message;
+  ASSERT_OK(result);
   EXPECT_EQ(server.callCount(), 2u);
 }
 
@@ -353,7 +355,7 @@ TEST_F(OpenAiClientTest, RateLimitWaitsWhatRetryAfterSays) {
   server.enqueue(StreamedReply{});
   auto openai = client();
   auto result = complete(openai);
-  ASSERT_TRUE(result.ok()) << result.error().message;
+  ASSERT_OK(result);
   EXPECT_EQ(waits.delays(), (std::vector<milliseconds>{3000ms}));
   EXPECT_EQ(server.callCount(), 2u);
 }
@@ -364,7 +366,7 @@ TEST_F(OpenAiClientTest, ServerErrorAndUnavailableAreRetriedWithBackoff) {
   server.enqueue(StreamedReply{});
   auto openai = client();
   auto result = complete(openai);
-  ASSERT_TRUE(result.ok()) << result.error().message;
+  ASSERT_OK(result);
   const auto delays = waits.delays();
   ASSERT_EQ(delays.size(), 2u);
   EXPECT_LE(delays[0], 500ms);
@@ -445,7 +447,7 @@ TEST_F(OpenAiClientTest, PlainTextErrorBodiesBecomeOneLine) {
 TEST_F(OpenAiClientTest, UnreachableServerIsRetriedThenReported) {
   RetryPolicy policy;
   policy.maxAttempts = 2;
-  OpenAiConfig settings = config("http://127.0.0.1:" + std::to_string(testing::unusedLoopbackPort()) + "/v1");
+  OpenAiConfig settings = config("http://127.0.0.1:" + std::to_string(test::unusedLoopbackPort()) + "/v1");
   settings.retry = policy;
   OpenAiCompatibleClient openai(http, settings, waits.waiter());
   auto result = complete(openai);
@@ -521,7 +523,7 @@ TEST_F(OpenAiClientTest, TheKeyNeverAppearsInErrorsOrLogs) {
   twice.maxAttempts = 2;
   auto openai = client(twice);
   // Each script is consumed whole: failures that are not retried get one reply, the others two.
-  const auto failure = [&](std::vector<testing::openai::FakeReply> replies) {
+  const auto failure = [&](std::vector<test::openai::FakeReply> replies) {
     for (auto& reply : replies) server.enqueue(std::move(reply));
     auto result = complete(openai);
     if (!result.ok()) errors.push_back(result.error());
@@ -552,7 +554,7 @@ TEST_F(OpenAiClientTest, TheKeyNeverAppearsInErrorsOrLogs) {
 // ---- threads ----
 
 TEST_F(OpenAiClientTest, ConcurrentCallsGetTheirOwnReplies) {
-  server.setFallback([](const nlohmann::json& body) -> testing::openai::FakeReply {
+  server.setFallback([](const nlohmann::json& body) -> test::openai::FakeReply {
     StreamedReply echo;
     const std::string said = body["messages"].back()["content"].get<std::string>();
     echo.textDeltas = {"You said: ", said, "."};

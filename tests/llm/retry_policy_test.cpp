@@ -1,4 +1,5 @@
 #include "llm/retry_policy.hpp"
+#include "support/result_assertions.hpp"
 
 #include <gtest/gtest.h>
 
@@ -140,7 +141,7 @@ TEST(RunWithRetries, SucceedsAfterRetryableFailures) {
     if (attempt < 3) return retryableFailure();
     return LlmResponse{"hi", "m", "end_turn", {}};
   });
-  ASSERT_TRUE(result.ok()) << result.error().message;
+  ASSERT_OK(result);
   EXPECT_EQ(result->text, "hi");
   ASSERT_EQ(waiter.delays.size(), 2u);
   EXPECT_LE(waiter.delays[0], 500ms);
@@ -153,7 +154,7 @@ TEST(RunWithRetries, ServerDelayReplacesBackoff) {
     if (attempt == 1) return retryableFailure(7s);
     return LlmResponse{};
   });
-  ASSERT_TRUE(result.ok());
+  ASSERT_OK(result);
   ASSERT_EQ(waiter.delays.size(), 1u);
   EXPECT_EQ(waiter.delays[0], 7s);
 }

@@ -1,4 +1,5 @@
 #include "store/memory_session_store.hpp"
+#include "support/result_assertions.hpp"
 
 #include <gtest/gtest.h>
 
@@ -17,7 +18,7 @@ InterviewSession session(std::string id, std::string project, SessionStatus stat
 TEST(MemorySessionStore, SavesLoadsAndRemoves) {
   MemorySessionStore store;
   const auto s = session("a", "p", SessionStatus::Active, 1);
-  ASSERT_TRUE(store.save(s).ok());
+  ASSERT_OK(store.save(s));
   EXPECT_EQ(**store.load("a"), s);
   EXPECT_FALSE(store.load("b")->has_value());
   EXPECT_TRUE(*store.remove("a"));
@@ -27,19 +28,19 @@ TEST(MemorySessionStore, SavesLoadsAndRemoves) {
 
 TEST(MemorySessionStore, LatestOpenSkipsCompletedAndOtherProjects) {
   MemorySessionStore store;
-  ASSERT_TRUE(store.save(session("old", "p", SessionStatus::Paused, 1)).ok());
-  ASSERT_TRUE(store.save(session("new", "p", SessionStatus::Active, 2)).ok());
-  ASSERT_TRUE(store.save(session("done", "p", SessionStatus::Completed, 3)).ok());
-  ASSERT_TRUE(store.save(session("other", "q", SessionStatus::Active, 4)).ok());
+  ASSERT_OK(store.save(session("old", "p", SessionStatus::Paused, 1)));
+  ASSERT_OK(store.save(session("new", "p", SessionStatus::Active, 2)));
+  ASSERT_OK(store.save(session("done", "p", SessionStatus::Completed, 3)));
+  ASSERT_OK(store.save(session("other", "q", SessionStatus::Active, 4)));
   EXPECT_EQ((**store.loadLatestOpen("p")).id, "new");
   EXPECT_FALSE(store.loadLatestOpen("none")->has_value());
 }
 
 TEST(MemorySessionStore, ListsNewestFirstOptionallyPerProject) {
   MemorySessionStore store;
-  ASSERT_TRUE(store.save(session("a", "p", SessionStatus::Active, 1)).ok());
-  ASSERT_TRUE(store.save(session("b", "q", SessionStatus::Active, 3)).ok());
-  ASSERT_TRUE(store.save(session("c", "p", SessionStatus::Active, 2)).ok());
+  ASSERT_OK(store.save(session("a", "p", SessionStatus::Active, 1)));
+  ASSERT_OK(store.save(session("b", "q", SessionStatus::Active, 3)));
+  ASSERT_OK(store.save(session("c", "p", SessionStatus::Active, 2)));
   const auto all = *store.list("");
   ASSERT_EQ(all.size(), 3u);
   EXPECT_EQ(all[0].id, "b");

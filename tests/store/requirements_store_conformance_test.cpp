@@ -18,24 +18,10 @@
 #include "store/memory_requirements_store.hpp"
 #include "store/sqlite_requirements_store.hpp"
 #include "support/temp_dir.hpp"
+#include "support/printers.hpp"
+#include "support/result_assertions.hpp"
 
 namespace nexus {
-
-// Readable failures: requirements print as their JSON.
-void PrintTo(const Requirement& value, std::ostream* out) {
-  *out << nlohmann::json(value).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
-}
-void PrintTo(AddOutcome value, std::ostream* out) {
-  *out << (value == AddOutcome::Added ? "Added" : value == AddOutcome::Merged ? "Merged" : "AlreadyRecorded");
-}
-void PrintTo(const AddResult& value, std::ostream* out) {
-  *out << "{";
-  PrintTo(value.outcome, out);
-  *out << ", ";
-  PrintTo(value.requirement, out);
-  *out << "}";
-}
-void PrintTo(const RequirementStats& value, std::ostream* out) { *out << nlohmann::json(value).dump(); }
 
 namespace {
 
@@ -133,7 +119,7 @@ class RequirementsStoreConformance : public ::testing::TestWithParam<Backend> {
     return added.error();
   }
 
-  nexus::testing::TempDir dir_;  // declared first: outlives the store
+  nexus::test::TempDir dir_;  // declared first: outlives the store
   ManualClock clock_{kStart};
   std::unique_ptr<RequirementsStore> store_;
 };
@@ -268,11 +254,11 @@ class ListFilters : public RequirementsStoreConformance {
     d = make("We use PostgreSQL", C::Constraint, Priority::Must, 0.95, std::nullopt);
     e = make("Exports run nightly", C::Technical, Priority::Could, 0.79999, "performance");
     added(stated("other", "Users sign in with Google"));
-    ASSERT_TRUE(store().validate(b, ValidationStatus::Validated).ok());
-    ASSERT_TRUE(store().validate(d, ValidationStatus::Rejected).ok());
-    ASSERT_TRUE(store().linkToFeature(a, "login").ok());
-    ASSERT_TRUE(store().linkToFeature(c, "login").ok());
-    ASSERT_TRUE(store().linkToFeature(e, "exports").ok());
+    ASSERT_OK(store().validate(b, ValidationStatus::Validated));
+    ASSERT_OK(store().validate(d, ValidationStatus::Rejected));
+    ASSERT_OK(store().linkToFeature(a, "login"));
+    ASSERT_OK(store().linkToFeature(c, "login"));
+    ASSERT_OK(store().linkToFeature(e, "exports"));
     reopen();
   }
   std::string a, b, c, d, e;
@@ -340,7 +326,7 @@ TEST_P(RequirementsStoreConformance, UpdateChangesOnlyTheGivenFieldsAndStampsThe
     edit(expected);
     expected.updatedAt = clock_.now();
     auto updated = store().update(expected.id, changes);
-    ASSERT_TRUE(updated.ok()) << updated.error().message;
+    ASSERT_OK(updated);
     EXPECT_EQ(*updated, expected);
     reopen();
     EXPECT_EQ(get(expected.id), expected);
@@ -413,7 +399,7 @@ TEST_P(RequirementsStoreConformance, ValidateSetsTheStatusAndStampsTheTime) {
   const Requirement r = added(stated("p", "Users sign in with Google"));
   clock_.advance(minutes{1});
   auto validated = store().validate(r.id);
-  ASSERT_TRUE(validated.ok());
+  ASSERT_OK(validated);
   EXPECT_EQ(validated->validation, ValidationStatus::Validated);
   EXPECT_EQ(validated->updatedAt, kStart + minutes{1});
   clock_.advance(minutes{1});
@@ -434,7 +420,7 @@ TEST_P(RequirementsStoreConformance, LinksToAFeatureAndUnlinks) {
   const Requirement r = added(stated("p", "Users sign in with Google"));
   clock_.advance(minutes{1});
   auto linked = store().linkToFeature(r.id, "login");
-  ASSERT_TRUE(linked.ok());
+  ASSERT_OK(linked);
   Requirement expected = r;
   expected.featureId = "login";
   expected.updatedAt = kStart + minutes{1};
@@ -448,7 +434,7 @@ TEST_P(RequirementsStoreConformance, LinksToAFeatureAndUnlinks) {
   reopen();
   EXPECT_EQ(get(r.id), expected);
 
-  ASSERT_TRUE(store().linkToFeature(r.id, "login").ok());
+  ASSERT_OK(store().linkToFeature(r.id, "login"));
   clock_.advance(minutes{1});
   expected.updatedAt = kStart + minutes{3};
   EXPECT_EQ(*store().linkToFeature(r.id, ""), expected);  // "" is no feature too
@@ -494,8 +480,8 @@ TEST_P(RequirementsStoreConformance, StatsCountEveryValueOfTheProjectWithZeros) 
   const std::string c = make("Admins can reset passwords", C::Functional, Priority::Could);
   make("We assume people have smartphones", C::Assumption, Priority::Should);
   added(stated("q", "Exports run nightly"));
-  ASSERT_TRUE(store().validate(a).ok());
-  ASSERT_TRUE(store().validate(c, ValidationStatus::Rejected).ok());
+  ASSERT_OK(store().validate(a));
+  ASSERT_OK(store().validate(c, ValidationStatus::Rejected));
   reopen();
   expected.total = 4;
   expected.byCategory[C::Functional] = 2;
@@ -519,8 +505,8 @@ TEST_P(RequirementsStoreConformance, ANearDuplicateIsMergedKeepingEverySource) {
   first.priority = Priority::Should;
   first.confidence = 0.7;
   const Requirement original = added(first);
-  ASSERT_TRUE(store().validate(original.id).ok());
-  ASSERT_TRUE(store().linkToFeature(original.id, "reporting").ok());
+  ASSERT_OK(store().validate(original.id));
+  ASSERT_OK(store().linkToFeature(original.id, "reporting"));
 
   clock_.advance(minutes{1});
   NewRequirement second =
@@ -879,7 +865,7 @@ TEST(RequirementsStoreModel, SqliteAgreesWithMemoryUnderRandomOperations) {
   std::map<AddOutcome, int> outcomes;
   for (const unsigned seed : seeds) {
     SCOPED_TRACE("seed " + std::to_string(seed) + " (rerun with NEXUS_TEST_SEED)");
-    nexus::testing::TempDir dir;
+    nexus::test::TempDir dir;
     ModelCheck check(seed, dir.path());
     for (int step = 0; step < 250; ++step) {
       SCOPED_TRACE("step " + std::to_string(step));

@@ -14,14 +14,10 @@
 #include "store/memory_session_store.hpp"
 #include "store/sqlite_session_store.hpp"
 #include "support/temp_dir.hpp"
+#include "support/printers.hpp"
+#include "support/result_assertions.hpp"
 
 namespace nexus {
-
-// Readable failures: sessions and summaries print as their JSON.
-void PrintTo(const InterviewSession& value, std::ostream* out) {
-  *out << nlohmann::json(value).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
-}
-void PrintTo(const SessionSummary& value, std::ostream* out) { *out << nlohmann::json(value).dump(); }
 
 namespace {
 
@@ -62,10 +58,10 @@ class SessionStoreConformance : public ::testing::TestWithParam<Backend> {
   }
   void save(const InterviewSession& session) {
     auto saved = store_->save(session);
-    ASSERT_TRUE(saved.ok()) << saved.error().message;
+    ASSERT_OK(saved);
   }
 
-  nexus::testing::TempDir dir_;  // declared first: outlives the store
+  nexus::test::TempDir dir_;  // declared first: outlives the store
   std::unique_ptr<SessionStore> store_;
 };
 
@@ -351,8 +347,8 @@ class ModelCheck {
   void save(const InterviewSession& s) {
     const auto expected = memory_.save(s);
     const auto actual = sqlite_->save(s);
-    ASSERT_TRUE(actual.ok()) << actual.error().message;
-    ASSERT_TRUE(expected.ok());
+    ASSERT_OK(actual);
+    ASSERT_OK(expected);
   }
 
   void remove() {
@@ -379,7 +375,7 @@ TEST(SessionStoreModel, SqliteAgreesWithMemoryUnderRandomOperations) {
     seeds = {static_cast<unsigned>(std::strtoul(seed, nullptr, 10))};
   for (const unsigned seed : seeds) {
     SCOPED_TRACE("seed " + std::to_string(seed) + " (rerun with NEXUS_TEST_SEED)");
-    nexus::testing::TempDir dir;
+    nexus::test::TempDir dir;
     ModelCheck check(seed, dir.path());
     for (int step = 0; step < 120; ++step) {
       SCOPED_TRACE("step " + std::to_string(step));

@@ -20,13 +20,10 @@
 #include "support/raw_sqlite.hpp"
 #include "support/temp_dir.hpp"
 #include "support/unprivileged.hpp"
+#include "support/printers.hpp"
+#include "support/result_assertions.hpp"
 
 namespace nexus {
-
-// Readable failures: requirements print as their JSON.
-void PrintTo(const Requirement& value, std::ostream* out) {
-  *out << nlohmann::json(value).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
-}
 
 namespace {
 
@@ -34,7 +31,7 @@ using std::chrono::milliseconds;
 using ::testing::HasSubstr;
 const Timestamp kStart{milliseconds{1768535865123}};  // 2026-01-16T03:57:45.123Z
 
-using Raw = testing::RawSqlite;
+using Raw = test::RawSqlite;
 
 NewRequirement stated(std::string project, std::string text,
                       RequirementSource source = {"manual", {}, {}, {}}) {
@@ -60,7 +57,7 @@ class SqliteRequirementsStoreTest : public ::testing::Test {
     return *added;
   }
 
-  nexus::testing::TempDir dir_;
+  nexus::test::TempDir dir_;
   ManualClock clock_{kStart};
 };
 
@@ -75,8 +72,8 @@ TEST_F(SqliteRequirementsStoreTest, KeepsEverythingAcrossReopenInTheRowsOfMigrat
     add(*store, stated("shop", "users sign in with google", {"interview:s2", std::nullopt, "r4", {}}));
     clock_.advance(milliseconds{5});
     add(*store, stated("shop", "Pages load within two seconds"));
-    ASSERT_TRUE(store->validate(id, ValidationStatus::Rejected).ok());
-    ASSERT_TRUE(store->linkToFeature(id, "login").ok());
+    ASSERT_OK(store->validate(id, ValidationStatus::Rejected));
+    ASSERT_OK(store->linkToFeature(id, "login"));
     stored = *store->list("shop");
     ASSERT_EQ(stored.size(), 2u);
   }
@@ -147,7 +144,7 @@ std::string openErrorAsUnprivileged(const std::string& path, const Clock& clock)
     auto store = SqliteRequirementsStore::open(path, clock);
     return store ? std::string("(opened)") : store.error().message;
   };
-  return testing::runUnprivileged(openError);
+  return test::runUnprivileged(openError);
 }
 
 TEST_F(SqliteRequirementsStoreTest, RefusesAReadOnlyFileAtOpen) {
@@ -196,7 +193,7 @@ TEST_F(SqliteRequirementsStoreTest, TheNearDuplicateScanSeesOtherConnectionsWrit
   const AddResult again = add(*mine, stated("p", "Admins export monthly sales reports quickly"));
   EXPECT_EQ(again.outcome, AddOutcome::Added);
 
-  ASSERT_TRUE(theirs->update(again.requirement.id, {.text = "Pages load within two seconds"}).ok());
+  ASSERT_OK(theirs->update(again.requirement.id, {.text = "Pages load within two seconds"}));
   EXPECT_EQ(add(*mine, stated("p", "Admins export monthly sales reports")).outcome, AddOutcome::Added);
   const AddResult merged = add(*mine, stated("p", "pages load within two seconds"));
   EXPECT_EQ(merged.outcome, AddOutcome::Merged);
@@ -248,7 +245,7 @@ TEST_F(SqliteRequirementsStoreTest, TwoStoresInTwoThreadsMergeWithoutLosingASour
 
 TEST_F(SqliteRequirementsStoreTest, WorksBesideTheSessionStoreOnOneFile) {
   auto sessions = SqliteSessionStore::open(file());
-  ASSERT_TRUE(sessions.ok()) << sessions.error().message;
+  ASSERT_OK(sessions);
   auto requirements = open();
 
   InterviewSession session;
@@ -259,7 +256,7 @@ TEST_F(SqliteRequirementsStoreTest, WorksBesideTheSessionStoreOnOneFile) {
   session.extractedRequirements.push_back({"r1", "Users must sign in with Google",
                                            RequirementCategory::Functional, Priority::Must, 0.9,
                                            "authentication", "m1"});
-  ASSERT_TRUE((*sessions)->save(session).ok());
+  ASSERT_OK((*sessions)->save(session));
 
   // What exporting a session does: each requirement with its session as the source.
   const auto exportSession = [&] {
@@ -283,7 +280,7 @@ TEST_F(SqliteRequirementsStoreTest, WorksBesideTheSessionStoreOnOneFile) {
       {"m2", MessageRole::User, "People sign in with their Google account", kStart, {}, {}});
   session.extractedRequirements.push_back({"r2", "users sign in with google", RequirementCategory::Functional,
                                            Priority::Should, 0.8, std::nullopt, "m2"});
-  ASSERT_TRUE((*sessions)->save(session).ok());
+  ASSERT_OK((*sessions)->save(session));
   EXPECT_EQ(exportSession(), (std::vector<AddOutcome>{AddOutcome::AlreadyRecorded, AddOutcome::Merged}));
 
   // A project first known from the requirements store, then from a session.
@@ -292,7 +289,7 @@ TEST_F(SqliteRequirementsStoreTest, WorksBesideTheSessionStoreOnOneFile) {
   later.id = "s2";
   later.projectId = "new";
   later.startedAt = later.lastActivityAt = kStart;
-  ASSERT_TRUE((*sessions)->save(later).ok());
+  ASSERT_OK((*sessions)->save(later));
   ASSERT_TRUE(*(*sessions)->remove("s1"));  // requirements outlive their session
 
   const auto shop = *requirements->list("shop");
@@ -307,7 +304,7 @@ TEST_F(SqliteRequirementsStoreTest, WorksBesideTheSessionStoreOnOneFile) {
 
 TEST_F(SqliteRequirementsStoreTest, InMemoryDatabaseNeedsNoFile) {
   auto store = SqliteRequirementsStore::open(":memory:", clock_);
-  ASSERT_TRUE(store.ok()) << store.error().message;
+  ASSERT_OK(store);
   const AddResult added = add(**store, stated("p", "Users sign in with Google"));
   EXPECT_EQ(**(*store)->get(added.requirement.id), added.requirement);
   EXPECT_EQ(add(**store, stated("p", "users sign in with Google")).outcome, AddOutcome::Merged);

@@ -23,14 +23,10 @@
 #include "support/raw_sqlite.hpp"
 #include "support/temp_dir.hpp"
 #include "support/unprivileged.hpp"
+#include "support/printers.hpp"
+#include "support/result_assertions.hpp"
 
 namespace nexus {
-
-// Readable failures: sessions and summaries print as their JSON.
-void PrintTo(const InterviewSession& value, std::ostream* out) {
-  *out << nlohmann::json(value).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
-}
-void PrintTo(const SessionSummary& value, std::ostream* out) { *out << nlohmann::json(value).dump(); }
 
 namespace {
 
@@ -38,7 +34,7 @@ using std::chrono::milliseconds;
 using ::testing::HasSubstr;
 namespace fs = std::filesystem;
 
-using Raw = testing::RawSqlite;
+using Raw = test::RawSqlite;
 
 std::string bytesOf(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
@@ -78,7 +74,7 @@ InterviewSession session(const std::string& id, std::size_t messages, std::size_
 class SqliteStoreTest : public ::testing::Test {
  protected:
   std::string file(const char* name = "nexus.db") const { return dir_.path() + "/" + name; }
-  nexus::testing::TempDir dir_;
+  nexus::test::TempDir dir_;
 };
 
 TEST_F(SqliteStoreTest, MigratesAnEmptyDatabaseOnceToTheLatestVersion) {
@@ -92,7 +88,7 @@ TEST_F(SqliteStoreTest, MigratesAnEmptyDatabaseOnceToTheLatestVersion) {
                      "AND name NOT LIKE 'sqlite%' ORDER BY name)"),
             "messages,projects,requirement_sources,requirements,schema_migrations,session_claims,"
             "session_requirements,sessions");
-  ASSERT_TRUE(openStore(file())->save(session("a", 2)).ok());
+  ASSERT_OK(openStore(file())->save(session("a", 2)));
   openStore(file());
   EXPECT_EQ(raw.text("SELECT count(*) || ' ' || max(applied_at) FROM schema_migrations"), "3 " + appliedAt);
   EXPECT_EQ(raw.text("SELECT count(*) FROM messages"), "2");
@@ -104,7 +100,7 @@ TEST_F(SqliteStoreTest, UpgradesASchema2DatabaseKeepingItsSessions) {
   const InterviewSession stored = session("old", 4);
   {
     auto v2 = SqliteDatabase::open(file(), nexusSchemaMigrations().first(2));
-    ASSERT_TRUE(v2.ok()) << v2.error().message;
+    ASSERT_OK(v2);
     SQLite::Database& db = v2->connection();
     db.exec("INSERT INTO projects VALUES ('p', '2026-01-16T03:57:45.123Z')");
     db.exec("INSERT INTO sessions VALUES ('old', 'p', 'active', 'genesis', NULL, '[]', "
@@ -133,7 +129,7 @@ TEST_F(SqliteStoreTest, ModelOutputIsStoredInTheAuditColumnsOfItsMessage) {
   InterviewSession s = session("audit", 3);
   s.messages[2].modelOutput = ModelOutput{"Hi <requirement>x</requirement>", "claude-test", "end_turn",
                                           TokenUsage{1200, 80, 1000, 150}};
-  ASSERT_TRUE(openStore(file())->save(s).ok());
+  ASSERT_OK(openStore(file())->save(s));
   Raw raw(file());
   EXPECT_EQ(raw.text("SELECT raw_output || '|' || model || '|' || stop_reason || '|' || input_tokens || '|' || "
                      "output_tokens || '|' || cache_read_tokens || '|' || cache_creation_tokens "
@@ -151,8 +147,8 @@ TEST_F(SqliteStoreTest, AppliesOnlyMissingMigrationsEachInOneTransaction) {
   constexpr std::array<std::string_view, 3> kScripts{
       "CREATE TABLE one (x)",  // fails if run twice
       "CREATE TABLE two (x)", "CREATE TABLE three (x); INSERT INTO nowhere VALUES (1)"};
-  ASSERT_TRUE(SqliteDatabase::open(file(), std::span(kScripts).first(1)).ok());
-  ASSERT_TRUE(SqliteDatabase::open(file(), std::span(kScripts).first(2)).ok());
+  ASSERT_OK(SqliteDatabase::open(file(), std::span(kScripts).first(1)));
+  ASSERT_OK(SqliteDatabase::open(file(), std::span(kScripts).first(2)));
   auto failed = SqliteDatabase::open(file(), kScripts);
   ASSERT_FALSE(failed.ok());
   EXPECT_THAT(failed.error().message, HasSubstr("cannot open " + file() + ": "));
@@ -163,7 +159,7 @@ TEST_F(SqliteStoreTest, AppliesOnlyMissingMigrationsEachInOneTransaction) {
 }
 
 TEST_F(SqliteStoreTest, RefusesANewerDatabaseAndLeavesItUntouched) {
-  ASSERT_TRUE(openStore(file())->save(session("a", 3)).ok());
+  ASSERT_OK(openStore(file())->save(session("a", 3)));
   {
     Raw raw(file());
     raw.exec("INSERT INTO schema_migrations VALUES (999, '2030-01-01T00:00:00.000Z')");
@@ -208,7 +204,7 @@ TEST_F(SqliteStoreTest, RefusesFilesThatAreNotNexusDatabasesAndLeavesThemUntouch
 }
 
 TEST_F(SqliteStoreTest, RefusesACorruptDatabase) {
-  ASSERT_TRUE(openStore(file())->save(session("a", 3)).ok());
+  ASSERT_OK(openStore(file())->save(session("a", 3)));
   std::string bytes = bytesOf(file());
   ASSERT_GT(bytes.size(), 200u);
   std::fill(bytes.begin() + 100, bytes.begin() + 200,
@@ -227,11 +223,11 @@ TEST_F(SqliteStoreTest, AMissingDirectoryIsAClearErrorAndIsNotCreated) {
 
 // What an unprivileged user gets from open(path); "SKIP: why" if it cannot be tried.
 std::string openErrorAsUnprivileged(const std::string& path) {
-  return testing::runUnprivileged([&] { return openError(path); });
+  return test::runUnprivileged([&] { return openError(path); });
 }
 
 TEST_F(SqliteStoreTest, RefusesAReadOnlyFileOrDirectory) {
-  ASSERT_TRUE(openStore(file())->save(session("a", 3)).ok());
+  ASSERT_OK(openStore(file())->save(session("a", 3)));
   ASSERT_EQ(::chmod(dir_.path().c_str(), 0755), 0);  // `nobody` may enter, not write
   ASSERT_EQ(::chmod(file().c_str(), 0444), 0);
   const std::string before = bytesOf(file());
@@ -253,8 +249,8 @@ TEST_F(SqliteStoreTest, AFullDiskFailsTheSaveAndKeepsEverythingStoredBefore) {
   InterviewSession growing = session("growing", 3);
   {
     auto store = openStore(file());
-    ASSERT_TRUE(store->save(small).ok());
-    ASSERT_TRUE(store->save(growing).ok());
+    ASSERT_OK(store->save(small));
+    ASSERT_OK(store->save(growing));
     store->setMaxPageCountForTesting(1);  // no new page beyond the current size
     InterviewSession big = session("big", 200, 4000);
     const auto failed = store->save(big);
@@ -270,7 +266,7 @@ TEST_F(SqliteStoreTest, AFullDiskFailsTheSaveAndKeepsEverythingStoredBefore) {
   EXPECT_EQ(**reopened->load("small"), small);
   EXPECT_EQ(**reopened->load("growing"), session("growing", 3));
   EXPECT_FALSE(reopened->load("big")->has_value());
-  ASSERT_TRUE(reopened->save(growing).ok());  // the turn that failed goes out with the next save
+  ASSERT_OK(reopened->save(growing));  // the turn that failed goes out with the next save
   EXPECT_EQ(**reopened->load("growing"), growing);
   EXPECT_EQ(Raw(file()).text("PRAGMA integrity_check"), "ok");
 }
@@ -284,7 +280,7 @@ TEST_F(SqliteStoreTest, ALockHeldTooLongIsAClearErrorAndPassesAway) {
   EXPECT_EQ(failed.error().message, "cannot save session a to " + file() +
                                         ": the database is locked by another process (gave up after 100 ms)");
   other.exec("COMMIT");
-  ASSERT_TRUE(store->save(session("a", 2)).ok());
+  ASSERT_OK(store->save(session("a", 2)));
   EXPECT_EQ(other.text("PRAGMA integrity_check"), "ok");
 }
 
@@ -292,11 +288,11 @@ TEST_F(SqliteStoreTest, RefusesASaveThatDisagreesWithWhatIsStored) {
   auto first = openStore(file());
   auto second = openStore(file());  // as another process would
   InterviewSession s = session("a", 2);
-  ASSERT_TRUE(first->save(s).ok());
+  ASSERT_OK(first->save(s));
   InterviewSession mine = s, theirs = s;
   mine.messages.push_back({"mine", MessageRole::User, "one", s.startedAt, std::nullopt, std::nullopt});
   theirs.messages.push_back({"theirs", MessageRole::User, "two", s.startedAt, std::nullopt, std::nullopt});
-  ASSERT_TRUE(first->save(mine).ok());
+  ASSERT_OK(first->save(mine));
   const auto refused = second->save(theirs);
   ASSERT_FALSE(refused.ok());
   EXPECT_EQ(refused.error().message,
@@ -320,7 +316,7 @@ TEST_F(SqliteStoreTest, TwoConnectionsOnOneFileLoseNothing) {
         s.messages.push_back(
             {s.id + "-t" + std::to_string(turn), MessageRole::User, "turn", s.startedAt, {}, {}});
         const auto saved = store.save(s);
-        EXPECT_TRUE(saved.ok()) << saved.error().message;
+        EXPECT_OK(saved);
       }
     }
   };
@@ -338,7 +334,7 @@ TEST_F(SqliteStoreTest, TwoConnectionsOnOneFileLoseNothing) {
 
 TEST_F(SqliteStoreTest, PragmasAreInEffect) {
   auto db = SqliteDatabase::open(file(), nexusSchemaMigrations());
-  ASSERT_TRUE(db.ok()) << db.error().message;
+  ASSERT_OK(db);
   SQLite::Database& connection = db->connection();
   EXPECT_EQ(connection.execAndGet("PRAGMA journal_mode").getString(), "wal");
   EXPECT_EQ(connection.execAndGet("PRAGMA synchronous").getInt(), 2);
@@ -353,9 +349,9 @@ TEST_F(SqliteStoreTest, RemovingCascadesAndSavingTheSameStateWritesNothing) {
   InterviewSession s = session("a", 3);
   s.extractedRequirements.push_back(
       {"r", "t", RequirementCategory::Functional, Priority::Must, 0.9, {}, "a-m1"});
-  ASSERT_TRUE(store->save(s).ok());
+  ASSERT_OK(store->save(s));
   const auto walSize = fs::file_size(file() + "-wal");
-  ASSERT_TRUE(store->save(s).ok());
+  ASSERT_OK(store->save(s));
   EXPECT_EQ(fs::file_size(file() + "-wal"), walSize);
   ASSERT_TRUE(*store->remove("a"));
   Raw raw(file());
@@ -365,8 +361,8 @@ TEST_F(SqliteStoreTest, RemovingCascadesAndSavingTheSameStateWritesNothing) {
 
 TEST_F(SqliteStoreTest, InMemoryDatabaseNeedsNoFile) {
   auto store = SqliteSessionStore::open(":memory:");
-  ASSERT_TRUE(store.ok()) << store.error().message;
-  ASSERT_TRUE((*store)->save(session("a", 2)).ok());
+  ASSERT_OK(store);
+  ASSERT_OK((*store)->save(session("a", 2)));
   EXPECT_EQ(**(*store)->load("a"), session("a", 2));
   EXPECT_FALSE(fs::exists(":memory:"));
 }
@@ -382,7 +378,7 @@ TEST_F(SqliteStoreTest, RequirementsExtractedIsDerivedFromTheRequirementsSources
       {"r2", "t", RequirementCategory::Assumption, Priority::Wont, 0.7, {}, "a-m1"});
   s.extractedRequirements.push_back(
       {"r3", "t", RequirementCategory::Constraint, Priority::Must, 0.9, {}, "a-m3"});
-  ASSERT_TRUE(store->save(s).ok());
+  ASSERT_OK(store->save(s));
   const InterviewSession loaded = **store->load("a");
   EXPECT_EQ(loaded.messages[0].requirementsExtracted, std::nullopt);
   EXPECT_EQ(loaded.messages[1].requirementsExtracted, (std::vector<std::string>{"r2"}));
@@ -405,7 +401,7 @@ pid_t deadPid() {
 
 TEST_F(SqliteStoreTest, AClaimHeldByAnotherRunningProcessIsRefused) {
   auto store = openStore(file());
-  ASSERT_TRUE(store->save(session("a", 2)).ok());
+  ASSERT_OK(store->save(session("a", 2)));
   Raw raw(file());
   // pid 1 always runs.
   raw.exec(("INSERT INTO session_claims VALUES ('a', '" + hostNameForTest() + "', 1, '2026-01-01T00:00:00.000Z')").c_str());
@@ -415,27 +411,27 @@ TEST_F(SqliteStoreTest, AClaimHeldByAnotherRunningProcessIsRefused) {
   EXPECT_EQ(refused.error().message,
             "Session \"a\" is open in another nexus process (pid 1, since 2026-01-01T00:00:00.000Z); "
             "finish or pause it there first");
-  ASSERT_TRUE(store->release("a").ok());  // not ours: nothing happens
+  ASSERT_OK(store->release("a"));  // not ours: nothing happens
   EXPECT_EQ(raw.text("SELECT pid FROM session_claims WHERE session_id = 'a'"), "1");
 }
 
 TEST_F(SqliteStoreTest, AClaimOfAProcessThatDiedIsTakenOverAndReleased) {
   auto store = openStore(file());
-  ASSERT_TRUE(store->save(session("a", 2)).ok());
+  ASSERT_OK(store->save(session("a", 2)));
   Raw raw(file());
   const std::string dead = std::to_string(deadPid());
   raw.exec(("INSERT INTO session_claims VALUES ('a', '" + hostNameForTest() + "', " + dead +
             ", '2026-01-01T00:00:00.000Z')").c_str());
-  ASSERT_TRUE(store->claim("a").ok());
+  ASSERT_OK(store->claim("a"));
   EXPECT_EQ(raw.text("SELECT pid FROM session_claims WHERE session_id = 'a'"), std::to_string(::getpid()));
-  ASSERT_TRUE(store->claim("a").ok());  // claiming again is harmless
-  ASSERT_TRUE(store->release("a").ok());
+  ASSERT_OK(store->claim("a"));  // claiming again is harmless
+  ASSERT_OK(store->release("a"));
   EXPECT_EQ(raw.text("SELECT count(*) FROM session_claims"), "0");
 }
 
 TEST_F(SqliteStoreTest, AClaimFromAnotherHostCountsAsHeld) {
   auto store = openStore(file());
-  ASSERT_TRUE(store->save(session("a", 2)).ok());
+  ASSERT_OK(store->save(session("a", 2)));
   Raw raw(file());
   raw.exec("INSERT INTO session_claims VALUES ('a', 'elsewhere.example', 4242, '2026-01-01T00:00:00.000Z')");
   auto refused = store->claim("a");
@@ -446,8 +442,8 @@ TEST_F(SqliteStoreTest, AClaimFromAnotherHostCountsAsHeld) {
 
 TEST_F(SqliteStoreTest, DeletingASessionDropsItsClaim) {
   auto store = openStore(file());
-  ASSERT_TRUE(store->save(session("a", 2)).ok());
-  ASSERT_TRUE(store->claim("a").ok());
+  ASSERT_OK(store->save(session("a", 2)));
+  ASSERT_OK(store->claim("a"));
   ASSERT_TRUE(*store->remove("a"));
   Raw raw(file());
   EXPECT_EQ(raw.text("SELECT count(*) FROM session_claims"), "0");

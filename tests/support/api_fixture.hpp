@@ -1,6 +1,6 @@
 #pragma once
-// The API over the real engine, session manager and requirements database, with memory stores,
-// a scripted model and time moved by hand: what the dispatcher and transport tests call into.
+// The API over the real interview service and requirements database, with memory stores, a
+// scripted model and time moved by hand: what the dispatcher and transport tests call into.
 
 #include <string>
 
@@ -10,23 +10,24 @@
 #include "api/event_hub.hpp"
 #include "store/memory_requirements_store.hpp"
 #include "store/memory_session_store.hpp"
-#include "support/failing_store.hpp"
+#include "support/failing_session_store.hpp"
 #include "support/scripted_llm.hpp"
 
-namespace nexus::testing {
+namespace nexus::test {
 
 struct ApiFixture {
   ManualClock clock{Timestamp{std::chrono::milliseconds{1'760'000'000'000}}};
   EventBus events{clock};
   MemorySessionStore memory;
-  FailingStore store{memory};
+  FailingSessionStore store{memory};
   ScriptedLlm llm;
   MemoryRequirementsStore requirements{clock};
-  InterviewEngine engine{llm, store, requirements, events, clock};
   ManualScheduler scheduler;
-  InterviewSessionManager manager{engine, store, requirements, events, scheduler};
+  InterviewService interviews{llm, store, requirements, events, clock, scheduler};
+  InterviewEngine& engine = interviews.engine();
+  InterviewSessionManager& manager = interviews.sessions();
   api::EventHub hub{events};
-  api::Dispatcher dispatcher{api::ApiServices{engine, manager, requirements, clock, "test", ":memory:"}};
+  api::Dispatcher dispatcher{api::ApiServices{interviews, requirements, clock, "test", ":memory:"}};
 
   // The whole response object of one call with id 1.
   nlohmann::json call(const std::string& method, nlohmann::json params = nullptr,
@@ -43,4 +44,4 @@ struct ApiFixture {
   }
 };
 
-}  // namespace nexus::testing
+}  // namespace nexus::test

@@ -24,7 +24,7 @@
 #include <utility>
 #include <vector>
 
-namespace nexus::testing {
+namespace nexus::test {
 
 namespace net = boost::asio;
 namespace beast = boost::beast;
@@ -69,9 +69,9 @@ struct HttpReply {
 };
 
 // One HTTP/1.1 connection; requests go one after another over it (keep-alive).
-class HttpClient {
+class BeastHttpClient {
  public:
-  explicit HttpClient(unsigned short port) : port_(port), stream_(io_) {
+  explicit BeastHttpClient(unsigned short port) : port_(port), stream_(io_) {
     const auto error = await(
         io_, [&](auto handler) { stream_.async_connect(loopback(port), std::move(handler)); },
         [&] { stream_.close(); });
@@ -143,11 +143,11 @@ class HttpClient {
 
 // A single request on a connection of its own.
 inline HttpReply httpGet(unsigned short port, const std::string& target, const Headers& headers = {}) {
-  return HttpClient(port).get(target, headers);
+  return BeastHttpClient(port).get(target, headers);
 }
 inline HttpReply httpPost(unsigned short port, const std::string& target, std::string body,
                           const Headers& headers = {}) {
-  return HttpClient(port).post(target, std::move(body), headers);
+  return BeastHttpClient(port).post(target, std::move(body), headers);
 }
 
 struct WebSocketOptions {
@@ -296,4 +296,4 @@ class WebSocketClient {
   bool open_ = false;
 };
 
-}  // namespace nexus::testing
+}  // namespace nexus::test

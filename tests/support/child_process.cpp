@@ -13,7 +13,7 @@
 
 extern char** environ;
 
-namespace nexus::testing {
+namespace nexus::test {
 namespace {
 
 void check(int result, const char* what) {
@@ -128,9 +128,9 @@ ProcessOutput runProcess(const std::vector<std::string>& argv, const std::string
   return result;
 }
 
-}  // namespace nexus::testing
+}  // namespace nexus::test
 
-namespace nexus::testing {
+namespace nexus::test {
 
 ChildProcess::ChildProcess(const std::vector<std::string>& argv, const std::map<std::string, std::string>& env) {
   const Spawned child = spawn(argv, env, false);
@@ -202,4 +202,4 @@ int ChildProcess::wait() {
   return status_;
 }
 
-}  // namespace nexus::testing
+}  // namespace nexus::test

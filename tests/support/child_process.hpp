@@ -7,7 +7,7 @@
 #include <string>
 #include <vector>
 
-namespace nexus::testing {
+namespace nexus::test {
 
 struct ProcessOutput {
   int exitCode = -1;    // the exit status, or 128 + signal number
@@ -22,9 +22,9 @@ ProcessOutput runProcess(const std::vector<std::string>& argv, const std::string
                          const std::map<std::string, std::string>& env = {},
                          std::chrono::milliseconds timeout = std::chrono::seconds{60});
 
-}  // namespace nexus::testing
+}  // namespace nexus::test
 
-namespace nexus::testing {
+namespace nexus::test {
 
 // A running child with its stdin and stdout as pipes (stderr is inherited), for tests that
 // talk to it turn by turn or kill it mid-way. Not thread-safe.
@@ -53,4 +53,4 @@ class ChildProcess {
   int status_ = -1;
 };
 
-}  // namespace nexus::testing
+}  // namespace nexus::test

@@ -2,7 +2,7 @@
 
 #include <thread>
 
-namespace nexus::testing {
+namespace nexus::test {
 
 namespace {
 
@@ -131,4 +131,4 @@ void FakeAnthropicServer::answer(const RecordedRequest& request, ResponseWriter&
   }
 }
 
-}  // namespace nexus::testing
+}  // namespace nexus::test

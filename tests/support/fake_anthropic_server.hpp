@@ -18,7 +18,7 @@
 #include "support/loopback_http_server.hpp"
 #include "support/scripted_replies.hpp"
 
-namespace nexus::testing {
+namespace nexus::test {
 
 // A 200 response streamed as server-sent events.
 struct StreamedReply {
@@ -88,4 +88,4 @@ class FakeAnthropicServer {
   LoopbackHttpServer server_;  // last: its threads stop before the members above go away
 };
 
-}  // namespace nexus::testing
+}  // namespace nexus::test

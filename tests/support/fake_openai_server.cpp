@@ -1,6 +1,6 @@
 #include "support/fake_openai_server.hpp"
 
-namespace nexus::testing::openai {
+namespace nexus::test::openai {
 
 namespace {
 
@@ -132,4 +132,4 @@ void FakeOpenAiServer::answer(const RecordedRequest& request, ResponseWriter& wr
   }
 }
 
-}  // namespace nexus::testing::openai
+}  // namespace nexus::test::openai

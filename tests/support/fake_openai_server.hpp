@@ -21,7 +21,7 @@
 #include "support/loopback_http_server.hpp"
 #include "support/scripted_replies.hpp"
 
-namespace nexus::testing::openai {
+namespace nexus::test::openai {
 
 // A 200 response streamed as `data:` chunks.
 struct StreamedReply {
@@ -98,4 +98,4 @@ class FakeOpenAiServer {
   LoopbackHttpServer server_;  // last: its threads stop before the members above go away
 };
 
-}  // namespace nexus::testing::openai
+}  // namespace nexus::test::openai

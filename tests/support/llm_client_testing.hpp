@@ -17,12 +17,18 @@
 #include "llm/llm_client.hpp"
 #include "llm/retry_policy.hpp"
 
-namespace nexus::testing {
+namespace nexus::test {
 
 inline LlmRequest interviewRequest() {
   LlmRequest request;
   request.systemPrompt = "You are Nexus, a requirements analyst.";
-  request.contextSummary = "Captured so far: 1 requirement (authentication).";
+  ExtractedRequirement signIn;
+  signIn.id = "r1";
+  signIn.text = "Users sign in with Google";
+  signIn.priority = Priority::Must;
+  signIn.area = "authentication";
+  request.context.requirements = {signIn};
+  request.context.exploredAreas = {"authentication"};
   request.messages = {{MessageRole::User, "I want a todo app"},
                       {MessageRole::Assistant, "Who will use it?"},
                       {MessageRole::User, "Small teams"}};
@@ -30,6 +36,14 @@ inline LlmRequest interviewRequest() {
   request.temperature = 0.3;
   return request;
 }
+
+// The prose both model clients send for interviewRequest()'s context (llm/context_summary.hpp).
+inline constexpr std::string_view kInterviewContextProse =
+    "Requirements captured so far: 1 (1 functional).\n"
+    "- [must, functional, authentication] Users sign in with Google\n"
+    "Areas explored: authentication.\n"
+    "Standard areas not yet explored: authorization, data_model, api, ui_ux, performance, security, "
+    "integrations, deployment.";
 
 // Records the waits the client asks for instead of sleeping. Thread-safe.
 class RecordingWaiter {
@@ -74,4 +88,4 @@ inline void expectOneLineWithoutKey(const Error& error, std::string_view key) {
   EXPECT_EQ(error.message.find('\n'), std::string::npos) << error.message;
 }
 
-}  // namespace nexus::testing
+}  // namespace nexus::test

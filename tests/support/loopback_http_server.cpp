@@ -12,7 +12,7 @@
 
 #include "core/text.hpp"
 
-namespace nexus::testing {
+namespace nexus::test {
 
 namespace {
 
@@ -247,4 +247,4 @@ int unusedLoopbackPort() {
   return ntohs(address.sin_port);
 }
 
-}  // namespace nexus::testing
+}  // namespace nexus::test

@@ -17,7 +17,7 @@
 
 #include "llm/http/http_headers.hpp"
 
-namespace nexus::testing {
+namespace nexus::test {
 
 struct RecordedRequest {
   std::string method;
@@ -100,4 +100,4 @@ class LoopbackHttpServer {
 // A loopback port nobody listens on (bound, never listening, closed): connections are refused.
 int unusedLoopbackPort();
 
-}  // namespace nexus::testing
+}  // namespace nexus::test

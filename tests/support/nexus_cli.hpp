@@ -9,7 +9,7 @@
 #include "support/child_process.hpp"
 #include "support/temp_dir.hpp"
 
-namespace nexus::testing {
+namespace nexus::test {
 
 class NexusCli {
  public:
@@ -46,4 +46,4 @@ class NexusCli {
   std::map<std::string, std::string> overrides_;
 };
 
-}  // namespace nexus::testing
+}  // namespace nexus::test

@@ -6,7 +6,7 @@
 
 #include <string>
 
-namespace nexus::testing {
+namespace nexus::test {
 
 class RawSqlite {
  public:
@@ -41,4 +41,4 @@ class RawSqlite {
   sqlite3* db_ = nullptr;
 };
 
-}  // namespace nexus::testing
+}  // namespace nexus::test

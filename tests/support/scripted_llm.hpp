@@ -10,7 +10,7 @@
 
 #include "llm/llm_client.hpp"
 
-namespace nexus::testing {
+namespace nexus::test {
 
 class ScriptedLlm final : public LlmClient {
  public:
@@ -83,4 +83,4 @@ class ScriptedLlm final : public LlmClient {
   bool held_ = false;
 };
 
-}  // namespace nexus::testing
+}  // namespace nexus::test

@@ -12,7 +12,7 @@
 
 #include "support/loopback_http_server.hpp"
 
-namespace nexus::testing {
+namespace nexus::test {
 
 struct ReceivedCall {
   RecordedRequest request;
@@ -58,4 +58,4 @@ class ScriptedReplies {
   std::function<Reply(const nlohmann::json&)> fallback_;
 };
 
-}  // namespace nexus::testing
+}  // namespace nexus::test

@@ -6,7 +6,7 @@
 #include <stdexcept>
 #include <string>
 
-namespace nexus::testing {
+namespace nexus::test {
 
 class TempDir {
  public:
@@ -28,4 +28,4 @@ class TempDir {
   std::string path_;
 };
 
-}  // namespace nexus::testing
+}  // namespace nexus::test

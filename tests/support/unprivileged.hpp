@@ -8,7 +8,7 @@
 #include <functional>
 #include <string>
 
-namespace nexus::testing {
+namespace nexus::test {
 
 // What `work` returns, run unprivileged; "SKIP: why" if that cannot be arranged.
 inline std::string runUnprivileged(const std::function<std::string()>& work) {
@@ -33,4 +33,4 @@ inline std::string runUnprivileged(const std::function<std::string()>& work) {
   return result;
 }
 
-}  // namespace nexus::testing
+}  // namespace nexus::test

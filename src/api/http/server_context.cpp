@@ -18,7 +18,7 @@ std::optional<std::string> answerCall(RpcHandler& handler, std::string_view text
   }
   try {
     return serialize(
-        errorResponse(nullptr, RpcError{rpc::kInternalError, "the call failed inside the server", nullptr}));
+        errorResponse(nullptr, toRpcError(Error::internal("the call failed inside the server"))));
   } catch (...) {
     return std::nullopt;  // out of memory: nothing more can be done for this call
   }

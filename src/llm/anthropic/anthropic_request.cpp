@@ -1,6 +1,7 @@
 #include "llm/anthropic/anthropic_request.hpp"
 
 #include "llm/chat_messages.hpp"
+#include "llm/context_summary.hpp"
 
 namespace nexus::anthropic {
 
@@ -26,8 +27,9 @@ Result<nlohmann::json> messagesRequestBody(const LlmRequest& request, const std:
     prompt["cache_control"] = {{"type", "ephemeral"}};
     system.push_back(std::move(prompt));
   }
-  if (!request.contextSummary.empty()) system.push_back(textBlock(request.contextSummary));
-  if (!system.empty()) body["system"] = std::move(system);
+  // After the cached prompt: it changes every turn.
+  system.push_back(textBlock(renderContextSummary(request.context)));
+  body["system"] = std::move(system);
 
   nlohmann::json wireMessages = nlohmann::json::array();
   for (const ChatMessage& message : messages) {

@@ -1,6 +1,7 @@
 #include "llm/openai/openai_request.hpp"
 
 #include "llm/chat_messages.hpp"
+#include "llm/context_summary.hpp"
 
 namespace nexus::openai {
 
@@ -10,9 +11,9 @@ Result<nlohmann::json> chatCompletionsRequestBody(const LlmRequest& request, con
 
   nlohmann::json wireMessages = nlohmann::json::array();
   std::string system = request.systemPrompt;
-  if (!system.empty() && !request.contextSummary.empty()) system += "\n\n";
-  system += request.contextSummary;
-  if (!system.empty()) wireMessages.push_back({{"role", "system"}, {"content", std::move(system)}});
+  if (!system.empty()) system += "\n\n";
+  system += renderContextSummary(request.context);
+  wireMessages.push_back({{"role", "system"}, {"content", std::move(system)}});
   for (const ChatMessage& message : messages) {
     wireMessages.push_back({{"role", message.role == MessageRole::User ? "user" : "assistant"},
                             {"content", message.content}});

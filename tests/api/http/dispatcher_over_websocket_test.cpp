@@ -16,7 +16,7 @@
 #include "store/memory_requirements_store.hpp"
 #include "store/memory_session_store.hpp"
 
-namespace nexus::testing {
+namespace nexus::test {
 namespace {
 
 using nlohmann::json;
@@ -54,11 +54,10 @@ class RealApi : public ::testing::Test {
   MemorySessionStore store_;
   MemoryRequirementsStore requirements_{clock_};
   EchoLlm llm_;
-  InterviewEngine engine_{llm_, store_, requirements_, events_, clock_};
   ManualScheduler scheduler_;
-  InterviewSessionManager manager_{engine_, store_, requirements_, events_, scheduler_};
+  InterviewService interviews_{llm_, store_, requirements_, events_, clock_, scheduler_};
   api::EventHub hub_{events_};
-  api::Dispatcher dispatcher_{api::ApiServices{engine_, manager_, requirements_, clock_, "test", ":memory:"}};
+  api::Dispatcher dispatcher_{api::ApiServices{interviews_, requirements_, clock_, "test", ":memory:"}};
   std::unique_ptr<api::http::HttpServer> server_;  // last: stopped before the rest goes
 };
 
@@ -149,4 +148,4 @@ TEST_F(RealApi, ConcurrentMessagesToOneSessionAreTakenOneTurnAtATime) {
 }
 
 }  // namespace
-}  // namespace nexus::testing
+}  // namespace nexus::test

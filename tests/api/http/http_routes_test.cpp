@@ -8,7 +8,7 @@
 
 #include "api/http/server_fixture.hpp"
 
-namespace nexus::testing {
+namespace nexus::test {
 namespace {
 
 using nlohmann::json;
@@ -112,8 +112,8 @@ TEST_F(HttpRoutes, PostRpcBodyOverTheLimitIsRefused) {
   expectPlainRefusal(httpPost(port(), "/rpc", large, jsonWithBearer()), 413, "at most");
 
   // Without a length up front, the limit is found while reading.
-  HttpClient client(port());
-  auto chunked = HttpClient::makeRequest(bhttp::verb::post, "/rpc", jsonWithBearer(), large);
+  BeastHttpClient client(port());
+  auto chunked = BeastHttpClient::makeRequest(bhttp::verb::post, "/rpc", jsonWithBearer(), large);
   chunked.chunked(true);
   expectPlainRefusal(client.send(std::move(chunked)), 413, "at most");
   EXPECT_TRUE(client.closedByServer());
@@ -142,11 +142,11 @@ TEST_F(HttpRoutes, GetRpcWithoutUpgradeSaysItIsAWebSocket) {
 }
 
 TEST_F(HttpRoutes, OtherMethodsAreRefusedWithTheAllowedOnes) {
-  HttpClient client(port());
-  const HttpReply reply = client.send(HttpClient::makeRequest(bhttp::verb::delete_, "/healthz", {}, ""));
+  BeastHttpClient client(port());
+  const HttpReply reply = client.send(BeastHttpClient::makeRequest(bhttp::verb::delete_, "/healthz", {}, ""));
   expectPlainRefusal(reply, 405, "GET, HEAD");
   EXPECT_EQ(reply.header("Allow"), "GET, HEAD");
-  EXPECT_EQ(client.send(HttpClient::makeRequest(bhttp::verb::put, "/rpc", bearer(), "x")).status, 405u);
+  EXPECT_EQ(client.send(BeastHttpClient::makeRequest(bhttp::verb::put, "/rpc", bearer(), "x")).status, 405u);
 }
 
 TEST_F(HttpRoutes, TheTokenInTheAddressBecomesACookie) {
@@ -193,8 +193,8 @@ TEST_F(HttpRoutes, ScriptsAreServedWithTheirTypeAndVersion) {
 }
 
 TEST_F(HttpRoutes, HeadAnnouncesTheLengthWithoutTheBody) {
-  HttpClient client(port());
-  const HttpReply reply = client.send(HttpClient::makeRequest(bhttp::verb::head, "/app.js", {}, ""));
+  BeastHttpClient client(port());
+  const HttpReply reply = client.send(BeastHttpClient::makeRequest(bhttp::verb::head, "/app.js", {}, ""));
   EXPECT_EQ(reply.status, 200u);
   EXPECT_EQ(reply.header("Content-Length"), std::to_string(kTestScript.size()));
   EXPECT_TRUE(reply.body.empty());
@@ -207,7 +207,7 @@ TEST_F(HttpRoutes, MissingFilesAreNotFound) {
 }
 
 TEST_F(HttpRoutes, KeepsTheConnectionForTheNextRequest) {
-  HttpClient client(port());
+  BeastHttpClient client(port());
   EXPECT_EQ(client.get("/healthz").status, 200u);
   EXPECT_EQ(client.post("/rpc", request("echo", {1}), jsonWithBearer()).status, 200u);
   EXPECT_EQ(client.get("/").status, 200u);
@@ -215,7 +215,7 @@ TEST_F(HttpRoutes, KeepsTheConnectionForTheNextRequest) {
 }
 
 TEST_F(HttpRoutes, AnOversizedHeaderIsRefused) {
-  HttpClient client(port());
+  BeastHttpClient client(port());
   const HttpReply reply = client.get("/healthz", {{"X-Padding", std::string(options().maxHeaderBytes, 'x')}});
   expectPlainRefusal(reply, 431, "header");
   EXPECT_TRUE(client.closedByServer());
@@ -224,7 +224,7 @@ TEST_F(HttpRoutes, AnOversizedHeaderIsRefused) {
 TEST_F(HttpRoutes, ABodyAwaitingPermissionIsAskedFor) {
   // curl sends "Expect: 100-continue" before bodies over 1 KiB and waits for the go-ahead.
   const std::string body = request("echo", {std::string(2000, 'a')});
-  HttpClient client(port());
+  BeastHttpClient client(port());
   ASSERT_TRUE(client.sendRaw("POST /rpc HTTP/1.1\r\nHost: " + ourHost() + "\r\nAuthorization: Bearer " +
                              std::string(kTestToken) + "\r\nContent-Type: application/json\r\nContent-Length: " +
                              std::to_string(body.size()) + "\r\nExpect: 100-continue\r\n\r\n"));
@@ -236,7 +236,7 @@ TEST_F(HttpRoutes, ABodyAwaitingPermissionIsAskedFor) {
 }
 
 TEST_F(HttpRoutes, GarbageIsABadRequest) {
-  HttpClient client(port());
+  BeastHttpClient client(port());
   ASSERT_TRUE(client.sendRaw("HELLO THERE\r\n\r\n"));
   EXPECT_EQ(client.receive().status, 400u);
 }
@@ -247,7 +247,7 @@ TEST_F(HttpLimits, AClientThatNeverFinishesItsHeaderIsLetGo) {
   auto quick = options();
   quick.headerTimeout = std::chrono::milliseconds(100);
   startServer(quick);
-  HttpClient slowloris(port());
+  BeastHttpClient slowloris(port());
   ASSERT_TRUE(slowloris.sendRaw("GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\nX-A: "));
   EXPECT_TRUE(slowloris.closedByServer());
 }
@@ -256,9 +256,9 @@ TEST_F(HttpLimits, ConnectionsBeyondTheMostAllowedAreTurnedAway) {
   auto one = options();
   one.maxConnections = 1;
   startServer(one);
-  HttpClient first(port());
+  BeastHttpClient first(port());
   ASSERT_EQ(first.get("/healthz").status, 200u);  // now surely counted
-  HttpClient second(port());
+  BeastHttpClient second(port());
   EXPECT_EQ(second.get("/healthz").status, 503u);
   EXPECT_EQ(first.get("/healthz").status, 200u);
 }
@@ -363,11 +363,11 @@ TEST_F(HttpLimits, StopFinishesACallInProgress) {
 
 TEST_F(HttpLimits, StopClosesIdleConnections) {
   startServer();
-  HttpClient idle(port());
+  BeastHttpClient idle(port());
   ASSERT_EQ(idle.get("/healthz").status, 200u);
   server_->stop();
   EXPECT_TRUE(idle.closedByServer());
 }
 
 }  // namespace
-}  // namespace nexus::testing
+}  // namespace nexus::test

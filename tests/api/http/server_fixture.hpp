@@ -21,7 +21,7 @@
 #include "core/clock.hpp"
 #include "events/event_bus.hpp"
 
-namespace nexus::testing {
+namespace nexus::test {
 
 // A gate calls wait at until the test opens it, counting who arrived and who left.
 class Gate {
@@ -132,4 +132,4 @@ class ServerTest : public ::testing::Test {
   std::unique_ptr<api::http::HttpServer> server_;  // last: stopped before the rest goes
 };
 
-}  // namespace nexus::testing
+}  // namespace nexus::test

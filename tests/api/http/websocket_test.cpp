@@ -9,7 +9,7 @@
 
 #include "api/http/server_fixture.hpp"
 
-namespace nexus::testing {
+namespace nexus::test {
 namespace {
 
 using nlohmann::json;
@@ -241,4 +241,4 @@ TEST_F(WebSocketRpc, StopClosesIdleWebSocketsWith1001) {
 }
 
 }  // namespace
-}  // namespace nexus::testing
+}  // namespace nexus::test

@@ -17,10 +17,10 @@ namespace nexus::http {
 namespace {
 
 using namespace std::chrono_literals;
-using testing::BodyFraming;
-using testing::LoopbackHttpServer;
-using testing::RecordedRequest;
-using testing::ResponseWriter;
+using test::BodyFraming;
+using test::LoopbackHttpServer;
+using test::RecordedRequest;
+using test::ResponseWriter;
 
 constexpr const char* kSecretKey = "sk-ant-SECRET-0123456789";
 constexpr const char* kSecretQuery = "token=QUERYSECRET42";
@@ -168,7 +168,7 @@ TEST(CurlHttpClient, ErrorStatusIsAResponseWithItsBody) {
 }
 
 TEST(CurlHttpClient, RefusedConnectionIsConnectFailed) {
-  const int port = testing::unusedLoopbackPort();
+  const int port = test::unusedLoopbackPort();
   CurlHttpClient client("1");
   HttpRequest request;
   request.url = "http://127.0.0.1:" + std::to_string(port) + "/v1/messages?" + kSecretQuery;

@@ -1,4 +1,5 @@
 #include "llm/http/sse_parser.hpp"
+#include "support/result_assertions.hpp"
 
 #include <gtest/gtest.h>
 
@@ -14,7 +15,7 @@ std::vector<SseEvent> decode(SseParser& parser, const std::vector<std::string>& 
   std::vector<SseEvent> events;
   for (const auto& piece : pieces) {
     auto fed = parser.feed(piece, [&](const SseEvent& event) { events.push_back(event); });
-    EXPECT_TRUE(fed.ok()) << fed.error().message;
+    EXPECT_OK(fed);
   }
   return events;
 }
@@ -184,7 +185,7 @@ TEST(SseParser, OversizeEventIsAnErrorAndStopsTheParser) {
   SseParser parser(64);
   int dispatched = 0;
   auto count = [&](const SseEvent&) { ++dispatched; };
-  ASSERT_TRUE(parser.feed("data: small\n\n", count).ok());
+  ASSERT_OK(parser.feed("data: small\n\n", count));
   auto fed = parser.feed("data: " + std::string(40, 'x') + "\ndata: " + std::string(40, 'y') + "\n\n", count);
   ASSERT_FALSE(fed.ok());
   EXPECT_EQ(fed.error().code, ErrorCode::PayloadTooLarge);

@@ -1,0 +1,283 @@
+#include "analyst/offline_analyst.hpp"
+
+#include <algorithm>
+#include <cstdio>
+
+#include "core/enums.hpp"
+#include "core/text.hpp"
+#include "domain/areas.hpp"
+#include "domain/question_bank.hpp"
+#include "domain/question_generator.hpp"
+#include "analyst/reply_composer.hpp"
+#include "analyst/requirement_recognizer.hpp"
+#include "analyst/short_answer.hpp"
+#include "analyst/small_talk.hpp"
+#include "analyst/statement_splitter.hpp"
+
+namespace nexus {
+namespace {
+
+using analyst::RecognizedRequirement;
+
+constexpr double kKeepThreshold = 0.7;         // the engine's default; below it a statement is only "vague"
+constexpr std::size_t kDeltaBytes = 48;        // streamed pieces: a few words each
+constexpr std::size_t kCancelCheckEvery = 32;  // statements between cancellation checks
+constexpr int kMaxQuestionRetries = 8;
+
+Error cancelledError() { return Error::cancelled("the offline analyst was cancelled"); }
+
+std::string escapeXml(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  for (const char c : text) {
+    switch (c) {
+      case '&':
+        out += "&amp;";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      default:
+        out.push_back(c);
+    }
+  }
+  return out;
+}
+
+void appendTag(std::string& out, const RecognizedRequirement& r) {
+  char confidence[16];
+  std::snprintf(confidence, sizeof confidence, "%.2f", r.confidence);
+  out += "<requirement>\n  <text>" + escapeXml(r.text) + "</text>\n  <category>" +
+         std::string(toString(r.category)) + "</category>\n  <priority>" + std::string(toString(r.priority)) +
+         "</priority>\n  <confidence>" + confidence + "</confidence>\n";
+  if (r.area) out += "  <area>" + escapeXml(*r.area) + "</area>\n";
+  out += "</requirement>\n";
+}
+
+ExtractedRequirement toExtracted(const RecognizedRequirement& r) {
+  ExtractedRequirement out;
+  out.text = r.text;
+  out.category = r.category;
+  out.priority = r.priority;
+  out.confidence = r.confidence;
+  out.area = r.area;
+  return out;
+}
+
+std::string_view latestUserMessage(const LlmRequest& request) {
+  for (auto it = request.messages.rbegin(); it != request.messages.rend(); ++it) {
+    if (it->role == MessageRole::User) return it->content;
+  }
+  return {};
+}
+
+// True when the person sent a message before the latest one. The request's window may have
+// dropped early messages, so captured requirements count as proof too.
+bool personSpokeBefore(const LlmRequest& request) {
+  const auto userMessages = std::count_if(request.messages.begin(), request.messages.end(),
+                                          [](const ChatMessage& m) { return m.role == MessageRole::User; });
+  return userMessages > 1 || !request.context.requirements.empty();
+}
+
+bool wasAsked(std::string_view question, const std::vector<std::string>& asked) {
+  const std::string wanted = text::toLower(text::collapseWhitespace(question));
+  return std::any_of(asked.begin(), asked.end(), [&](const std::string& previous) {
+    return text::toLower(text::collapseWhitespace(previous)).find(wanted) != std::string::npos;
+  });
+}
+
+// The area a question of ours is about: the bank template's own area when it came from the
+// bank ("" for the general ones), since its words can mislead inference ("reports or imports"
+// in a question about background jobs); inferArea only for wordings made elsewhere.
+std::string areaOfQuestion(std::string_view question) {
+  if (const auto* templ = domain::findTemplate(question)) {
+    return templ->area == domain::kGeneralArea ? std::string() : std::string(templ->area);
+  }
+  return domain::inferArea(question).value_or("");
+}
+
+// What "what do you mean?" explains: the question's area, or the narrower topic of sign-in
+// through a provider, which the person has already chosen.
+std::string rewordingTopic(std::string_view question, const std::string& area) {
+  const auto* templ = domain::findTemplate(question);
+  if (templ != nullptr && templ->signIn == domain::SignInStyle::External)
+    return std::string(analyst::kSignInProviderTopic);
+  return area;
+}
+
+// True for the general "what are you building?" questions a vision statement has just answered.
+bool asksForVision(const domain::Question& question) {
+  if (!question.area.empty()) return false;
+  const std::string lower = text::toLower(question.text);
+  for (const std::string_view phrase :
+       {"what problem", "solve", "what do you want it to do", "what are you building",
+        "what you want to build", "what is it for", "what it is for"}) {
+    if (lower.find(phrase) != std::string::npos) return true;
+  }
+  return false;
+}
+
+// The generator's next question: never one already asked, not one the message just answered
+// (`visionGiven`), and not about `avoidArea` when another area has something to ask.
+std::string nextQuestion(domain::QuestionGenerator& generator, const std::vector<std::string>& justDiscussed,
+                         const std::vector<std::string>& asked, std::string_view avoidArea,
+                         bool visionGiven) {
+  std::string fallback;
+  for (int attempt = 0; attempt < kMaxQuestionRetries; ++attempt) {
+    const domain::Question question = generator.nextQuestion(justDiscussed);
+    if (question.text.empty()) break;
+    const bool repeated = wasAsked(question.text, asked);
+    if (!repeated && fallback.empty()) fallback = question.text;
+    const bool wanted =
+        (avoidArea.empty() || question.area != avoidArea) && !(visionGiven && asksForVision(question));
+    if (!repeated && wanted) return question.text;
+    generator.recordAsked(question.text);
+  }
+  return fallback;
+}
+
+// "What about security?": a question about the person's topic even when the generator's own
+// plan (gaps due, a thread drilled long enough) points elsewhere. A bank question of the area
+// at the depth it has reached, then at the others; never one already asked, none that quotes,
+// none assuming the wrong way of signing in (question_bank.hpp, SignInStyle).
+std::string topicQuestion(const std::string& topic, const domain::QuestionGenerator& generator,
+                          const InterviewContext& context) {
+  const bool delegated = std::any_of(context.requirements.begin(), context.requirements.end(),
+                                     [](const ExtractedRequirement& r) {
+                                       return r.area == "authentication" &&
+                                              domain::namesExternalIdentityProvider(r.text);
+                                     });
+  const auto unfit = delegated ? domain::SignInStyle::OwnPasswords : domain::SignInStyle::External;
+  using enum domain::QuestionDepth;
+  const auto first = generator.depthFor(topic);
+  for (const auto depth : {first, Broad, Detailed, Clarifying}) {
+    for (const auto* templ : domain::questionTemplates(topic, depth)) {
+      if (domain::hasRequirementPlaceholder(*templ) || templ->signIn == unfit) continue;
+      if (!wasAsked(templ->text, context.askedQuestions)) return std::string(templ->text);
+    }
+  }
+  return {};
+}
+
+// Splits the output into word groups for streaming; cutting only at spaces keeps UTF-8 whole.
+bool stream(std::string_view raw, const DeltaHandler& onDelta, const std::stop_token& cancel) {
+  std::size_t start = 0;
+  while (start < raw.size()) {
+    if (cancel.stop_requested()) return false;
+    std::size_t end = std::min(raw.size(), start + kDeltaBytes);
+    if (end < raw.size()) {
+      const std::size_t space = raw.find_first_of(" \n", end);
+      end = space == std::string_view::npos ? raw.size() : space + 1;
+    }
+    if (onDelta) onDelta(raw.substr(start, end - start));
+    start = end;
+  }
+  return !cancel.stop_requested();
+}
+
+}  // namespace
+
+Result<LlmResponse> OfflineAnalyst::complete(const LlmRequest& request, const DeltaHandler& onDelta,
+                                             std::stop_token cancel) {
+  if (cancel.stop_requested()) return cancelledError();
+  const InterviewContext& context = request.context;
+  const std::string_view message = latestUserMessage(request);
+
+  // 1. What the person said: statements, and the requirements among them.
+  std::vector<RecognizedRequirement> captured;
+  std::vector<RecognizedRequirement> vague;
+  const auto statements = analyst::splitStatements(message);
+  for (std::size_t i = 0; i < statements.size(); ++i) {
+    if (i % kCancelCheckEvery == 0 && cancel.stop_requested()) return cancelledError();
+    auto recognized = analyst::recognize(statements[i]);
+    if (!recognized) continue;
+    auto& bucket = recognized->confidence >= kKeepThreshold ? captured : vague;
+    const bool duplicate = std::any_of(bucket.begin(), bucket.end(), [&](const RecognizedRequirement& r) {
+      return text::iequals(r.text, recognized->text);
+    });
+    if (!duplicate) bucket.push_back(std::move(*recognized));
+  }
+  const std::string lastQuestion =
+      context.askedQuestions.empty() ? std::string() : context.askedQuestions.back();
+  // "about 50 people": a fact only together with the question it answers.
+  if (auto answer = analyst::recognizeShortAnswer(message, lastQuestion, !captured.empty() || !vague.empty())) {
+    captured.assign(1, std::move(*answer));
+    vague.clear();
+  }
+
+  // 2. What the interview already covers, plus what this message adds.
+  domain::QuestionGenerator generator;
+  for (const auto& area : context.exploredAreas) generator.markExplored(area);
+  for (const auto& requirement : context.requirements) generator.recordRequirement(requirement);
+  for (const auto& question : context.askedQuestions) generator.recordAsked(question);
+  std::vector<std::string> justDiscussed;
+  for (const auto& r : captured) {
+    generator.recordRequirement(toExtracted(r));
+    // An answer to our own question opens no thread: the interview moves on from there.
+    if (r.area && !r.answer &&
+        std::find(justDiscussed.begin(), justDiscussed.end(), *r.area) == justDiscussed.end()) {
+      justDiscussed.push_back(*r.area);
+    }
+  }
+
+  // 3. The reply.
+  analyst::ReplyPlan plan;
+  plan.message = message;
+  plan.turn = context.askedQuestions.size();
+  plan.kind = captured.empty() ? analyst::classifyUtterance(message) : analyst::Utterance::Content;
+  plan.greeted = analyst::startsWithGreeting(message);
+  plan.spokeBefore = personSpokeBefore(request);
+  plan.totalRequirements = context.requirements.size() + captured.size();
+  const std::uint64_t seed = analyst::variationSeed(message, plan.turn);
+  const std::string lastArea = areaOfQuestion(lastQuestion);
+  if (captured.empty() && analyst::suggestsTopic(message)) {
+    // "What about security?": follow the person's lead.
+    justDiscussed = domain::inferAreas(message);
+    if (!justDiscussed.empty()) {
+      plan.topic = justDiscussed.front();
+      plan.kind = analyst::Utterance::Question;
+    }
+  }
+  if (captured.empty() && plan.kind == analyst::Utterance::Clarify) {
+    const auto rewording = analyst::rewordQuestion(lastQuestion, rewordingTopic(lastQuestion, lastArea),
+                                                   context.askedQuestions, seed);
+    plan.question = rewording.explanation + "\n\n" + rewording.question;
+  } else if (captured.empty() && plan.kind == analyst::Utterance::Content && !vague.empty()) {
+    plan.question = analyst::vagueFollowUp(vague.front(), seed);
+  } else {
+    const bool moveOn = plan.kind == analyst::Utterance::Unsure || plan.kind == analyst::Utterance::Thinking;
+    const bool vision = std::any_of(captured.begin(), captured.end(),
+                                    [](const RecognizedRequirement& r) { return r.vision; });
+    plan.question =
+        nextQuestion(generator, justDiscussed, context.askedQuestions, moveOn ? lastArea : "", vision);
+    if (!plan.topic.empty() && areaOfQuestion(plan.question) != plan.topic) {
+      if (std::string onTopic = topicQuestion(plan.topic, generator, context); !onTopic.empty())
+        plan.question = std::move(onTopic);
+    }
+  }
+  plan.captured = std::move(captured);
+  plan.vague = std::move(vague);
+
+  std::string raw = analyst::composeReply(plan);
+  if (!plan.captured.empty() || !plan.vague.empty()) raw += "\n\n";
+  for (const auto& r : plan.captured) appendTag(raw, r);
+  for (const auto& r : plan.vague) appendTag(raw, r);
+
+  if (!stream(raw, onDelta, cancel)) return cancelledError();
+  LlmResponse response;
+  response.model = "offline-analyst";
+  response.stopReason = "end_turn";
+  std::size_t inputBytes = request.systemPrompt.size();
+  for (const auto& m : request.messages) inputBytes += m.content.size();
+  response.usage.inputTokens = static_cast<std::int64_t>(inputBytes / 4);  // the usual ~4 bytes a token
+  response.usage.outputTokens = static_cast<std::int64_t>(raw.size() / 4);
+  response.text = std::move(raw);
+  return response;
+}
+
+BackendInfo OfflineAnalyst::info() const { return {"offline", "offline-analyst", ""}; }
+
+}  // namespace nexus

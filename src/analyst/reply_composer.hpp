@@ -1,0 +1,55 @@
+#pragma once
+// The words of the offline analyst's replies: an acknowledgement that shows what it understood,
+// then one question; or the right answer to small talk. Wording varies with the message and
+// the turn, deterministically (a hash, never a random generator).
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "analyst/requirement_recognizer.hpp"
+#include "analyst/small_talk.hpp"
+
+namespace nexus::analyst {
+
+struct ReplyPlan {
+  std::string_view message;  // the person's latest message
+  std::size_t turn = 0;      // questions asked before this reply
+  Utterance kind = Utterance::Content;
+  bool greeted = false;                         // the message opened with "hi"
+  bool spokeBefore = false;                     // the person sent a message before this one
+  std::vector<RecognizedRequirement> captured;  // confident ones, in order
+  std::vector<RecognizedRequirement> vague;     // recognised but too vague to keep
+  std::size_t totalRequirements = 0;            // captured in the whole interview, this turn included
+  std::string topic;                            // an area the person asked to discuss ("security"), if any
+  std::string question;                         // the follow-up question; empty when the reply asks its own
+};
+
+// A stable 64-bit hash (FNV-1a) of the message mixed with the turn: the variation seed.
+std::uint64_t variationSeed(std::string_view message, std::size_t turn);
+
+// The requirement in the analyst's words: "you must use PostgreSQL".
+std::string paraphrase(const RecognizedRequirement& requirement);
+
+// The display text: acknowledgement or small-talk answer, then plan.question.
+std::string composeReply(const ReplyPlan& plan);
+
+// The rewording topic of the questions about sign-in through an external identity provider.
+inline constexpr std::string_view kSignInProviderTopic = "sign_in_provider";
+
+// For "what do you mean?": what `question` is about in plain words (no question mark), and a
+// simpler question about the same thing that is not in `asked`. `area` is the question's area,
+// kSignInProviderTopic, or empty for the big picture.
+struct Rewording {
+  std::string explanation;
+  std::string question;
+};
+Rewording rewordQuestion(std::string_view question, std::string_view area,
+                         const std::vector<std::string>& asked, std::uint64_t seed);
+
+// For a statement too vague to keep ("it should be nice"): one question that asks what it means.
+std::string vagueFollowUp(const RecognizedRequirement& requirement, std::uint64_t seed);
+
+}  // namespace nexus::analyst

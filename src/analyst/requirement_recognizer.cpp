@@ -1,0 +1,425 @@
+#include "analyst/requirement_recognizer.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+#include "core/text.hpp"
+#include "domain/areas.hpp"
+#include "analyst/requirement_classifier.hpp"
+#include "analyst/statement_features.hpp"
+
+namespace nexus::analyst {
+namespace {
+
+using std::string_view;
+
+// Longer input is no single statement; analysing a bounded prefix keeps the work bounded.
+constexpr std::size_t kMaxAnalysedBytes = 2000;
+
+bool oneOf(string_view word, std::initializer_list<string_view> list) {
+  return std::find(list.begin(), list.end(), word) != list.end();
+}
+
+template <std::size_t N>
+bool oneOf(string_view word, const string_view (&list)[N]) {
+  return std::find(std::begin(list), std::end(list), word) != std::end(list);
+}
+
+bool isUpper(char c) { return c >= 'A' && c <= 'Z'; }
+bool isLower(char c) { return c >= 'a' && c <= 'z'; }
+bool isLetter(char c) { return isUpper(c) || isLower(c); }
+
+// Curly quotes and dashes to ASCII, so "don’t" is one word the tables know.
+std::string straighten(string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    if (i + 2 < s.size() && static_cast<unsigned char>(s[i]) == 0xE2 &&
+        static_cast<unsigned char>(s[i + 1]) == 0x80) {
+      const auto c = static_cast<unsigned char>(s[i + 2]);
+      if (c == 0x98 || c == 0x99) {
+        out.push_back('\'');
+        i += 2;
+        continue;
+      }
+      if (c == 0x9C || c == 0x9D) {
+        out.push_back('"');
+        i += 2;
+        continue;
+      }
+      if (c == 0x93 || c == 0x94) {
+        out.push_back('-');
+        i += 2;
+        continue;
+      }
+    }
+    out.push_back(s[i]);
+  }
+  return out;
+}
+
+// Words that open a statement without adding to it. The second list only counts before a comma.
+constexpr string_view kFillers[]{"also", "and", "oh",  "plus",        "additionally", "um",      "uh",
+                                 "umm",  "hmm", "btw", "furthermore", "moreover",     "besides", "so"};
+constexpr string_view kCommaFillers[]{
+    "well",    "basically", "honestly", "yes",     "yeah",    "yep",      "right", "ok",     "okay",
+    "sure",    "but",       "anyway",   "next",    "lastly",  "firstly",  "first", "second", "secondly",
+    "thirdly", "third",     "then",     "finally", "alright", "actually", "oh",    "hi",     "hello",
+    "hey",     "great",     "thanks",   "cool",    "fine",    "no",       "and"};
+
+string_view stripLeadingFillers(string_view s) {
+  for (int guard = 0; guard < 6; ++guard) {
+    std::size_t end = 0;
+    while (end < s.size() && isLetter(s[end])) ++end;
+    if (end == 0 || end == s.size()) break;
+    const std::string word = text::toLower(s.substr(0, end));
+    const bool comma = s[end] == ',';
+    const bool filler =
+        (oneOf(word, kFillers) && (comma || s[end] == ' ')) || (comma && oneOf(word, kCommaFillers));
+    if (!filler) break;
+    string_view rest = text::trim(s.substr(end + (comma ? 1 : 0)));
+    while (!rest.empty() && (rest.front() == ',' || rest.front() == '-')) rest = text::trim(rest.substr(1));
+    if (text::words(rest).size() < 3) break;
+    s = rest;
+  }
+  return s;
+}
+
+string_view stripBulletMarker(string_view s) {
+  if (s.size() >= 2 && (s[0] == '-' || s[0] == '*' || s[0] == '+') && s[1] == ' ')
+    return text::trim(s.substr(1));
+  if (s.compare(0, 3, "\xE2\x80\xA2") == 0) return text::trim(s.substr(3));
+  return s;
+}
+
+const WordSet& personSubjects() {
+  static const WordSet set{"user",          "users",          "customer",  "customers", "admin",    "admins",
+                           "administrator", "administrators", "people",    "everyone",  "visitors", "visitor",
+                           "members",       "member",         "staff",     "employees", "managers", "manager",
+                           "team",          "teams",          "clients",   "client",    "buyers",   "sellers",
+                           "vendors",       "guests",         "students",  "teachers",  "patients", "doctors",
+                           "drivers",       "owners",         "owner",     "players",   "readers",  "editors",
+                           "authors",       "agents",         "operators", "nobody",    "anyone",   "they"};
+  return set;
+}
+
+// After "I"/"we" and a modal these talk about the conversation, whatever follows: "we need to decide".
+const WordSet& strongMetaVerbs() {
+  static const WordSet set{"think",   "decide",  "discuss", "talk",   "chat",  "consider", "clarify",
+                           "figure",  "reflect", "sleep",   "wonder", "guess", "remember", "understand",
+                           "explain", "mention", "tell",    "agree",  "pause", "finish",   "wrap"};
+  return set;
+}
+
+const WordSet& productNouns() {
+  static const WordSet set{
+      "app",     "application", "tool",        "platform",  "website", "site",    "system",   "service",
+      "product", "game",        "marketplace", "dashboard", "bot",     "api",     "portal",   "crm",
+      "saas",    "extension",   "plugin",      "library",   "startup", "program", "software", "solution",
+      "tracker", "manager",     "planner",     "store",     "shop",    "clone",   "cli",      "engine"};
+  return set;
+}
+
+bool isParticiple(string_view w) {
+  if (w.size() > 4 && w.compare(w.size() - 2, 2, "ed") == 0) return true;
+  return oneOf(
+      w, {"shown", "sent",  "kept",  "given", "taken", "written", "built", "done", "made", "held",  "set",
+          "read",  "found", "known", "seen",  "run",   "put",     "paid",  "sold", "told", "hidden"});
+}
+
+// Byte offset just past the k-th word, counting words as core/text.hpp's words() does.
+std::size_t wordEndOffset(const std::string& s, std::size_t k) {
+  auto wordChar = [](char c) {
+    return isLetter(c) || (c >= '0' && c <= '9') || c == '\'' || static_cast<unsigned char>(c) >= 0x80;
+  };
+  std::size_t count = 0;
+  for (std::size_t i = 0; i < s.size();) {
+    if (!wordChar(s[i])) {
+      ++i;
+      continue;
+    }
+    while (i < s.size() && wordChar(s[i])) ++i;
+    if (count++ == k) return i;
+  }
+  return s.size();
+}
+
+// The text of `clean` from word `objectStart` on, without the final period.
+std::string objectFrom(const std::string& clean, std::size_t objectStart) {
+  const std::size_t pos = objectStart == 0 ? 0 : wordEndOffset(clean, objectStart - 1);
+  std::string object(text::trim(string_view(clean).substr(std::min(pos, clean.size()))));
+  while (!object.empty() && (object.back() == '.' || object.back() == '!')) object.pop_back();
+  if (!object.empty() && isUpper(object[0]) && (object.size() < 2 || !isUpper(object[1])))
+    object[0] = static_cast<char>(object[0] - 'A' + 'a');
+  return object;
+}
+
+// "I'd like an app where ...", "We need a tool for ...": the person asks for the product itself
+// when a product kind follows the article closely. Words that open a clause end the search, so
+// "I need a REST API so our mobile app can sync" asks for an API, not for an app.
+bool requestsProduct(const Words& w, std::size_t objectStart) {
+  const auto& lex = lexicon();
+  for (std::size_t i = objectStart; i < w.size() && i < objectStart + 4; ++i) {
+    if (lex.productKinds.count(w[i]) != 0) return true;
+    if (oneOf(w[i], {"so", "that", "which", "where", "to", "for", "with", "and", "of", "in", "on", "who"}))
+      return false;
+  }
+  return false;
+}
+
+bool opensInFirstPerson(const Words& w) {
+  return oneOf(w[0], {"i", "i'm", "im", "we", "we're", "our", "my"});
+}
+
+// "It's a marketplace for ...": a vision phrase followed closely by a product kind.
+bool productFollowsVision(const Words& w) {
+  for (const auto& phrase : lexicon().visions) {
+    const std::size_t at = findPhrase(w, phrase);
+    if (at != kNoMatch && requestsProduct(w, at + phrase.size())) return true;
+  }
+  return false;
+}
+
+// The product a vision statement names: "I want to build a todo app for small teams" ->
+// "a todo app for small teams". Empty when the statement is no vision.
+std::string visionObject(const Words& w, const std::string& clean) {
+  const auto& lex = lexicon();
+  for (const auto& phrase : lex.visions) {
+    const std::size_t at = findPhrase(w, phrase);
+    if (at == kNoMatch) continue;
+    const std::size_t objectStart = at + phrase.size();
+    bool product = false;
+    for (std::size_t i = objectStart; i < w.size() && i < objectStart + 8; ++i) {
+      if (productNouns().count(w[i]) != 0) product = true;
+    }
+    if (!product) continue;
+    if (std::string object = objectFrom(clean, objectStart); !object.empty()) return object;
+  }
+  for (const auto& phrase : lex.productRequests) {
+    const std::size_t at = findPhrase(w, phrase);
+    if (at == kNoMatch || !requestsProduct(w, at + phrase.size())) continue;
+    return objectFrom(clean, at + phrase.size() - 1);  // from the article: "an app where ..."
+  }
+  return {};
+}
+
+bool addressedToInterviewer(const Words& w) {
+  const auto& lex = lexicon();
+  if (lex.interviewerImperatives.count(w[0]) != 0) return true;
+  if (w.size() >= 2 && oneOf(w[1], {"me", "us"}) && oneOf(w[0], {"show", "give", "let", "help", "send"}))
+    return true;
+  return w[0] == "let's" || w[0] == "lets";
+}
+
+// "I need to think about it", "we'll see": about the conversation, not the product.
+bool aboutTheConversation(const Words& w, const ModalHit& modal) {
+  if (modal.cue == nullptr) return false;
+  bool negated = false;
+  std::size_t verbAt = kNoMatch;
+  const std::string verb = mainVerbAfter(w, modal.end, negated, verbAt);
+  const string_view subject = modal.index > 0 ? string_view(w[modal.index - 1]) : string_view{};
+  const bool firstPerson =
+      oneOf(subject, {"i", "we", "you"}) || oneOf(w[modal.index], {"we'll", "i'd", "we'd"});
+  if (!firstPerson || verb.empty()) return false;
+  const std::string base(baseIn(lexicon().metaVerbs, verb));
+  if (strongMetaVerbs().count(base.empty() ? verb : base) != 0) return true;
+  return !base.empty() && verbAt != kNoMatch && contentWords(w, verbAt + 1) == 0;  // "we'll see"
+}
+
+// A specification-style command: "Enable users to ...", "Be intuitive", "Responsible for ...".
+bool isImperative(const Words& w) {
+  const auto& lex = lexicon();
+  return (baseIn(lex.actionVerbs, w[0]) == w[0] && lex.metaVerbs.count(w[0]) == 0) ||
+         (w[0] == "be" && lex.qualityAdjectives.count(w[1]) != 0) ||
+         (w[0] == "responsible" && w[1] == "for") || oneOf(w[0], {"make", "ensure", "support", "provide"});
+}
+
+// A statement of what the product does, without a modal: a system or person subject with a verb
+// ("The app sends reminders"), a passive ("is displayed"), or a gerund opening ("Tracking ...").
+bool describesBehaviour(const Words& w) {
+  const auto& lex = lexicon();
+  if (w[0].size() > 5 && w[0].compare(w[0].size() - 3, 3, "ing") == 0 &&
+      !baseIn(lex.actionVerbs, w[0]).empty()) {
+    return true;
+  }
+  for (std::size_t i = 0; i + 1 < w.size() && i < 16; ++i) {
+    const std::string& next = w[i + 1];
+    const bool passive = oneOf(w[i], {"is", "are", "be", "been", "gets", "get", "will"}) &&
+                         (isParticiple(next) || (i + 2 < w.size() && next == "be" && isParticiple(w[i + 2])));
+    const bool subject =
+        i < 4 && w[i] != "it" && (lex.systemSubjects.count(w[i]) != 0 || personSubjects().count(w[i]) != 0);
+    const bool verb = !baseIn(lex.actionVerbs, next).empty() || !baseIn(lex.qualityVerbs, next).empty() ||
+                      oneOf(next, {"provides", "supports", "has", "have", "offers", "includes", "contains"});
+    const bool quality =
+        oneOf(next, {"is", "are"}) && i + 2 < w.size() && lex.qualityAdjectives.count(w[i + 2]) != 0;
+    if (passive || (subject && (verb || quality))) return true;
+  }
+  return false;
+}
+
+// Contractions typed without their apostrophe ("shouldnt", "dont"), as the tables spell them.
+// Not "wont" (the tables know it) nor "lets" ("the app lets users ...").
+void restoreApostrophes(Words& w) {
+  static constexpr std::pair<string_view, string_view> kContractions[]{
+      {"shouldnt", "shouldn't"}, {"dont", "don't"},     {"doesnt", "doesn't"}, {"cant", "can't"},
+      {"isnt", "isn't"},         {"arent", "aren't"},   {"wouldnt", "wouldn't"}, {"couldnt", "couldn't"},
+      {"mustnt", "mustn't"},     {"didnt", "didn't"},   {"havent", "haven't"}, {"im", "i'm"},
+      {"ive", "i've"},           {"youre", "you're"},   {"theyre", "they're"}, {"thats", "that's"},
+      {"whats", "what's"},       {"weve", "we've"}};
+  for (auto& word : w) {
+    for (const auto& [typed, spelled] : kContractions) {
+      if (word == typed) {
+        word = std::string(spelled);
+        break;
+      }
+    }
+  }
+}
+
+double roundTo2(double v) { return std::round(v * 100.0) / 100.0; }
+
+}  // namespace
+
+std::string cleanStatement(std::string_view statement) {
+  const std::string straight = straighten(statement.substr(0, std::min(statement.size(), kMaxAnalysedBytes)));
+  const std::string collapsed = text::collapseWhitespace(straight);
+  string_view s = stripLeadingFillers(stripBulletMarker(collapsed));
+  while (!s.empty() && (s.back() == '.' || s.back() == '!' || s.back() == ';' || s.back() == ':' ||
+                        s.back() == ',' || s.back() == ' ' || s.back() == '-')) {
+    s.remove_suffix(1);
+  }
+  while (s.size() >= 3 && s.compare(s.size() - 3, 3, "\xE2\x80\xA6") == 0) s.remove_suffix(3);
+  s = text::trim(s);
+  if (s.empty()) return {};
+  std::string out(s);
+  // "iOS", "eBay": a word with a capital inside keeps its first letter as written.
+  const bool innerCapital = out.size() > 1 && isUpper(out[1]);
+  if (isLower(out[0]) && !innerCapital) {
+    std::size_t end = 0;
+    while (end < out.size() && isLetter(out[end])) ++end;
+    const bool camel = std::any_of(out.begin() + 1, out.begin() + static_cast<std::ptrdiff_t>(end), isUpper);
+    if (!camel) out[0] = static_cast<char>(out[0] - 'a' + 'A');
+  }
+  if (out.back() != '?') out.push_back('.');
+  return out;
+}
+
+bool isQuestion(std::string_view statement) {
+  const string_view t = text::trim(statement);
+  if (t.empty()) return false;
+  if (t.back() == '?') return true;
+  const auto w = text::words(text::toLower(t.substr(0, std::min<std::size_t>(t.size(), 200))));
+  if (w.size() < 2) return w.size() == 1 && oneOf(w[0], {"what", "why", "how", "huh", "pardon"});
+  if (t.find(',') != string_view::npos) return false;  // "When an order ships, email the buyer."
+  if (oneOf(w[0], {"what", "why", "how", "where", "who", "which", "whats", "what's"}) &&
+      !oneOf(w[1], {"if", "about"})) {
+    return true;
+  }
+  return oneOf(w[1], {"you", "we", "i", "it", "there", "they"}) &&
+         oneOf(w[0], {"can", "could", "would", "will", "do", "does", "did", "are", "is", "should", "shall",
+                      "may", "have", "has", "am", "was", "were"});
+}
+
+std::optional<RecognizedRequirement> recognize(std::string_view statement) {
+  const auto& lex = lexicon();
+  const string_view trimmed = text::trim(statement);
+  if (trimmed.empty() || trimmed.back() == ':' || isQuestion(trimmed)) return std::nullopt;
+  const std::string clean = cleanStatement(trimmed);
+  if (clean.size() < 4) return std::nullopt;
+  const std::string lower = text::toLower(clean);
+  Words w = text::words(lower);
+  if (w.size() < 2) return std::nullopt;
+  restoreApostrophes(w);
+
+  bool namedTech = false;
+  // "Let's use React" and "let's skip the chat for now" are decisions, not requests to the analyst.
+  const bool lets = w[0] == "let's" || w[0] == "lets";
+  if (addressedToInterviewer(w) && !(lets && (mentionsTechnology(w, namedTech) || hasAny(w, lex.wont)))) {
+    return std::nullopt;
+  }
+
+  const ModalHit modal = firstModal(w);
+  const Quantities quantities = findQuantities(lower, w);
+  const bool assumption = hasAny(w, lex.assumptions);
+
+  if (aboutTheConversation(w, modal)) return std::nullopt;
+
+  bool wont = false;
+  Priority priority = decidePriority(w, modal, quantities, wont);
+  const std::string vision = visionObject(w, clean);
+  // Without a modal or another cue, how many people there are is an estimate of scale to check
+  // later: "maybe 10k daily players at launch". A bare "about 50 people" says too little alone;
+  // as the answer to "how many?" it is read with the question (short_answer.hpp).
+  const bool headcount = modal.cue == nullptr && !wont && !assumption && quantities.people &&
+                         !quantities.time && w.size() >= 4;
+  Decision provisional = decideCategory(w, modal, priority, quantities, assumption);
+  const bool qualityCue = provisional.quality.has_value();
+
+  // How clearly the statement is a requirement at all.
+  double confidence = 0.0;
+  std::size_t predicateStart = 0;
+  if (modal.cue != nullptr) {
+    confidence = modal.cue->confidence;
+    predicateStart = modal.end;
+  } else if (wont) {
+    confidence = 0.85;
+  } else if (assumption) {
+    confidence = 0.8;
+  } else if ((quantities.time || quantities.percent || quantities.load) && qualityCue) {
+    confidence = 0.8;
+  } else if (!vision.empty() && (opensInFirstPerson(w) || productFollowsVision(w))) {
+    confidence = 0.8;  // "I'm building the backend for a puzzle game", "It's a marketplace for bikes"
+  } else if (statesTeamFact(w)) {
+    confidence = 0.75;  // "we're a small team, 2 devs, and we know python": a constraint on the build
+  } else if (hasAny(w, lex.limits)) {
+    confidence = 0.75;            // "budget is tight, maybe 30k"
+    priority = Priority::Should;  // "maybe" makes the amount an estimate, not the limit optional
+  } else if (headcount) {
+    confidence = 0.75;
+    priority = Priority::Should;  // "maybe" makes it an estimate, not a nice-to-have
+    provisional = decideCategory(w, modal, priority, quantities, true);
+  } else if (isImperative(w)) {
+    confidence = 0.75;  // "Provide an export to PDF"
+  } else if (describesBehaviour(w) && !hasAny(w, lex.asIs)) {
+    // "The app sends a reminder", "A list of patients is displayed"; but "patients call and the
+    // receptionist writes it in a paper calendar" is how things are done today.
+    confidence = 0.72;
+  } else {
+    return std::nullopt;
+  }
+
+  // Vague statements ("it should be nice") are kept below the engine's threshold.
+  std::size_t content = contentWords(w, predicateStart);
+  if (content == 0 && modal.cue != nullptr && !hasVagueWord(w, predicateStart)) {
+    content = contentWords(w, 0, modal.index);  // "Google sign-in is a must": the subject says it all
+  }
+  if (content == 0) {
+    if (!hasVagueWord(w, predicateStart) || wont) return std::nullopt;
+    confidence = std::min(confidence, 0.45);
+  } else if (contentWords(w, 0) == 1) {
+    // "It should be fast": a start, but a lone quality word says little.
+    const auto lone = std::find_if(w.begin(), w.end(), [&](const std::string& word) {
+      return lex.fillerWords.count(word) == 0 && lex.vagueWords.count(word) == 0;
+    });
+    if (lone != w.end() && lex.qualityAdjectives.count(*lone) != 0) confidence = std::min(confidence, 0.72);
+  }
+  if (hasAny(w, lex.hedges)) confidence -= 0.05;
+  if (hasAny(w, lex.weakCould) || hasAny(w, lex.strongCould)) confidence -= 0.05;
+  if (w.size() > 60) confidence -= 0.05;
+
+  RecognizedRequirement r;
+  r.text = clean;
+  r.priority = priority;
+  r.category = provisional.category;
+  r.quality = provisional.quality;
+  r.measurable = quantities.time || quantities.percent || quantities.load || quantities.size;
+  r.visionObject = vision;
+  r.vision = !r.visionObject.empty();
+  if (r.vision) r.category = RequirementCategory::Functional;
+  r.confidence = roundTo2(std::clamp(confidence, 0.0, 1.0));
+  r.area = decideArea(clean, provisional, r.vision);
+  if (headcount && r.category == RequirementCategory::Assumption && !r.area) r.area = "performance";
+  return r;
+}
+
+}  // namespace nexus::analyst

@@ -1,0 +1,83 @@
+#pragma once
+// The interview lifecycle in one place: start, resume, pause, end, delete and forget, each
+// together with the autosave that goes with it and always in the same order. The API's
+// dispatcher and the terminal's `nexus interview` both drive interviews through it.
+
+#include <chrono>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/clock.hpp"
+#include "core/result.hpp"
+#include "core/scheduler.hpp"
+#include "core/types.hpp"
+#include "events/event_bus.hpp"
+#include "interview/interview_engine.hpp"
+#include "interview/requirements_export.hpp"
+#include "interview/session_manager.hpp"
+#include "llm/llm_client.hpp"
+#include "store/requirements_store.hpp"
+#include "store/session_store.hpp"
+
+namespace nexus {
+
+struct InterviewServiceOptions {
+  InterviewEngineOptions engine;
+  std::chrono::milliseconds autosaveInterval = InterviewSessionManager::kDefaultAutosaveInterval;
+};
+
+// Thread-safe (as the engine and the manager it owns are). It builds the engine and the
+// session manager over the parts it is given, all of which must outlive it; destroying it
+// stops every autosave after a final flush, then releases the sessions the engine holds.
+class InterviewService {
+ public:
+  InterviewService(LlmClient& llm, SessionStore& store, RequirementsStore& requirements, EventBus& events,
+                   const Clock& clock, Scheduler& scheduler, InterviewServiceOptions options = {});
+  InterviewService(const InterviewService&) = delete;
+  InterviewService& operator=(const InterviewService&) = delete;
+
+  // A new active session, autosaved from now on.
+  Result<InterviewSession> start(std::string_view projectId, StartOptions options = {});
+  // One turn (see InterviewEngine::processMessage for its errors).
+  Result<ProcessMessageResult> sendMessage(std::string_view sessionId, std::string_view message);
+  // From memory, else from the store; nullopt if unknown.
+  Result<std::optional<InterviewSession>> getSession(std::string_view sessionId) const;
+
+  // The session made active again (loaded if needed) and autosaved. NotFound when unknown,
+  // NotActive when completed, Busy when another process holds it.
+  Result<InterviewSession> resume(std::string_view sessionId);
+  // The project's most recently active session that is not completed, resumed; nullopt if none.
+  Result<std::optional<InterviewSession>> resumeByProject(std::string_view projectId);
+
+  // Paused (a turn in flight is cancelled), then its autosave stops after a final flush. The
+  // session stays in memory, so resuming it needs no load. On failure autosave goes on.
+  Result<InterviewSession> pause(std::string_view sessionId);
+  // Completed, its autosave stopped after a final flush, and dropped from memory: a completed
+  // session never changes again, so it is read from the store from now on.
+  Result<InterviewSession> end(std::string_view sessionId);
+  // Autosave stopped without a flush, dropped from memory, deleted from the store (its
+  // requirements stay in the requirements database). False if there was no such session.
+  Result<bool> remove(std::string_view sessionId);
+  // Autosave stopped after a final flush and dropped from memory (a turn in flight is
+  // cancelled); the stored session stays as it is, for another process to take over.
+  void forget(std::string_view sessionId);
+
+  Result<std::vector<SessionSummary>> list(std::string_view projectId = {}) const;
+  Result<ExportCounts> exportToRequirementsDB(std::string_view sessionId);
+
+  static std::string greeting(InterviewMode mode) { return InterviewEngine::getGreeting(mode); }
+  BackendInfo backend() const { return engine_.backend(); }
+  const InterviewEngineOptions& engineOptions() const { return engine_.options(); }
+
+  // The parts, for callers that need one directly (tests, benchmarks).
+  InterviewEngine& engine() { return engine_; }
+  InterviewSessionManager& sessions() { return sessions_; }
+
+ private:
+  InterviewEngine engine_;
+  InterviewSessionManager sessions_;  // after the engine: destroyed first, its final flush reads the engine
+};
+
+}  // namespace nexus
