@@ -63,7 +63,9 @@ class InterviewEngine {
   // Cancelled (paused or ended meanwhile), StorageFailed (the message was not accepted).
   Result<ProcessMessageResult> processMessage(std::string_view sessionId, std::string_view message);
 
-  // A snapshot: from memory, else from the store; nullopt if unknown.
+  // A snapshot: from memory, else from the store; nullopt if unknown. Never waits for a turn's
+  // store write, so it may show a message whose write is still under way (and would be taken
+  // back if that write failed).
   Result<std::optional<InterviewSession>> getSession(std::string_view sessionId) const;
 
   // Cancel a turn in flight and stop accepting messages. Emit interview:paused / completed.

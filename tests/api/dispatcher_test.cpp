@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <set>
 
+#include "core/enums.hpp"
 #include "events/event_types.hpp"
 #include "support/api_fixture.hpp"
 
@@ -40,6 +41,7 @@ struct FramingCase {
   const char* request;
   int code;
   const char* says;
+  const char* spelling;  // data.code
 };
 
 class FramingErrors : public DispatcherTest, public ::testing::WithParamInterface<FramingCase> {};
@@ -51,31 +53,32 @@ TEST_P(FramingErrors, AnswerWithTheStandardCode) {
   EXPECT_EQ(response["error"]["code"], GetParam().code) << response.dump();
   EXPECT_NE(response["error"]["message"].get<std::string>().find(GetParam().says), std::string::npos)
       << response["error"]["message"];
+  EXPECT_EQ(response["error"]["data"], json({{"code", GetParam().spelling}, {"retryable", false}}));
 }
 
 INSTANTIATE_TEST_SUITE_P(
     Dispatcher, FramingErrors,
     ::testing::Values(
-        FramingCase{"NotJson", R"({"jsonrpc":"2.0","id":1,"method")", rpc::kParseError, "not valid JSON"},
-        FramingCase{"NotAnObject", "42", rpc::kInvalidRequest, "not a number"},
-        FramingCase{"NoVersion", R"({"id":1,"method":"system:ping"})", rpc::kInvalidRequest, "\"jsonrpc\""},
+        FramingCase{"NotJson", R"({"jsonrpc":"2.0","id":1,"method")", rpc::kParseError, "not valid JSON", "parse-error"},
+        FramingCase{"NotAnObject", "42", rpc::kInvalidRequest, "not a number", "invalid-request"},
+        FramingCase{"NoVersion", R"({"id":1,"method":"system:ping"})", rpc::kInvalidRequest, "\"jsonrpc\"", "invalid-request"},
         FramingCase{"WrongVersion", R"({"jsonrpc":"1.0","id":1,"method":"system:ping"})", rpc::kInvalidRequest,
-                    "\"2.0\""},
+                    "\"2.0\"", "invalid-request"},
         FramingCase{"MethodNotAString", R"({"jsonrpc":"2.0","id":1,"method":7})", rpc::kInvalidRequest,
-                    "\"method\""},
+                    "\"method\"", "invalid-request"},
         FramingCase{"IdAnObject", R"({"jsonrpc":"2.0","id":{},"method":"system:ping"})", rpc::kInvalidRequest,
-                    "\"id\""},
+                    "\"id\"", "invalid-request"},
         FramingCase{"UnknownMethod", R"({"jsonrpc":"2.0","id":1,"method":"interview:strat"})",
-                    rpc::kMethodNotFound, "interview:strat"},
+                    rpc::kMethodNotFound, "interview:strat", "unknown-method"},
         FramingCase{"ParamsAString", R"({"jsonrpc":"2.0","id":1,"method":"interview:list","params":"demo"})",
-                    rpc::kInvalidRequest, "array or an object"},
+                    rpc::kInvalidRequest, "array or an object", "invalid-request"},
         FramingCase{"TooManyPositions",
                     R"({"jsonrpc":"2.0","id":1,"method":"interview:getSession","params":["a","b"]})",
-                    rpc::kInvalidParams, "at most 1 parameter"},
+                    rpc::kInvalidParams, "at most 1 parameter", "invalid-argument"},
         FramingCase{"UnknownName",
                     R"({"jsonrpc":"2.0","id":1,"method":"interview:getSession","params":{"session":"a"}})",
-                    rpc::kInvalidParams, "unknown parameter \"session\" (it takes sessionId)"},
-        FramingCase{"EmptyBatch", "[]", rpc::kInvalidRequest, "batch is empty"}),
+                    rpc::kInvalidParams, "unknown parameter \"session\" (it takes sessionId)", "invalid-argument"},
+        FramingCase{"EmptyBatch", "[]", rpc::kInvalidRequest, "batch is empty", "invalid-request"}),
     [](const auto& info) { return std::string(info.param.name); });
 
 TEST_F(DispatcherTest, KeepsTheCallersIdOfAnyKind) {
@@ -240,7 +243,7 @@ TEST_F(DispatcherTest, AModelFailureSaysWhetherToSendAgain) {
   const json e = error("interview:sendMessage", {id, "hello"});
   EXPECT_EQ(e["code"], rpc::kModelFailed);
   EXPECT_EQ(e["message"], "Anthropic is overloaded (529)");
-  EXPECT_EQ(e["data"]["retryable"], true);
+  EXPECT_EQ(e["data"], json({{"code", "model-failed"}, {"retryable", true}}));
   api_.llm.fail(Error::modelFailed("Anthropic rejected the API key (401)", false));
   EXPECT_EQ(error("interview:sendMessage", {id, "hello"})["data"]["retryable"], false);
   // The user's messages stayed; sending again works.
@@ -253,7 +256,7 @@ TEST_F(DispatcherTest, AStorageFailureIsReportedAsSuch) {
   const json e = error("interview:sendMessage", {id, "hello"});
   EXPECT_EQ(e["code"], rpc::kStorageFailed);
   EXPECT_NE(e["message"].get<std::string>().find("disk full"), std::string::npos);
-  EXPECT_EQ(e["data"]["retryable"], true);
+  EXPECT_EQ(e["data"], json({{"code", "storage-failed"}, {"retryable", true}}));
 }
 
 TEST_F(DispatcherTest, GetSessionIsNullForAnUnknownId) {
@@ -404,6 +407,34 @@ TEST_F(DispatcherTest, InfoDescribesTheBackendAndDatabase) {
   EXPECT_FALSE(info["backend"].contains("endpoint"));
   EXPECT_EQ(info["database"], ":memory:");
   EXPECT_EQ(info["maxMessageBytes"], 64 * 1024);
+}
+
+// rpc.discover is the table itself, so what a client is checked against is what the server has.
+TEST_F(DispatcherTest, DiscoverDescribesEveryMethodErrorAndEvent) {
+  const json document = result("rpc.discover");
+  EXPECT_EQ(document["openrpc"], "1.3.2");
+  EXPECT_EQ(document["info"]["version"], "test");
+  std::vector<std::string> names;
+  for (const json& method : document["methods"]) {
+    names.push_back(method["name"]);
+    EXPECT_TRUE(method["params"].is_array()) << method.dump();
+    EXPECT_FALSE(method["summary"].get<std::string>().empty()) << method.dump();
+  }
+  const std::vector<std::string_view> table = Dispatcher::methodNames();
+  EXPECT_EQ(names, std::vector<std::string>(table.begin(), table.end()));
+  const json& start = document["methods"][0];
+  EXPECT_EQ(start["name"], "interview:start");
+  EXPECT_EQ(start["params"], json::parse(R"([{"name":"projectId","schema":{}},{"name":"options","schema":{}}])"));
+
+  const json& errors = document["components"]["errors"];
+  EXPECT_EQ(errors.size(), allErrorCodes().size());
+  EXPECT_EQ(errors["busy"]["code"], rpc::kSessionBusy);
+  EXPECT_EQ(errors["model-failed"]["code"], rpc::kModelFailed);
+  EXPECT_EQ(errors["model-failed"]["data"]["code"], "model-failed");
+  EXPECT_EQ(errors["cancelled"]["code"], rpc::kSessionNotActive);
+  EXPECT_EQ(errors["unknown-method"]["code"], rpc::kMethodNotFound);
+  EXPECT_EQ(document["x-notification"], "nexus-event");
+  EXPECT_EQ(document["x-events"].size(), events::kAll.size());
 }
 
 TEST_F(DispatcherTest, EveryDesignMethodIsInTheTable) {

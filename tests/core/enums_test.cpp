@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <set>
+
 namespace nexus {
 namespace {
 
@@ -44,6 +46,28 @@ TEST(Enums, ValidationStatusesRoundTripAndAreStrict) {
   EXPECT_EQ(parseValidationStatus("Validated"), std::nullopt);
   EXPECT_EQ(parseValidationStatus("approved"), std::nullopt);
   EXPECT_EQ(parseValidationStatus(""), std::nullopt);
+}
+
+// Clients match on these spellings (system:error's code, JSON-RPC error data.code): they never
+// change once released.
+TEST(Enums, ErrorCodesHaveStableDistinctWireSpellings) {
+  EXPECT_EQ(toString(ErrorCode::ModelFailed), "model-failed");
+  EXPECT_EQ(toString(ErrorCode::StorageFailed), "storage-failed");
+  EXPECT_EQ(toString(ErrorCode::NotFound), "not-found");
+  EXPECT_EQ(toString(ErrorCode::NotActive), "not-active");
+  EXPECT_EQ(toString(ErrorCode::Busy), "busy");
+  EXPECT_EQ(toString(ErrorCode::PayloadTooLarge), "payload-too-large");
+  EXPECT_EQ(toString(ErrorCode::InvalidArgument), "invalid-argument");
+  EXPECT_EQ(toString(ErrorCode::Cancelled), "cancelled");
+  std::set<std::string_view> seen;
+  for (const ErrorCode code : allErrorCodes()) {
+    const std::string_view spelling = toString(code);
+    EXPECT_NE(spelling, "unknown");
+    EXPECT_TRUE(seen.insert(spelling).second) << spelling << " is spelled twice";
+    EXPECT_EQ(parseErrorCode(spelling), code);
+  }
+  EXPECT_EQ(seen.size(), 12u) << "a new ErrorCode needs its spelling (and a row in the README's error table)";
+  EXPECT_EQ(parseErrorCode("model backend failed"), std::nullopt);
 }
 
 }  // namespace

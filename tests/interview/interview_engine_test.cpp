@@ -2,17 +2,20 @@
 
 #include <gtest/gtest.h>
 
+#include <condition_variable>
+#include <future>
 #include <thread>
 
 #include "core/json.hpp"
 #include "events/event_types.hpp"
+#include "interview/requirements_export.hpp"
 #include "store/memory_requirements_store.hpp"
 #include "store/memory_session_store.hpp"
-#include "interview/requirements_export.hpp"
+#include "store/session_store_wrapper.hpp"
 #include "support/failing_requirements_store.hpp"
 #include "support/failing_session_store.hpp"
-#include "support/scripted_llm.hpp"
 #include "support/result_assertions.hpp"
+#include "support/scripted_llm.hpp"
 
 namespace nexus {
 namespace {
@@ -203,6 +206,7 @@ TEST_F(EngineTest, ARequirementsDatabaseFailureKeepsTheTurnAndSaysSo) {
   EXPECT_EQ((**memory_.load(id)).extractedRequirements.size(), 2u);  // the session keeps them
   const auto errors = eventsOf("system:error");
   ASSERT_EQ(errors.size(), 1u);
+  EXPECT_EQ(errors[0].payload.at("code"), "storage-failed");
   EXPECT_NE(errors[0].payload.at("message").get<std::string>().find("the disk is full"), std::string::npos);
   EXPECT_TRUE(requirements_.list("demo")->empty());
 
@@ -397,6 +401,61 @@ TEST_F(EngineTest, EndCompletesAndReportsTheTotals) {
   EXPECT_EQ(engine_.pauseSession(id).error().code, ErrorCode::NotActive);
 }
 
+// A store whose saves wait, once held, until released: a write that takes as long as a slow disk.
+class GatedSessionStore final : public SessionStoreWrapper {
+ public:
+  using SessionStoreWrapper::SessionStoreWrapper;
+  void hold() {
+    std::lock_guard lock(mutex_);
+    held_ = true;
+  }
+  void release() {
+    {
+      std::lock_guard lock(mutex_);
+      held_ = false;
+    }
+    changed_.notify_all();
+  }
+  void waitUntilASaveWaits() {
+    std::unique_lock lock(mutex_);
+    changed_.wait(lock, [&] { return waiting_ > 0; });
+  }
+  Result<void> save(const InterviewSession& session) override {
+    {
+      std::unique_lock lock(mutex_);
+      ++waiting_;
+      changed_.notify_all();
+      changed_.wait(lock, [&] { return !held_; });
+      --waiting_;
+    }
+    return SessionStoreWrapper::save(session);
+  }
+
+ private:
+  std::mutex mutex_;
+  std::condition_variable changed_;
+  bool held_ = false;
+  int waiting_ = 0;
+};
+
+TEST_F(EngineTest, ReadingASessionNeverWaitsForItsStoreWrite) {
+  GatedSessionStore gated{memory_};
+  InterviewEngine engine{llm_, gated, requirements_, events_, clock_};
+  const std::string id = start(engine);
+  gated.hold();
+  std::thread turn([&] { EXPECT_OK(engine.processMessage(id, "Users sign in with Google")); });
+  gated.waitUntilASaveWaits();  // the user's message is being written
+  auto read = std::async(std::launch::async, [&] { return engine.getSession(id); });
+  const bool answered = read.wait_for(std::chrono::seconds(30)) == std::future_status::ready;
+  gated.release();
+  turn.join();
+  ASSERT_TRUE(answered) << "getSession waited for the store write";
+  auto session = read.get();
+  ASSERT_OK(session);
+  ASSERT_TRUE(session->has_value());
+  EXPECT_EQ((*session)->id, id);
+}
+
 TEST_F(EngineTest, FailedModelCallKeepsTheUserMessageAndAllowsARetry) {
   const std::string id = start(engine_);
   llm_.fail(Error::modelFailed("Anthropic is overloaded (529)", true));
@@ -408,7 +467,13 @@ TEST_F(EngineTest, FailedModelCallKeepsTheUserMessageAndAllowsARetry) {
   ASSERT_EQ(session.messages.size(), 2u);
   EXPECT_EQ(session.messages.back().role, MessageRole::User);
   EXPECT_EQ((**memory_.load(id)).messages.size(), 2u);  // the message was stored before the call
-  ASSERT_EQ(eventsOf(events::kSystemError).size(), 1u);
+  const auto errors = eventsOf(events::kSystemError);
+  ASSERT_EQ(errors.size(), 1u);
+  // The code is the stable spelling clients match on; the message is for people.
+  EXPECT_EQ(errors[0].payload, nlohmann::json({{"sessionId", id},
+                                               {"code", "model-failed"},
+                                               {"message", "Anthropic is overloaded (529)"},
+                                               {"retryable", true}}));
 
   llm_.reply("Got it?" + requirementTag("Users sign in with Google", "functional", "must", "0.9", "authentication"));
   auto retried = engine_.processMessage(id, "Users sign in with Google");
