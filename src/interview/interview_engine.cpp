@@ -160,13 +160,11 @@ Result<ProcessMessageResult> InterviewEngine::processMessage(std::string_view se
   }
   emitShown(filter.finish());
 
-  ProcessMessageResult result;
-  applyReply(slot, userMessage.id, *reply, result);
-  return result;
+  return applyReply(slot, userMessage.id, *reply);
 }
 
-void InterviewEngine::applyReply(Slot& slot, const std::string& userMessageId, const LlmResponse& reply,
-                                 ProcessMessageResult& result) {
+ProcessMessageResult InterviewEngine::applyReply(Slot& slot, const std::string& userMessageId,
+                                                 const LlmResponse& reply) {
   TurnUpdate update;
   std::string id;
   std::string projectId;
@@ -185,22 +183,26 @@ void InterviewEngine::applyReply(Slot& slot, const std::string& userMessageId, c
     }
     if (auto saved = store_.save(session); !saved) saveError = saved.error();
   }
-  result.response = update.reply.content;
-  result.extractedRequirements = update.captured;
-  result.suggestedGaps = update.gaps;
+  publishTurn(projectId, id, update, saveError);
+  return {update.reply.content, update.captured, update.gaps};
+}
 
+void InterviewEngine::publishTurn(const std::string& projectId, const std::string& sessionId,
+                                  const TurnUpdate& update, const std::optional<Error>& saveError) {
   if (saveError) {
     // The turn stays in memory and goes out with the next save.
-    spdlog::error("session {}: the turn could not be saved: {}", id, saveError->message);
-    events_.emit(events::kSystemError, systemErrorPayload(id, *saveError, "The turn could not be saved"));
+    spdlog::error("session {}: the turn could not be saved: {}", sessionId, saveError->message);
+    events_.emit(events::kSystemError, systemErrorPayload(sessionId, *saveError, "The turn could not be saved"));
   }
-  recordRequirements(projectId, id, update.captured);
-  emitMessage(id, update.reply);
+  recordRequirements(projectId, sessionId, update.captured);
+  emitMessage(sessionId, update.reply);
   for (const auto& requirement : update.captured) {
-    events_.emit(events::kRequirementCaptured, {{"sessionId", id}, {"requirement", requirement}});
+    events_.emit(events::kRequirementCaptured, {{"sessionId", sessionId}, {"requirement", requirement}});
   }
-  for (const auto& area : update.newAreas) events_.emit(events::kAreaExplored, {{"sessionId", id}, {"area", area}});
-  if (!update.gaps.empty()) events_.emit(events::kGapSuggested, {{"sessionId", id}, {"gaps", update.gaps}});
+  for (const auto& area : update.newAreas) {
+    events_.emit(events::kAreaExplored, {{"sessionId", sessionId}, {"area", area}});
+  }
+  if (!update.gaps.empty()) events_.emit(events::kGapSuggested, {{"sessionId", sessionId}, {"gaps", update.gaps}});
 }
 
 void InterviewEngine::recordRequirements(const std::string& projectId, const std::string& sessionId,

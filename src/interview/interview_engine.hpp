@@ -31,6 +31,8 @@ struct InterviewEngineOptions {
   int maxReplyTokens = 1024;
 };
 
+struct TurnUpdate;  // interview/turn_merge.hpp
+
 struct StartOptions {
   InterviewMode mode = InterviewMode::Genesis;
   std::optional<EvolutionContext> evolutionContext;
@@ -101,8 +103,11 @@ class InterviewEngine {
   Result<void> validateMessage(std::string_view message) const;
   Result<InterviewSession> transition(std::string_view sessionId, SessionStatus to);
   LlmRequest buildRequest(const InterviewSession& session) const;
-  void applyReply(Slot& slot, const std::string& userMessageId, const LlmResponse& reply,
-                  ProcessMessageResult& result);
+  // The reply merged into the session (turn_merge), applied and persisted under the session's
+  // write lock, then published outside every lock.
+  ProcessMessageResult applyReply(Slot& slot, const std::string& userMessageId, const LlmResponse& reply);
+  void publishTurn(const std::string& projectId, const std::string& sessionId, const TurnUpdate& update,
+                   const std::optional<Error>& saveError);
   void emitMessage(const std::string& sessionId, const InterviewMessage& message);
 
   void recordRequirements(const std::string& projectId, const std::string& sessionId,
