@@ -9,13 +9,11 @@
 #include "core/json.hpp"
 #include "events/event_types.hpp"
 #include "interview/requirements_export.hpp"
-#include "store/memory_requirements_store.hpp"
-#include "store/memory_session_store.hpp"
 #include "store/session_store_wrapper.hpp"
 #include "support/failing_requirements_store.hpp"
-#include "support/failing_session_store.hpp"
+#include "support/gate.hpp"
+#include "support/interview_fixture.hpp"
 #include "support/result_assertions.hpp"
-#include "support/scripted_llm.hpp"
 
 namespace nexus {
 namespace {
@@ -27,7 +25,7 @@ std::string requirementTag(std::string_view text, std::string_view category, std
          "</confidence>" + (area.empty() ? "" : "<area>" + std::string(area) + "</area>") + "</requirement>";
 }
 
-class EngineTest : public ::testing::Test {
+class EngineTest : public test::InterviewFixture {
  protected:
   EngineTest() {
     all_ = events_.subscribeAll([this](const Event& e) {
@@ -57,12 +55,6 @@ class EngineTest : public ::testing::Test {
     return out;
   }
 
-  ManualClock clock_{Timestamp{std::chrono::milliseconds{1'760'000'000'000}}};
-  EventBus events_{clock_};
-  MemorySessionStore memory_;
-  test::FailingSessionStore store_{memory_};
-  test::ScriptedLlm llm_;
-  MemoryRequirementsStore requirements_{clock_};
   InterviewEngine engine_{llm_, store_, requirements_, events_, clock_};
   std::mutex eventsMutex_;
   std::vector<Event> seen_;
@@ -401,53 +393,27 @@ TEST_F(EngineTest, EndCompletesAndReportsTheTotals) {
   EXPECT_EQ(engine_.pauseSession(id).error().code, ErrorCode::NotActive);
 }
 
-// A store whose saves wait, once held, until released: a write that takes as long as a slow disk.
+// A store whose saves wait at a gate: a write that takes as long as the test wants.
 class GatedSessionStore final : public SessionStoreWrapper {
  public:
   using SessionStoreWrapper::SessionStoreWrapper;
-  void hold() {
-    std::lock_guard lock(mutex_);
-    held_ = true;
-  }
-  void release() {
-    {
-      std::lock_guard lock(mutex_);
-      held_ = false;
-    }
-    changed_.notify_all();
-  }
-  void waitUntilASaveWaits() {
-    std::unique_lock lock(mutex_);
-    changed_.wait(lock, [&] { return waiting_ > 0; });
-  }
+  test::Gate gate;
   Result<void> save(const InterviewSession& session) override {
-    {
-      std::unique_lock lock(mutex_);
-      ++waiting_;
-      changed_.notify_all();
-      changed_.wait(lock, [&] { return !held_; });
-      --waiting_;
-    }
+    gate.pass();
     return SessionStoreWrapper::save(session);
   }
-
- private:
-  std::mutex mutex_;
-  std::condition_variable changed_;
-  bool held_ = false;
-  int waiting_ = 0;
 };
 
 TEST_F(EngineTest, ReadingASessionNeverWaitsForItsStoreWrite) {
   GatedSessionStore gated{memory_};
   InterviewEngine engine{llm_, gated, requirements_, events_, clock_};
   const std::string id = start(engine);
-  gated.hold();
+  gated.gate.close();
   std::thread turn([&] { EXPECT_OK(engine.processMessage(id, "Users sign in with Google")); });
-  gated.waitUntilASaveWaits();  // the user's message is being written
+  gated.gate.waitUntilACallWaits();  // the user's message is being written
   auto read = std::async(std::launch::async, [&] { return engine.getSession(id); });
   const bool answered = read.wait_for(std::chrono::seconds(30)) == std::future_status::ready;
-  gated.release();
+  gated.gate.open();
   turn.join();
   ASSERT_TRUE(answered) << "getSession waited for the store write";
   auto session = read.get();

@@ -3,18 +3,15 @@
 #include <gtest/gtest.h>
 
 #include "events/event_types.hpp"
-#include "store/memory_requirements_store.hpp"
-#include "store/memory_session_store.hpp"
-#include "support/failing_session_store.hpp"
+#include "support/interview_fixture.hpp"
 #include "support/result_assertions.hpp"
-#include "support/scripted_llm.hpp"
 
 namespace nexus {
 namespace {
 
 using namespace std::chrono_literals;
 
-class InterviewServiceTest : public ::testing::Test {
+class InterviewServiceTest : public test::InterviewFixture {
  protected:
   InterviewServiceTest() {
     for (const auto type : {events::kPaused, events::kSaved, events::kCompleted, events::kResumed}) {
@@ -41,13 +38,6 @@ class InterviewServiceTest : public ::testing::Test {
     return held;
   }
 
-  ManualClock clock_{Timestamp{std::chrono::milliseconds{1'760'000'000'000}}};
-  EventBus events_{clock_};
-  MemorySessionStore memory_;
-  test::FailingSessionStore store_{memory_};
-  test::ScriptedLlm llm_;
-  MemoryRequirementsStore requirements_{clock_};
-  ManualScheduler scheduler_;
   InterviewService service_{llm_, store_, requirements_, events_, clock_, scheduler_};
   std::vector<std::string> seen_;
   std::vector<EventBus::Subscription> subscriptions_;

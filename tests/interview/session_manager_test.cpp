@@ -3,10 +3,7 @@
 #include <gtest/gtest.h>
 
 #include "events/event_types.hpp"
-#include "store/memory_requirements_store.hpp"
-#include "store/memory_session_store.hpp"
-#include "support/failing_session_store.hpp"
-#include "support/scripted_llm.hpp"
+#include "support/interview_fixture.hpp"
 #include "support/result_assertions.hpp"
 
 namespace nexus {
@@ -14,7 +11,7 @@ namespace {
 
 using namespace std::chrono_literals;
 
-class SessionManagerTest : public ::testing::Test {
+class SessionManagerTest : public test::InterviewFixture {
  protected:
   SessionManagerTest() {
     saved_ = events_.subscribe(std::string(events::kSaved), [this](const Event& e) {
@@ -28,14 +25,7 @@ class SessionManagerTest : public ::testing::Test {
     return session->id;
   }
 
-  ManualClock clock_{Timestamp{std::chrono::milliseconds{1'760'000'000'000}}};
-  EventBus events_{clock_};
-  MemorySessionStore memory_;
-  test::FailingSessionStore store_{memory_};
-  test::ScriptedLlm llm_;
-  MemoryRequirementsStore requirements_{clock_};
   InterviewEngine engine_{llm_, store_, requirements_, events_, clock_};
-  ManualScheduler scheduler_;
   InterviewSessionManager manager_{engine_, store_, requirements_, events_, scheduler_};
   std::vector<std::string> savedFor_;
   EventBus::Subscription saved_;

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "llm/llm_client.hpp"
+#include "support/gate.hpp"
 
 namespace nexus::test {
 
@@ -29,17 +30,8 @@ class ScriptedLlm final : public LlmClient {
     script_.push_back(Result<LlmResponse>(std::move(error)));
   }
   // complete() waits (honouring cancellation) until release() is called.
-  void hold() {
-    std::lock_guard lock(mutex_);
-    held_ = true;
-  }
-  void release() {
-    {
-      std::lock_guard lock(mutex_);
-      held_ = false;
-    }
-    changed_.notify_all();
-  }
+  void hold() { gate_.close(); }
+  void release() { gate_.open(); }
   // Blocks until `count` calls have entered complete().
   void waitForCalls(std::size_t count) {
     std::unique_lock lock(mutex_);
@@ -53,13 +45,14 @@ class ScriptedLlm final : public LlmClient {
 
   Result<LlmResponse> complete(const LlmRequest& request, const DeltaHandler& onDelta,
                                std::stop_token cancel) override {
-    std::unique_lock lock(mutex_);
-    requests_.push_back(request);
-    ++calls_;
+    {
+      std::lock_guard lock(mutex_);
+      requests_.push_back(request);
+      ++calls_;
+    }
     changed_.notify_all();
-    std::stop_callback wake(cancel, [this] { changed_.notify_all(); });
-    changed_.wait(lock, [&] { return !held_ || cancel.stop_requested(); });
-    if (cancel.stop_requested()) return Error::cancelled("cancelled");
+    if (!gate_.pass(cancel)) return Error::cancelled("cancelled");
+    std::unique_lock lock(mutex_);
     if (script_.empty()) script_.push_back(LlmResponse{"Tell me more?", "scripted", "end_turn", {}});
     Result<LlmResponse> next = std::move(script_.front());
     script_.pop_front();
@@ -80,7 +73,7 @@ class ScriptedLlm final : public LlmClient {
   std::deque<Result<LlmResponse>> script_;
   std::vector<LlmRequest> requests_;
   std::size_t calls_ = 0;
-  bool held_ = false;
+  Gate gate_;
 };
 
 }  // namespace nexus::test
