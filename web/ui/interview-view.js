@@ -1,6 +1,7 @@
 // One open interview: the conversation, the message box, the side panel and the session bar,
 // kept in step with the server's answers and its events.
 
+import { ErrorKind } from '../nexus-api.js';
 import { createComposer } from './composer.js';
 import { createConversation } from './conversation.js';
 import { byId } from './dom.js';
@@ -161,7 +162,7 @@ export function createInterviewView({ api, limits, onBack }) {
 
   // A failed reply of this page's own turn is told by the turn's answer; anything else here.
   function systemError({ code, message }) {
-    const ownTurnFailed = turn && (code === 'model backend failed' || code === 'cancelled');
+    const ownTurnFailed = turn && (code === ErrorKind.MODEL_FAILED || code === ErrorKind.CANCELLED);
     if (!ownTurnFailed) showNotice(message, 'warning');
   }
 
