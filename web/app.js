@@ -2,17 +2,20 @@
 // over the WebSocket at /rpc, which the cookie set by the printed address (/?token=…) opens.
 //
 // Views: "connecting" until the server first answers; "signed out" when it refuses this page;
-// then the list of interviews (#/) or one interview (#/interview/ID).
+// then the list of interviews (#/) or one interview (#/interview/ID). What they share (the
+// connection, the server, the open interview) is the session state's (ui/session-state.js).
 
-import { ErrorCode, createNexusAPI } from './nexus-api.js';
+import { createNexusAPI } from './nexus-api.js';
 import { createConnectionIndicator } from './ui/connection-indicator.js';
 import { byId } from './ui/dom.js';
 import { describeError } from './ui/errors.js';
 import { createInterviewView } from './ui/interview-view.js';
 import { createSessionList } from './ui/session-list.js';
+import { createSessionState } from './ui/session-state.js';
 import { createStartForm } from './ui/start-form.js';
 
 const api = createNexusAPI();
+const state = createSessionState();
 
 const views = {
   connecting: byId('connecting-view'),
@@ -21,10 +24,7 @@ const views = {
   interview: byId('interview-view'),
 };
 
-let serverInfo = {};
-let everConnected = false;
-
-const connection = createConnectionIndicator();
+createConnectionIndicator(state);
 const sessionList = createSessionList({
   loadSessions: () => api.interview.list(),
   onOpen: (summary) => openInterview(summary.id, { resume: summary.status !== 'completed' }),
@@ -32,11 +32,7 @@ const sessionList = createSessionList({
 const startForm = createStartForm({
   onStart: async (projectId, options) => showInterview(await api.interview.start(projectId, options)),
 });
-const interview = createInterviewView({
-  api,
-  limits: () => ({ maxMessageBytes: serverInfo.maxMessageBytes }),
-  onBack: () => navigate('#/'),
-});
+const interview = createInterviewView({ api, state, onBack: () => navigate('#/') });
 
 function showView(name) {
   for (const [viewName, view] of Object.entries(views)) view.hidden = viewName !== name;
@@ -57,10 +53,10 @@ function navigate(hash) {
 
 // #/interview/ID shows that interview; any other hash, or none, the list.
 function route() {
-  if (!everConnected) return;
+  if (!state.everConnected) return;
   const sessionId = INTERVIEW_ROUTE.exec(location.hash)?.[1];
   if (sessionId) {
-    if (interview.sessionId !== sessionId) void openInterview(sessionId, { resume: false });
+    if (state.session?.id !== sessionId) void openInterview(sessionId, { resume: false });
     return;
   }
   showHome();
@@ -95,26 +91,21 @@ async function openInterview(sessionId, { resume }) {
 // --- connection and events ----------------------------------------------------------------
 
 function connectionChanged(status) {
-  const unauthorized = status.state === 'closed' && status.error?.code === ErrorCode.ACCESS_DENIED;
-  connection.showStatus(status, { unauthorized });
-  if (unauthorized) return showView('signedOut');
-  if (!everConnected && status.state === 'disconnected') {
+  const wasConnected = state.everConnected;
+  state.setConnection(status);
+  if (state.signedOut) return showView('signedOut');
+  if (!wasConnected && status.state === 'disconnected') {
     views.connecting.textContent = 'The Nexus server does not answer yet; trying again…';
   }
   if (status.state !== 'open') return;
-  if (!everConnected) {
-    everConnected = true;
-    route();
-  } else {
-    void refreshAfterReconnect();
-  }
+  if (wasConnected) void refreshAfterReconnect();
+  else route();
   void loadServerInfo();
 }
 
 async function loadServerInfo() {
   try {
-    serverInfo = await api.system.info();
-    connection.showBackend(serverInfo);
+    state.setServer(await api.system.info());
   } catch {
     // Only the app bar's detail is missing; the status says what is wrong.
   }
@@ -123,7 +114,7 @@ async function loadServerInfo() {
 // Events sent while the connection was down are gone: read again what is on screen.
 async function refreshAfterReconnect() {
   if (!views.home.hidden) return void sessionList.refresh();
-  const sessionId = interview.sessionId;
+  const sessionId = state.session?.id;
   if (!sessionId || interview.turnInProgress) return;
   try {
     const session = await api.interview.getSession(sessionId);

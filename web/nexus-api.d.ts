@@ -179,16 +179,23 @@ export interface NexusEventPayloads {
     /** From start to completion, in milliseconds. */
     duration: number;
   };
-  'system:error': {
-    sessionId?: string;
-    /** What failed, in words: "model backend failed", "storage failed", … */
-    code: string;
-    message: string;
-    retryable: boolean;
-  };
+  'system:error': SystemErrorPayload;
+}
+
+/** Something went wrong outside a call's answer, or beside it (a failed turn also rejects its call). */
+export interface SystemErrorPayload {
+  sessionId?: string;
+  /** What failed, in the server's stable spelling: "model-failed", "storage-failed", … */
+  code: NexusErrorKind;
+  /** In words, for people; may change. */
+  message: string;
+  retryable: boolean;
 }
 
 export type NexusEventType = keyof NexusEventPayloads;
+
+/** Every event type, as the server lists them. */
+export declare const EVENT_TYPES: readonly NexusEventType[];
 
 /** A `nexus-event` notification; narrow on `type` to get its payload's type. */
 export type NexusEvent = {
@@ -224,6 +231,33 @@ export declare const ErrorCode: Readonly<{
 /** A JSON-RPC error code of the server (a number), or one of the client's own (a string). */
 export type NexusErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode] | (number & {});
 
+/** The server's stable spellings of what went wrong: an error's `data.code`, a system:error's `code`. */
+export declare const ErrorKind: Readonly<{
+  PARSE_ERROR: 'parse-error';
+  INVALID_REQUEST: 'invalid-request';
+  UNKNOWN_METHOD: 'unknown-method';
+  INVALID_ARGUMENT: 'invalid-argument';
+  INTERNAL: 'internal';
+  NOT_FOUND: 'not-found';
+  /** The session is paused or completed (-32002). */
+  NOT_ACTIVE: 'not-active';
+  /** The session was paused or ended while its turn ran (-32002 as well). */
+  CANCELLED: 'cancelled';
+  MODEL_FAILED: 'model-failed';
+  STORAGE_FAILED: 'storage-failed';
+  PAYLOAD_TOO_LARGE: 'payload-too-large';
+  /** The session is open in another nexus process. */
+  BUSY: 'busy';
+}>;
+
+export type NexusErrorKind = (typeof ErrorKind)[keyof typeof ErrorKind];
+
+/** The `data` of every error answer of the server. */
+export interface ServerErrorData {
+  code: NexusErrorKind;
+  retryable: boolean;
+}
+
 export declare class NexusApiError extends Error {
   constructor(
     message: string,
@@ -231,10 +265,12 @@ export declare class NexusApiError extends Error {
   );
   readonly name: 'NexusApiError';
   code: NexusErrorCode;
-  /** The JSON-RPC error's data, e.g. {retryable} for -32003, -32004 and -32006. */
+  /** The JSON-RPC error's data: the server's is ServerErrorData. */
   data: unknown;
   /** Whether the same call, made again, may succeed. */
   retryable: boolean;
+  /** What failed in the server's stable spelling (its data.code); undefined for the client's own codes. */
+  kind?: NexusErrorKind;
   /** The JSON-RPC method of the call that failed, when one did. */
   method?: string;
 }
@@ -354,11 +390,42 @@ export interface SystemAPI {
   ping(): Promise<'pong'>;
 }
 
+/** One method of an OpenRPC document. */
+export interface OpenRpcMethod {
+  name: string;
+  summary: string;
+  paramStructure: 'by-name' | 'by-position' | 'either';
+  /** In positional order. */
+  params: { name: string; schema: Record<string, unknown> }[];
+  result: { name: string; schema: Record<string, unknown> };
+}
+
+/** The answer of rpc.discover: the server's API as an OpenRPC document (https://spec.open-rpc.org). */
+export interface OpenRpcDocument {
+  openrpc: string;
+  info: { title: string; version: string };
+  methods: OpenRpcMethod[];
+  components: {
+    /** Every error the server answers with, by its spelling. */
+    errors: Record<NexusErrorKind, { code: number; message: string; data: ServerErrorData }>;
+  };
+  /** The notification events come as: "nexus-event". */
+  'x-notification': string;
+  'x-events': NexusEventType[];
+}
+
+export interface RpcAPI {
+  /** The server's API: its methods, errors and events. */
+  discover(): Promise<OpenRpcDocument>;
+}
+
+/** The server's method `group:name` (or `group.name`) is `nexusAPI.group.name`. */
 export interface NexusAPI {
   readonly interview: InterviewAPI;
   readonly requirements: RequirementsAPI;
   readonly events: EventsAPI;
   readonly system: SystemAPI;
+  readonly rpc: RpcAPI;
   /** Calls back for every event this client receives; returns the function that stops it. */
   onEvent(callback: (event: NexusEvent) => void): () => void;
   /** Calls back at once with the current status, then on every change; returns the function that stops it. */

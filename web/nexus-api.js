@@ -24,6 +24,9 @@ const WEBSOCKET_CLOSED = 3;
 const NORMAL_CLOSURE = 1000;
 const ACCESS_PROBE_TIMEOUT_MS = 5_000;
 
+// What the server answers, as its dispatcher's method table describes it (rpc.discover); the
+// tests check these against the running server (tests/web/api/surface.test.mjs).
+
 /** The codes of NexusApiError: the server's JSON-RPC codes (numbers) and the client's own (strings). */
 export const ErrorCode = Object.freeze({
   PARSE_ERROR: -32700,
@@ -49,6 +52,59 @@ export const ErrorCode = Object.freeze({
   CLOSED: 'closed',
 });
 
+/**
+ * The server's stable spellings of what went wrong: an error answer's `data.code` (NexusApiError's
+ * `kind`) and a system:error event's `code`. Match on these: messages are words that may change.
+ */
+export const ErrorKind = Object.freeze({
+  PARSE_ERROR: 'parse-error',
+  INVALID_REQUEST: 'invalid-request',
+  UNKNOWN_METHOD: 'unknown-method',
+  INVALID_ARGUMENT: 'invalid-argument',
+  INTERNAL: 'internal',
+  NOT_FOUND: 'not-found',
+  /** The session is paused or completed (-32002). */
+  NOT_ACTIVE: 'not-active',
+  /** The session was paused or ended while its turn ran (-32002 as well). */
+  CANCELLED: 'cancelled',
+  MODEL_FAILED: 'model-failed',
+  STORAGE_FAILED: 'storage-failed',
+  PAYLOAD_TOO_LARGE: 'payload-too-large',
+  /** The session is open in another nexus process. */
+  BUSY: 'busy',
+});
+
+// The kind of a server code when an answer carries no data.code (and for the client's own
+// PAYLOAD_TOO_LARGE); -32002 is also CANCELLED, which only data.code tells apart.
+const KIND_OF_CODE = new Map([
+  [ErrorCode.PARSE_ERROR, ErrorKind.PARSE_ERROR],
+  [ErrorCode.INVALID_REQUEST, ErrorKind.INVALID_REQUEST],
+  [ErrorCode.METHOD_NOT_FOUND, ErrorKind.UNKNOWN_METHOD],
+  [ErrorCode.INVALID_PARAMS, ErrorKind.INVALID_ARGUMENT],
+  [ErrorCode.INTERNAL_ERROR, ErrorKind.INTERNAL],
+  [ErrorCode.SESSION_NOT_FOUND, ErrorKind.NOT_FOUND],
+  [ErrorCode.SESSION_NOT_ACTIVE, ErrorKind.NOT_ACTIVE],
+  [ErrorCode.MODEL_FAILED, ErrorKind.MODEL_FAILED],
+  [ErrorCode.STORAGE_FAILED, ErrorKind.STORAGE_FAILED],
+  [ErrorCode.PAYLOAD_TOO_LARGE, ErrorKind.PAYLOAD_TOO_LARGE],
+  [ErrorCode.SESSION_BUSY, ErrorKind.BUSY],
+]);
+
+/** The type of every event the server sends (the `nexus-event` notification's `type`). */
+export const EVENT_TYPES = Object.freeze([
+  'interview:started',
+  'interview:question-asked',
+  'interview:delta',
+  'interview:requirement-captured',
+  'interview:area-explored',
+  'interview:gap-suggested',
+  'interview:saved',
+  'interview:paused',
+  'interview:resumed',
+  'interview:completed',
+  'system:error',
+]);
+
 export const DEFAULT_OPTIONS = Object.freeze({
   timeoutMs: 300_000, // against hangs only: a model's turn may take a minute or more
   maxQueuedCalls: 100,
@@ -70,13 +126,16 @@ export class NexusApiError extends Error {
     this.data = data;
     /** Whether the same call, made again, may succeed. */
     this.retryable = retryable ?? (isRecord(data) && data.retryable === true);
+    /** The server's spelling of what failed (ErrorKind); undefined for the client's own codes. */
+    this.kind = isRecord(data) && typeof data.code === 'string' ? data.code : KIND_OF_CODE.get(code);
     /** The JSON-RPC method of the call that failed, when one did. */
     this.method = method;
   }
 }
 
 /**
- * Connects to `nexus serve` and returns the API object, shaped like the preload API.
+ * Connects to `nexus serve` and returns the API object, shaped like the preload API: the server's
+ * method `group:name` (or `group.name`, as in rpc.discover) is `nexusAPI.group.name(...)`.
  * @param {import('./nexus-api.js').NexusApiOptions} [options]
  * @returns {import('./nexus-api.js').NexusAPI}
  */
@@ -108,6 +167,9 @@ export function createNexusAPI(options = {}) {
     system: Object.freeze({
       info: () => invoke('system:info'),
       ping: () => invoke('system:ping'),
+    }),
+    rpc: Object.freeze({
+      discover: () => invoke('rpc.discover'),
     }),
     onEvent: (callback) => client.onEvent(callback),
     onStatus: (callback) => client.onStatus(callback),

@@ -10,25 +10,28 @@ const PLACEHOLDERS = {
   paused: 'This interview is paused: resume it to continue.',
 };
 
-// onSend(text): the person sent text (not blank) while sending was possible.
-export function createComposer({ onSend }) {
+// state: the session state (its interview's status); onSend(text): the person sent text (not
+// blank) while sending was possible.
+export function createComposer({ state, onSend }) {
   const form = byId('composer');
   const input = byId('message-input');
   const sendButton = byId('send-button');
   const errorBox = byId('turn-error');
   const errorText = byId('turn-error-text');
   const retryButton = byId('retry-button');
-  let status = 'active';
   let busy = false;
   let retry = null;
 
+  const status = () => state.session?.status ?? 'active';
+
   function update() {
-    const open = status === 'active';
-    form.hidden = status === 'completed';
+    const current = status();
+    const open = current === 'active';
+    form.hidden = current === 'completed';
     input.disabled = !open;
     input.readOnly = busy;
     input.setAttribute('aria-disabled', String(!open || busy));
-    input.placeholder = busy ? 'Waiting for the interviewer…' : PLACEHOLDERS[status] ?? '';
+    input.placeholder = busy ? 'Waiting for the interviewer…' : PLACEHOLDERS[current] ?? '';
     sendButton.disabled = !open || busy;
     form.setAttribute('aria-busy', String(busy));
   }
@@ -41,7 +44,7 @@ export function createComposer({ onSend }) {
 
   form.addEventListener('submit', (event) => {
     event.preventDefault();
-    if (busy || status !== 'active' || !input.value.trim()) return;
+    if (busy || status() !== 'active' || !input.value.trim()) return;
     onSend(input.value);
   });
 
@@ -58,12 +61,11 @@ export function createComposer({ onSend }) {
     errorText.textContent = '';
   }
 
+  state.subscribe(({ type }) => {
+    if (type === 'session' || type === 'status') update();
+  });
+
   return {
-    // The session's status: active, paused or completed.
-    setStatus(next) {
-      status = next;
-      update();
-    },
     setBusy(next) {
       busy = next;
       update();

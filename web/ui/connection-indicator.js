@@ -1,4 +1,5 @@
-// The connection to the server and the model behind it, in the app bar.
+// The connection to the server and the model behind it, in the app bar, as the session state
+// has them.
 
 import { byId } from './dom.js';
 
@@ -9,31 +10,35 @@ const STATE_LABELS = {
   closed: 'Disconnected',
 };
 
-export function createConnectionIndicator() {
+// state: the session state (its connection and server).
+export function createConnectionIndicator(state) {
   const root = byId('connection');
   const label = byId('connection-label');
   const backend = byId('connection-backend');
-  let wasOpen = false;
 
-  function labelFor(state) {
+  function labelFor(connection) {
     // Once connected, every attempt after a drop is one of reconnecting.
-    if (wasOpen && (state === 'connecting' || state === 'disconnected')) return 'Reconnecting…';
-    return STATE_LABELS[state] ?? state;
+    if (state.everConnected && (connection === 'connecting' || connection === 'disconnected')) return 'Reconnecting…';
+    return STATE_LABELS[connection] ?? connection;
   }
 
-  return {
-    // status: the client's {state, error?}; unauthorized when the server refused this page.
-    showStatus(status, { unauthorized = false } = {}) {
-      wasOpen ||= status.state === 'open';
-      root.dataset.state = unauthorized ? 'unauthorized' : status.state;
-      label.textContent = unauthorized ? 'Not signed in' : labelFor(status.state);
-      root.title = status.error?.message ?? '';
-    },
-    // info: the result of system:info.
-    showBackend(info) {
-      const { name, model } = info.backend ?? {};
-      backend.textContent = [name, model].filter(Boolean).join(' · ');
-      backend.title = `Nexus ${info.version ?? ''} · database ${info.database ?? ''}`.trim();
-    },
-  };
+  function showStatus() {
+    const status = state.connection;
+    root.dataset.state = state.signedOut ? 'unauthorized' : status.state;
+    label.textContent = state.signedOut ? 'Not signed in' : labelFor(status.state);
+    root.title = status.error?.message ?? '';
+  }
+
+  // The server's system:info.
+  function showBackend() {
+    const info = state.server;
+    const { name, model } = info.backend ?? {};
+    backend.textContent = [name, model].filter(Boolean).join(' · ');
+    backend.title = `Nexus ${info.version ?? ''} · database ${info.database ?? ''}`.trim();
+  }
+
+  state.subscribe(({ type }) => {
+    if (type === 'connection') showStatus();
+    else if (type === 'server') showBackend();
+  });
 }

@@ -1,25 +1,28 @@
 // What a failed call means to the person using the page, in one or two plain sentences.
 
-import { ErrorCode } from '../nexus-api.js';
+import { ErrorCode, ErrorKind } from '../nexus-api.js';
 
-// {text, retryable}: retryable when doing the same again may well work.
+// {text, retryable}: retryable when doing the same again may well work. The server's errors are
+// told apart by their stable spelling (error.kind, the answer's data.code), the client's own by
+// their code; the two never share a value.
 export function describeError(error) {
   const reason = serverReason(error);
-  switch (error?.code) {
-    case ErrorCode.MODEL_FAILED:
+  switch (error?.kind ?? error?.code) {
+    case ErrorKind.MODEL_FAILED:
       return {
         text: `The interviewer could not answer: ${reason}. Your message is saved.`,
         retryable: error.retryable,
       };
-    case ErrorCode.PAYLOAD_TOO_LARGE:
+    case ErrorKind.PAYLOAD_TOO_LARGE:
       return { text: `Your message is too long to send. ${reason}: shorten it or split it in two.`, retryable: false };
-    case ErrorCode.SESSION_NOT_ACTIVE:
+    case ErrorKind.NOT_ACTIVE:
+    case ErrorKind.CANCELLED:
       return { text: `${reason}.`, retryable: false };
-    case ErrorCode.SESSION_NOT_FOUND:
+    case ErrorKind.NOT_FOUND:
       return { text: 'This interview no longer exists; it may have been deleted.', retryable: false };
-    case ErrorCode.SESSION_BUSY:
+    case ErrorKind.BUSY:
       return { text: `${reason}.`, retryable: true };
-    case ErrorCode.STORAGE_FAILED:
+    case ErrorKind.STORAGE_FAILED:
       return { text: `Nothing was changed because it could not be saved: ${reason}.`, retryable: true };
     case ErrorCode.CONNECTION_LOST:
       return {

@@ -1,5 +1,6 @@
 // The side panel: the requirements captured so far (most important first), which of the
-// standard areas have been explored, and the ones the interviewer suggests covering next.
+// standard areas have been explored, and the ones the interviewer suggests covering next. All
+// of it is the session state's; the panel shows it as it changes.
 
 import { byId, el } from './dom.js';
 import {
@@ -9,16 +10,13 @@ import {
 const listFormat = new Intl.ListFormat('en', { type: 'conjunction' });
 const AREA_STATE_NAMES = { explored: 'explored', gap: 'suggested next', open: 'not discussed yet' };
 
-export function createInsightsPanel() {
+// state: the session state (session-state.js).
+export function createInsightsPanel(state) {
   const list = byId('requirement-list');
   const count = byId('requirements-count');
   const empty = byId('requirements-empty');
   const areaList = byId('area-list');
   const gapsText = byId('gaps');
-
-  let requirements = [];
-  let exploredAreas = [];
-  let gaps = [];
 
   function requirementItem(requirement, { fresh }) {
     const facts = el('div', { className: 'requirement-facts' },
@@ -46,6 +44,7 @@ export function createInsightsPanel() {
   }
 
   function renderRequirements(freshIds = new Set()) {
+    const requirements = state.session.extractedRequirements;
     const rank = (r) => {
       const index = PRIORITY_ORDER.indexOf(r.priority);
       return index < 0 ? PRIORITY_ORDER.length : index;
@@ -57,48 +56,39 @@ export function createInsightsPanel() {
     empty.hidden = requirements.length > 0;
   }
 
-  function areaState(area) {
-    if (exploredAreas.includes(area)) return 'explored';
-    return gaps.includes(area) ? 'gap' : 'open';
-  }
-
   function renderCoverage() {
+    const { exploredAreas } = state.session;
+    const { gaps } = state;
+    const areaState = (area) => {
+      if (exploredAreas.includes(area)) return 'explored';
+      return gaps.includes(area) ? 'gap' : 'open';
+    };
     const others = [...exploredAreas, ...gaps].filter((area) => !STANDARD_AREAS.includes(area));
     const areas = [...STANDARD_AREAS, ...new Set(others)];
     areaList.replaceChildren(...areas.map((area) => {
-      const state = areaState(area);
-      return el('li', { className: 'area', dataset: { area, state } },
-        areaName(area), el('span', { className: 'visually-hidden', text: ` (${AREA_STATE_NAMES[state]})` }));
+      const coverage = areaState(area);
+      return el('li', { className: 'area', dataset: { area, state: coverage } },
+        areaName(area), el('span', { className: 'visually-hidden', text: ` (${AREA_STATE_NAMES[coverage]})` }));
     }));
     const open = gaps.filter((area) => !exploredAreas.includes(area)).map(areaName);
     gapsText.replaceChildren('Worth covering next: ', el('strong', { text: listFormat.format(open) }), '.');
     gapsText.hidden = open.length === 0;
   }
 
-  return {
-    show(session) {
-      requirements = [...session.extractedRequirements];
-      exploredAreas = [...session.exploredAreas];
-      gaps = [];
-      renderRequirements();
-      renderCoverage();
-    },
-    // From a turn's result or interview:requirement-captured, whichever comes first.
-    addRequirements(captured) {
-      const known = new Set(requirements.map((r) => r.id));
-      const added = captured.filter((r) => !known.has(r.id));
-      if (added.length === 0) return;
-      requirements.push(...added);
-      renderRequirements(new Set(added.map((r) => r.id)));
-    },
-    addExploredArea(area) {
-      if (exploredAreas.includes(area)) return;
-      exploredAreas.push(area);
-      renderCoverage();
-    },
-    showGaps(suggested) {
-      gaps = [...suggested];
-      renderCoverage();
-    },
-  };
+  state.subscribe((change) => {
+    switch (change.type) {
+      case 'session':
+        renderRequirements();
+        renderCoverage();
+        break;
+      case 'requirements':
+        renderRequirements(new Set(change.added.map((r) => r.id)));
+        break;
+      case 'area':
+      case 'gaps':
+        renderCoverage();
+        break;
+      default:
+    }
+  });
 }

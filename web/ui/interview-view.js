@@ -1,6 +1,8 @@
 // One open interview: the conversation, the message box, the side panel and the session bar,
-// kept in step with the server's answers and its events.
+// kept in step with the server's answers and its events. What the interview holds is the
+// session state's: this view changes it through its actions, and shows it as it changes.
 
+import { ErrorKind } from '../nexus-api.js';
 import { createComposer } from './composer.js';
 import { createConversation } from './conversation.js';
 import { byId } from './dom.js';
@@ -12,23 +14,24 @@ import { createSessionToolbar } from './session-toolbar.js';
 
 const utf8 = new TextEncoder();
 
-// api: the Nexus API; limits() → {maxMessageBytes}; onBack() leaves for the list.
-export function createInterviewView({ api, limits, onBack }) {
+// api: the Nexus API; state: the session state (session-state.js); onBack() leaves for the list.
+export function createInterviewView({ api, state, onBack }) {
   const root = byId('interview-view');
   const notice = byId('session-notice');
   const conversation = createConversation();
-  const insights = createInsightsPanel();
-  const composer = createComposer({ onSend: send });
+  createInsightsPanel(state);
+  const composer = createComposer({ state, onSend: send });
   const toolbar = createSessionToolbar({
+    state,
     onBack,
-    onPause: () => act(() => api.interview.pause(session.id), () => setStatus('paused')),
-    onResume: () => act(() => api.interview.resume(session.id), (resumed) => resumed && setStatus('active')),
-    onEnd: () => act(() => api.interview.end(session.id), () => setStatus('completed')),
+    onPause: () => act((id) => api.interview.pause(id), () => state.setStatus('paused')),
+    onResume: () => act((id) => api.interview.resume(id), (resumed) => resumed && state.setStatus('active')),
+    onEnd: () => act((id) => api.interview.end(id), () => state.setStatus('completed')),
     onExport: exportRequirements,
   });
 
-  let session = null; // the open InterviewSession, kept current
   let turn = null; // the exchange in progress, if any
+  const openId = () => state.session?.id;
 
   function showNotice(text, tone = 'info') {
     notice.textContent = text;
@@ -37,6 +40,7 @@ export function createInterviewView({ api, limits, onBack }) {
   }
 
   function statusNotice() {
+    const { session } = state;
     if (session.status === 'paused') return showNotice('This interview is paused. Resume it to continue.', 'warning');
     if (session.status === 'completed') {
       const when = session.completedAt ? ` on ${dateTimeText(session.completedAt)}` : '';
@@ -45,35 +49,23 @@ export function createInterviewView({ api, limits, onBack }) {
     return showNotice('');
   }
 
-  function showStatus() {
-    toolbar.setStatus(session.status);
-    composer.setStatus(session.status);
-    statusNotice();
-  }
-
-  // From an answer or an event, whichever comes first; the second changes nothing.
-  function setStatus(status) {
-    if (session.status === status) return;
-    session.status = status;
-    showStatus();
-  }
-
-  // A session action (pause, resume, end): buttons wait for it; a failure is said, not thrown.
+  // A session action (pause, resume, end, export) on the open interview: buttons wait for it; a
+  // failure is said, not thrown.
   async function act(call, onDone) {
-    const sessionId = session.id;
+    const sessionId = openId();
     toolbar.setBusy(true);
     try {
-      const result = await call();
-      if (session?.id === sessionId) onDone(result);
+      const result = await call(sessionId);
+      if (openId() === sessionId) onDone(result);
     } catch (error) {
-      if (session?.id === sessionId) showNotice(describeError(error).text, 'warning');
+      if (openId() === sessionId) showNotice(describeError(error).text, 'warning');
     } finally {
       toolbar.setBusy(false);
     }
   }
 
   function send(text) {
-    const { maxMessageBytes } = limits();
+    const { maxMessageBytes } = state.server;
     const size = utf8.encode(text).length;
     if (maxMessageBytes && size > maxMessageBytes) {
       composer.showError({
@@ -87,25 +79,25 @@ export function createInterviewView({ api, limits, onBack }) {
   }
 
   async function runTurn(text) {
-    const sessionId = session.id;
+    const sessionId = openId();
     const current = conversation.beginTurn(text.trim());
     turn = current;
     composer.setBusy(true);
     try {
       const result = await api.interview.sendMessage(sessionId, text);
-      if (session?.id !== sessionId) return;
+      if (openId() !== sessionId) return;
       current.finish(result.response);
       current.capturedRequirements(result.extractedRequirements.length);
-      requirementsCaptured(result.extractedRequirements);
-      for (const { area } of result.extractedRequirements) if (area) insights.addExploredArea(area);
-      insights.showGaps(result.suggestedGaps);
+      state.addRequirements(result.extractedRequirements);
+      for (const { area } of result.extractedRequirements) if (area) state.addExploredArea(area);
+      state.setGaps(result.suggestedGaps);
     } catch (error) {
-      if (session?.id !== sessionId) return;
+      if (openId() !== sessionId) return;
       turnFailed(current, text, error);
     } finally {
       if (turn === current) turn = null;
       composer.setBusy(false);
-      if (session?.id === sessionId) composer.focus();
+      if (openId() === sessionId) composer.focus();
     }
   }
 
@@ -118,7 +110,7 @@ export function createInterviewView({ api, limits, onBack }) {
       failedTurn.discard();
       composer.restoreText(text);
     }
-    if (session.status !== 'active') return; // paused or ended meanwhile: the notice says so
+    if (state.session.status !== 'active') return; // paused or ended meanwhile: the notice says so
     const described = describeError(error);
     const retry = !described.retryable ? undefined
       : stored ? () => void runTurn(text) : () => composer.submit();
@@ -127,17 +119,17 @@ export function createInterviewView({ api, limits, onBack }) {
 
   async function exportRequirements(format) {
     const { extension, type } = EXPORT_FORMATS[format];
-    const { id, projectId } = session;
+    const { id, projectId } = state.session;
     await act(() => api.requirements.export({ sessionId: id }, format), (exported) => {
       const filename = `${projectId}-requirements-${id}.${extension}`;
       downloadText(filename, type, exported);
-      const count = countText(session.extractedRequirements.length, 'requirement');
+      const count = countText(state.session.extractedRequirements.length, 'requirement');
       showNotice(`Exported ${count} as ${filename}.`, 'success');
     });
   }
 
   function completed(payload) {
-    setStatus('completed');
+    state.setStatus('completed');
     const categories = Object.entries(payload.categories ?? {})
       .map(([category, count]) => `${count} ${categoryName(category).toLowerCase()}`).join(', ');
     showNotice(`Interview completed: ${countText(payload.totalRequirements, 'requirement')}` +
@@ -147,53 +139,51 @@ export function createInterviewView({ api, limits, onBack }) {
 
   // Messages of this page's turn are on screen already; others come from another window.
   function messageAdded(message) {
-    session.messages.push(message);
     if (turn && message.role === 'user' && !turn.userMessageId) return turn.adoptUserMessage(message);
     if (turn && message.role === 'assistant' && turn.userMessageId) return turn.finish(message.content, message.id);
     conversation.add(message);
   }
 
-  function requirementsCaptured(requirements) {
-    const known = new Set(session.extractedRequirements.map((r) => r.id));
-    session.extractedRequirements.push(...requirements.filter((r) => !known.has(r.id)));
-    insights.addRequirements(requirements);
-  }
-
   // A failed reply of this page's own turn is told by the turn's answer; anything else here.
   function systemError({ code, message }) {
-    const ownTurnFailed = turn && (code === 'model backend failed' || code === 'cancelled');
+    const ownTurnFailed = turn && (code === ErrorKind.MODEL_FAILED || code === ErrorKind.CANCELLED);
     if (!ownTurnFailed) showNotice(message, 'warning');
   }
 
   const eventHandlers = {
     'interview:delta': ({ text }) => turn?.appendDelta(text),
-    'interview:question-asked': ({ message }) => messageAdded(message),
-    'interview:requirement-captured': ({ requirement }) => requirementsCaptured([requirement]),
-    'interview:area-explored': ({ area }) => insights.addExploredArea(area),
-    'interview:gap-suggested': ({ gaps }) => insights.showGaps(gaps),
-    'interview:paused': () => setStatus('paused'),
-    'interview:resumed': () => setStatus('active'),
+    'interview:question-asked': ({ message }) => state.addMessage(message),
+    'interview:requirement-captured': ({ requirement }) => state.addRequirements([requirement]),
+    'interview:area-explored': ({ area }) => state.addExploredArea(area),
+    'interview:gap-suggested': ({ gaps }) => state.setGaps(gaps),
+    'interview:paused': () => state.setStatus('paused'),
+    'interview:resumed': () => state.setStatus('active'),
     'interview:completed': completed,
     'system:error': systemError,
   };
 
-  function render(shown) {
-    session = structuredClone(shown);
-    conversation.show(session.messages);
-    insights.show(session);
-    toolbar.show(session);
-    showStatus();
-  }
+  state.subscribe((change) => {
+    switch (change.type) {
+      case 'session':
+        conversation.show(state.session.messages);
+        statusNotice();
+        break;
+      case 'status':
+        statusNotice();
+        break;
+      case 'message':
+        messageAdded(change.message);
+        break;
+      default:
+    }
+  });
 
   return {
-    get sessionId() {
-      return session?.id ?? null;
-    },
     get turnInProgress() {
       return turn !== null;
     },
     open(opened) {
-      render(opened);
+      state.show(opened);
       turn = null;
       root.hidden = false;
       composer.clearError();
@@ -203,16 +193,16 @@ export function createInterviewView({ api, limits, onBack }) {
     // The same interview as stored now (after a reconnect: events may have been missed). What
     // the person typed, and an error shown, stay.
     refresh(stored) {
-      if (turn || stored.id !== session?.id) return;
-      render(stored);
+      if (turn || stored.id !== openId()) return;
+      state.show(stored);
     },
     close() {
-      session = null;
+      state.close();
       turn = null;
       root.hidden = true;
     },
     handleEvent({ type, payload }) {
-      if (!session || payload?.sessionId !== session.id) return;
+      if (!state.session || payload?.sessionId !== state.session.id) return;
       eventHandlers[type]?.(payload);
     },
   };

@@ -1,10 +1,10 @@
 // The bar above an open interview: what it is, its status, and what can be done with it
-// (pause, resume, end after a confirmation, export).
+// (pause, resume, end after a confirmation, export). The interview is the session state's.
 
 import { byId } from './dom.js';
 import { dateTimeText, modeName, statusName } from './labels.js';
 
-export function createSessionToolbar({ onBack, onPause, onResume, onEnd, onExport }) {
+export function createSessionToolbar({ state, onBack, onPause, onResume, onEnd, onExport }) {
   const heading = byId('session-heading');
   const badge = byId('session-status');
   const meta = byId('session-meta');
@@ -14,15 +14,10 @@ export function createSessionToolbar({ onBack, onPause, onResume, onEnd, onExpor
   const exportFormat = byId('export-format');
   const exportButton = byId('export-button');
   const endDialog = byId('end-dialog');
-  let status = 'active';
   let busy = false;
 
-  function setStatus(next) {
-    status = next;
-    update();
-  }
-
   function update() {
+    const status = state.session?.status ?? 'active';
     badge.dataset.status = status;
     badge.textContent = statusName(status);
     pauseButton.hidden = status !== 'active';
@@ -56,13 +51,19 @@ export function createSessionToolbar({ onBack, onPause, onResume, onEnd, onExpor
   });
   exportButton.addEventListener('click', () => onExport(exportFormat.value));
 
+  function show() {
+    const { session } = state;
+    heading.textContent = session.projectId;
+    meta.textContent = `${modeName(session.mode)} · started ${dateTimeText(session.startedAt)}`;
+    update();
+  }
+
+  state.subscribe(({ type }) => {
+    if (type === 'session') show();
+    else if (type === 'status') update();
+  });
+
   return {
-    show(session) {
-      heading.textContent = session.projectId;
-      meta.textContent = `${modeName(session.mode)} · started ${dateTimeText(session.startedAt)}`;
-      setStatus(session.status);
-    },
-    setStatus,
     // While a pause, resume, end or export is under way.
     setBusy(next) {
       busy = next;

@@ -4,7 +4,7 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 
-import { ErrorCode, NexusApiError, connectTo, rejectionOf, statusReached } from '../support/client.mjs';
+import { ErrorCode, ErrorKind, NexusApiError, connectTo, rejectionOf, statusReached } from '../support/client.mjs';
 import { startNexusServer } from '../support/nexus-server.mjs';
 
 let server;
@@ -20,11 +20,16 @@ after(async () => {
   await server?.stop();
 });
 
-function assertApiError(error, { code, method, retryable = false }) {
+// kind: the server's spelling (its data.code), undefined for the client's own codes.
+function assertApiError(error, { code, kind, method, retryable = false }) {
   assert.ok(error instanceof NexusApiError, `a NexusApiError, got ${error}`);
   assert.ok(error instanceof Error);
   assert.equal(error.name, 'NexusApiError');
   assert.equal(error.code, code, `code of: ${error.message}`);
+  assert.equal(error.kind, kind, `kind of: ${error.message}`);
+  if (typeof code === 'number' && error.data !== undefined) {
+    assert.deepEqual(error.data, { code: kind, retryable }, 'the server\'s data: its spelling and retryable');
+  }
   assert.equal(error.method, method);
   assert.equal(error.retryable, retryable);
   assert.ok(error.message.length > 0, 'says what was wrong');
@@ -34,7 +39,7 @@ const UNKNOWN_SESSION = 'AAAAAAAAAAAAAAAAAAAAA';
 
 test('an unknown session is -32001', async () => {
   const error = await rejectionOf(nexusAPI.interview.sendMessage(UNKNOWN_SESSION, 'Users must sign in'));
-  assertApiError(error, { code: ErrorCode.SESSION_NOT_FOUND, method: 'interview:sendMessage' });
+  assertApiError(error, { code: ErrorCode.SESSION_NOT_FOUND, kind: ErrorKind.NOT_FOUND, method: 'interview:sendMessage' });
   assert.equal(error.code, -32001);
   for (const call of [nexusAPI.interview.pause, nexusAPI.interview.end, nexusAPI.interview.delete,
     nexusAPI.interview.exportToRequirementsDB]) {
@@ -58,21 +63,21 @@ test('bad params are -32602, with a message naming the method and the parameter'
   ];
   for (const [makeCall, method, mentions] of cases) {
     const error = await rejectionOf(makeCall());
-    assertApiError(error, { code: ErrorCode.INVALID_PARAMS, method });
+    assertApiError(error, { code: ErrorCode.INVALID_PARAMS, kind: ErrorKind.INVALID_ARGUMENT, method });
     assert.match(error.message, mentions);
   }
 });
 
 test('an unknown method is -32601', async () => {
   const error = await rejectionOf(nexusAPI.call('interview:teleport', []));
-  assertApiError(error, { code: ErrorCode.METHOD_NOT_FOUND, method: 'interview:teleport' });
+  assertApiError(error, { code: ErrorCode.METHOD_NOT_FOUND, kind: ErrorKind.UNKNOWN_METHOD, method: 'interview:teleport' });
 });
 
 test('a paused or completed session is -32002, and resuming makes it take messages again', async () => {
   const session = await nexusAPI.interview.start('errors');
   await nexusAPI.interview.pause(session.id);
   const paused = await rejectionOf(nexusAPI.interview.sendMessage(session.id, 'Users must sign in'));
-  assertApiError(paused, { code: ErrorCode.SESSION_NOT_ACTIVE, method: 'interview:sendMessage' });
+  assertApiError(paused, { code: ErrorCode.SESSION_NOT_ACTIVE, kind: ErrorKind.NOT_ACTIVE, method: 'interview:sendMessage' });
   assert.equal(paused.code, -32002);
 
   await nexusAPI.interview.resume(session.id);
@@ -81,17 +86,19 @@ test('a paused or completed session is -32002, and resuming makes it take messag
 
   await nexusAPI.interview.end(session.id);
   const completed = await rejectionOf(nexusAPI.interview.sendMessage(session.id, 'Admins can ban users'));
-  assertApiError(completed, { code: ErrorCode.SESSION_NOT_ACTIVE, method: 'interview:sendMessage' });
+  assertApiError(completed, { code: ErrorCode.SESSION_NOT_ACTIVE, kind: ErrorKind.NOT_ACTIVE, method: 'interview:sendMessage' });
 });
 
 test('a message over the server\'s limit is -32005; a request over the frame limit is refused before it is sent', async () => {
   const { maxMessageBytes } = await nexusAPI.system.info();
   const session = await nexusAPI.interview.start('errors');
   const tooLong = await rejectionOf(nexusAPI.interview.sendMessage(session.id, 'a'.repeat(maxMessageBytes + 1)));
-  assertApiError(tooLong, { code: ErrorCode.PAYLOAD_TOO_LARGE, method: 'interview:sendMessage' });
+  assertApiError(tooLong, { code: ErrorCode.PAYLOAD_TOO_LARGE, kind: ErrorKind.PAYLOAD_TOO_LARGE, method: 'interview:sendMessage' });
 
+  // Refused by the client itself, with the kind the server would have answered with.
   const tooLarge = await rejectionOf(nexusAPI.interview.sendMessage(session.id, 'a'.repeat(2 * 1024 * 1024)));
-  assertApiError(tooLarge, { code: ErrorCode.PAYLOAD_TOO_LARGE, method: 'interview:sendMessage' });
+  assertApiError(tooLarge, { code: ErrorCode.PAYLOAD_TOO_LARGE, kind: ErrorKind.PAYLOAD_TOO_LARGE, method: 'interview:sendMessage' });
+  assert.equal(tooLarge.data, undefined, 'the server never saw it');
   assert.equal(nexusAPI.status.state, 'open', 'the connection stays');
   assert.equal(await nexusAPI.system.ping(), 'pong');
 });

@@ -3,11 +3,16 @@
 
 import {
   ErrorCode,
+  ErrorKind,
+  EVENT_TYPES,
   NexusApiError,
   createNexusAPI,
   type ConnectionStatus,
   type InterviewSession,
+  type NexusErrorKind,
   type NexusEvent,
+  type NexusEventType,
+  type OpenRpcDocument,
   type ProcessMessageResult,
   type Requirement,
   type SessionSummary,
@@ -25,7 +30,11 @@ export async function interview(): Promise<void> {
   const document: string = await nexusAPI.requirements.export({ sessionId: session.id }, 'csv');
   const exported: number = await nexusAPI.interview.exportToRequirementsDB(session.id);
   await nexusAPI.events.subscribe({ sessionIds: [session.id], types: ['interview:delta'] });
-  void [result, stored, summaries, requirements, document, exported];
+  const api: OpenRpcDocument = await nexusAPI.rpc.discover();
+  const events: NexusEventType[] = api['x-events'];
+  const busy: number = api.components.errors.busy.code;
+  await nexusAPI.events.subscribe({ types: [...EVENT_TYPES] });
+  void [result, stored, summaries, requirements, document, exported, events, busy];
 
   // @ts-expect-error: the mode is one of two
   await nexusAPI.interview.start('shop', { mode: 'sideways' });
@@ -44,8 +53,13 @@ export function describe(event: NexusEvent): string {
       return `${event.payload.requirement.priority}: ${event.payload.requirement.text}`;
     case 'interview:completed':
       return `${event.payload.totalRequirements} in ${event.payload.duration} ms, ${event.payload.categories.functional ?? 0} functional`;
-    case 'system:error':
+    case 'system:error': {
+      const code: NexusErrorKind = event.payload.code;
+      // @ts-expect-error: the code is a stable spelling, not words
+      if (code === 'model backend failed') return '';
+      if (code === ErrorKind.CANCELLED) return 'stopped';
       return event.payload.retryable ? `${event.payload.message} (try again)` : event.payload.message;
+    }
     default:
       // @ts-expect-error: only the completed event has a duration
       return `${event.type} of ${event.payload.sessionId} ${event.payload.duration}`;
@@ -61,6 +75,9 @@ export function showStatus(status: ConnectionStatus): string {
 export function handle(error: unknown): boolean {
   if (!(error instanceof NexusApiError)) return false;
   if (error.code === ErrorCode.SESSION_NOT_ACTIVE || error.code === ErrorCode.CONNECTION_LOST) return error.retryable;
+  if (error.kind === ErrorKind.BUSY) return error.code === ErrorCode.SESSION_BUSY;
+  // @ts-expect-error: no such spelling
+  if (error.kind === 'model backend failed') return false;
   return error.code === -32099;
 }
 

@@ -33,6 +33,13 @@ after(async () => {
   await model?.close();
 });
 
+// The server's system:error of the failed turn (code "model-failed") came before the turn's
+// answer: the page knows it for this page's own turn and leaves it to the turn's error.
+async function assertToldOnce() {
+  assert.equal(await ui.notice.isVisible(), false,
+    `the failure is told once, beside the message, not again above the conversation: "${await ui.notice.textContent()}"`);
+}
+
 test('a model that keeps failing: the message stays, the error says so, and Try again works', async () => {
   model.failNext(RETRIES, 503);
   await ui.say('Users must sign in with Google.');
@@ -43,6 +50,7 @@ test('a model that keeps failing: the message stays, the error says so, and Try 
   assert.equal(await tryAgain.isVisible(), true);
   assert.match(await ui.page.locator('#message-log > li[data-state="failed"]').textContent(), /Not answered/);
   assert.equal(await ui.messageBox.inputValue(), '', 'the message was stored, so it is not put back');
+  await assertToldOnce();
 
   await ui.recordStreaming();
   await tryAgain.click();
@@ -66,6 +74,7 @@ test('a refused request is not worth repeating: no Try again', async () => {
   assert.match(await ui.turnError.textContent(), /could not answer/);
   assert.equal(await ui.page.getByRole('button', { name: 'Try again' }).isVisible(), false);
   assert.equal(await ui.sendButton.isDisabled(), false, 'the person can write again');
+  await assertToldOnce();
 });
 
 test('nothing went wrong in the page meanwhile', () => {

@@ -1,0 +1,106 @@
+// The web UI's session state (web/ui/session-state.js), in Node without a browser: only its
+// actions change it, each change reaches the subscribers once, and what it hands out is frozen.
+
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+
+import { ErrorCode, NexusApiError } from '../../../web/nexus-api.js';
+import { createSessionState } from '../../../web/ui/session-state.js';
+
+const requirement = (id, text) => ({
+  id, text, category: 'functional', priority: 'must', confidence: 0.9, sourceMessageId: 'm1',
+});
+
+function storedSession() {
+  return {
+    id: 's1', projectId: 'shop', status: 'active', mode: 'genesis',
+    messages: [{ id: 'm0', role: 'assistant', content: 'Hello', timestamp: '2026-01-16T03:57:45.123Z' }],
+    extractedRequirements: [requirement('r1', 'Users must sign in')],
+    exploredAreas: ['authentication'],
+    startedAt: '2026-01-16T03:57:45.123Z', lastActivityAt: '2026-01-16T03:57:45.123Z',
+  };
+}
+
+function recorded() {
+  const state = createSessionState();
+  const changes = [];
+  state.subscribe((change) => changes.push(change));
+  return { state, changes, types: () => changes.map((change) => change.type) };
+}
+
+test('an interview shown is the state\'s own frozen copy', () => {
+  const { state, types } = recorded();
+  const stored = storedSession();
+  state.show(stored);
+  assert.deepEqual(types(), ['session']);
+  assert.deepEqual(state.session, stored);
+  assert.notEqual(state.session, stored);
+  assert.throws(() => { state.session.status = 'paused'; }, TypeError);
+  assert.throws(() => state.session.messages.push({}), TypeError);
+  stored.status = 'paused';
+  assert.equal(state.session.status, 'active', 'the caller\'s object is not the state');
+});
+
+test('a status told twice (answer and event) is one change', () => {
+  const { state, types } = recorded();
+  state.show(storedSession());
+  state.setStatus('paused');
+  state.setStatus('paused');
+  assert.equal(state.session.status, 'paused');
+  assert.deepEqual(types(), ['session', 'status']);
+});
+
+test('requirements and areas already held change nothing; new ones are told as added', () => {
+  const { state, changes, types } = recorded();
+  state.show(storedSession());
+  state.addRequirements([requirement('r1', 'Users must sign in'), requirement('r2', 'Admins can ban users')]);
+  state.addRequirements([requirement('r2', 'Admins can ban users')]);
+  assert.deepEqual(state.session.extractedRequirements.map((r) => r.id), ['r1', 'r2']);
+  assert.deepEqual(changes.at(-1).added.map((r) => r.id), ['r2']);
+  state.addExploredArea('authentication');
+  state.addExploredArea('security');
+  assert.deepEqual(state.session.exploredAreas, ['authentication', 'security']);
+  assert.deepEqual(types(), ['session', 'requirements', 'area']);
+});
+
+test('messages are added in order; gaps start over when the interview is shown again', () => {
+  const { state, types } = recorded();
+  state.show(storedSession());
+  state.addMessage({ id: 'm1', role: 'user', content: 'Hi', timestamp: '2026-01-16T03:58:45.123Z' });
+  state.setGaps(['security', 'performance']);
+  assert.deepEqual(state.session.messages.map((m) => m.id), ['m0', 'm1']);
+  assert.deepEqual(state.gaps, ['security', 'performance']);
+  state.show(storedSession());
+  assert.deepEqual(state.gaps, []);
+  assert.deepEqual(types(), ['session', 'message', 'gaps', 'session']);
+});
+
+test('with no interview open, its actions change nothing', () => {
+  const { state, types } = recorded();
+  state.show(storedSession());
+  state.close();
+  state.close();
+  state.setStatus('paused');
+  state.addMessage({ id: 'm1', role: 'user', content: 'Hi', timestamp: '2026-01-16T03:58:45.123Z' });
+  state.addRequirements([requirement('r2', 'Admins can ban users')]);
+  state.addExploredArea('security');
+  state.setGaps(['security']);
+  assert.equal(state.session, null);
+  assert.deepEqual(types(), ['session', 'closed']);
+});
+
+test('the connection: ever connected once open, signed out when the server refused the page', () => {
+  const { state, types } = recorded();
+  state.setConnection({ state: 'connecting', attempt: 1 });
+  assert.equal(state.everConnected, false);
+  state.setConnection({ state: 'open' });
+  state.setConnection({ state: 'connecting', attempt: 1 });
+  assert.equal(state.everConnected, true, 'stays so after a drop');
+  assert.equal(state.signedOut, false);
+  const denied = new NexusApiError('refused', { code: ErrorCode.ACCESS_DENIED });
+  state.setConnection({ state: 'closed', error: denied });
+  assert.equal(state.signedOut, true);
+  state.setServer({ name: 'nexus', version: '1', maxMessageBytes: 65536 });
+  assert.equal(state.server.maxMessageBytes, 65536);
+  assert.deepEqual(types(), ['connection', 'connection', 'connection', 'connection', 'server']);
+});

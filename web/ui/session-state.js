@@ -1,0 +1,129 @@
+// What the page knows of its session with the server, in one place: the connection, the server's
+// facts (system:info), and the open interview with the coverage gaps last suggested for it.
+// Only the actions below change it; views read it and subscribe to its changes. What it hands
+// out is frozen, so that no view can change it behind the others' backs.
+
+import { ErrorCode } from '../nexus-api.js';
+
+// A change, as subscribers are told of it:
+//   {type: 'connection'}       the connection's status changed
+//   {type: 'server'}           system:info arrived
+//   {type: 'session'}          an interview was opened, or shown again as stored
+//   {type: 'closed'}           no interview is open any more
+//   {type: 'status'}           the open interview's status changed
+//   {type: 'message', message} a message was added to it
+//   {type: 'requirements', added} requirements it did not hold yet were captured
+//   {type: 'area', area}       an area was explored for the first time
+//   {type: 'gaps'}             the areas suggested next changed
+export function createSessionState() {
+  let connection = Object.freeze({ state: 'connecting', attempt: 1 });
+  let everConnected = false;
+  let server = Object.freeze({});
+  let session = null;
+  let gaps = Object.freeze([]);
+  const listeners = new Set();
+
+  function notify(change) {
+    for (const listener of [...listeners]) listener(Object.freeze(change));
+  }
+
+  // The open interview, changed in one field.
+  function changeSession(fields, change) {
+    session = Object.freeze({ ...session, ...fields });
+    notify(change);
+  }
+
+  return {
+    /** The client's ConnectionStatus. */
+    get connection() {
+      return connection;
+    },
+    /** Whether the connection has ever been open: every attempt after that is a reconnect. */
+    get everConnected() {
+      return everConnected;
+    },
+    /** The server refused this page (its token or origin): reconnecting will not help. */
+    get signedOut() {
+      return connection.state === 'closed' && connection.error?.code === ErrorCode.ACCESS_DENIED;
+    },
+    /** The result of system:info; {} until it has come. */
+    get server() {
+      return server;
+    },
+    /** The open InterviewSession as it stands now, or null. */
+    get session() {
+      return session;
+    },
+    /** The standard areas suggested to cover next, since the interview was shown. */
+    get gaps() {
+      return gaps;
+    },
+
+    /** Calls listener(change) after every change; returns the function that stops it. */
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => void listeners.delete(listener);
+    },
+
+    setConnection(status) {
+      connection = status;
+      everConnected ||= status.state === 'open';
+      notify({ type: 'connection' });
+    },
+    setServer(info) {
+      server = deepFrozen(info);
+      notify({ type: 'server' });
+    },
+    // Opening an interview, or showing it again as stored: suggestions start over.
+    show(stored) {
+      session = deepFrozen(stored);
+      gaps = Object.freeze([]);
+      notify({ type: 'session' });
+    },
+    close() {
+      if (!session) return;
+      session = null;
+      gaps = Object.freeze([]);
+      notify({ type: 'closed' });
+    },
+    // From an answer or an event, whichever comes first; the second changes nothing.
+    setStatus(status) {
+      if (!session || session.status === status) return;
+      changeSession({ status }, { type: 'status' });
+    },
+    addMessage(message) {
+      if (!session) return;
+      const added = deepFrozen(message);
+      changeSession({ messages: Object.freeze([...session.messages, added]) }, { type: 'message', message: added });
+    },
+    // From a turn's result or interview:requirement-captured, whichever comes first.
+    addRequirements(captured) {
+      if (!session) return;
+      const known = new Set(session.extractedRequirements.map((r) => r.id));
+      const added = captured.filter((r) => !known.has(r.id)).map(deepFrozen);
+      if (added.length === 0) return;
+      changeSession({ extractedRequirements: Object.freeze([...session.extractedRequirements, ...added]) },
+        { type: 'requirements', added: Object.freeze(added) });
+    },
+    addExploredArea(area) {
+      if (!session || session.exploredAreas.includes(area)) return;
+      changeSession({ exploredAreas: Object.freeze([...session.exploredAreas, area]) }, { type: 'area', area });
+    },
+    setGaps(suggested) {
+      if (!session) return;
+      gaps = Object.freeze([...suggested]);
+      notify({ type: 'gaps' });
+    },
+  };
+}
+
+// A copy no one can change: what the state holds is its own, not the caller's.
+function deepFrozen(value) {
+  return freezeAll(structuredClone(value));
+}
+
+function freezeAll(value) {
+  if (typeof value !== 'object' || value === null) return value;
+  for (const child of Object.values(value)) freezeAll(child);
+  return Object.freeze(value);
+}
