@@ -77,7 +77,8 @@ void streamReply(const StreamedReply& script, ResponseWriter& writer) {
 
   switch (script.ending) {
     case StreamedReply::Ending::ErrorEvent:
-      events.send("error", {{"type", "error"}, {"error", {{"type", script.errorType}, {"message", "Overloaded"}}}});
+      events.send("error",
+                  {{"type", "error"}, {"error", {{"type", script.errorType}, {"message", script.errorMessage}}}});
       writer.finish();
       return;
     case StreamedReply::Ending::Drop:

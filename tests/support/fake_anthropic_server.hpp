@@ -40,6 +40,7 @@ struct StreamedReply {
   std::chrono::milliseconds pauseBetweenDeltas{0};
   Ending ending = Ending::MessageStop;
   std::string errorType = "overloaded_error";  // of the ErrorEvent ending
+  std::string errorMessage = "Overloaded";     // of the ErrorEvent ending
   // Runs on the server's thread after delta `index` was written (tests synchronise on it).
   std::function<void(std::size_t index)> afterDelta;
 };

@@ -57,7 +57,8 @@ std::optional<Endpoint> parseEndpoint(const std::string& url) {
   return endpoint;
 }
 
-// Everything the callbacks of one exchange share. Lives on post()'s stack.
+// Everything the callbacks of one exchange share. Lives on post()'s stack: libcurl holds its
+// address until the easy handle is detached.
 struct Exchange {
   CURL* easy = nullptr;
   const HeadHandler* onHead = nullptr;
@@ -69,6 +70,7 @@ struct Exchange {
   curl_off_t bytesSent = 0;
   SteadyClock::time_point lastActivity;
   std::exception_ptr handlerException;
+  char errorBuffer[CURL_ERROR_SIZE] = {};
 };
 
 bool deliverHead(Exchange& exchange) {
@@ -149,6 +151,151 @@ int onConnected(void* userData, char*, char*, int, int) {
   return CURL_PREREQFUNC_OK;
 }
 
+// ---- the request headers ----
+
+using HeaderList = std::unique_ptr<curl_slist, ListDeleter>;
+
+bool hasLineBreak(std::string_view text) { return text.find_first_of("\r\n") != std::string_view::npos; }
+
+// The first header libcurl would send as something else than given (a smuggled line, no name).
+const HttpHeader* malformedHeader(const HttpHeaders& headers) {
+  for (const auto& header : headers.all()) {
+    if (header.name.empty() || hasLineBreak(header.name) || header.name.find(':') != std::string::npos ||
+        hasLineBreak(header.value)) {
+      return &header;
+    }
+  }
+  return nullptr;
+}
+
+// The header lines for CURLOPT_HTTPHEADER; `headers` must have passed malformedHeader().
+HeaderList curlHeaderList(const HttpHeaders& headers) {
+  HeaderList list;
+  auto append = [&](const std::string& line) {
+    curl_slist* extended = curl_slist_append(list.get(), line.c_str());
+    if (extended == nullptr) throw std::bad_alloc();
+    (void)list.release();  // `extended` is the same list, one longer: reset() must not free it
+    list.reset(extended);
+  };
+  for (const auto& header : headers.all()) {
+    // "Name;" is libcurl's way to send a header with an empty value.
+    append(header.value.empty() ? header.name + ";" : header.name + ": " + header.value);
+  }
+  // No "Expect: 100-continue" round trip for larger bodies: model servers answer directly.
+  if (!headers.contains("expect")) append("Expect:");
+  return list;
+}
+
+// ---- the curl options ----
+
+// Proxies are not set here: libcurl reads http_proxy, https_proxy and no_proxy itself.
+void setOptions(CURL* handle, const HttpRequest& request, curl_slist* headers, const std::string& userAgent,
+                Exchange& exchange) {
+  curl_easy_setopt(handle, CURLOPT_URL, request.url.c_str());
+  curl_easy_setopt(handle, CURLOPT_PROTOCOLS_STR, "http,https");
+  curl_easy_setopt(handle, CURLOPT_POST, 1L);
+  curl_easy_setopt(handle, CURLOPT_POSTFIELDS, request.body.data());
+  curl_easy_setopt(handle, CURLOPT_POSTFIELDSIZE_LARGE, static_cast<curl_off_t>(request.body.size()));
+  curl_easy_setopt(handle, CURLOPT_HTTPHEADER, headers);
+  curl_easy_setopt(handle, CURLOPT_USERAGENT, userAgent.c_str());
+  curl_easy_setopt(handle, CURLOPT_FOLLOWLOCATION, 0L);  // a POST must not be re-sent elsewhere
+  curl_easy_setopt(handle, CURLOPT_SSL_VERIFYPEER, 1L);  // the defaults, stated: never turned off
+  curl_easy_setopt(handle, CURLOPT_SSL_VERIFYHOST, 2L);
+  curl_easy_setopt(handle, CURLOPT_NOSIGNAL, 1L);        // no SIGALRM in a multi-threaded process
+  curl_easy_setopt(handle, CURLOPT_TCP_KEEPALIVE, 1L);   // long quiet streams through NATs
+  // The only libcurl timer: the idle and total timeouts are the transfer loop's own.
+  curl_easy_setopt(handle, CURLOPT_CONNECTTIMEOUT_MS, static_cast<long>(request.connectTimeout.count()));
+  curl_easy_setopt(handle, CURLOPT_ERRORBUFFER, exchange.errorBuffer);
+  curl_easy_setopt(handle, CURLOPT_HEADERFUNCTION, onHeaderLine);
+  curl_easy_setopt(handle, CURLOPT_HEADERDATA, &exchange);
+  curl_easy_setopt(handle, CURLOPT_WRITEFUNCTION, onBodyBytes);
+  curl_easy_setopt(handle, CURLOPT_WRITEDATA, &exchange);
+  curl_easy_setopt(handle, CURLOPT_NOPROGRESS, 0L);
+  curl_easy_setopt(handle, CURLOPT_XFERINFOFUNCTION, onProgress);
+  curl_easy_setopt(handle, CURLOPT_XFERINFODATA, &exchange);
+  curl_easy_setopt(handle, CURLOPT_PREREQFUNCTION, onConnected);
+  curl_easy_setopt(handle, CURLOPT_PREREQDATA, &exchange);
+}
+
+// ---- the transfer loop ----
+
+// How the transfer loop ended; exactly one member is set.
+struct TransferEnd {
+  std::optional<CURLcode> finished{};           // libcurl completed the transfer, well or not
+  std::optional<TransportErrorKind> stopped{};  // the loop stopped it: cancelled or timed out
+  std::optional<CURLMcode> multiFailed{};       // libcurl's multi interface itself failed
+};
+
+// The one easy handle inside the multi handle for as long as this lives; it must be detached
+// before either handle is cleaned up.
+class AttachedHandle {
+ public:
+  AttachedHandle(CURLM* multi, CURL* easy) : multi_(multi), easy_(easy) {
+    if (curl_multi_add_handle(multi_, easy_) != CURLM_OK) throw std::runtime_error("curl_multi_add_handle failed");
+  }
+  ~AttachedHandle() { curl_multi_remove_handle(multi_, easy_); }
+  AttachedHandle(const AttachedHandle&) = delete;
+  AttachedHandle& operator=(const AttachedHandle&) = delete;
+
+ private:
+  CURLM* multi_;
+  CURL* easy_;
+};
+
+// libcurl's result once the transfer is done; nullopt while it runs.
+std::optional<CURLcode> finishedResult(CURLM* multi) {
+  std::optional<CURLcode> result;
+  int queued = 0;
+  while (CURLMsg* message = curl_multi_info_read(multi, &queued)) {
+    if (message->msg == CURLMSG_DONE) result = message->data.result;
+  }
+  return result;
+}
+
+// How long the loop may wait before it must look at the clocks again, or which of our
+// timeouts has passed.
+struct TimeoutCheck {
+  std::optional<TransportErrorKind> expired;
+  std::chrono::milliseconds wait{0};
+};
+
+TimeoutCheck checkTimeouts(const Exchange& exchange, const HttpRequest& request, SteadyClock::time_point start) {
+  const auto now = SteadyClock::now();
+  auto wakeAt = now + std::chrono::seconds{1};
+  if (exchange.connected) {
+    const auto idleDeadline = exchange.lastActivity + request.idleTimeout;
+    if (now >= idleDeadline) return {TransportErrorKind::IdleTimeout};
+    wakeAt = std::min(wakeAt, idleDeadline);
+  }
+  if (request.totalTimeout) {
+    const auto totalDeadline = start + *request.totalTimeout;
+    if (now >= totalDeadline) return {TransportErrorKind::TotalTimeout};
+    wakeAt = std::min(wakeAt, totalDeadline);
+  }
+  return {std::nullopt, std::chrono::ceil<std::chrono::milliseconds>(wakeAt - now)};
+}
+
+// Drives the transfer until libcurl finishes it, `cancel` is requested or a timeout passes.
+// A multi handle around the one easy handle lets a stop request wake the wait at once
+// (curl_multi_wakeup is thread-safe) and lets the idle timeout be exact.
+TransferEnd runTransfer(CURLM* multi, Exchange& exchange, const HttpRequest& request, const std::stop_token& cancel) {
+  const std::stop_callback wakeOnStop(cancel, [multi] { curl_multi_wakeup(multi); });
+  const auto start = SteadyClock::now();
+  exchange.lastActivity = start;
+  while (true) {
+    int running = 0;
+    if (const CURLMcode code = curl_multi_perform(multi, &running); code != CURLM_OK) return {.multiFailed = code};
+    if (const auto result = finishedResult(multi)) return {.finished = *result};
+    if (cancel.stop_requested()) return {.stopped = TransportErrorKind::Cancelled};
+    const TimeoutCheck timeouts = checkTimeouts(exchange, request, start);
+    if (timeouts.expired) return {.stopped = *timeouts.expired};
+    // libcurl shortens the wait to its own timers (connect timeout, retransmissions).
+    curl_multi_poll(multi, nullptr, 0, static_cast<int>(std::max<long long>(timeouts.wait.count(), 1)), nullptr);
+  }
+}
+
+// ---- describing errors ----
+
 TransportErrorKind kindOf(CURLcode code) {
   switch (code) {
     case CURLE_COULDNT_RESOLVE_HOST:
@@ -211,7 +358,59 @@ TransportError failure(TransportErrorKind kind, const Endpoint& endpoint, std::s
   return {kind, std::move(message)};
 }
 
-bool hasLineBreak(std::string_view text) { return text.find_first_of("\r\n") != std::string_view::npos; }
+TransportError invalidUrl() {
+  // The URL itself is not repeated: its path or query may carry a secret.
+  return {TransportErrorKind::InvalidRequest,
+          "HTTP POST failed: the request URL is not a valid http:// or https:// URL"};
+}
+
+TransportError malformedHeaderError(const HttpHeader& header, const HttpRequest& request, const Endpoint& endpoint) {
+  // Names only: the value may be a key.
+  return failure(TransportErrorKind::InvalidRequest, endpoint,
+                 "header \"" + scrubbed(header.name, request, endpoint) + "\" is malformed");
+}
+
+TransportError stoppedError(TransportErrorKind kind, const HttpRequest& request, const Endpoint& endpoint) {
+  std::string detail;
+  if (kind == TransportErrorKind::IdleTimeout) {
+    detail = "nothing received for " + std::to_string(request.idleTimeout.count()) + " ms";
+  } else if (kind == TransportErrorKind::TotalTimeout) {
+    detail = "not complete after " + std::to_string(request.totalTimeout->count()) + " ms";
+  }
+  return failure(kind, endpoint, detail);
+}
+
+TransportError curlError(CURLcode code, const Exchange& exchange, const HttpRequest& request,
+                         const Endpoint& endpoint) {
+  // A handler's `false` makes libcurl report a write error: the caller asked for it.
+  const TransportErrorKind kind = exchange.stoppedByHandler ? TransportErrorKind::Aborted : kindOf(code);
+  const std::string detail =
+      exchange.errorBuffer[0] != '\0' ? std::string(exchange.errorBuffer) : curl_easy_strerror(code);
+  return failure(kind, endpoint, scrubbed(detail, request, endpoint));
+}
+
+HttpOutcome failedOutcome(TransportError error) {
+  HttpOutcome outcome;
+  outcome.error = std::move(error);
+  return outcome;
+}
+
+// The outcome of a transfer that ran; rethrows what a handler threw.
+HttpOutcome outcomeOf(const TransferEnd& end, Exchange& exchange, const HttpRequest& request,
+                      const Endpoint& endpoint) {
+  if (end.multiFailed) {
+    return failedOutcome(failure(TransportErrorKind::Other, endpoint, curl_multi_strerror(*end.multiFailed)));
+  }
+  if (exchange.handlerException) std::rethrow_exception(exchange.handlerException);
+  HttpOutcome outcome;
+  if (exchange.headDelivered) outcome.head = std::move(exchange.head);
+  if (end.stopped) {
+    outcome.error = stoppedError(*end.stopped, request, endpoint);
+  } else if (*end.finished != CURLE_OK) {
+    outcome.error = curlError(*end.finished, exchange, request, endpoint);
+  }
+  return outcome;
+}
 
 }  // namespace
 
@@ -221,143 +420,29 @@ CurlHttpClient::CurlHttpClient(std::string_view version) : userAgent_("nexus-int
 
 HttpOutcome CurlHttpClient::post(const HttpRequest& request, const HeadHandler& onHead, const BodyHandler& onBody,
                                  std::stop_token cancel) {
-  HttpOutcome outcome;
   const auto endpoint = parseEndpoint(request.url);
-  if (!endpoint) {
-    outcome.error = TransportError{TransportErrorKind::InvalidRequest,
-                                   "HTTP POST failed: the request URL is not a valid http:// or https:// URL"};
-    return outcome;
-  }
+  if (!endpoint) return failedOutcome(invalidUrl());
   if (cancel.stop_requested()) {
-    outcome.error = failure(TransportErrorKind::Cancelled, *endpoint, "before it was sent");
-    return outcome;
+    return failedOutcome(failure(TransportErrorKind::Cancelled, *endpoint, "before it was sent"));
   }
-
-  std::unique_ptr<curl_slist, ListDeleter> headerList;
-  auto appendHeader = [&](const std::string& line) {
-    curl_slist* extended = curl_slist_append(headerList.get(), line.c_str());
-    if (extended == nullptr) throw std::bad_alloc();
-    (void)headerList.release();
-    headerList.reset(extended);
-  };
-  for (const auto& header : request.headers.all()) {
-    if (header.name.empty() || hasLineBreak(header.name) || header.name.find(':') != std::string::npos ||
-        hasLineBreak(header.value)) {
-      // Names only: the value may be a key.
-      outcome.error = failure(TransportErrorKind::InvalidRequest, *endpoint,
-                              "header \"" + scrubbed(header.name, request, *endpoint) + "\" is malformed");
-      return outcome;
-    }
-    // "Name;" is libcurl's way to send a header with an empty value.
-    appendHeader(header.value.empty() ? header.name + ";" : header.name + ": " + header.value);
+  if (const HttpHeader* header = malformedHeader(request.headers)) {
+    return failedOutcome(malformedHeaderError(*header, request, *endpoint));
   }
-  // No "Expect: 100-continue" round trip for larger bodies: model servers answer directly.
-  if (!request.headers.contains("expect")) appendHeader("Expect:");
+  const HeaderList headers = curlHeaderList(request.headers);
 
-  std::unique_ptr<CURL, EasyDeleter> easy(curl_easy_init());
-  std::unique_ptr<CURLM, MultiDeleter> multi(curl_multi_init());
+  const std::unique_ptr<CURL, EasyDeleter> easy(curl_easy_init());
+  const std::unique_ptr<CURLM, MultiDeleter> multi(curl_multi_init());
   if (!easy || !multi) throw std::bad_alloc();
 
   Exchange exchange;
   exchange.easy = easy.get();
   exchange.onHead = &onHead;
   exchange.onBody = &onBody;
-  char errorBuffer[CURL_ERROR_SIZE] = {};
+  setOptions(easy.get(), request, headers.get(), userAgent_, exchange);
 
-  CURL* handle = easy.get();
-  curl_easy_setopt(handle, CURLOPT_URL, request.url.c_str());
-  curl_easy_setopt(handle, CURLOPT_PROTOCOLS_STR, "http,https");
-  curl_easy_setopt(handle, CURLOPT_POST, 1L);
-  curl_easy_setopt(handle, CURLOPT_POSTFIELDS, request.body.data());
-  curl_easy_setopt(handle, CURLOPT_POSTFIELDSIZE_LARGE, static_cast<curl_off_t>(request.body.size()));
-  curl_easy_setopt(handle, CURLOPT_HTTPHEADER, headerList.get());
-  curl_easy_setopt(handle, CURLOPT_USERAGENT, userAgent_.c_str());
-  curl_easy_setopt(handle, CURLOPT_FOLLOWLOCATION, 0L);
-  curl_easy_setopt(handle, CURLOPT_SSL_VERIFYPEER, 1L);  // the defaults, stated: never turned off
-  curl_easy_setopt(handle, CURLOPT_SSL_VERIFYHOST, 2L);
-  curl_easy_setopt(handle, CURLOPT_NOSIGNAL, 1L);        // no SIGALRM in a multi-threaded process
-  curl_easy_setopt(handle, CURLOPT_TCP_KEEPALIVE, 1L);   // long quiet streams through NATs
-  curl_easy_setopt(handle, CURLOPT_CONNECTTIMEOUT_MS, static_cast<long>(request.connectTimeout.count()));
-  curl_easy_setopt(handle, CURLOPT_ERRORBUFFER, errorBuffer);
-  curl_easy_setopt(handle, CURLOPT_HEADERFUNCTION, onHeaderLine);
-  curl_easy_setopt(handle, CURLOPT_HEADERDATA, &exchange);
-  curl_easy_setopt(handle, CURLOPT_WRITEFUNCTION, onBodyBytes);
-  curl_easy_setopt(handle, CURLOPT_WRITEDATA, &exchange);
-  curl_easy_setopt(handle, CURLOPT_NOPROGRESS, 0L);
-  curl_easy_setopt(handle, CURLOPT_XFERINFOFUNCTION, onProgress);
-  curl_easy_setopt(handle, CURLOPT_XFERINFODATA, &exchange);
-  curl_easy_setopt(handle, CURLOPT_PREREQFUNCTION, onConnected);
-  curl_easy_setopt(handle, CURLOPT_PREREQDATA, &exchange);
-
-  // A multi handle around the one easy handle lets a stop request wake the wait at once
-  // (curl_multi_wakeup is thread-safe) and lets the idle timeout be exact.
-  if (curl_multi_add_handle(multi.get(), handle) != CURLM_OK) throw std::runtime_error("curl_multi_add_handle failed");
-  struct Detach {
-    CURLM* multi;
-    CURL* easy;
-    ~Detach() { curl_multi_remove_handle(multi, easy); }
-  } detach{multi.get(), handle};
-  std::stop_callback wakeOnStop(cancel, [multiHandle = multi.get()] { curl_multi_wakeup(multiHandle); });
-
-  const auto start = SteadyClock::now();
-  exchange.lastActivity = start;
-  std::optional<TransportErrorKind> stoppedHere;
-  std::optional<CURLcode> finished;
-  while (!finished) {
-    int running = 0;
-    if (const CURLMcode code = curl_multi_perform(multi.get(), &running); code != CURLM_OK) {
-      outcome.error = failure(TransportErrorKind::Other, *endpoint, curl_multi_strerror(code));
-      return outcome;
-    }
-    int queued = 0;
-    while (CURLMsg* message = curl_multi_info_read(multi.get(), &queued)) {
-      if (message->msg == CURLMSG_DONE) finished = message->data.result;
-    }
-    if (finished) break;
-    if (cancel.stop_requested()) {
-      stoppedHere = TransportErrorKind::Cancelled;
-      break;
-    }
-    const auto now = SteadyClock::now();
-    auto wakeAt = now + std::chrono::seconds{1};
-    if (exchange.connected) {
-      const auto idleDeadline = exchange.lastActivity + request.idleTimeout;
-      if (now >= idleDeadline) {
-        stoppedHere = TransportErrorKind::IdleTimeout;
-        break;
-      }
-      wakeAt = std::min(wakeAt, idleDeadline);
-    }
-    if (request.totalTimeout) {
-      const auto totalDeadline = start + *request.totalTimeout;
-      if (now >= totalDeadline) {
-        stoppedHere = TransportErrorKind::TotalTimeout;
-        break;
-      }
-      wakeAt = std::min(wakeAt, totalDeadline);
-    }
-    const auto waitMs = std::chrono::ceil<std::chrono::milliseconds>(wakeAt - now).count();
-    // libcurl shortens the wait to its own timers (connect timeout, retransmissions).
-    curl_multi_poll(multi.get(), nullptr, 0, static_cast<int>(std::max<long long>(waitMs, 1)), nullptr);
-  }
-
-  if (exchange.handlerException) std::rethrow_exception(exchange.handlerException);
-  if (exchange.headDelivered) outcome.head = std::move(exchange.head);
-
-  if (stoppedHere) {
-    std::string detail;
-    if (*stoppedHere == TransportErrorKind::IdleTimeout) {
-      detail = "nothing received for " + std::to_string(request.idleTimeout.count()) + " ms";
-    } else if (*stoppedHere == TransportErrorKind::TotalTimeout) {
-      detail = "not complete after " + std::to_string(request.totalTimeout->count()) + " ms";
-    }
-    outcome.error = failure(*stoppedHere, *endpoint, detail);
-  } else if (*finished != CURLE_OK) {
-    const TransportErrorKind kind = exchange.stoppedByHandler ? TransportErrorKind::Aborted : kindOf(*finished);
-    const std::string detail = errorBuffer[0] != '\0' ? std::string(errorBuffer) : curl_easy_strerror(*finished);
-    outcome.error = failure(kind, *endpoint, scrubbed(detail, request, *endpoint));
-  }
-  return outcome;
+  const AttachedHandle attached(multi.get(), easy.get());
+  const TransferEnd end = runTransfer(multi.get(), exchange, request, cancel);
+  return outcomeOf(end, exchange, request, *endpoint);
 }
 
 }  // namespace nexus::http

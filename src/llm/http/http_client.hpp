@@ -1,7 +1,9 @@
 #pragma once
-// The HTTP transport the model clients talk through, behind an interface so that it can be
-// replaced (a fake in tests, another library later). Streaming: the response head is handed
-// over as soon as it is complete, the body in pieces as they arrive.
+// The HTTP transport the model clients talk through. An interface so that the clients know no
+// HTTP library (the executable's wiring creates the CurlHttpClient) and so that a wrapper can
+// stand in front of one (the delta-latency benchmark times body pieces that way); tests use
+// CurlHttpClient itself, against real servers on 127.0.0.1. Streaming: the response head is
+// handed over as soon as it is complete, the body in pieces as they arrive.
 
 #include <chrono>
 #include <functional>
