@@ -7,6 +7,8 @@
 #include <cerrno>
 #include <string>
 
+#include "store/sqlite_guarded.hpp"
+
 namespace nexus {
 namespace {
 
@@ -27,7 +29,7 @@ Result<void> claimSession(SqliteDatabase& db, std::string_view sessionId, std::s
   const std::string id(sessionId);
   const std::string host = hostName();
   const std::int64_t pid = ::getpid();
-  try {
+  return guarded(db, "claim session " + id + " in " + db.path(), [&]() -> Result<void> {
     auto& connection = db.connection();
     SQLite::Transaction transaction(connection, SQLite::TransactionBehavior::IMMEDIATE);
     SQLite::Statement holder(connection, "SELECT host, pid, claimed_at FROM session_claims WHERE session_id = ?1");
@@ -54,14 +56,12 @@ ON CONFLICT (session_id) DO UPDATE SET host = excluded.host, pid = excluded.pid,
     claim.exec();
     transaction.commit();
     return {};
-  } catch (const std::exception& error) {
-    return db.failure("claim session " + id + " in " + db.path(), error);
-  }
+  });
 }
 
 Result<void> releaseSession(SqliteDatabase& db, std::string_view sessionId) {
   const std::string id(sessionId);
-  try {
+  return guarded(db, "release session " + id + " in " + db.path(), [&]() -> Result<void> {
     SQLite::Statement release(db.connection(),
                               "DELETE FROM session_claims WHERE session_id = ?1 AND host = ?2 AND pid = ?3");
     release.bind(1, id);
@@ -69,9 +69,7 @@ Result<void> releaseSession(SqliteDatabase& db, std::string_view sessionId) {
     release.bind(3, static_cast<std::int64_t>(::getpid()));
     release.exec();
     return {};
-  } catch (const std::exception& error) {
-    return db.failure("release session " + id + " in " + db.path(), error);
-  }
+  });
 }
 
 }  // namespace nexus

@@ -10,6 +10,7 @@
 #include "core/json.hpp"
 #include "core/time.hpp"
 #include "store/session_claims.hpp"
+#include "store/sqlite_guarded.hpp"
 #include "store/sqlite_rows.hpp"
 #include "store/sqlite_schema.hpp"
 
@@ -178,7 +179,7 @@ Result<std::unique_ptr<SqliteSessionStore>> SqliteSessionStore::open(const std::
 Result<void> SqliteSessionStore::save(const InterviewSession& session) {
   std::lock_guard lock(mutex_);
   const std::string action = "save session " + session.id + " to " + db_.path();
-  try {
+  return guarded(db_, action, [&]() -> Result<void> {
     SQLite::Database& db = db_.connection();
     // IMMEDIATE: take the write lock first, so that the reads below cannot go stale.
     SQLite::Transaction transaction(db, SQLite::TransactionBehavior::IMMEDIATE);
@@ -199,9 +200,7 @@ Result<void> SqliteSessionStore::save(const InterviewSession& session) {
     appendRequirements(db, session, requirements.count);
     transaction.commit();
     return {};
-  } catch (const std::exception& error) {
-    return db_.failure(action, error);
-  }
+  });
 }
 
 std::optional<InterviewSession> SqliteSessionStore::loadLocked(const std::string& sessionId) const {
@@ -280,21 +279,21 @@ std::optional<InterviewSession> SqliteSessionStore::loadLocked(const std::string
 Result<std::optional<InterviewSession>> SqliteSessionStore::load(std::string_view sessionId) const {
   std::lock_guard lock(mutex_);
   const std::string id(sessionId);
-  try {
+  const std::string action = "load session " + id + " from " + db_.path();
+  return guarded(db_, action, [&]() -> Result<std::optional<InterviewSession>> {
     // One read transaction: the three queries see one snapshot even while others write.
     SQLite::Transaction snapshot(db_.connection(), SQLite::TransactionBehavior::DEFERRED);
     std::optional<InterviewSession> loaded = loadLocked(id);
     snapshot.commit();
     return loaded;
-  } catch (const std::exception& error) {
-    return db_.failure("load session " + id + " from " + db_.path(), error);
-  }
+  });
 }
 
 Result<std::optional<InterviewSession>> SqliteSessionStore::loadLatestOpen(std::string_view projectId) const {
   std::lock_guard lock(mutex_);
   const std::string project(projectId);
-  try {
+  const std::string action = "find the latest open session of project " + project + " in " + db_.path();
+  return guarded(db_, action, [&]() -> Result<std::optional<InterviewSession>> {
     SQLite::Database& db = db_.connection();
     SQLite::Transaction snapshot(db, SQLite::TransactionBehavior::DEFERRED);
     SQLite::Statement latest(db,
@@ -309,14 +308,12 @@ Result<std::optional<InterviewSession>> SqliteSessionStore::loadLatestOpen(std::
     if (id) loaded = loadLocked(*id);
     snapshot.commit();
     return loaded;
-  } catch (const std::exception& error) {
-    return db_.failure("find the latest open session of project " + project + " in " + db_.path(), error);
-  }
+  });
 }
 
 Result<std::vector<SessionSummary>> SqliteSessionStore::list(std::string_view projectId) const {
   std::lock_guard lock(mutex_);
-  try {
+  return guarded(db_, "list the sessions in " + db_.path(), [&]() -> Result<std::vector<SessionSummary>> {
     SQLite::Database& db = db_.connection();
     const std::string order = "ORDER BY s.last_activity_at DESC, s.id";
     if (projectId.empty()) {
@@ -326,22 +323,18 @@ Result<std::vector<SessionSummary>> SqliteSessionStore::list(std::string_view pr
     SQLite::Statement query(db, std::string(kSummaryColumns) + "WHERE s.project_id = ? " + order);
     query.bind(1, std::string(projectId));
     return summaries(query);
-  } catch (const std::exception& error) {
-    return db_.failure("list the sessions in " + db_.path(), error);
-  }
+  });
 }
 
 Result<bool> SqliteSessionStore::remove(std::string_view sessionId) {
   std::lock_guard lock(mutex_);
   const std::string id(sessionId);
-  try {
+  return guarded(db_, "remove session " + id + " from " + db_.path(), [&]() -> Result<bool> {
     // Messages and requirements go with the session (ON DELETE CASCADE).
     SQLite::Statement erase(db_.connection(), "DELETE FROM sessions WHERE id = ?");
     erase.bind(1, id);
     return erase.exec() > 0;
-  } catch (const std::exception& error) {
-    return db_.failure("remove session " + id + " from " + db_.path(), error);
-  }
+  });
 }
 
 Result<void> SqliteSessionStore::claim(std::string_view sessionId) {
