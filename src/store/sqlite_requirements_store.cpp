@@ -9,6 +9,7 @@
 #include "core/enums.hpp"
 #include "core/ids.hpp"
 #include "core/time.hpp"
+#include "store/sqlite_guarded.hpp"
 #include "store/sqlite_rows.hpp"
 #include "store/sqlite_schema.hpp"
 
@@ -214,7 +215,9 @@ Result<AddResult> SqliteRequirementsStore::add(const NewRequirement& requirement
   const NewRequirement& incoming = *checked;
   std::lock_guard lock(mutex_);
   const std::string action = "add a requirement to project " + incoming.projectId + " in " + db_.path();
-  try {
+  // After a failed write (a COMMIT that failed, say) the index may not match the file: the undo
+  // at the end drops it, to be read again next time rather than trusted.
+  return guarded(db_, action, [&]() -> Result<AddResult> {
     SQLite::Database& db = db_.connection();
     // IMMEDIATE: nobody writes between the checks below and the write they decide.
     SQLite::Transaction transaction(db, SQLite::TransactionBehavior::IMMEDIATE);
@@ -245,22 +248,14 @@ Result<AddResult> SqliteRequirementsStore::add(const NewRequirement& requirement
     }
     transaction.commit();
     return result;
-  } catch (const std::exception& error) {
-    // After a failed write (a COMMIT that failed, say) the index may not match the file:
-    // read the texts again next time rather than trust it.
-    indexes_.clear();
-    return db_.failure(action, error);
-  }
+  }, [&] { indexes_.clear(); });
 }
 
 Result<std::optional<Requirement>> SqliteRequirementsStore::get(std::string_view id) const {
   std::lock_guard lock(mutex_);
   const std::string key(id);
-  try {
-    return loadRequirement(db_.connection(), key);
-  } catch (const std::exception& error) {
-    return db_.failure("read requirement " + key + " from " + db_.path(), error);
-  }
+  return guarded(db_, "read requirement " + key + " from " + db_.path(),
+                 [&]() -> Result<std::optional<Requirement>> { return loadRequirement(db_.connection(), key); });
 }
 
 Result<std::vector<Requirement>> SqliteRequirementsStore::list(std::string_view projectId,
@@ -269,7 +264,8 @@ Result<std::vector<Requirement>> SqliteRequirementsStore::list(std::string_view 
   if (auto checked = rules::checkFilter(filter); !checked) return checked.error();
   std::lock_guard lock(mutex_);
   const std::string project(projectId);
-  try {
+  const std::string action = "list the requirements of project " + project + " in " + db_.path();
+  return guarded(db_, action, [&]() -> Result<std::vector<Requirement>> {
     SQLite::Database& db = db_.connection();
     SQLite::Transaction snapshot(db, SQLite::TransactionBehavior::DEFERRED);
     // Reserving saves the result's growth by doubling, a third of the time at 10,000.
@@ -283,9 +279,7 @@ Result<std::vector<Requirement>> SqliteRequirementsStore::list(std::string_view 
     auto listed = readRequirements(query, filter, expected);
     snapshot.commit();
     return listed;
-  } catch (const std::exception& error) {
-    return db_.failure("list the requirements of project " + project + " in " + db_.path(), error);
-  }
+  });
 }
 
 template <typename Change>
@@ -293,7 +287,7 @@ Result<Requirement> SqliteRequirementsStore::modify(std::string_view id, const s
                                                     Change change) {
   std::lock_guard lock(mutex_);
   const std::string key(id);
-  try {
+  return guarded(db_, action, [&]() -> Result<Requirement> {
     SQLite::Database& db = db_.connection();
     SQLite::Transaction transaction(db, SQLite::TransactionBehavior::IMMEDIATE);
     const auto stored = loadRequirement(db, key);
@@ -307,10 +301,7 @@ Result<Requirement> SqliteRequirementsStore::modify(std::string_view id, const s
                [&](NearDuplicateIndex& current) { current.put({changed.id, changed.text, changed.createdAt}); });
     transaction.commit();
     return changed;
-  } catch (const std::exception& error) {
-    indexes_.clear();
-    return db_.failure(action, error);
-  }
+  }, [&] { indexes_.clear(); });
 }
 
 Result<Requirement> SqliteRequirementsStore::update(std::string_view id, const RequirementChanges& changes) {
@@ -337,7 +328,7 @@ Result<Requirement> SqliteRequirementsStore::linkToFeature(std::string_view id,
 Result<bool> SqliteRequirementsStore::remove(std::string_view id) {
   std::lock_guard lock(mutex_);
   const std::string key(id);
-  try {
+  return guarded(db_, "remove requirement " + key + " from " + db_.path(), [&]() -> Result<bool> {
     SQLite::Database& db = db_.connection();
     SQLite::Transaction transaction(db, SQLite::TransactionBehavior::IMMEDIATE);
     SQLite::Statement owner(db, "SELECT project_id FROM requirements WHERE id = ?");
@@ -353,17 +344,15 @@ Result<bool> SqliteRequirementsStore::remove(std::string_view id) {
     afterWrite(db, projectId, revision, [&](NearDuplicateIndex& current) { current.erase(key); });
     transaction.commit();
     return true;
-  } catch (const std::exception& error) {
-    indexes_.clear();
-    return db_.failure("remove requirement " + key + " from " + db_.path(), error);
-  }
+  }, [&] { indexes_.clear(); });
 }
 
 Result<RequirementStats> SqliteRequirementsStore::stats(std::string_view projectId) const {
   if (auto checked = rules::checkProjectId(projectId); !checked) return checked.error();
   std::lock_guard lock(mutex_);
   const std::string project(projectId);
-  try {
+  const std::string action = "count the requirements of project " + project + " in " + db_.path();
+  return guarded(db_, action, [&]() -> Result<RequirementStats> {
     SQLite::Statement groups(db_.connection(),
                              "SELECT category, priority, validation, count(*) FROM requirements "
                              "WHERE project_id = ? GROUP BY category, priority, validation");
@@ -376,9 +365,7 @@ Result<RequirementStats> SqliteRequirementsStore::stats(std::string_view project
                    static_cast<std::size_t>(groups.getColumn(3).getInt64()));
     }
     return stats;
-  } catch (const std::exception& error) {
-    return db_.failure("count the requirements of project " + project + " in " + db_.path(), error);
-  }
+  });
 }
 
 void SqliteRequirementsStore::setMaxPageCountForTesting(std::int64_t pages) {
