@@ -13,6 +13,8 @@
 #include <stdexcept>
 #include <system_error>
 
+#include "store/sqlite_guarded.hpp"
+
 namespace nexus {
 namespace {
 
@@ -224,7 +226,7 @@ Result<SqliteDatabase> SqliteDatabase::open(const std::string& path,
     if (auto refused = checkPlace(path)) return *refused;
   }
   std::unique_ptr<SQLite::Database> db;
-  try {
+  const auto opening = [&]() -> Result<void> {
     // NOMUTEX: a connection is used by one thread at a time (see the header), so SQLite's own
     // per-call locking is pure cost.
     db = std::make_unique<SQLite::Database>(path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE | SQLite::OPEN_NOMUTEX);
@@ -243,9 +245,13 @@ Result<SqliteDatabase> SqliteDatabase::open(const std::string& path,
     if (static_cast<std::size_t>(stored.version) < migrations.size()) {
       if (auto refused = migrate(*db, path, migrations)) return *refused;
     }
-  } catch (const std::exception& error) {
+    return {};
+  };
+  // No SqliteDatabase for guarded() yet: the connection, if there is one, explains the failure.
+  const auto failed = [&](const std::exception& error) {
     return refusal(path, causeOf(error, db ? db->getHandle() : nullptr, path, options.busyTimeout));
-  }
+  };
+  if (auto opened = sqlite_guarded::catching(opening, failed); !opened) return opened.error();
   return SqliteDatabase(path, std::move(db), options);
 }
 
