@@ -8,9 +8,12 @@
 #include <string>
 
 #include "store/sqlite_guarded.hpp"
+#include "store/sqlite_rows.hpp"
 
 namespace nexus {
 namespace {
+
+using sqlite_rows::columnNamed;
 
 std::string hostName() {
   char name[256] = {};
@@ -35,15 +38,15 @@ Result<void> claimSession(SqliteDatabase& db, std::string_view sessionId, std::s
     SQLite::Statement holder(connection, "SELECT host, pid, claimed_at FROM session_claims WHERE session_id = ?1");
     holder.bind(1, id);
     if (holder.executeStep()) {
-      const std::string otherHost = holder.getColumn(0).getString();
-      const std::int64_t otherPid = holder.getColumn(1).getInt64();
+      const std::string otherHost = columnNamed(holder, "host").getString();
+      const std::int64_t otherPid = columnNamed(holder, "pid").getInt64();
       const bool mine = otherHost == host && otherPid == pid;
       // On another host we cannot see whether it still runs, so it counts as running.
       const bool running = otherHost != host || processRuns(otherPid);
       if (!mine && running) {
         return Error::busy("Session \"" + id + "\" is open in another nexus process (pid " + std::to_string(otherPid) +
                            (otherHost == host ? "" : " on " + otherHost) + ", since " +
-                           holder.getColumn(2).getString() + "); finish or pause it there first");
+                           columnNamed(holder, "claimed_at").getString() + "); finish or pause it there first");
       }
     }
     SQLite::Statement claim(connection, R"sql(

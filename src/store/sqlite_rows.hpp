@@ -78,21 +78,6 @@ inline std::optional<std::string> optionalText(const NamedColumn& column) {
   return value.getString();
 }
 
-// By position: what the requirements store still reads this way (going).
-template <typename Parse>
-auto decode(Parse parse, const SQLite::Column& column, const char* field) {
-  const std::string_view text = textOf(column);
-  auto parsed = parse(text);
-  if (!parsed) {
-    throw MalformedRow("the stored " + std::string(field) + " \"" + std::string(text) + "\" is not valid");
-  }
-  return *parsed;
-}
-inline std::optional<std::string> optionalText(const SQLite::Column& column) {
-  if (column.isNull()) return std::nullopt;
-  return column.getString();
-}
-
 inline void bindOptional(SQLite::Statement& statement, int index, const std::optional<std::string>& value) {
   if (value) {
     statement.bind(index, *value);
