@@ -36,11 +36,13 @@ class NamedColumn {
   const char* name() const { return name_; }
 
  private:
-  std::string missing() const {
-    return "the query has no column \"" + std::string(name_) + "\" (" + statement_->getQuery() + ")";
-  }
-  std::string twice() const {
-    return "the query has two columns \"" + std::string(name_) + "\" (" + statement_->getQuery() + ")";
+  std::string missing() const { return "the query has no column \"" + std::string(name_) + "\" (" + query() + ")"; }
+  std::string twice() const { return "the query has two columns \"" + std::string(name_) + "\" (" + query() + ")"; }
+  // On one line, as errors are.
+  std::string query() const {
+    std::string sql = statement_->getQuery();
+    for (char& c : sql) c = c == '\n' ? ' ' : c;
+    return sql;
   }
 
   const SQLite::Statement* statement_;
