@@ -7,8 +7,13 @@
 #include <cerrno>
 #include <string>
 
+#include "store/sqlite_guarded.hpp"
+#include "store/sqlite_rows.hpp"
+
 namespace nexus {
 namespace {
+
+using sqlite_rows::columnNamed;
 
 std::string hostName() {
   char name[256] = {};
@@ -27,21 +32,21 @@ Result<void> claimSession(SqliteDatabase& db, std::string_view sessionId, std::s
   const std::string id(sessionId);
   const std::string host = hostName();
   const std::int64_t pid = ::getpid();
-  try {
+  return guarded(db, "claim session " + id + " in " + db.path(), [&]() -> Result<void> {
     auto& connection = db.connection();
     SQLite::Transaction transaction(connection, SQLite::TransactionBehavior::IMMEDIATE);
     SQLite::Statement holder(connection, "SELECT host, pid, claimed_at FROM session_claims WHERE session_id = ?1");
     holder.bind(1, id);
     if (holder.executeStep()) {
-      const std::string otherHost = holder.getColumn(0).getString();
-      const std::int64_t otherPid = holder.getColumn(1).getInt64();
+      const std::string otherHost = columnNamed(holder, "host").getString();
+      const std::int64_t otherPid = columnNamed(holder, "pid").getInt64();
       const bool mine = otherHost == host && otherPid == pid;
       // On another host we cannot see whether it still runs, so it counts as running.
       const bool running = otherHost != host || processRuns(otherPid);
       if (!mine && running) {
         return Error::busy("Session \"" + id + "\" is open in another nexus process (pid " + std::to_string(otherPid) +
                            (otherHost == host ? "" : " on " + otherHost) + ", since " +
-                           holder.getColumn(2).getString() + "); finish or pause it there first");
+                           columnNamed(holder, "claimed_at").getString() + "); finish or pause it there first");
       }
     }
     SQLite::Statement claim(connection, R"sql(
@@ -54,14 +59,12 @@ ON CONFLICT (session_id) DO UPDATE SET host = excluded.host, pid = excluded.pid,
     claim.exec();
     transaction.commit();
     return {};
-  } catch (const std::exception& error) {
-    return db.failure("claim session " + id + " in " + db.path(), error);
-  }
+  });
 }
 
 Result<void> releaseSession(SqliteDatabase& db, std::string_view sessionId) {
   const std::string id(sessionId);
-  try {
+  return guarded(db, "release session " + id + " in " + db.path(), [&]() -> Result<void> {
     SQLite::Statement release(db.connection(),
                               "DELETE FROM session_claims WHERE session_id = ?1 AND host = ?2 AND pid = ?3");
     release.bind(1, id);
@@ -69,9 +72,7 @@ Result<void> releaseSession(SqliteDatabase& db, std::string_view sessionId) {
     release.bind(3, static_cast<std::int64_t>(::getpid()));
     release.exec();
     return {};
-  } catch (const std::exception& error) {
-    return db.failure("release session " + id + " in " + db.path(), error);
-  }
+  });
 }
 
 }  // namespace nexus

@@ -13,10 +13,14 @@
 #include <stdexcept>
 #include <system_error>
 
+#include "store/sqlite_guarded.hpp"
+#include "store/sqlite_rows.hpp"
+
 namespace nexus {
 namespace {
 
 namespace fs = std::filesystem;
+using sqlite_rows::columnNamed;
 
 // SQLite's name for a private in-memory database (no file, no WAL); handy for tests.
 constexpr std::string_view kInMemory = ":memory:";
@@ -65,17 +69,17 @@ struct StoredSchema {
 // Read-only: runs before anything is written, so that a refused file stays as it was.
 StoredSchema inspect(SQLite::Database& db) {
   SQLite::Statement tracked(
-      db, "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations'");
+      db, "SELECT count(*) AS tables FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations'");
   tracked.executeStep();
-  if (tracked.getColumn(0).getInt() == 0) {
+  if (columnNamed(tracked, "tables").getInt() == 0) {
     SQLite::Statement others(
-        db, "SELECT count(*) FROM sqlite_master WHERE name NOT LIKE 'sqlite\\_%' ESCAPE '\\'");
+        db, "SELECT count(*) AS objects FROM sqlite_master WHERE name NOT LIKE 'sqlite\\_%' ESCAPE '\\'");
     others.executeStep();
-    return {0, others.getColumn(0).getInt() > 0};
+    return {0, columnNamed(others, "objects").getInt() > 0};
   }
-  SQLite::Statement latest(db, "SELECT coalesce(max(version), 0) FROM schema_migrations");
+  SQLite::Statement latest(db, "SELECT coalesce(max(version), 0) AS version FROM schema_migrations");
   latest.executeStep();
-  return {latest.getColumn(0).getInt(), false};
+  return {columnNamed(latest, "version").getInt(), false};
 }
 
 Error newerSchema(const std::string& path, int stored, std::size_t known) {
@@ -88,7 +92,7 @@ Error newerSchema(const std::string& path, int stored, std::size_t known) {
 void setPragmas(SQLite::Database& db, bool inMemory) {
   SQLite::Statement journal(db, "PRAGMA journal_mode = WAL");
   journal.executeStep();
-  const std::string mode = journal.getColumn(0).getString();
+  const std::string mode = columnNamed(journal, "journal_mode").getString();
   if (mode != (inMemory ? "memory" : "wal"))
     throw std::runtime_error("the file system does not support WAL (journal mode " + mode + ")");
   db.exec("PRAGMA synchronous = FULL");
@@ -107,9 +111,9 @@ std::optional<Error> migrate(SQLite::Database& db, const std::string& path,
     SQLite::Transaction transaction(db, SQLite::TransactionBehavior::IMMEDIATE);
     db.exec("CREATE TABLE IF NOT EXISTS schema_migrations "
             "(version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)");
-    SQLite::Statement latest(db, "SELECT coalesce(max(version), 0) FROM schema_migrations");
+    SQLite::Statement latest(db, "SELECT coalesce(max(version), 0) AS version FROM schema_migrations");
     latest.executeStep();
-    const int current = latest.getColumn(0).getInt();
+    const int current = columnNamed(latest, "version").getInt();
     latest.reset();
     if (current < 0 || static_cast<std::size_t>(current) > migrations.size()) {
       return newerSchema(path, current, migrations.size());
@@ -224,7 +228,7 @@ Result<SqliteDatabase> SqliteDatabase::open(const std::string& path,
     if (auto refused = checkPlace(path)) return *refused;
   }
   std::unique_ptr<SQLite::Database> db;
-  try {
+  const auto opening = [&]() -> Result<void> {
     // NOMUTEX: a connection is used by one thread at a time (see the header), so SQLite's own
     // per-call locking is pure cost.
     db = std::make_unique<SQLite::Database>(path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE | SQLite::OPEN_NOMUTEX);
@@ -243,9 +247,13 @@ Result<SqliteDatabase> SqliteDatabase::open(const std::string& path,
     if (static_cast<std::size_t>(stored.version) < migrations.size()) {
       if (auto refused = migrate(*db, path, migrations)) return *refused;
     }
-  } catch (const std::exception& error) {
+    return {};
+  };
+  // No SqliteDatabase for guarded() yet: the connection, if there is one, explains the failure.
+  const auto failed = [&](const std::exception& error) {
     return refusal(path, causeOf(error, db ? db->getHandle() : nullptr, path, options.busyTimeout));
-  }
+  };
+  if (auto opened = sqlite_guarded::catching(opening, failed); !opened) return opened.error();
   return SqliteDatabase(path, std::move(db), options);
 }
 

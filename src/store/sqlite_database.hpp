@@ -12,7 +12,7 @@
 // in this process or in others, may use one file at once: WAL, the busy timeout and
 // transactions keep it consistent. Errors: open() returns Result; the statements run later
 // through connection() throw SQLite::Exception, which failure() turns into the same kind of
-// one-line Error::storageFailed.
+// one-line Error::storageFailed (the stores run them through guarded(), store/sqlite_guarded.hpp).
 
 #include <chrono>
 #include <cstdint>

@@ -9,6 +9,7 @@
 #include "core/enums.hpp"
 #include "core/ids.hpp"
 #include "core/time.hpp"
+#include "store/sqlite_guarded.hpp"
 #include "store/sqlite_rows.hpp"
 #include "store/sqlite_schema.hpp"
 
@@ -18,7 +19,7 @@ namespace {
 namespace rules = requirement_rules;
 using namespace sqlite_rows;
 
-// A requirement and its sources, one result row per source; columns 11.. are NULL for a
+// A requirement and its sources, one result row per source; the s. columns are NULL for a
 // requirement without sources, which the schema does not forbid. Queries add no "s.seq" to
 // their ORDER BY: that sort costs a third of list()'s query, and readRequirements() puts each
 // requirement's few sources in seq order itself.
@@ -29,19 +30,33 @@ FROM requirements r LEFT JOIN requirement_sources s ON s.requirement_id = r.id
 )sql";
 
 
-Requirement decodeRequirement(SQLite::Statement& row) {
+// The columns of a kSelectRequirements query, found once per statement.
+struct RequirementColumns {
+  explicit RequirementColumns(const SQLite::Statement& query)
+      : id(query, "id"), projectId(query, "project_id"), text(query, "text"), category(query, "category"),
+        priority(query, "priority"), confidence(query, "confidence"), area(query, "area"),
+        validation(query, "validation"), featureId(query, "feature_id"), createdAt(query, "created_at"),
+        updatedAt(query, "updated_at"), source(query, "source"), messageId(query, "message_id"),
+        originId(query, "origin_id"), addedAt(query, "added_at"), seq(query, "seq") {}
+
+  NamedColumn id, projectId, text, category, priority, confidence, area, validation, featureId, createdAt,
+      updatedAt;                                       // r.
+  NamedColumn source, messageId, originId, addedAt, seq;  // s.
+};
+
+Requirement decodeRequirement(const RequirementColumns& row) {
   Requirement r;
-  r.id = row.getColumn(0).getString();
-  r.projectId = row.getColumn(1).getString();
-  r.text = row.getColumn(2).getString();
-  r.category = decode(parseCategory, row.getColumn(3), "category");
-  r.priority = decode(parsePriority, row.getColumn(4), "priority");
-  r.confidence = row.getColumn(5).getDouble();
-  r.area = optionalText(row.getColumn(6));
-  r.validation = decode(parseValidationStatus, row.getColumn(7), "validation");
-  r.featureId = optionalText(row.getColumn(8));
-  r.createdAt = decode(parseIso8601, row.getColumn(9), "created_at");
-  r.updatedAt = decode(parseIso8601, row.getColumn(10), "updated_at");
+  r.id = row.id().getString();
+  r.projectId = row.projectId().getString();
+  r.text = row.text().getString();
+  r.category = decode(parseCategory, row.category);
+  r.priority = decode(parsePriority, row.priority);
+  r.confidence = row.confidence().getDouble();
+  r.area = optionalText(row.area);
+  r.validation = decode(parseValidationStatus, row.validation);
+  r.featureId = optionalText(row.featureId);
+  r.createdAt = decode(parseIso8601, row.createdAt);
+  r.updatedAt = decode(parseIso8601, row.updatedAt);
   return r;
 }
 
@@ -49,6 +64,7 @@ Requirement decodeRequirement(SQLite::Statement& row) {
 // requirement by requirement (any order of sources); `expected` is a guess of how many.
 std::vector<Requirement> readRequirements(SQLite::Statement& query, const RequirementFilter& filter = {},
                                           std::size_t expected = 0) {
+  const RequirementColumns row(query);
   std::vector<Requirement> out;
   out.reserve(expected);
   std::vector<std::pair<std::int64_t, RequirementSource>> sources;  // of the requirement being read
@@ -60,21 +76,23 @@ std::vector<Requirement> readRequirements(SQLite::Statement& query, const Requir
   std::string current;
   bool started = false, kept = false;
   while (query.executeStep()) {
-    if (!started || query.getColumn(0).getText() != current) {
+    if (!started || row.id().getText() != current) {
       if (kept) finishSources();
-      Requirement r = decodeRequirement(query);
+      Requirement r = decodeRequirement(row);
       started = true;
       current = r.id;
       kept = rules::matches(r, filter);
       if (kept) out.push_back(std::move(r));
     }
-    if (!kept || query.getColumn(11).isNull()) continue;
+    if (!kept) continue;
+    const SQLite::Column sourceName = row.source();
+    if (sourceName.isNull()) continue;
     RequirementSource source;
-    source.source = query.getColumn(11).getString();
-    source.messageId = optionalText(query.getColumn(12));
-    source.originId = optionalText(query.getColumn(13));
-    source.addedAt = decode(parseIso8601, query.getColumn(14), "added_at");
-    sources.emplace_back(query.getColumn(15).getInt64(), std::move(source));
+    source.source = sourceName.getString();
+    source.messageId = optionalText(row.messageId);
+    source.originId = optionalText(row.originId);
+    source.addedAt = decode(parseIso8601, row.addedAt);
+    sources.emplace_back(row.seq().getInt64(), std::move(source));
   }
   if (kept) finishSources();
   return out;
@@ -154,7 +172,7 @@ std::optional<std::string> originHolder(SQLite::Database& db, const RequirementS
   holder.bind(1, source.source);
   holder.bind(2, *source.originId);
   if (!holder.executeStep()) return std::nullopt;
-  return holder.getColumn(0).getString();
+  return columnNamed(holder, "requirement_id").getString();
 }
 
 }  // namespace
@@ -173,7 +191,7 @@ namespace {
 std::int64_t requirementsRevision(SQLite::Database& db, const std::string& projectId) {
   SQLite::Statement query(db, "SELECT requirements_revision FROM projects WHERE id = ?");
   query.bind(1, projectId);
-  return query.executeStep() ? query.getColumn(0).getInt64() : 0;
+  return query.executeStep() ? columnNamed(query, "requirements_revision").getInt64() : 0;
 }
 
 }  // namespace
@@ -197,11 +215,11 @@ NearDuplicateIndex& SqliteRequirementsStore::currentIndex(const std::string& pro
   if (project.checkedAt == version) return project.index;
   SQLite::Statement texts(db, "SELECT id, text, created_at FROM requirements WHERE project_id = ?");
   texts.bind(1, projectId);
+  const NamedColumn id(texts, "id"), text(texts, "text"), createdAt(texts, "created_at");
   // Views into the current row: the index copies only the texts it does not hold yet.
   project.index.sync([&](NearDuplicateIndex::TextView& row) {
     if (!texts.executeStep()) return false;
-    row = {textOf(texts.getColumn(0)), textOf(texts.getColumn(1)),
-           decode(parseIso8601, texts.getColumn(2), "created_at")};
+    row = {textOf(id), textOf(text), decode(parseIso8601, createdAt)};
     return true;
   });
   project.checkedAt = version;
@@ -214,7 +232,9 @@ Result<AddResult> SqliteRequirementsStore::add(const NewRequirement& requirement
   const NewRequirement& incoming = *checked;
   std::lock_guard lock(mutex_);
   const std::string action = "add a requirement to project " + incoming.projectId + " in " + db_.path();
-  try {
+  // After a failed write (a COMMIT that failed, say) the index may not match the file: the undo
+  // at the end drops it, to be read again next time rather than trusted.
+  return guarded(db_, action, [&]() -> Result<AddResult> {
     SQLite::Database& db = db_.connection();
     // IMMEDIATE: nobody writes between the checks below and the write they decide.
     SQLite::Transaction transaction(db, SQLite::TransactionBehavior::IMMEDIATE);
@@ -245,22 +265,14 @@ Result<AddResult> SqliteRequirementsStore::add(const NewRequirement& requirement
     }
     transaction.commit();
     return result;
-  } catch (const std::exception& error) {
-    // After a failed write (a COMMIT that failed, say) the index may not match the file:
-    // read the texts again next time rather than trust it.
-    indexes_.clear();
-    return db_.failure(action, error);
-  }
+  }, [&] { indexes_.clear(); });
 }
 
 Result<std::optional<Requirement>> SqliteRequirementsStore::get(std::string_view id) const {
   std::lock_guard lock(mutex_);
   const std::string key(id);
-  try {
-    return loadRequirement(db_.connection(), key);
-  } catch (const std::exception& error) {
-    return db_.failure("read requirement " + key + " from " + db_.path(), error);
-  }
+  return guarded(db_, "read requirement " + key + " from " + db_.path(),
+                 [&]() -> Result<std::optional<Requirement>> { return loadRequirement(db_.connection(), key); });
 }
 
 Result<std::vector<Requirement>> SqliteRequirementsStore::list(std::string_view projectId,
@@ -269,23 +281,22 @@ Result<std::vector<Requirement>> SqliteRequirementsStore::list(std::string_view 
   if (auto checked = rules::checkFilter(filter); !checked) return checked.error();
   std::lock_guard lock(mutex_);
   const std::string project(projectId);
-  try {
+  const std::string action = "list the requirements of project " + project + " in " + db_.path();
+  return guarded(db_, action, [&]() -> Result<std::vector<Requirement>> {
     SQLite::Database& db = db_.connection();
     SQLite::Transaction snapshot(db, SQLite::TransactionBehavior::DEFERRED);
     // Reserving saves the result's growth by doubling, a third of the time at 10,000.
-    SQLite::Statement count(db, "SELECT count(*) FROM requirements WHERE project_id = ?");
+    SQLite::Statement count(db, "SELECT count(*) AS requirements FROM requirements WHERE project_id = ?");
     count.bind(1, project);
     count.executeStep();
-    const auto expected = static_cast<std::size_t>(count.getColumn(0).getInt64());
+    const auto expected = static_cast<std::size_t>(columnNamed(count, "requirements").getInt64());
     SQLite::Statement query(
         db, std::string(kSelectRequirements) + "WHERE r.project_id = ? ORDER BY r.created_at, r.rowid");
     query.bind(1, project);
     auto listed = readRequirements(query, filter, expected);
     snapshot.commit();
     return listed;
-  } catch (const std::exception& error) {
-    return db_.failure("list the requirements of project " + project + " in " + db_.path(), error);
-  }
+  });
 }
 
 template <typename Change>
@@ -293,7 +304,7 @@ Result<Requirement> SqliteRequirementsStore::modify(std::string_view id, const s
                                                     Change change) {
   std::lock_guard lock(mutex_);
   const std::string key(id);
-  try {
+  return guarded(db_, action, [&]() -> Result<Requirement> {
     SQLite::Database& db = db_.connection();
     SQLite::Transaction transaction(db, SQLite::TransactionBehavior::IMMEDIATE);
     const auto stored = loadRequirement(db, key);
@@ -307,10 +318,7 @@ Result<Requirement> SqliteRequirementsStore::modify(std::string_view id, const s
                [&](NearDuplicateIndex& current) { current.put({changed.id, changed.text, changed.createdAt}); });
     transaction.commit();
     return changed;
-  } catch (const std::exception& error) {
-    indexes_.clear();
-    return db_.failure(action, error);
-  }
+  }, [&] { indexes_.clear(); });
 }
 
 Result<Requirement> SqliteRequirementsStore::update(std::string_view id, const RequirementChanges& changes) {
@@ -337,13 +345,13 @@ Result<Requirement> SqliteRequirementsStore::linkToFeature(std::string_view id,
 Result<bool> SqliteRequirementsStore::remove(std::string_view id) {
   std::lock_guard lock(mutex_);
   const std::string key(id);
-  try {
+  return guarded(db_, "remove requirement " + key + " from " + db_.path(), [&]() -> Result<bool> {
     SQLite::Database& db = db_.connection();
     SQLite::Transaction transaction(db, SQLite::TransactionBehavior::IMMEDIATE);
     SQLite::Statement owner(db, "SELECT project_id FROM requirements WHERE id = ?");
     owner.bind(1, key);
     if (!owner.executeStep()) return false;
-    const std::string projectId = owner.getColumn(0).getString();
+    const std::string projectId = columnNamed(owner, "project_id").getString();
     owner.reset();
     const std::int64_t revision = requirementsRevision(db, projectId);
     // Its sources go with it (ON DELETE CASCADE).
@@ -353,32 +361,29 @@ Result<bool> SqliteRequirementsStore::remove(std::string_view id) {
     afterWrite(db, projectId, revision, [&](NearDuplicateIndex& current) { current.erase(key); });
     transaction.commit();
     return true;
-  } catch (const std::exception& error) {
-    indexes_.clear();
-    return db_.failure("remove requirement " + key + " from " + db_.path(), error);
-  }
+  }, [&] { indexes_.clear(); });
 }
 
 Result<RequirementStats> SqliteRequirementsStore::stats(std::string_view projectId) const {
   if (auto checked = rules::checkProjectId(projectId); !checked) return checked.error();
   std::lock_guard lock(mutex_);
   const std::string project(projectId);
-  try {
+  const std::string action = "count the requirements of project " + project + " in " + db_.path();
+  return guarded(db_, action, [&]() -> Result<RequirementStats> {
     SQLite::Statement groups(db_.connection(),
-                             "SELECT category, priority, validation, count(*) FROM requirements "
+                             "SELECT category, priority, validation, count(*) AS requirements FROM requirements "
                              "WHERE project_id = ? GROUP BY category, priority, validation");
     groups.bind(1, project);
+    const NamedColumn category(groups, "category"), priority(groups, "priority"),
+        validation(groups, "validation"), requirements(groups, "requirements");
     RequirementStats stats = rules::emptyStats();
     while (groups.executeStep()) {
-      rules::count(stats, decode(parseCategory, groups.getColumn(0), "category"),
-                   decode(parsePriority, groups.getColumn(1), "priority"),
-                   decode(parseValidationStatus, groups.getColumn(2), "validation"),
-                   static_cast<std::size_t>(groups.getColumn(3).getInt64()));
+      rules::count(stats, decode(parseCategory, category), decode(parsePriority, priority),
+                   decode(parseValidationStatus, validation),
+                   static_cast<std::size_t>(requirements().getInt64()));
     }
     return stats;
-  } catch (const std::exception& error) {
-    return db_.failure("count the requirements of project " + project + " in " + db_.path(), error);
-  }
+  });
 }
 
 void SqliteRequirementsStore::setMaxPageCountForTesting(std::int64_t pages) {

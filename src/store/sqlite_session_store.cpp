@@ -10,6 +10,7 @@
 #include "core/json.hpp"
 #include "core/time.hpp"
 #include "store/session_claims.hpp"
+#include "store/sqlite_guarded.hpp"
 #include "store/sqlite_rows.hpp"
 #include "store/sqlite_schema.hpp"
 
@@ -43,8 +44,8 @@ constexpr const char* kLastRequirement =
 
 constexpr const char* kSummaryColumns =
     "SELECT s.id, s.project_id, s.status, s.mode, "
-    "(SELECT count(*) FROM messages m WHERE m.session_id = s.id), "
-    "(SELECT count(*) FROM session_requirements r WHERE r.session_id = s.id), "
+    "(SELECT count(*) FROM messages m WHERE m.session_id = s.id) AS message_count, "
+    "(SELECT count(*) FROM session_requirements r WHERE r.session_id = s.id) AS requirement_count, "
     "s.started_at, s.last_activity_at FROM sessions s ";
 
 
@@ -57,7 +58,7 @@ StoredTail storedTail(SQLite::Database& db, const char* sql, const std::string& 
   SQLite::Statement last(db, sql);
   last.bind(1, sessionId);
   if (!last.executeStep()) return {};
-  return {static_cast<std::size_t>(last.getColumn(0).getInt64()) + 1, last.getColumn(1).getString()};
+  return {static_cast<std::size_t>(columnNamed(last, "seq").getInt64()) + 1, columnNamed(last, "id").getString()};
 }
 
 // Why the stored rows cannot be the beginning of `items`; checks the last one only (cheap).
@@ -150,17 +151,20 @@ void appendRequirements(SQLite::Database& db, const InterviewSession& session, s
 }
 
 std::vector<SessionSummary> summaries(SQLite::Statement& query) {
+  const NamedColumn id(query, "id"), projectId(query, "project_id"), status(query, "status"), mode(query, "mode"),
+      messageCount(query, "message_count"), requirementCount(query, "requirement_count"),
+      startedAt(query, "started_at"), lastActivityAt(query, "last_activity_at");
   std::vector<SessionSummary> out;
   while (query.executeStep()) {
     SessionSummary summary;
-    summary.id = query.getColumn(0).getString();
-    summary.projectId = query.getColumn(1).getString();
-    summary.status = decode(parseSessionStatus, query.getColumn(2), "status");
-    summary.mode = decode(parseInterviewMode, query.getColumn(3), "mode");
-    summary.messageCount = static_cast<std::size_t>(query.getColumn(4).getInt64());
-    summary.requirementCount = static_cast<std::size_t>(query.getColumn(5).getInt64());
-    summary.startedAt = decode(parseIso8601, query.getColumn(6), "started_at");
-    summary.lastActivityAt = decode(parseIso8601, query.getColumn(7), "last_activity_at");
+    summary.id = id().getString();
+    summary.projectId = projectId().getString();
+    summary.status = decode(parseSessionStatus, status);
+    summary.mode = decode(parseInterviewMode, mode);
+    summary.messageCount = static_cast<std::size_t>(messageCount().getInt64());
+    summary.requirementCount = static_cast<std::size_t>(requirementCount().getInt64());
+    summary.startedAt = decode(parseIso8601, startedAt);
+    summary.lastActivityAt = decode(parseIso8601, lastActivityAt);
     out.push_back(std::move(summary));
   }
   return out;
@@ -178,7 +182,7 @@ Result<std::unique_ptr<SqliteSessionStore>> SqliteSessionStore::open(const std::
 Result<void> SqliteSessionStore::save(const InterviewSession& session) {
   std::lock_guard lock(mutex_);
   const std::string action = "save session " + session.id + " to " + db_.path();
-  try {
+  return guarded(db_, action, [&]() -> Result<void> {
     SQLite::Database& db = db_.connection();
     // IMMEDIATE: take the write lock first, so that the reads below cannot go stale.
     SQLite::Transaction transaction(db, SQLite::TransactionBehavior::IMMEDIATE);
@@ -199,9 +203,7 @@ Result<void> SqliteSessionStore::save(const InterviewSession& session) {
     appendRequirements(db, session, requirements.count);
     transaction.commit();
     return {};
-  } catch (const std::exception& error) {
-    return db_.failure(action, error);
-  }
+  });
 }
 
 std::optional<InterviewSession> SqliteSessionStore::loadLocked(const std::string& sessionId) const {
@@ -214,40 +216,44 @@ std::optional<InterviewSession> SqliteSessionStore::loadLocked(const std::string
 
   InterviewSession session;
   session.id = sessionId;
-  session.projectId = row.getColumn(0).getString();
-  session.status = decode(parseSessionStatus, row.getColumn(1), "status");
-  session.mode = decode(parseInterviewMode, row.getColumn(2), "mode");
-  if (!row.getColumn(3).isNull()) {
-    session.evolutionContext = nlohmann::json::parse(row.getColumn(3).getString()).get<EvolutionContext>();
+  session.projectId = columnNamed(row, "project_id").getString();
+  session.status = decode(parseSessionStatus, NamedColumn(row, "status"));
+  session.mode = decode(parseInterviewMode, NamedColumn(row, "mode"));
+  if (const auto context = columnNamed(row, "evolution_context"); !context.isNull()) {
+    session.evolutionContext = nlohmann::json::parse(context.getString()).get<EvolutionContext>();
   }
-  session.exploredAreas = nlohmann::json::parse(row.getColumn(4).getString()).get<std::vector<std::string>>();
-  session.startedAt = decode(parseIso8601, row.getColumn(5), "started_at");
-  session.lastActivityAt = decode(parseIso8601, row.getColumn(6), "last_activity_at");
-  if (!row.getColumn(7).isNull())
-    session.completedAt = decode(parseIso8601, row.getColumn(7), "completed_at");
+  session.exploredAreas =
+      nlohmann::json::parse(columnNamed(row, "explored_areas").getString()).get<std::vector<std::string>>();
+  session.startedAt = decode(parseIso8601, NamedColumn(row, "started_at"));
+  session.lastActivityAt = decode(parseIso8601, NamedColumn(row, "last_activity_at"));
+  if (const NamedColumn completedAt(row, "completed_at"); !completedAt().isNull())
+    session.completedAt = decode(parseIso8601, completedAt);
 
-  SQLite::Statement count(db, "SELECT count(*) FROM messages WHERE session_id = ?");
+  SQLite::Statement count(db, "SELECT count(*) AS messages FROM messages WHERE session_id = ?");
   count.bind(1, sessionId);
   count.executeStep();
-  session.messages.reserve(static_cast<std::size_t>(count.getColumn(0).getInt64()));
+  session.messages.reserve(static_cast<std::size_t>(columnNamed(count, "messages").getInt64()));
   SQLite::Statement messages(db,
                              "SELECT id, role, content, timestamp, raw_output, model, stop_reason, input_tokens, "
                              "output_tokens, cache_read_tokens, cache_creation_tokens "
                              "FROM messages WHERE session_id = ? ORDER BY seq");
   messages.bind(1, sessionId);
+  const NamedColumn id(messages, "id"), role(messages, "role"), content(messages, "content"),
+      timestamp(messages, "timestamp"), rawOutput(messages, "raw_output"), model(messages, "model"),
+      stopReason(messages, "stop_reason"), inputTokens(messages, "input_tokens"),
+      outputTokens(messages, "output_tokens"), cacheReadTokens(messages, "cache_read_tokens"),
+      cacheCreationTokens(messages, "cache_creation_tokens");
   while (messages.executeStep()) {
     InterviewMessage message;
-    message.id = messages.getColumn(0).getString();
-    message.role = decode(parseMessageRole, messages.getColumn(1), "role");
-    message.content = messages.getColumn(2).getString();
-    message.timestamp = decode(parseIso8601, messages.getColumn(3), "timestamp");
+    message.id = id().getString();
+    message.role = decode(parseMessageRole, role);
+    message.content = content().getString();
+    message.timestamp = decode(parseIso8601, timestamp);
     // raw_output is NULL exactly for the messages without model output (greetings, user messages).
-    if (!messages.getColumn(4).isNull()) {
-      message.modelOutput = ModelOutput{messages.getColumn(4).getString(), messages.getColumn(5).getString(),
-                                        messages.getColumn(6).getString(),
-                                        TokenUsage{messages.getColumn(7).getInt64(), messages.getColumn(8).getInt64(),
-                                                   messages.getColumn(9).getInt64(),
-                                                   messages.getColumn(10).getInt64()}};
+    if (const auto raw = rawOutput(); !raw.isNull()) {
+      message.modelOutput = ModelOutput{raw.getString(), model().getString(), stopReason().getString(),
+                                        TokenUsage{inputTokens().getInt64(), outputTokens().getInt64(),
+                                                   cacheReadTokens().getInt64(), cacheCreationTokens().getInt64()}};
     }
     session.messages.push_back(std::move(message));
   }
@@ -256,16 +262,20 @@ std::optional<InterviewSession> SqliteSessionStore::loadLocked(const std::string
                                  "SELECT id, text, category, priority, confidence, area, source_message_id "
                                  "FROM session_requirements WHERE session_id = ? ORDER BY seq");
   requirements.bind(1, sessionId);
+  const NamedColumn requirementId(requirements, "id"), text(requirements, "text"),
+      category(requirements, "category"), priority(requirements, "priority"),
+      confidence(requirements, "confidence"), area(requirements, "area"),
+      sourceMessageId(requirements, "source_message_id");
   std::unordered_map<std::string, std::vector<std::string>> extractedFrom;  // message id -> requirement ids
   while (requirements.executeStep()) {
     ExtractedRequirement requirement;
-    requirement.id = requirements.getColumn(0).getString();
-    requirement.text = requirements.getColumn(1).getString();
-    requirement.category = decode(parseCategory, requirements.getColumn(2), "category");
-    requirement.priority = decode(parsePriority, requirements.getColumn(3), "priority");
-    requirement.confidence = requirements.getColumn(4).getDouble();
-    requirement.area = optionalText(requirements.getColumn(5));
-    requirement.sourceMessageId = requirements.getColumn(6).getString();
+    requirement.id = requirementId().getString();
+    requirement.text = text().getString();
+    requirement.category = decode(parseCategory, category);
+    requirement.priority = decode(parsePriority, priority);
+    requirement.confidence = confidence().getDouble();
+    requirement.area = optionalText(area);
+    requirement.sourceMessageId = sourceMessageId().getString();
     extractedFrom[requirement.sourceMessageId].push_back(requirement.id);
     session.extractedRequirements.push_back(std::move(requirement));
   }
@@ -280,21 +290,21 @@ std::optional<InterviewSession> SqliteSessionStore::loadLocked(const std::string
 Result<std::optional<InterviewSession>> SqliteSessionStore::load(std::string_view sessionId) const {
   std::lock_guard lock(mutex_);
   const std::string id(sessionId);
-  try {
+  const std::string action = "load session " + id + " from " + db_.path();
+  return guarded(db_, action, [&]() -> Result<std::optional<InterviewSession>> {
     // One read transaction: the three queries see one snapshot even while others write.
     SQLite::Transaction snapshot(db_.connection(), SQLite::TransactionBehavior::DEFERRED);
     std::optional<InterviewSession> loaded = loadLocked(id);
     snapshot.commit();
     return loaded;
-  } catch (const std::exception& error) {
-    return db_.failure("load session " + id + " from " + db_.path(), error);
-  }
+  });
 }
 
 Result<std::optional<InterviewSession>> SqliteSessionStore::loadLatestOpen(std::string_view projectId) const {
   std::lock_guard lock(mutex_);
   const std::string project(projectId);
-  try {
+  const std::string action = "find the latest open session of project " + project + " in " + db_.path();
+  return guarded(db_, action, [&]() -> Result<std::optional<InterviewSession>> {
     SQLite::Database& db = db_.connection();
     SQLite::Transaction snapshot(db, SQLite::TransactionBehavior::DEFERRED);
     SQLite::Statement latest(db,
@@ -303,20 +313,18 @@ Result<std::optional<InterviewSession>> SqliteSessionStore::loadLatestOpen(std::
     latest.bind(1, project);
     latest.bind(2, std::string(toString(SessionStatus::Completed)));
     std::optional<std::string> id;
-    if (latest.executeStep()) id = latest.getColumn(0).getString();
+    if (latest.executeStep()) id = columnNamed(latest, "id").getString();
     latest.reset();
     std::optional<InterviewSession> loaded;
     if (id) loaded = loadLocked(*id);
     snapshot.commit();
     return loaded;
-  } catch (const std::exception& error) {
-    return db_.failure("find the latest open session of project " + project + " in " + db_.path(), error);
-  }
+  });
 }
 
 Result<std::vector<SessionSummary>> SqliteSessionStore::list(std::string_view projectId) const {
   std::lock_guard lock(mutex_);
-  try {
+  return guarded(db_, "list the sessions in " + db_.path(), [&]() -> Result<std::vector<SessionSummary>> {
     SQLite::Database& db = db_.connection();
     const std::string order = "ORDER BY s.last_activity_at DESC, s.id";
     if (projectId.empty()) {
@@ -326,22 +334,18 @@ Result<std::vector<SessionSummary>> SqliteSessionStore::list(std::string_view pr
     SQLite::Statement query(db, std::string(kSummaryColumns) + "WHERE s.project_id = ? " + order);
     query.bind(1, std::string(projectId));
     return summaries(query);
-  } catch (const std::exception& error) {
-    return db_.failure("list the sessions in " + db_.path(), error);
-  }
+  });
 }
 
 Result<bool> SqliteSessionStore::remove(std::string_view sessionId) {
   std::lock_guard lock(mutex_);
   const std::string id(sessionId);
-  try {
+  return guarded(db_, "remove session " + id + " from " + db_.path(), [&]() -> Result<bool> {
     // Messages and requirements go with the session (ON DELETE CASCADE).
     SQLite::Statement erase(db_.connection(), "DELETE FROM sessions WHERE id = ?");
     erase.bind(1, id);
     return erase.exec() > 0;
-  } catch (const std::exception& error) {
-    return db_.failure("remove session " + id + " from " + db_.path(), error);
-  }
+  });
 }
 
 Result<void> SqliteSessionStore::claim(std::string_view sessionId) {
