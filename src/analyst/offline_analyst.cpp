@@ -204,9 +204,10 @@ Result<Heard> hear(const Turn& turn, const std::stop_token& cancel) {
     auto recognized = analyst::recognize(statements[i]);
     if (!recognized) continue;
     auto& bucket = recognized->confidence >= kKeepThreshold ? heard.captured : heard.vague;
-    const bool duplicate = std::any_of(bucket.begin(), bucket.end(), [&](const RecognizedRequirement& r) {
-      return text::iequals(r.text, recognized->text);
-    });
+    const bool duplicate =
+        std::any_of(bucket.begin(), bucket.end(), [&](const RecognizedRequirement& requirement) {
+          return text::iequals(requirement.text, recognized->text);
+        });
     if (!duplicate) bucket.push_back(std::move(*recognized));
   }
   // "about 50 people": a fact only together with the question it answers.
@@ -232,13 +233,13 @@ Coverage takeStock(const InterviewContext& context, const Heard& heard) {
   for (const auto& area : context.exploredAreas) generator.markExplored(area);
   for (const auto& requirement : context.requirements) generator.recordRequirement(requirement);
   for (const auto& question : context.askedQuestions) generator.recordAsked(question);
-  for (const auto& r : heard.captured) {
-    generator.recordRequirement(toExtracted(r));
+  for (const auto& requirement : heard.captured) {
+    generator.recordRequirement(toExtracted(requirement));
     // An answer to our own question opens no thread: the interview moves on from there.
-    if (r.area && !r.answer &&
-        std::find(coverage.justDiscussed.begin(), coverage.justDiscussed.end(), *r.area) ==
+    if (requirement.area && !requirement.answer &&
+        std::find(coverage.justDiscussed.begin(), coverage.justDiscussed.end(), *requirement.area) ==
             coverage.justDiscussed.end()) {
-      coverage.justDiscussed.push_back(*r.area);
+      coverage.justDiscussed.push_back(*requirement.area);
     }
   }
   return coverage;
@@ -259,8 +260,9 @@ std::string chooseQuestion(const analyst::ReplyPlan& plan, const Turn& turn, con
   if (heard.captured.empty() && plan.kind == analyst::Utterance::Content && !heard.vague.empty())
     return analyst::vagueFollowUp(heard.vague.front(), seed);
   const bool moveOn = plan.kind == analyst::Utterance::Unsure || plan.kind == analyst::Utterance::Thinking;
-  const bool vision = std::any_of(heard.captured.begin(), heard.captured.end(),
-                                  [](const RecognizedRequirement& r) { return r.vision; });
+  const bool vision =
+      std::any_of(heard.captured.begin(), heard.captured.end(),
+                  [](const RecognizedRequirement& requirement) { return requirement.vision; });
   std::string question = nextQuestion(coverage.generator, coverage.justDiscussed, context.askedQuestions,
                                       moveOn ? lastArea : "", vision);
   if (!plan.topic.empty() && areaOfQuestion(question) != plan.topic) {
@@ -298,8 +300,8 @@ analyst::ReplyPlan planReply(const LlmRequest& request, const Turn& turn, Heard 
 std::string rawOutput(const analyst::ReplyPlan& plan) {
   std::string raw = analyst::composeReply(plan);
   if (!plan.captured.empty() || !plan.vague.empty()) raw += "\n\n";
-  for (const auto& r : plan.captured) appendTag(raw, r);
-  for (const auto& r : plan.vague) appendTag(raw, r);
+  for (const auto& requirement : plan.captured) appendTag(raw, requirement);
+  for (const auto& requirement : plan.vague) appendTag(raw, requirement);
   return raw;
 }
 
@@ -308,7 +310,7 @@ LlmResponse responseWith(std::string raw, const LlmRequest& request) {
   response.model = "offline-analyst";
   response.stopReason = "end_turn";
   std::size_t inputBytes = request.systemPrompt.size();
-  for (const auto& m : request.messages) inputBytes += m.content.size();
+  for (const auto& message : request.messages) inputBytes += message.content.size();
   response.usage.inputTokens = static_cast<std::int64_t>(inputBytes / 4);  // the usual ~4 bytes a token
   response.usage.outputTokens = static_cast<std::int64_t>(raw.size() / 4);
   response.text = std::move(raw);

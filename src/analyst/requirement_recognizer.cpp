@@ -328,36 +328,41 @@ struct ConfidenceRule {
 // How clearly the statement is a requirement at all: the first rule that matches decides.
 constexpr ConfidenceRule kConfidenceRules[]{
     // First: a modal ("must", "should", "we'd like") says it outright, and its cue says how firmly.
-    {"modal", std::nullopt, [](const Features& f) { return f.modal.cue != nullptr; }},
+    {"modal", std::nullopt, [](const Features& features) { return features.modal.cue != nullptr; }},
     // Ruling something out ("out of scope", "leave out") is a decision, firmer than the forms below.
-    {"rules out", 0.85, [](const Features& f) { return f.wont; }},
+    {"rules out", 0.85, [](const Features& features) { return features.wont; }},
     // An assumption says it is one ("we assume"), whatever form or numbers its wording also has.
-    {"assumption", 0.8, [](const Features& f) { return f.assumption; }},
+    {"assumption", 0.8, [](const Features& features) { return features.assumption; }},
     // A number beside a quality cue is a target ("pages load in under 2 seconds").
     {"measured quality", 0.8,
-     [](const Features& f) {
-       return (f.quantities.time || f.quantities.percent || f.quantities.load) && f.qualityCue;
+     [](const Features& features) {
+       return (features.quantities.time || features.quantities.percent || features.quantities.load) &&
+              features.qualityCue;
      }},
     // The product itself: "I'm building the backend for a puzzle game", "It's a marketplace for bikes".
     {"vision", 0.8,
-     [](const Features& f) {
-       return !f.vision.empty() && (opensInFirstPerson(f.words) || productFollowsVision(f.words));
+     [](const Features& features) {
+       return !features.vision.empty() &&
+              (opensInFirstPerson(features.words) || productFollowsVision(features.words));
      }},
     // "we're a small team, 2 devs, and we know python": a constraint on the build; before the limit
     // and headcount rules, which would make its numbers estimates.
-    {"team fact", 0.75, [](const Features& f) { return statesTeamFact(f.words); }},
+    {"team fact", 0.75, [](const Features& features) { return statesTeamFact(features.words); }},
     // "budget is tight, maybe 30k"; before the headcount rule, so a budget is no guess at scale.
-    {"limit", 0.75, [](const Features& f) { return hasAny(f.words, lexicon().limits); },
+    {"limit", 0.75, [](const Features& features) { return hasAny(features.words, lexicon().limits); },
      SideEffect::Estimate},
     // "maybe 10k daily players at launch": scale to check later; before the form rules below, so a
     // headcount worded as a command or a description is still an estimate.
-    {"headcount", 0.75, [](const Features& f) { return f.headcount; }, SideEffect::ScaleEstimate},
+    {"headcount", 0.75, [](const Features& features) { return features.headcount; },
+     SideEffect::ScaleEstimate},
     // A specification-style command ("Provide an export to PDF"): clearer than a description.
-    {"imperative", 0.75, [](const Features& f) { return isImperative(f.words); }},
+    {"imperative", 0.75, [](const Features& features) { return isImperative(features.words); }},
     // Last and weakest: "The app sends a reminder", "A list of patients is displayed"; but "patients
     // call and the receptionist writes it in a paper calendar" is how things are done today.
     {"describes behaviour", 0.72,
-     [](const Features& f) { return describesBehaviour(f.words) && !hasAny(f.words, lexicon().asIs); }},
+     [](const Features& features) {
+       return describesBehaviour(features.words) && !hasAny(features.words, lexicon().asIs);
+     }},
 };
 
 const ConfidenceRule* firstMatchingRule(const Features& features) {
@@ -441,25 +446,25 @@ std::optional<RecognizedRequirement> recognize(std::string_view statement) {
   const std::string clean = cleanStatement(trimmed);
   const auto candidate = candidateWords(trimmed, clean);
   if (!candidate || remarkToInterviewer(*candidate)) return std::nullopt;
-  const Words& w = *candidate;
+  const Words& words = *candidate;
 
-  const ModalHit modal = firstModal(w);
-  const Quantities quantities = findQuantities(text::toLower(clean), w);
-  const bool assumption = hasAny(w, lexicon().assumptions);
-  if (aboutTheConversation(w, modal)) return std::nullopt;
+  const ModalHit modal = firstModal(words);
+  const Quantities quantities = findQuantities(text::toLower(clean), words);
+  const bool assumption = hasAny(words, lexicon().assumptions);
+  if (aboutTheConversation(words, modal)) return std::nullopt;
 
   bool wont = false;
-  Priority priority = decidePriority(w, modal, quantities, wont);
-  const std::string vision = visionObject(w, clean);
+  Priority priority = decidePriority(words, modal, quantities, wont);
+  const std::string vision = visionObject(words, clean);
   // Without a modal or another cue, how many people there are is an estimate of scale to check
   // later: "maybe 10k daily players at launch". A bare "about 50 people" says too little alone;
   // as the answer to "how many?" it is read with the question (short_answer.hpp).
-  const bool headcount =
-      modal.cue == nullptr && !wont && !assumption && quantities.people && !quantities.time && w.size() >= 4;
-  Decision provisional = decideCategory(w, modal, priority, quantities, assumption);
+  const bool headcount = modal.cue == nullptr && !wont && !assumption && quantities.people &&
+                         !quantities.time && words.size() >= 4;
+  Decision provisional = decideCategory(words, modal, priority, quantities, assumption);
 
   const Features features{
-      w, modal, quantities, assumption, wont, headcount, provisional.quality.has_value(), vision};
+      words, modal, quantities, assumption, wont, headcount, provisional.quality.has_value(), vision};
   const ConfidenceRule* rule = firstMatchingRule(features);
   if (rule == nullptr) return std::nullopt;
   switch (rule->effect) {
@@ -470,27 +475,28 @@ std::optional<RecognizedRequirement> recognize(std::string_view statement) {
       break;
     case SideEffect::ScaleEstimate:
       priority = Priority::Should;
-      provisional = decideCategory(w, modal, priority, quantities, true);
+      provisional = decideCategory(words, modal, priority, quantities, true);
       break;
   }
 
   const double ruleConfidence = rule->confidence ? *rule->confidence : modal.cue->confidence;
-  const auto confidence = adjustForVagueness(w, modal, wont, ruleConfidence);
+  const auto confidence = adjustForVagueness(words, modal, wont, ruleConfidence);
   if (!confidence) return std::nullopt;
 
-  RecognizedRequirement r;
-  r.text = clean;
-  r.priority = priority;
-  r.category = provisional.category;
-  r.quality = provisional.quality;
-  r.measurable = quantities.time || quantities.percent || quantities.load || quantities.size;
-  r.visionObject = vision;
-  r.vision = !r.visionObject.empty();
-  if (r.vision) r.category = RequirementCategory::Functional;
-  r.confidence = roundTo2(std::clamp(*confidence, 0.0, 1.0));
-  r.area = decideArea(clean, provisional, r.vision);
-  if (headcount && r.category == RequirementCategory::Assumption && !r.area) r.area = "performance";
-  return r;
+  RecognizedRequirement requirement;
+  requirement.text = clean;
+  requirement.priority = priority;
+  requirement.category = provisional.category;
+  requirement.quality = provisional.quality;
+  requirement.measurable = quantities.time || quantities.percent || quantities.load || quantities.size;
+  requirement.visionObject = vision;
+  requirement.vision = !requirement.visionObject.empty();
+  if (requirement.vision) requirement.category = RequirementCategory::Functional;
+  requirement.confidence = roundTo2(std::clamp(*confidence, 0.0, 1.0));
+  requirement.area = decideArea(clean, provisional, requirement.vision);
+  if (headcount && requirement.category == RequirementCategory::Assumption && !requirement.area)
+    requirement.area = "performance";
+  return requirement;
 }
 
 }  // namespace nexus::analyst
