@@ -178,104 +178,159 @@ bool stream(std::string_view raw, const DeltaHandler& onDelta, const std::stop_t
   return !cancel.stop_requested();
 }
 
+// The person's latest message and the question of ours it answers ("" when none was asked).
+struct Turn {
+  std::string_view message;
+  std::string lastQuestion;
+};
+
+Turn turnOf(const LlmRequest& request) {
+  const auto& asked = request.context.askedQuestions;
+  return {latestUserMessage(request), asked.empty() ? std::string() : asked.back()};
+}
+
+// Step 1's result: the requirements among the person's statements, without duplicates.
+struct Heard {
+  std::vector<RecognizedRequirement> captured;  // at or above the keep threshold, in order
+  std::vector<RecognizedRequirement> vague;     // recognised but below it
+};
+
+// 1. What the person said: statements, and the requirements among them. Fails only when cancelled.
+Result<Heard> hear(const Turn& turn, const std::stop_token& cancel) {
+  Heard heard;
+  const auto statements = analyst::splitStatements(turn.message);
+  for (std::size_t i = 0; i < statements.size(); ++i) {
+    if (i % kCancelCheckEvery == 0 && cancel.stop_requested()) return cancelledError();
+    auto recognized = analyst::recognize(statements[i]);
+    if (!recognized) continue;
+    auto& bucket = recognized->confidence >= kKeepThreshold ? heard.captured : heard.vague;
+    const bool duplicate =
+        std::any_of(bucket.begin(), bucket.end(), [&](const RecognizedRequirement& requirement) {
+          return text::iequals(requirement.text, recognized->text);
+        });
+    if (!duplicate) bucket.push_back(std::move(*recognized));
+  }
+  // "about 50 people": a fact only together with the question it answers.
+  const bool statementsFound = !heard.captured.empty() || !heard.vague.empty();
+  if (auto answer = analyst::recognizeShortAnswer(turn.message, turn.lastQuestion, statementsFound)) {
+    heard.captured.assign(1, std::move(*answer));
+    heard.vague.clear();
+  }
+  return heard;
+}
+
+// Step 2's result: the question generator fed with the interview so far and this message, and
+// the areas this message opened a thread in.
+struct Coverage {
+  domain::QuestionGenerator generator;
+  std::vector<std::string> justDiscussed;
+};
+
+// 2. What the interview already covers, plus what this message adds.
+Coverage takeStock(const InterviewContext& context, const Heard& heard) {
+  Coverage coverage;
+  auto& generator = coverage.generator;
+  for (const auto& area : context.exploredAreas) generator.markExplored(area);
+  for (const auto& requirement : context.requirements) generator.recordRequirement(requirement);
+  for (const auto& question : context.askedQuestions) generator.recordAsked(question);
+  for (const auto& requirement : heard.captured) {
+    generator.recordRequirement(toExtracted(requirement));
+    // An answer to our own question opens no thread: the interview moves on from there.
+    if (requirement.area && !requirement.answer &&
+        std::find(coverage.justDiscussed.begin(), coverage.justDiscussed.end(), *requirement.area) ==
+            coverage.justDiscussed.end()) {
+      coverage.justDiscussed.push_back(*requirement.area);
+    }
+  }
+  return coverage;
+}
+
+// The reply's question, for a plan whose kind and topic are decided: a rewording of our last
+// question for "what do you mean?", a clarifying one for a vague statement, else the
+// generator's next (on the person's topic when they named one).
+std::string chooseQuestion(const analyst::ReplyPlan& plan, const Turn& turn, const Heard& heard,
+                           Coverage& coverage, const InterviewContext& context) {
+  const std::uint64_t seed = analyst::variationSeed(turn.message, plan.turn);
+  const std::string lastArea = areaOfQuestion(turn.lastQuestion);
+  if (heard.captured.empty() && plan.kind == analyst::Utterance::Clarify) {
+    const auto rewording = analyst::rewordQuestion(
+        turn.lastQuestion, rewordingTopic(turn.lastQuestion, lastArea), context.askedQuestions, seed);
+    return rewording.explanation + "\n\n" + rewording.question;
+  }
+  if (heard.captured.empty() && plan.kind == analyst::Utterance::Content && !heard.vague.empty())
+    return analyst::vagueFollowUp(heard.vague.front(), seed);
+  const bool moveOn = plan.kind == analyst::Utterance::Unsure || plan.kind == analyst::Utterance::Thinking;
+  const bool vision =
+      std::any_of(heard.captured.begin(), heard.captured.end(),
+                  [](const RecognizedRequirement& requirement) { return requirement.vision; });
+  std::string question = nextQuestion(coverage.generator, coverage.justDiscussed, context.askedQuestions,
+                                      moveOn ? lastArea : "", vision);
+  if (!plan.topic.empty() && areaOfQuestion(question) != plan.topic) {
+    if (std::string onTopic = topicQuestion(plan.topic, coverage.generator, context); !onTopic.empty())
+      return onTopic;
+  }
+  return question;
+}
+
+// 3. The reply: what kind of answer the message wants, and its one question.
+analyst::ReplyPlan planReply(const LlmRequest& request, const Turn& turn, Heard heard, Coverage coverage) {
+  const InterviewContext& context = request.context;
+  analyst::ReplyPlan plan;
+  plan.message = turn.message;
+  plan.turn = context.askedQuestions.size();
+  plan.kind = heard.captured.empty() ? analyst::classifyUtterance(turn.message) : analyst::Utterance::Content;
+  plan.greeted = analyst::startsWithGreeting(turn.message);
+  plan.spokeBefore = personSpokeBefore(request);
+  plan.totalRequirements = context.requirements.size() + heard.captured.size();
+  if (heard.captured.empty() && analyst::suggestsTopic(turn.message)) {
+    // "What about security?": follow the person's lead.
+    coverage.justDiscussed = domain::inferAreas(turn.message);
+    if (!coverage.justDiscussed.empty()) {
+      plan.topic = coverage.justDiscussed.front();
+      plan.kind = analyst::Utterance::Question;
+    }
+  }
+  plan.question = chooseQuestion(plan, turn, heard, coverage, context);
+  plan.captured = std::move(heard.captured);
+  plan.vague = std::move(heard.vague);
+  return plan;
+}
+
+// The raw output: the reply's words, then a tag for each requirement, confident ones first.
+std::string rawOutput(const analyst::ReplyPlan& plan) {
+  std::string raw = analyst::composeReply(plan);
+  if (!plan.captured.empty() || !plan.vague.empty()) raw += "\n\n";
+  for (const auto& requirement : plan.captured) appendTag(raw, requirement);
+  for (const auto& requirement : plan.vague) appendTag(raw, requirement);
+  return raw;
+}
+
+LlmResponse responseWith(std::string raw, const LlmRequest& request) {
+  LlmResponse response;
+  response.model = "offline-analyst";
+  response.stopReason = "end_turn";
+  std::size_t inputBytes = request.systemPrompt.size();
+  for (const auto& message : request.messages) inputBytes += message.content.size();
+  response.usage.inputTokens = static_cast<std::int64_t>(inputBytes / 4);  // the usual ~4 bytes a token
+  response.usage.outputTokens = static_cast<std::int64_t>(raw.size() / 4);
+  response.text = std::move(raw);
+  return response;
+}
+
 }  // namespace
 
 Result<LlmResponse> OfflineAnalyst::complete(const LlmRequest& request, const DeltaHandler& onDelta,
                                              std::stop_token cancel) {
   if (cancel.stop_requested()) return cancelledError();
-  const InterviewContext& context = request.context;
-  const std::string_view message = latestUserMessage(request);
+  const Turn turn = turnOf(request);
+  auto heard = hear(turn, cancel);
+  if (!heard.ok()) return heard.error();
+  Coverage coverage = takeStock(request.context, heard.value());
+  const analyst::ReplyPlan plan = planReply(request, turn, std::move(heard).value(), std::move(coverage));
 
-  // 1. What the person said: statements, and the requirements among them.
-  std::vector<RecognizedRequirement> captured;
-  std::vector<RecognizedRequirement> vague;
-  const auto statements = analyst::splitStatements(message);
-  for (std::size_t i = 0; i < statements.size(); ++i) {
-    if (i % kCancelCheckEvery == 0 && cancel.stop_requested()) return cancelledError();
-    auto recognized = analyst::recognize(statements[i]);
-    if (!recognized) continue;
-    auto& bucket = recognized->confidence >= kKeepThreshold ? captured : vague;
-    const bool duplicate = std::any_of(bucket.begin(), bucket.end(), [&](const RecognizedRequirement& r) {
-      return text::iequals(r.text, recognized->text);
-    });
-    if (!duplicate) bucket.push_back(std::move(*recognized));
-  }
-  const std::string lastQuestion =
-      context.askedQuestions.empty() ? std::string() : context.askedQuestions.back();
-  // "about 50 people": a fact only together with the question it answers.
-  if (auto answer = analyst::recognizeShortAnswer(message, lastQuestion, !captured.empty() || !vague.empty())) {
-    captured.assign(1, std::move(*answer));
-    vague.clear();
-  }
-
-  // 2. What the interview already covers, plus what this message adds.
-  domain::QuestionGenerator generator;
-  for (const auto& area : context.exploredAreas) generator.markExplored(area);
-  for (const auto& requirement : context.requirements) generator.recordRequirement(requirement);
-  for (const auto& question : context.askedQuestions) generator.recordAsked(question);
-  std::vector<std::string> justDiscussed;
-  for (const auto& r : captured) {
-    generator.recordRequirement(toExtracted(r));
-    // An answer to our own question opens no thread: the interview moves on from there.
-    if (r.area && !r.answer &&
-        std::find(justDiscussed.begin(), justDiscussed.end(), *r.area) == justDiscussed.end()) {
-      justDiscussed.push_back(*r.area);
-    }
-  }
-
-  // 3. The reply.
-  analyst::ReplyPlan plan;
-  plan.message = message;
-  plan.turn = context.askedQuestions.size();
-  plan.kind = captured.empty() ? analyst::classifyUtterance(message) : analyst::Utterance::Content;
-  plan.greeted = analyst::startsWithGreeting(message);
-  plan.spokeBefore = personSpokeBefore(request);
-  plan.totalRequirements = context.requirements.size() + captured.size();
-  const std::uint64_t seed = analyst::variationSeed(message, plan.turn);
-  const std::string lastArea = areaOfQuestion(lastQuestion);
-  if (captured.empty() && analyst::suggestsTopic(message)) {
-    // "What about security?": follow the person's lead.
-    justDiscussed = domain::inferAreas(message);
-    if (!justDiscussed.empty()) {
-      plan.topic = justDiscussed.front();
-      plan.kind = analyst::Utterance::Question;
-    }
-  }
-  if (captured.empty() && plan.kind == analyst::Utterance::Clarify) {
-    const auto rewording = analyst::rewordQuestion(lastQuestion, rewordingTopic(lastQuestion, lastArea),
-                                                   context.askedQuestions, seed);
-    plan.question = rewording.explanation + "\n\n" + rewording.question;
-  } else if (captured.empty() && plan.kind == analyst::Utterance::Content && !vague.empty()) {
-    plan.question = analyst::vagueFollowUp(vague.front(), seed);
-  } else {
-    const bool moveOn = plan.kind == analyst::Utterance::Unsure || plan.kind == analyst::Utterance::Thinking;
-    const bool vision = std::any_of(captured.begin(), captured.end(),
-                                    [](const RecognizedRequirement& r) { return r.vision; });
-    plan.question =
-        nextQuestion(generator, justDiscussed, context.askedQuestions, moveOn ? lastArea : "", vision);
-    if (!plan.topic.empty() && areaOfQuestion(plan.question) != plan.topic) {
-      if (std::string onTopic = topicQuestion(plan.topic, generator, context); !onTopic.empty())
-        plan.question = std::move(onTopic);
-    }
-  }
-  plan.captured = std::move(captured);
-  plan.vague = std::move(vague);
-
-  std::string raw = analyst::composeReply(plan);
-  if (!plan.captured.empty() || !plan.vague.empty()) raw += "\n\n";
-  for (const auto& r : plan.captured) appendTag(raw, r);
-  for (const auto& r : plan.vague) appendTag(raw, r);
-
+  std::string raw = rawOutput(plan);
   if (!stream(raw, onDelta, cancel)) return cancelledError();
-  LlmResponse response;
-  response.model = "offline-analyst";
-  response.stopReason = "end_turn";
-  std::size_t inputBytes = request.systemPrompt.size();
-  for (const auto& m : request.messages) inputBytes += m.content.size();
-  response.usage.inputTokens = static_cast<std::int64_t>(inputBytes / 4);  // the usual ~4 bytes a token
-  response.usage.outputTokens = static_cast<std::int64_t>(raw.size() / 4);
-  response.text = std::move(raw);
-  return response;
+  return responseWith(std::move(raw), request);
 }
 
 BackendInfo OfflineAnalyst::info() const { return {"offline", "offline-analyst", ""}; }

@@ -21,8 +21,9 @@ struct Decision {
 Decision decideCategory(const Words& words, const ModalHit& modal, Priority priority,
                         const Quantities& quantities, bool assumption);
 
-// wont > explicit could ("nice to have") > must boosters > hedges ("maybe") > the modal.
-// `wont` is set when the statement rules something out.
+// Explicit could ("nice to have", which beats wont) > wont > must boosters > weak could
+// ("maybe", "eventually") > the modal > Should. `wont` is set when the statement rules
+// something out.
 Priority decidePriority(const Words& words, const ModalHit& modal, const Quantities& quantities, bool& wont);
 
 // inferArea's choice, steered by the quality of a non-functional statement; none for visions.

@@ -278,6 +278,127 @@ void restoreApostrophes(Words& w) {
 
 double roundTo2(double v) { return std::round(v * 100.0) / 100.0; }
 
+// The statement's words, lower case, contractions spelled out; nullopt when it is too short to
+// be a requirement or is a question.
+std::optional<Words> candidateWords(string_view trimmed, const std::string& clean) {
+  if (trimmed.empty() || trimmed.back() == ':' || isQuestion(trimmed)) return std::nullopt;
+  if (clean.size() < 4) return std::nullopt;
+  Words words = text::words(text::toLower(clean));
+  if (words.size() < 2) return std::nullopt;
+  restoreApostrophes(words);
+  return words;
+}
+
+// A remark to the interviewer ("tell me more", "let's move on"), not about the product. "Let's
+// use React" and "let's skip the chat for now" are decisions, not requests to the analyst.
+bool remarkToInterviewer(const Words& words) {
+  bool namedTech = false;
+  const bool lets = words[0] == "let's" || words[0] == "lets";
+  return addressedToInterviewer(words) &&
+         !(lets && (mentionsTechnology(words, namedTech) || hasAny(words, lexicon().wont)));
+}
+
+// What the confidence rules look at: the statement's words and what was found in them.
+struct Features {
+  const Words& words;
+  const ModalHit& modal;
+  const Quantities& quantities;
+  bool assumption;            // "we assume", "presumably"
+  bool wont;                  // it rules something out
+  bool headcount;             // how many people, with no other cue
+  bool qualityCue;            // the provisional category names a quality
+  const std::string& vision;  // the product a vision statement names, or empty
+};
+
+// What a rule changes besides the confidence.
+enum class SideEffect {
+  None,
+  Estimate,       // priority made Should: "maybe" makes the amount an estimate, not the item optional
+  ScaleEstimate,  // as Estimate, and the category re-decided as an assumption
+};
+
+// One way a statement shows that it is a requirement, and how clearly.
+struct ConfidenceRule {
+  std::string_view name;
+  std::optional<double> confidence;  // nullopt: the modal cue's own
+  bool (*matches)(const Features&);
+  SideEffect effect = SideEffect::None;
+};
+
+// How clearly the statement is a requirement at all: the first rule that matches decides.
+constexpr ConfidenceRule kConfidenceRules[]{
+    // First: a modal ("must", "should", "we'd like") says it outright, and its cue says how firmly.
+    {"modal", std::nullopt, [](const Features& features) { return features.modal.cue != nullptr; }},
+    // Ruling something out ("out of scope", "leave out") is a decision, firmer than the forms below.
+    {"rules out", 0.85, [](const Features& features) { return features.wont; }},
+    // An assumption says it is one ("we assume"), whatever form or numbers its wording also has.
+    {"assumption", 0.8, [](const Features& features) { return features.assumption; }},
+    // A number beside a quality cue is a target ("pages load in under 2 seconds").
+    {"measured quality", 0.8,
+     [](const Features& features) {
+       return (features.quantities.time || features.quantities.percent || features.quantities.load) &&
+              features.qualityCue;
+     }},
+    // The product itself: "I'm building the backend for a puzzle game", "It's a marketplace for bikes".
+    {"vision", 0.8,
+     [](const Features& features) {
+       return !features.vision.empty() &&
+              (opensInFirstPerson(features.words) || productFollowsVision(features.words));
+     }},
+    // "we're a small team, 2 devs, and we know python": a constraint on the build; before the limit
+    // and headcount rules, which would make its numbers estimates.
+    {"team fact", 0.75, [](const Features& features) { return statesTeamFact(features.words); }},
+    // "budget is tight, maybe 30k"; before the headcount rule, so a budget is no guess at scale.
+    {"limit", 0.75, [](const Features& features) { return hasAny(features.words, lexicon().limits); },
+     SideEffect::Estimate},
+    // "maybe 10k daily players at launch": scale to check later; before the form rules below, so a
+    // headcount worded as a command or a description is still an estimate.
+    {"headcount", 0.75, [](const Features& features) { return features.headcount; },
+     SideEffect::ScaleEstimate},
+    // A specification-style command ("Provide an export to PDF"): clearer than a description.
+    {"imperative", 0.75, [](const Features& features) { return isImperative(features.words); }},
+    // Last and weakest: "The app sends a reminder", "A list of patients is displayed"; but "patients
+    // call and the receptionist writes it in a paper calendar" is how things are done today.
+    {"describes behaviour", 0.72,
+     [](const Features& features) {
+       return describesBehaviour(features.words) && !hasAny(features.words, lexicon().asIs);
+     }},
+};
+
+const ConfidenceRule* firstMatchingRule(const Features& features) {
+  for (const auto& rule : kConfidenceRules) {
+    if (rule.matches(features)) return &rule;
+  }
+  return nullptr;
+}
+
+// Vague statements ("it should be nice") are kept below the engine's threshold; hedges and
+// rambling cost a little. nullopt when the statement says nothing at all.
+std::optional<double> adjustForVagueness(const Words& words, const ModalHit& modal, bool wont,
+                                         double confidence) {
+  const auto& lex = lexicon();
+  const std::size_t predicateStart = modal.cue != nullptr ? modal.end : 0;
+  std::size_t content = contentWords(words, predicateStart);
+  if (content == 0 && modal.cue != nullptr && !hasVagueWord(words, predicateStart)) {
+    content = contentWords(words, 0, modal.index);  // "Google sign-in is a must": the subject says it all
+  }
+  if (content == 0) {
+    if (!hasVagueWord(words, predicateStart) || wont) return std::nullopt;
+    confidence = std::min(confidence, 0.45);
+  } else if (contentWords(words, 0) == 1) {
+    // "It should be fast": a start, but a lone quality word says little.
+    const auto lone = std::find_if(words.begin(), words.end(), [&](const std::string& word) {
+      return lex.fillerWords.count(word) == 0 && lex.vagueWords.count(word) == 0;
+    });
+    if (lone != words.end() && lex.qualityAdjectives.count(*lone) != 0)
+      confidence = std::min(confidence, 0.72);
+  }
+  if (hasAny(words, lex.hedges)) confidence -= 0.05;
+  if (hasAny(words, lex.weakCould) || hasAny(words, lex.strongCould)) confidence -= 0.05;
+  if (words.size() > 60) confidence -= 0.05;
+  return confidence;
+}
+
 }  // namespace
 
 std::string cleanStatement(std::string_view statement) {
@@ -321,105 +442,61 @@ bool isQuestion(std::string_view statement) {
 }
 
 std::optional<RecognizedRequirement> recognize(std::string_view statement) {
-  const auto& lex = lexicon();
   const string_view trimmed = text::trim(statement);
-  if (trimmed.empty() || trimmed.back() == ':' || isQuestion(trimmed)) return std::nullopt;
   const std::string clean = cleanStatement(trimmed);
-  if (clean.size() < 4) return std::nullopt;
-  const std::string lower = text::toLower(clean);
-  Words w = text::words(lower);
-  if (w.size() < 2) return std::nullopt;
-  restoreApostrophes(w);
+  const auto candidate = candidateWords(trimmed, clean);
+  if (!candidate || remarkToInterviewer(*candidate)) return std::nullopt;
+  const Words& words = *candidate;
 
-  bool namedTech = false;
-  // "Let's use React" and "let's skip the chat for now" are decisions, not requests to the analyst.
-  const bool lets = w[0] == "let's" || w[0] == "lets";
-  if (addressedToInterviewer(w) && !(lets && (mentionsTechnology(w, namedTech) || hasAny(w, lex.wont)))) {
-    return std::nullopt;
-  }
-
-  const ModalHit modal = firstModal(w);
-  const Quantities quantities = findQuantities(lower, w);
-  const bool assumption = hasAny(w, lex.assumptions);
-
-  if (aboutTheConversation(w, modal)) return std::nullopt;
+  const ModalHit modal = firstModal(words);
+  const Quantities quantities = findQuantities(text::toLower(clean), words);
+  const bool assumption = hasAny(words, lexicon().assumptions);
+  if (aboutTheConversation(words, modal)) return std::nullopt;
 
   bool wont = false;
-  Priority priority = decidePriority(w, modal, quantities, wont);
-  const std::string vision = visionObject(w, clean);
+  Priority priority = decidePriority(words, modal, quantities, wont);
+  const std::string vision = visionObject(words, clean);
   // Without a modal or another cue, how many people there are is an estimate of scale to check
   // later: "maybe 10k daily players at launch". A bare "about 50 people" says too little alone;
   // as the answer to "how many?" it is read with the question (short_answer.hpp).
   const bool headcount = modal.cue == nullptr && !wont && !assumption && quantities.people &&
-                         !quantities.time && w.size() >= 4;
-  Decision provisional = decideCategory(w, modal, priority, quantities, assumption);
-  const bool qualityCue = provisional.quality.has_value();
+                         !quantities.time && words.size() >= 4;
+  Decision provisional = decideCategory(words, modal, priority, quantities, assumption);
 
-  // How clearly the statement is a requirement at all.
-  double confidence = 0.0;
-  std::size_t predicateStart = 0;
-  if (modal.cue != nullptr) {
-    confidence = modal.cue->confidence;
-    predicateStart = modal.end;
-  } else if (wont) {
-    confidence = 0.85;
-  } else if (assumption) {
-    confidence = 0.8;
-  } else if ((quantities.time || quantities.percent || quantities.load) && qualityCue) {
-    confidence = 0.8;
-  } else if (!vision.empty() && (opensInFirstPerson(w) || productFollowsVision(w))) {
-    confidence = 0.8;  // "I'm building the backend for a puzzle game", "It's a marketplace for bikes"
-  } else if (statesTeamFact(w)) {
-    confidence = 0.75;  // "we're a small team, 2 devs, and we know python": a constraint on the build
-  } else if (hasAny(w, lex.limits)) {
-    confidence = 0.75;            // "budget is tight, maybe 30k"
-    priority = Priority::Should;  // "maybe" makes the amount an estimate, not the limit optional
-  } else if (headcount) {
-    confidence = 0.75;
-    priority = Priority::Should;  // "maybe" makes it an estimate, not a nice-to-have
-    provisional = decideCategory(w, modal, priority, quantities, true);
-  } else if (isImperative(w)) {
-    confidence = 0.75;  // "Provide an export to PDF"
-  } else if (describesBehaviour(w) && !hasAny(w, lex.asIs)) {
-    // "The app sends a reminder", "A list of patients is displayed"; but "patients call and the
-    // receptionist writes it in a paper calendar" is how things are done today.
-    confidence = 0.72;
-  } else {
-    return std::nullopt;
+  const Features features{
+      words, modal, quantities, assumption, wont, headcount, provisional.quality.has_value(), vision};
+  const ConfidenceRule* rule = firstMatchingRule(features);
+  if (rule == nullptr) return std::nullopt;
+  switch (rule->effect) {
+    case SideEffect::None:
+      break;
+    case SideEffect::Estimate:
+      priority = Priority::Should;
+      break;
+    case SideEffect::ScaleEstimate:
+      priority = Priority::Should;
+      provisional = decideCategory(words, modal, priority, quantities, true);
+      break;
   }
 
-  // Vague statements ("it should be nice") are kept below the engine's threshold.
-  std::size_t content = contentWords(w, predicateStart);
-  if (content == 0 && modal.cue != nullptr && !hasVagueWord(w, predicateStart)) {
-    content = contentWords(w, 0, modal.index);  // "Google sign-in is a must": the subject says it all
-  }
-  if (content == 0) {
-    if (!hasVagueWord(w, predicateStart) || wont) return std::nullopt;
-    confidence = std::min(confidence, 0.45);
-  } else if (contentWords(w, 0) == 1) {
-    // "It should be fast": a start, but a lone quality word says little.
-    const auto lone = std::find_if(w.begin(), w.end(), [&](const std::string& word) {
-      return lex.fillerWords.count(word) == 0 && lex.vagueWords.count(word) == 0;
-    });
-    if (lone != w.end() && lex.qualityAdjectives.count(*lone) != 0) confidence = std::min(confidence, 0.72);
-  }
-  if (hasAny(w, lex.hedges)) confidence -= 0.05;
-  if (hasAny(w, lex.weakCould) || hasAny(w, lex.strongCould)) confidence -= 0.05;
-  if (w.size() > 60) confidence -= 0.05;
+  const double ruleConfidence = rule->confidence ? *rule->confidence : modal.cue->confidence;
+  const auto confidence = adjustForVagueness(words, modal, wont, ruleConfidence);
+  if (!confidence) return std::nullopt;
 
-  RecognizedRequirement r;
-  r.text = clean;
-  r.priority = priority;
-  r.category = provisional.category;
-  r.quality = provisional.quality;
-  r.measurable = quantities.time || quantities.percent || quantities.load || quantities.size;
-  r.visionObject = vision;
-  r.vision = !r.visionObject.empty();
-  if (r.vision) r.category = RequirementCategory::Functional;
-  r.confidence = roundTo2(std::clamp(confidence, 0.0, 1.0));
-  r.area = decideArea(clean, provisional, r.vision);
-  if (headcount && r.category == RequirementCategory::Assumption && !r.area) r.area = "performance";
-  return r;
+  RecognizedRequirement requirement;
+  requirement.text = clean;
+  requirement.priority = priority;
+  requirement.category = provisional.category;
+  requirement.quality = provisional.quality;
+  requirement.measurable = quantities.time || quantities.percent || quantities.load || quantities.size;
+  requirement.visionObject = vision;
+  requirement.vision = !requirement.visionObject.empty();
+  if (requirement.vision) requirement.category = RequirementCategory::Functional;
+  requirement.confidence = roundTo2(std::clamp(*confidence, 0.0, 1.0));
+  requirement.area = decideArea(clean, provisional, requirement.vision);
+  if (headcount && requirement.category == RequirementCategory::Assumption && !requirement.area)
+    requirement.area = "performance";
+  return requirement;
 }
 
 }  // namespace nexus::analyst

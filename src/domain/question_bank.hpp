@@ -53,11 +53,11 @@ bool hasRequirementPlaceholder(const QuestionTemplate& question);
 // with a sign-in word. "Users sign in with Google" is; "Sync with Google Calendar" is not.
 bool namesExternalIdentityProvider(std::string_view text);
 
-// The form in which asked questions are compared: lower case, whitespace collapsed, trailing
-// punctuation stripped. "  What  is it?? " -> "what is it".
 // The question sentences of a message, in order ("Thanks! Who will use it?" -> {"Who will use it?"}).
 std::vector<std::string> questionSentences(std::string_view message);
 
+// The form in which asked questions are compared: lower case, whitespace collapsed, trailing
+// punctuation stripped. "  What  is it?? " -> "what is it".
 std::string normalizeQuestion(std::string_view question);
 
 // The bank template a question was made from (exactly, or by filling the placeholder), or
