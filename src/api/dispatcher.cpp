@@ -387,7 +387,7 @@ json describeApi(std::string_view version) {
   }
   json errors = json::object();
   for (const ErrorCode code : allErrorCodes()) {
-    errors[std::string(toString(code))] = errorObject(Error{code, std::string(toString(code)), false});
+    errors[std::string(toString(code))] = errorObject(Error{code, std::string(meaningOf(code)), false});
   }
   return {{"openrpc", "1.3.2"},
           {"info", {{"title", "Nexus Interview"}, {"version", version}}},

@@ -23,6 +23,24 @@ int rpcCodeOf(ErrorCode code) {
   return rpc::kInternalError;
 }
 
+std::string_view meaningOf(ErrorCode code) {
+  switch (code) {
+    case ErrorCode::InvalidArgument: return "A parameter is missing or wrong (the message names it)";
+    case ErrorCode::InvalidRequest: return "The request is not a JSON-RPC 2.0 call this transport takes";
+    case ErrorCode::ParseError: return "The request is not valid JSON";
+    case ErrorCode::UnknownMethod: return "No such method";
+    case ErrorCode::NotFound: return "No such session or requirement";
+    case ErrorCode::NotActive: return "The session is paused or completed";
+    case ErrorCode::Cancelled: return "The turn was cancelled because the session was paused or ended meanwhile";
+    case ErrorCode::Busy: return "The session is open in another nexus process";
+    case ErrorCode::PayloadTooLarge: return "A message, request or batch is over its size limit";
+    case ErrorCode::ModelFailed: return "The model backend failed; data.retryable says whether sending again may work";
+    case ErrorCode::StorageFailed: return "The database could not read or write";
+    case ErrorCode::Internal: break;
+  }
+  return "A fault of the server's";
+}
+
 RpcError toRpcError(const Error& error) {
   return {rpcCodeOf(error.code), error.message,
           nlohmann::json{{"code", toString(error.code)}, {"retryable", error.retryable}}};

@@ -37,6 +37,8 @@ struct RpcError {
 
 // The JSON-RPC code an application error travels under.
 int rpcCodeOf(ErrorCode code);
+// What an error code means, in general terms (an actual error's message says what happened).
+std::string_view meaningOf(ErrorCode code);
 
 // An error in JSON-RPC terms: data is {code, retryable}, where code is the stable spelling of
 // the ErrorCode ("model-failed", …) that clients match on, and retryable says whether sending

@@ -429,6 +429,7 @@ TEST_F(DispatcherTest, DiscoverDescribesEveryMethodErrorAndEvent) {
   const json& errors = document["components"]["errors"];
   EXPECT_EQ(errors.size(), allErrorCodes().size());
   EXPECT_EQ(errors["busy"]["code"], rpc::kSessionBusy);
+  EXPECT_EQ(errors["busy"]["message"], "The session is open in another nexus process");
   EXPECT_EQ(errors["model-failed"]["code"], rpc::kModelFailed);
   EXPECT_EQ(errors["model-failed"]["data"]["code"], "model-failed");
   EXPECT_EQ(errors["cancelled"]["code"], rpc::kSessionNotActive);
