@@ -25,7 +25,7 @@ class WebSocketRpc : public ServerTest {
 TEST_F(WebSocketRpc, CallsWithTheBearerToken) {
   startServer();
   WebSocketClient client(port(), authorized());
-  ASSERT_TRUE(client.open()) << client.handshakeResponse().result_int();
+  ASSERT_TRUE(client.open()) << client.handshakeStatus();
   EXPECT_EQ(client.call("echo", {"hello"})["result"], json({"hello"}));
   EXPECT_EQ(client.call("echo", {"again"}, 2)["result"], json({"again"}));
 }
@@ -43,7 +43,7 @@ TEST_F(WebSocketRpc, CallsWithTheTokenSubprotocolWhichIsEchoed) {
   const std::string protocol = "nexus.token." + std::string(kTestToken);
   WebSocketClient client(port(), {.headers = {{"Sec-WebSocket-Protocol", protocol}}});
   ASSERT_TRUE(client.open());
-  EXPECT_EQ(client.handshakeResponse()[bhttp::field::sec_websocket_protocol], protocol);
+  EXPECT_EQ(client.handshakeHeader("Sec-WebSocket-Protocol"), protocol);
   EXPECT_EQ(client.call("echo", {1})["result"], json({1}));
 }
 
@@ -51,10 +51,10 @@ TEST_F(WebSocketRpc, WithoutTheTokenTheHandshakeIsRefused) {
   startServer();
   WebSocketClient anonymous(port());
   EXPECT_FALSE(anonymous.open());
-  EXPECT_EQ(anonymous.handshakeResponse().result_int(), 401u);
+  EXPECT_EQ(anonymous.handshakeStatus(), 401u);
   WebSocketClient wrong(port(), {.headers = {{"Sec-WebSocket-Protocol", "nexus.token.wrong"}}});
   EXPECT_FALSE(wrong.open());
-  EXPECT_EQ(wrong.handshakeResponse().result_int(), 401u);
+  EXPECT_EQ(wrong.handshakeStatus(), 401u);
 }
 
 TEST_F(WebSocketRpc, AForeignOriginIsRefused) {
@@ -63,7 +63,7 @@ TEST_F(WebSocketRpc, AForeignOriginIsRefused) {
   options.headers["Origin"] = "http://evil.example";
   WebSocketClient client(port(), options);
   EXPECT_FALSE(client.open());
-  EXPECT_EQ(client.handshakeResponse().result_int(), 403u);
+  EXPECT_EQ(client.handshakeStatus(), 403u);
 
   options.headers["Origin"] = "http://localhost:" + std::to_string(port());
   EXPECT_TRUE(WebSocketClient(port(), options).open());
@@ -75,7 +75,7 @@ TEST_F(WebSocketRpc, AForeignHostIsRefused) {
   options.host = "evil.example:" + std::to_string(port());
   WebSocketClient client(port(), options);
   EXPECT_FALSE(client.open());
-  EXPECT_EQ(client.handshakeResponse().result_int(), 403u);
+  EXPECT_EQ(client.handshakeStatus(), 403u);
 }
 
 TEST_F(WebSocketRpc, AMessageOverTheLimitClosesWith1009) {
