@@ -34,7 +34,9 @@ class InterviewSessionManager {
   InterviewSessionManager(const InterviewSessionManager&) = delete;
   InterviewSessionManager& operator=(const InterviewSessionManager&) = delete;
 
-  // Writes the session and emits interview:saved.
+  // Writes the given session and emits interview:saved. For a session the engine does not hold:
+  // one it holds is written by flush(), which goes through the engine's write lock so that an
+  // older state is never written after a newer one.
   Result<void> save(const InterviewSession& session);
   Result<std::optional<InterviewSession>> load(std::string_view sessionId) const;
   // The project's most recently active session that is not completed.
