@@ -42,6 +42,36 @@ constexpr Spellings<ValidationStatus, 3> kValidations{{
     {ValidationStatus::Validated, "validated"},
     {ValidationStatus::Rejected, "rejected"},
 }};
+constexpr Spellings<FindingKind, 6> kFindingKinds{{
+    {FindingKind::VagueTerm, "vague-term"},
+    {FindingKind::Unmeasured, "unmeasured"},
+    {FindingKind::OpenEnded, "open-ended"},
+    {FindingKind::Compound, "compound"},
+    {FindingKind::NoActor, "no-actor"},
+    {FindingKind::Tbd, "tbd"},
+}};
+constexpr Spellings<ConflictKind, 4> kConflictKinds{{
+    {ConflictKind::Polarity, "polarity"},
+    {ConflictKind::ExclusiveChoice, "exclusive-choice"},
+    {ConflictKind::Numeric, "numeric"},
+    {ConflictKind::Access, "access"},
+}};
+constexpr Spellings<ReviewStatus, 3> kReviewStatuses{{
+    {ReviewStatus::Open, "open"},
+    {ReviewStatus::Resolved, "resolved"},
+    {ReviewStatus::Dismissed, "dismissed"},
+}};
+constexpr Spellings<ConflictResolution, 4> kResolutions{{
+    {ConflictResolution::KeepFirst, "keep-first"},
+    {ConflictResolution::KeepSecond, "keep-second"},
+    {ConflictResolution::KeepBoth, "keep-both"},
+    {ConflictResolution::Dismissed, "dismissed"},
+}};
+constexpr Spellings<AreaStatus, 3> kAreaStatuses{{
+    {AreaStatus::Missing, "missing"},
+    {AreaStatus::Partial, "partial"},
+    {AreaStatus::Clear, "clear"},
+}};
 constexpr Spellings<ErrorCode, 12> kErrorCodes{{
     {ErrorCode::InvalidArgument, "invalid-argument"},
     {ErrorCode::InvalidRequest, "invalid-request"},
@@ -92,6 +122,11 @@ std::string_view toString(RequirementCategory value) { return spell(kCategories,
 std::string_view toString(Priority value) { return spell(kPriorities, value); }
 std::string_view toString(ValidationStatus value) { return spell(kValidations, value); }
 std::string_view toString(ErrorCode value) { return spell(kErrorCodes, value); }
+std::string_view toString(FindingKind value) { return spell(kFindingKinds, value); }
+std::string_view toString(ConflictKind value) { return spell(kConflictKinds, value); }
+std::string_view toString(ReviewStatus value) { return spell(kReviewStatuses, value); }
+std::string_view toString(ConflictResolution value) { return spell(kResolutions, value); }
+std::string_view toString(AreaStatus value) { return spell(kAreaStatuses, value); }
 
 std::optional<SessionStatus> parseSessionStatus(std::string_view text) { return lookup(kStatuses, text); }
 std::optional<InterviewMode> parseInterviewMode(std::string_view text) { return lookup(kModes, text); }
@@ -102,6 +137,13 @@ std::optional<ValidationStatus> parseValidationStatus(std::string_view text) {
 }
 
 std::optional<ErrorCode> parseErrorCode(std::string_view text) { return lookup(kErrorCodes, text); }
+std::optional<FindingKind> parseFindingKind(std::string_view text) { return lookup(kFindingKinds, text); }
+std::optional<ConflictKind> parseConflictKind(std::string_view text) { return lookup(kConflictKinds, text); }
+std::optional<ReviewStatus> parseReviewStatus(std::string_view text) { return lookup(kReviewStatuses, text); }
+std::optional<ConflictResolution> parseConflictResolution(std::string_view text) {
+  return lookup(kResolutions, text);
+}
+std::optional<AreaStatus> parseAreaStatus(std::string_view text) { return lookup(kAreaStatuses, text); }
 
 std::span<const ErrorCode> allErrorCodes() {
   static constexpr auto kAll = [] {

@@ -17,6 +17,11 @@ std::string_view toString(MessageRole value);
 std::string_view toString(RequirementCategory value);
 std::string_view toString(Priority value);
 std::string_view toString(ValidationStatus value);
+std::string_view toString(FindingKind value);
+std::string_view toString(ConflictKind value);
+std::string_view toString(ReviewStatus value);
+std::string_view toString(ConflictResolution value);
+std::string_view toString(AreaStatus value);
 // The stable wire spelling: "model-failed", "storage-failed", … (what clients match on).
 std::string_view toString(ErrorCode value);
 
@@ -26,6 +31,11 @@ std::optional<InterviewMode> parseInterviewMode(std::string_view text);
 std::optional<MessageRole> parseMessageRole(std::string_view text);
 std::optional<Priority> parsePriority(std::string_view text);
 std::optional<ValidationStatus> parseValidationStatus(std::string_view text);
+std::optional<FindingKind> parseFindingKind(std::string_view text);
+std::optional<ConflictKind> parseConflictKind(std::string_view text);
+std::optional<ReviewStatus> parseReviewStatus(std::string_view text);
+std::optional<ConflictResolution> parseConflictResolution(std::string_view text);
+std::optional<AreaStatus> parseAreaStatus(std::string_view text);
 std::optional<ErrorCode> parseErrorCode(std::string_view text);
 
 // Every error code, in declaration order (for an API's self-description).

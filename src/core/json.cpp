@@ -51,6 +51,13 @@ void getOptional(const json& j, const char* key, std::optional<T>& out) {
   }
 }
 
+// An optional list: absent (or null) reads as empty.
+template <typename T>
+void getList(const json& j, const char* key, std::vector<T>& out) {
+  const auto it = j.find(key);
+  out = it == j.end() || it->is_null() ? std::vector<T>{} : it->template get<std::vector<T>>();
+}
+
 }  // namespace
 
 void to_json(json& j, SessionStatus value) { j = toString(value); }
@@ -69,6 +76,23 @@ void to_json(json& j, ValidationStatus value) { j = toString(value); }
 void from_json(const json& j, ValidationStatus& value) {
   value = enumFromJson<ValidationStatus>(j, parseValidationStatus, "validation");
 }
+
+void to_json(json& j, FindingKind value) { j = toString(value); }
+void from_json(const json& j, FindingKind& value) { value = enumFromJson<FindingKind>(j, parseFindingKind, "finding kind"); }
+void to_json(json& j, ConflictKind value) { j = toString(value); }
+void from_json(const json& j, ConflictKind& value) {
+  value = enumFromJson<ConflictKind>(j, parseConflictKind, "conflict kind");
+}
+void to_json(json& j, ReviewStatus value) { j = toString(value); }
+void from_json(const json& j, ReviewStatus& value) {
+  value = enumFromJson<ReviewStatus>(j, parseReviewStatus, "review status");
+}
+void to_json(json& j, ConflictResolution value) { j = toString(value); }
+void from_json(const json& j, ConflictResolution& value) {
+  value = enumFromJson<ConflictResolution>(j, parseConflictResolution, "resolution");
+}
+void to_json(json& j, AreaStatus value) { j = toString(value); }
+void from_json(const json& j, AreaStatus& value) { value = enumFromJson<AreaStatus>(j, parseAreaStatus, "area status"); }
 
 json timestampToJson(Timestamp time) { return formatIso8601(time); }
 
@@ -113,6 +137,7 @@ void to_json(json& j, const ExtractedRequirement& value) {
            {"confidence", value.confidence}};
   putOptional(j, "area", value.area);
   j["sourceMessageId"] = value.sourceMessageId;
+  putOptional(j, "editedFields", value.editedFields);
 }
 
 void from_json(const json& j, ExtractedRequirement& value) {
@@ -126,6 +151,83 @@ void from_json(const json& j, ExtractedRequirement& value) {
   }
   getOptional(j, "area", value.area);
   j.at("sourceMessageId").get_to(value.sourceMessageId);
+  getOptional(j, "editedFields", value.editedFields);
+}
+
+void to_json(json& j, const RequirementEdit& value) {
+  j = json{{"requirementId", value.requirementId}, {"field", value.field}};
+  putOptional(j, "oldValue", value.oldValue);
+  putOptional(j, "newValue", value.newValue);
+  j["editedAt"] = timestampToJson(value.editedAt);
+}
+
+void from_json(const json& j, RequirementEdit& value) {
+  j.at("requirementId").get_to(value.requirementId);
+  j.at("field").get_to(value.field);
+  getOptional(j, "oldValue", value.oldValue);
+  getOptional(j, "newValue", value.newValue);
+  value.editedAt = timestampFromJson(j.at("editedAt"), "editedAt");
+}
+
+void to_json(json& j, const RequirementFinding& value) {
+  j = json{{"id", value.id}, {"requirementId", value.requirementId}, {"kind", value.kind}};
+  putOptional(j, "term", value.term);
+  j["message"] = value.message;
+  putOptional(j, "suggestion", value.suggestion);
+  j["status"] = value.status;
+}
+
+void from_json(const json& j, RequirementFinding& value) {
+  j.at("id").get_to(value.id);
+  j.at("requirementId").get_to(value.requirementId);
+  j.at("kind").get_to(value.kind);
+  getOptional(j, "term", value.term);
+  j.at("message").get_to(value.message);
+  getOptional(j, "suggestion", value.suggestion);
+  j.at("status").get_to(value.status);
+}
+
+void to_json(json& j, const RequirementConflict& value) {
+  j = json{{"id", value.id},
+           {"requirementIds", value.requirementIds},
+           {"kind", value.kind},
+           {"explanation", value.explanation},
+           {"status", value.status}};
+  putOptional(j, "resolution", value.resolution);
+}
+
+void from_json(const json& j, RequirementConflict& value) {
+  j.at("id").get_to(value.id);
+  j.at("requirementIds").get_to(value.requirementIds);
+  j.at("kind").get_to(value.kind);
+  j.at("explanation").get_to(value.explanation);
+  j.at("status").get_to(value.status);
+  getOptional(j, "resolution", value.resolution);
+}
+
+void to_json(json& j, const AreaReadiness& value) {
+  j = json{{"area", value.area}, {"status", value.status}, {"requirementIds", value.requirementIds}};
+}
+
+void from_json(const json& j, AreaReadiness& value) {
+  j.at("area").get_to(value.area);
+  j.at("status").get_to(value.status);
+  j.at("requirementIds").get_to(value.requirementIds);
+}
+
+void to_json(json& j, const Readiness& value) {
+  j = json{{"score", value.score},         {"ready", value.ready},
+           {"threshold", value.threshold}, {"areas", value.areas},
+           {"openConflicts", value.openConflicts}, {"openFindings", value.openFindings}};
+}
+
+void from_json(const json& j, Readiness& value) {
+  j.at("score").get_to(value.score);
+  j.at("ready").get_to(value.ready);
+  j.at("threshold").get_to(value.threshold);
+  j.at("areas").get_to(value.areas);
+  j.at("openConflicts").get_to(value.openConflicts);
+  j.at("openFindings").get_to(value.openFindings);
 }
 
 void to_json(json& j, const InterviewSession& value) {
@@ -137,7 +239,11 @@ void to_json(json& j, const InterviewSession& value) {
   j["startedAt"] = timestampToJson(value.startedAt);
   j["lastActivityAt"] = timestampToJson(value.lastActivityAt);
   if (value.completedAt) j["completedAt"] = timestampToJson(*value.completedAt);
+  if (!value.findings.empty()) j["findings"] = value.findings;
+  if (!value.conflicts.empty()) j["conflicts"] = value.conflicts;
+  if (!value.requirementEdits.empty()) j["requirementEdits"] = value.requirementEdits;
 }
+
 
 void from_json(const json& j, InterviewSession& value) {
   j.at("id").get_to(value.id);
@@ -155,6 +261,9 @@ void from_json(const json& j, InterviewSession& value) {
   } else {
     value.completedAt.reset();
   }
+  getList(j, "findings", value.findings);
+  getList(j, "conflicts", value.conflicts);
+  getList(j, "requirementEdits", value.requirementEdits);
 }
 
 void to_json(json& j, const SessionSummary& value) {
@@ -183,12 +292,18 @@ void to_json(json& j, const ProcessMessageResult& value) {
   j = json{{"response", value.response},
            {"extractedRequirements", value.extractedRequirements},
            {"suggestedGaps", value.suggestedGaps}};
+  if (!value.findings.empty()) j["findings"] = value.findings;
+  if (!value.conflicts.empty()) j["conflicts"] = value.conflicts;
+  putOptional(j, "readiness", value.readiness);
 }
 
 void from_json(const json& j, ProcessMessageResult& value) {
   j.at("response").get_to(value.response);
   j.at("extractedRequirements").get_to(value.extractedRequirements);
   j.at("suggestedGaps").get_to(value.suggestedGaps);
+  getList(j, "findings", value.findings);
+  getList(j, "conflicts", value.conflicts);
+  getOptional(j, "readiness", value.readiness);
 }
 
 void to_json(json& j, const RequirementSource& value) {

@@ -8,6 +8,8 @@
 #include <string>
 #include <vector>
 
+#include "core/quality.hpp"
+
 namespace nexus {
 
 // Millisecond precision is what the JSON shape carries, so it is what we keep.
@@ -69,8 +71,23 @@ struct ExtractedRequirement {
   double confidence = 0.5;  // 0..1
   std::optional<std::string> area;
   std::string sourceMessageId;  // the user message in which it was stated
+  // Fields the person changed ("text", "category", "priority", "area"): their value wins over
+  // any later extraction or near-duplicate merge. Absent when none.
+  std::optional<std::vector<std::string>> editedFields;
 
   bool operator==(const ExtractedRequirement&) const = default;
+};
+
+// One change the person made to a captured requirement; field "removed" when they removed it
+// (old value its text, no new value). Kept in order, never rewritten.
+struct RequirementEdit {
+  std::string requirementId;
+  std::string field;  // "text", "category", "priority", "area" or "removed"
+  std::optional<std::string> oldValue;
+  std::optional<std::string> newValue;
+  Timestamp editedAt{};
+
+  bool operator==(const RequirementEdit&) const = default;
 };
 
 struct InterviewSession {
@@ -85,6 +102,10 @@ struct InterviewSession {
   Timestamp startedAt{};
   Timestamp lastActivityAt{};
   std::optional<Timestamp> completedAt;
+  // Quality analysis (domain/quality/), in the order found; statuses change, entries stay.
+  std::vector<RequirementFinding> findings;
+  std::vector<RequirementConflict> conflicts;
+  std::vector<RequirementEdit> requirementEdits;  // the person's edits, oldest first
 
   bool operator==(const InterviewSession&) const = default;
 };
@@ -107,6 +128,11 @@ struct ProcessMessageResult {
   std::string response;
   std::vector<ExtractedRequirement> extractedRequirements;
   std::vector<std::string> suggestedGaps;
+  // Added to the original shape (omitted when empty): what this turn found and how ready the
+  // session is after it.
+  std::vector<RequirementFinding> findings;
+  std::vector<RequirementConflict> conflicts;
+  std::optional<Readiness> readiness;
 
   bool operator==(const ProcessMessageResult&) const = default;
 };

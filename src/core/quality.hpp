@@ -1,0 +1,63 @@
+#pragma once
+// Quality analysis of the captured requirements (DESIGN.md §2): findings that make one
+// requirement hard to test, conflicts between two, and how ready the whole set is. Worked out by
+// domain/quality/; JSON mapping in json.hpp, enum spellings in enums.hpp.
+
+#include <array>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace nexus {
+
+enum class FindingKind { VagueTerm, Unmeasured, OpenEnded, Compound, NoActor, Tbd };
+enum class ConflictKind { Polarity, ExclusiveChoice, Numeric, Access };
+// Open until the person settles it: resolved (the requirement was made precise, or one side of a
+// conflict chosen) or dismissed (they said it is fine as it is).
+enum class ReviewStatus { Open, Resolved, Dismissed };
+enum class ConflictResolution { KeepFirst, KeepSecond, KeepBoth, Dismissed };
+enum class AreaStatus { Missing, Partial, Clear };
+
+struct RequirementFinding {
+  std::string id;
+  std::string requirementId;
+  FindingKind kind = FindingKind::VagueTerm;
+  std::optional<std::string> term;  // the words that triggered it, as the person wrote them
+  std::string message;              // what is unclear, in plain words
+  std::optional<std::string> suggestion;  // how to say it so that it can be tested
+  ReviewStatus status = ReviewStatus::Open;
+
+  bool operator==(const RequirementFinding&) const = default;
+};
+
+struct RequirementConflict {
+  std::string id;
+  std::array<std::string, 2> requirementIds;  // the earlier one first
+  ConflictKind kind = ConflictKind::ExclusiveChoice;
+  std::string explanation;  // one plain sentence
+  ReviewStatus status = ReviewStatus::Open;
+  std::optional<ConflictResolution> resolution;
+
+  bool operator==(const RequirementConflict&) const = default;
+};
+
+struct AreaReadiness {
+  std::string area;
+  AreaStatus status = AreaStatus::Missing;
+  std::vector<std::string> requirementIds;
+
+  bool operator==(const AreaReadiness&) const = default;
+};
+
+struct Readiness {
+  double score = 0.0;  // 0..1, the formula is in the README ("Readiness")
+  bool ready = false;  // score >= threshold and no open conflict
+  double threshold = 0.8;
+  std::vector<AreaReadiness> areas;  // the standard areas, in their order
+  std::size_t openConflicts = 0;
+  std::size_t openFindings = 0;
+
+  bool operator==(const Readiness&) const = default;
+};
+
+}  // namespace nexus

@@ -1,0 +1,54 @@
+#pragma once
+// Requirements that cannot both hold (DESIGN.md §2 RequirementConflict), found as each one
+// arrives: polarity (a capability required and excluded), exclusive-choice (two values for a
+// single-valued slot such as the database), numeric (incompatible bounds on one metric of one
+// thing) and access (only some may do what everyone may do). Slots, values and metric words are
+// data in conflict_slots.cpp. A refinement ("pages load in under 2 s", then "the search page
+// loads in under 1 s") is no conflict, and neither is a paraphrase.
+
+#include <cstddef>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "core/quality.hpp"
+#include "core/types.hpp"
+
+namespace nexus::domain {
+
+// A conflict before it has an id and a status.
+struct ConflictDraft {
+  std::string firstId;   // the requirement added earlier
+  std::string secondId;  // the one just added
+  ConflictKind kind = ConflictKind::ExclusiveChoice;
+  std::string explanation;  // one plain sentence naming both sides
+
+  bool operator==(const ConflictDraft&) const = default;
+};
+
+// The requirements seen so far, keyed by what they say about slots, metrics, capabilities and
+// access; never a pairwise scan, so adding one costs the same at 10 and at 10,000. A value type,
+// not thread-safe: keep one per session (or project) under its lock.
+class ConflictIndex {
+ public:
+  ConflictIndex();
+  ~ConflictIndex();
+  ConflictIndex(ConflictIndex&&) noexcept;
+  ConflictIndex& operator=(ConflictIndex&&) noexcept;
+
+  // The conflicts of `requirement` with those added before it (each pair once, earliest first),
+  // then adds it. Adding an id already held replaces that entry (an edited text).
+  std::vector<ConflictDraft> add(const ExtractedRequirement& requirement);
+  // Forgets a requirement (removed by the person); unknown ids are ignored.
+  void remove(std::string_view requirementId);
+  std::size_t size() const;
+
+ private:
+  struct Keys;
+  struct Tables;
+  std::unique_ptr<Tables> tables_;
+};
+
+}  // namespace nexus::domain
