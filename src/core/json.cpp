@@ -175,6 +175,7 @@ void to_json(json& j, const RequirementFinding& value) {
   j["message"] = value.message;
   putOptional(j, "suggestion", value.suggestion);
   j["status"] = value.status;
+  putOptional(j, "askedInMessageId", value.askedInMessageId);
 }
 
 void from_json(const json& j, RequirementFinding& value) {
@@ -185,6 +186,7 @@ void from_json(const json& j, RequirementFinding& value) {
   j.at("message").get_to(value.message);
   getOptional(j, "suggestion", value.suggestion);
   j.at("status").get_to(value.status);
+  getOptional(j, "askedInMessageId", value.askedInMessageId);
 }
 
 void to_json(json& j, const RequirementConflict& value) {
@@ -194,6 +196,7 @@ void to_json(json& j, const RequirementConflict& value) {
            {"explanation", value.explanation},
            {"status", value.status}};
   putOptional(j, "resolution", value.resolution);
+  putOptional(j, "askedInMessageId", value.askedInMessageId);
 }
 
 void from_json(const json& j, RequirementConflict& value) {
@@ -203,6 +206,7 @@ void from_json(const json& j, RequirementConflict& value) {
   j.at("explanation").get_to(value.explanation);
   j.at("status").get_to(value.status);
   getOptional(j, "resolution", value.resolution);
+  getOptional(j, "askedInMessageId", value.askedInMessageId);
 }
 
 void to_json(json& j, const AreaReadiness& value) {

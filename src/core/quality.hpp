@@ -26,6 +26,8 @@ struct RequirementFinding {
   std::string message;              // what is unclear, in plain words
   std::optional<std::string> suggestion;  // how to say it so that it can be tested
   ReviewStatus status = ReviewStatus::Open;
+  // The assistant message that asked the person about it; an interviewer asks once.
+  std::optional<std::string> askedInMessageId;
 
   bool operator==(const RequirementFinding&) const = default;
 };
@@ -37,6 +39,7 @@ struct RequirementConflict {
   std::string explanation;  // one plain sentence
   ReviewStatus status = ReviewStatus::Open;
   std::optional<ConflictResolution> resolution;
+  std::optional<std::string> askedInMessageId;  // as for findings
 
   bool operator==(const RequirementConflict&) const = default;
 };
