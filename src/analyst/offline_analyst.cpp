@@ -8,6 +8,7 @@
 #include "domain/areas.hpp"
 #include "domain/question_bank.hpp"
 #include "domain/question_generator.hpp"
+#include "analyst/quality_questions.hpp"
 #include "analyst/reply_composer.hpp"
 #include "analyst/requirement_recognizer.hpp"
 #include "analyst/short_answer.hpp"
@@ -291,6 +292,18 @@ analyst::ReplyPlan planReply(const LlmRequest& request, const Turn& turn, Heard 
     }
   }
   plan.question = chooseQuestion(plan, turn, heard, coverage, context);
+  // A conflict or an unclear statement comes before the next topic; the person's own topic and
+  // "what do you mean?" come before both.
+  using enum analyst::Utterance;
+  const bool conversational = heard.captured.empty() && (plan.kind == Clarify || plan.kind == Farewell ||
+                                                         plan.kind == Question || plan.kind == Greeting);
+  if (!conversational && plan.topic.empty()) {
+    std::vector<ExtractedRequirement> heardNow;
+    for (const auto& requirement : heard.captured) heardNow.push_back(toExtracted(requirement));
+    if (std::string quality = analyst::qualityQuestion(context, heardNow); !quality.empty()) {
+      plan.question = std::move(quality);
+    }
+  }
   plan.captured = std::move(heard.captured);
   plan.vague = std::move(heard.vague);
   return plan;

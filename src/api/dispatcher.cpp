@@ -10,6 +10,7 @@
 #include "core/json.hpp"
 #include "domain/areas.hpp"
 #include "events/event_types.hpp"
+#include "api/review_methods.hpp"
 #include "interview/requirements_document.hpp"
 
 namespace nexus::api {
@@ -124,6 +125,16 @@ class Methods {
     return json(counts->total());
   }
 
+  Result<json> getReadiness(const Params& params, CallContext&) { return review::getReadiness(s_, params); }
+  Result<json> updateRequirement(const Params& params, CallContext&) { return review::updateRequirement(s_, params); }
+  Result<json> removeRequirement(const Params& params, CallContext&) { return review::removeRequirement(s_, params); }
+  Result<json> resolveConflict(const Params& params, CallContext&) { return review::resolveConflict(s_, params); }
+  Result<json> dismissFinding(const Params& params, CallContext&) { return review::dismissFinding(s_, params); }
+  Result<json> updateDatabaseRequirement(const Params& params, CallContext&) {
+    return review::updateDatabaseRequirement(s_, params);
+  }
+  Result<json> analyzeProject(const Params& params, CallContext&) { return review::analyzeProject(s_, params); }
+
   Result<json> listRequirements(const Params& params, CallContext&) {
     auto projectId = params.requiredString("projectId");
     if (!projectId) return projectId.error();
@@ -164,7 +175,8 @@ class Methods {
     if (!projectId) return projectId.error();
     auto requirements = s_.requirements.list(*projectId);
     if (!requirements) return requirements.error();
-    return json(renderProjectDocument(*projectId, *requirements, *documentFormat, s_.clock.now()));
+    return json(renderProjectDocument(*projectId, *requirements, *documentFormat, s_.clock.now(),
+                                      s_.interviews.engineOptions().readyThreshold));
   }
 
   // {sessionIds?, types?}: by name, by position, or as one positional object (as the JS
@@ -218,7 +230,8 @@ class Methods {
     auto session = s_.interviews.getSession(sessionId);
     if (!session) return session.error();
     if (!*session) return Error::notFound("no session " + sessionId);
-    return json(renderSessionDocument(**session, format, s_.clock.now()));
+    return json(renderSessionDocument(**session, format, s_.clock.now(),
+                                      s_.interviews.engineOptions().readyThreshold));
   }
 
   static Error noEventStream() {
@@ -332,10 +345,15 @@ constexpr std::string_view kSend[]{"sessionId", "message"};
 constexpr std::string_view kMode[]{"mode"};
 constexpr std::string_view kRequirementsList[]{"projectId", "filters"};
 constexpr std::string_view kRequirementsExport[]{"projectId", "format", "sessionId"};
+constexpr std::string_view kUpdateRequirement[]{"sessionId", "requirementId", "changes"};
+constexpr std::string_view kRemoveRequirement[]{"sessionId", "requirementId"};
+constexpr std::string_view kResolveConflict[]{"sessionId", "conflictId", "resolution"};
+constexpr std::string_view kDismissFinding[]{"sessionId", "findingId"};
+constexpr std::string_view kDatabaseUpdate[]{"requirementId", "changes"};
 
 // The API: DESIGN.md §4, in its order, then the extensions a front end needs (events,
 // system:info, rpc.discover). Everything else that lists methods is checked against this.
-const std::array<Method, 18> kMethods{{
+const std::array<Method, 25> kMethods{{
     {"interview:start", kStart, &Methods::start, "Start an interview of a project (autosaved)"},
     {"interview:sendMessage", kSend, &Methods::sendMessage, "One turn: the person's message in, the reply out"},
     {"interview:getSession", kSessionId, &Methods::getSession, "The session, or null"},
@@ -349,7 +367,21 @@ const std::array<Method, 18> kMethods{{
     {"interview:delete", kSessionId, &Methods::remove, "Delete a session"},
     {"interview:exportToRequirementsDB", kSessionId, &Methods::exportToRequirementsDB,
      "Record a session's requirements in the requirements database"},
+    {"interview:getReadiness", kSessionId, &Methods::getReadiness,
+     "How ready the session's requirements are: score, per-area status, open conflicts and findings"},
+    {"interview:updateRequirement", kUpdateRequirement, &Methods::updateRequirement,
+     "Change a captured requirement's text, category, priority or area (the person's value wins)"},
+    {"interview:removeRequirement", kRemoveRequirement, &Methods::removeRequirement,
+     "Remove a captured requirement from the session"},
+    {"interview:resolveConflict", kResolveConflict, &Methods::resolveConflict,
+     "Settle a conflict: keep-first, keep-second, keep-both or dismissed"},
+    {"interview:dismissFinding", kDismissFinding, &Methods::dismissFinding,
+     "Accept a requirement as it is despite a finding"},
     {"requirements:list", kRequirementsList, &Methods::listRequirements, "A project's requirements"},
+    {"requirements:update", kDatabaseUpdate, &Methods::updateDatabaseRequirement,
+     "Change a requirement of the requirements database (kept as its history)"},
+    {"requirements:analyze", kProjectId, &Methods::analyzeProject,
+     "Findings, conflicts and readiness over a project's requirements database"},
     {"requirements:export", kRequirementsExport, &Methods::exportRequirements,
      "A requirements document of a project or a session"},
     {"events:subscribe", kSubscribeNames, &Methods::subscribe, "Narrow the events this connection receives"},

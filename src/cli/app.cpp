@@ -21,6 +21,7 @@
 #include "api/http/server_options.hpp"
 #include "cli/export_command.hpp"
 #include "cli/interview_command.hpp"
+#include "cli/requirement_changes.hpp"
 #include "cli/requirements_command.hpp"
 #include "cli/serve_command.hpp"
 #include "cli/sessions_command.hpp"
@@ -45,6 +46,7 @@ struct GlobalOptions {
   std::string model;  // empty: the backend's default
   std::string db;  // empty: the default place
   long long autosaveMs = InterviewSessionManager::kDefaultAutosaveInterval.count();
+  double readyThreshold = InterviewEngineOptions{}.readyThreshold;
   bool verbose = false;
 };
 
@@ -135,6 +137,7 @@ std::unique_ptr<Runtime> makeRuntime(const GlobalOptions& global, bool withEngin
     runtime->scheduler = std::make_unique<ThreadScheduler>();
     InterviewServiceOptions options;
     options.autosaveInterval = std::chrono::milliseconds{global.autosaveMs};
+    options.engine.readyThreshold = global.readyThreshold;
     runtime->interviews = std::make_unique<InterviewService>(*runtime->llm, *runtime->store, *runtime->requirements,
                                                              runtime->events, runtime->clock, *runtime->scheduler,
                                                              options);
@@ -222,6 +225,7 @@ Action setupRequirements(CLI::App& command, const GlobalOptions& global) {
     std::string requirementId, featureId;
     std::string category, priority, area, validation;
     std::optional<double> minConfidence;
+    std::optional<std::string> newText, newCategory, newPriority, newArea;  // update
     bool json = false, reject = false, pending = false, unlink = false;
   };
   auto options = std::make_shared<Options>();
@@ -255,8 +259,18 @@ Action setupRequirements(CLI::App& command, const GlobalOptions& global) {
   link->add_flag("--unlink", options->unlink, "Remove its feature link")->excludes(feature);
   auto* remove = command.add_subcommand("delete", "Delete a requirement and its sources");
   remove->add_option("id", options->requirementId, "Requirement id")->required();
+  auto* update = command.add_subcommand("update", "Change a requirement's text, category, priority or area");
+  update->add_option("id", options->requirementId, "Requirement id")->required();
+  update->add_option("--text", options->newText, "New text");
+  update->add_option("--category", options->newCategory, "New category")->check(CLI::IsMember(spellings(categories)));
+  update->add_option("--priority", options->newPriority, "New priority")->check(CLI::IsMember(spellings(priorities)));
+  update->add_option("--area", options->newArea, "New area (\"\" or none clears it)");
+  auto* analyze = command.add_subcommand(
+      "analyze", "Findings, conflicts and readiness of a project's requirements (--ready-threshold sets the bar)");
+  analyze->add_option("-p,--project", options->projectId, "Project")->capture_default_str();
+  analyze->add_flag("--json", options->json, "Print JSON: {conflicts, findings, readiness}");
 
-  return [options, list, stats, validate, link, remove, &global]() {
+  return [options, list, stats, validate, link, remove, update, analyze, &global]() {
     auto runtime = makeRuntime(global, false);
     if (!runtime) return 1;
     RequirementsStore& store = *runtime->requirements;
@@ -287,6 +301,27 @@ Action setupRequirements(CLI::App& command, const GlobalOptions& global) {
       return linkRequirement(store, options->requirementId, featureId, std::cout, std::cerr);
     }
     if (remove->parsed()) return deleteRequirement(store, options->requirementId, std::cout, std::cerr);
+    if (update->parsed()) {
+      RequirementChanges changes;
+      for (const auto& [field, value] : {std::pair{"text", &options->newText}, std::pair{"category", &options->newCategory},
+                                         std::pair{"priority", &options->newPriority}, std::pair{"area", &options->newArea}}) {
+        if (!*value) continue;
+        auto one = changesFor(field, **value);
+        if (!one) {
+          std::cerr << "nexus: " << one.error().message << "\n";
+          return 2;
+        }
+        if (one->text) changes.text = one->text;
+        if (one->category) changes.category = one->category;
+        if (one->priority) changes.priority = one->priority;
+        if (one->area) changes.area = one->area;
+      }
+      return updateRequirement(store, options->requirementId, changes, std::cout, std::cerr, Style::detect(stdout));
+    }
+    if (analyze->parsed()) {
+      return analyzeRequirements(store, options->projectId, global.readyThreshold, options->json, std::cout, std::cerr,
+                                 Style::detect(stdout));
+    }
     return 2;
   };
 }
@@ -313,6 +348,7 @@ Action setupExport(CLI::App& command, const GlobalOptions& global) {
       return 2;
     }
     options->format = *parseDocumentFormat(*format);
+    options->readyThreshold = global.readyThreshold;
     auto runtime = makeRuntime(global, false);
     if (!runtime) return 1;
     return exportDocument(*runtime->store, *runtime->requirements, *options, runtime->clock.now(), std::cout,
@@ -376,7 +412,7 @@ const std::vector<Subcommand>& subcommands() {
   static const std::vector<Subcommand> table{
       {"interview", "Talk about what you want to build; requirements are captured as you go", setupInterview},
       {"sessions", "List, show, delete or export stored interview sessions", setupSessions},
-      {"requirements", "The requirements database: list, count, validate, link or delete requirements",
+      {"requirements", "The requirements database: list, count, analyze, update, validate, link or delete requirements",
        setupRequirements},
       {"export", "Write a requirements document (markdown, JSON or CSV) of a project or a session", setupExport},
       {"rpc", "Serve the JSON-RPC API on stdin/stdout, one message per line (for a desktop shell)", setupRpc},
@@ -418,6 +454,11 @@ int run(int argc, char** argv) {
   app.add_option("--autosave-ms", global.autosaveMs, "Autosave interval of an open interview, in milliseconds")
       ->envname("NEXUS_AUTOSAVE_MS")
       ->check(CLI::Range(100LL, 24LL * 3600 * 1000))
+      ->capture_default_str();
+  app.add_option("--ready-threshold", global.readyThreshold,
+                 "Readiness (0..1) at which an interview counts as ready to hand over")
+      ->envname("NEXUS_READY_THRESHOLD")
+      ->check(CLI::Range(0.0, 1.0))
       ->capture_default_str();
   app.add_flag("-v,--verbose", global.verbose, "Log debugging detail to stderr");
 

@@ -33,7 +33,7 @@ Result<Document> projectDocument(const RequirementsStore& store, const ExportCom
     return Error{listed.error().code,
                  "cannot list the requirements of project " + options.projectId + ": " + listed.error().message};
   }
-  return Document{renderProjectDocument(options.projectId, *listed, options.format, generatedAt),
+  return Document{renderProjectDocument(options.projectId, *listed, options.format, generatedAt, options.readyThreshold),
                   plural(listed->size(), "requirement") + " of project " + options.projectId};
 }
 
@@ -45,7 +45,7 @@ Result<Document> sessionDocument(const SessionStore& store, const ExportCommandO
   }
   if (!*loaded) return Error::notFound("no interview session with id \"" + options.sessionId + "\"");
   const InterviewSession& session = **loaded;
-  return Document{renderSessionDocument(session, options.format, generatedAt),
+  return Document{renderSessionDocument(session, options.format, generatedAt, options.readyThreshold),
                   plural(session.extractedRequirements.size(), "requirement") + " of session " + session.id};
 }
 

@@ -2,11 +2,13 @@
 
 #include <algorithm>
 #include <array>
+#include <charconv>
 #include <cstdio>
 #include <istream>
 #include <ostream>
 
 #include "cli/reply_printer.hpp"
+#include "cli/requirement_changes.hpp"
 #include "cli/transcript.hpp"
 #include "core/text.hpp"
 #include "events/event_types.hpp"
@@ -81,16 +83,23 @@ class Conversation {
  private:
   struct SlashCommand {
     std::string_view name;
+    std::string_view usage;  // its arguments, for /help
     std::string_view help;
-    Next (Conversation::*run)();
+    Next (Conversation::*run)(std::string_view args);
   };
-  static const std::array<SlashCommand, 5> kSlashCommands;
+  static const std::array<SlashCommand, 9> kSlashCommands;
 
-  Next help();
-  Next listRequirements();
-  Next showAreas();
-  Next pause();
-  Next finish() { return Next::End; }
+  Next help(std::string_view);
+  Next listRequirements(std::string_view);
+  Next showAreas(std::string_view);
+  Next showReadiness(std::string_view);
+  Next showConflicts(std::string_view);
+  Next edit(std::string_view args);
+  Next drop(std::string_view args);
+  Next pause(std::string_view);
+  Next finish(std::string_view) { return Next::End; }
+  // The requirement numbered `number` in /reqs, or an error printed.
+  std::optional<ExtractedRequirement> numbered(std::string_view number);
   void send(const std::string& message);
   std::optional<InterviewSession> snapshot() const;
 
@@ -106,18 +115,27 @@ class Conversation {
   std::vector<std::string> shownGaps_;  // repeated only when they change
 };
 
-const std::array<Conversation::SlashCommand, 5> Conversation::kSlashCommands{{
-    {"/reqs", "list the requirements captured so far", &Conversation::listRequirements},
-    {"/areas", "show which areas have been explored and which are still open", &Conversation::showAreas},
-    {"/pause", "pause the interview and quit", &Conversation::pause},
-    {"/end", "end the interview and show a summary", &Conversation::finish},
-    {"/help", "show this help", &Conversation::help},
+const std::array<Conversation::SlashCommand, 9> Conversation::kSlashCommands{{
+    {"/reqs", "", "list the requirements captured so far, numbered", &Conversation::listRequirements},
+    {"/areas", "", "show which areas have been explored and which are still open", &Conversation::showAreas},
+    {"/ready", "", "how ready the requirements are, area by area", &Conversation::showReadiness},
+    {"/conflicts", "", "open conflicts and unclear requirements", &Conversation::showConflicts},
+    {"/edit", "N FIELD VALUE", "change requirement N: priority, category, area or text", &Conversation::edit},
+    {"/drop", "N", "remove requirement N", &Conversation::drop},
+    {"/pause", "", "pause the interview and quit", &Conversation::pause},
+    {"/end", "", "end the interview and show a summary", &Conversation::finish},
+    {"/help", "", "show this help", &Conversation::help},
 }};
 
 Conversation::Next Conversation::handle(const std::string& message) {
+  const std::string_view line = message;
+  const std::string_view name = line.substr(0, line.find(' '));
   const auto command = std::find_if(kSlashCommands.begin(), kSlashCommands.end(),
-                                    [&](const SlashCommand& c) { return c.name == message; });
-  if (command != kSlashCommands.end()) return (this->*(command->run))();
+                                    [&](const SlashCommand& c) { return c.name == name; });
+  if (command != kSlashCommands.end()) {
+    const std::string_view args = name.size() < line.size() ? text::trim(line.substr(name.size())) : std::string_view{};
+    return (this->*(command->run))(args);
+  }
   if (message.front() == '/' && message.find(' ') == std::string::npos) {
     err_ << "nexus: unknown command " << message << " (type /help for the list)\n";
     return Next::Continue;
@@ -126,27 +144,91 @@ Conversation::Next Conversation::handle(const std::string& message) {
   return Next::Continue;
 }
 
-Conversation::Next Conversation::help() {
+Conversation::Next Conversation::help(std::string_view) {
   out_ << "Type what you want to build, one message per line. Commands:\n";
   for (const auto& command : kSlashCommands) {
     std::string name(command.name);
-    name.resize(std::max<std::size_t>(name.size() + 1, 8), ' ');
+    if (!command.usage.empty()) name += " " + std::string(command.usage);
+    name.resize(std::max<std::size_t>(name.size() + 2, 20), ' ');
     out_ << "  " << name << command.help << "\n";
   }
   return Next::Continue;
 }
 
-Conversation::Next Conversation::listRequirements() {
-  if (auto session = snapshot()) printRequirements(out_, style_, *session);
+Conversation::Next Conversation::listRequirements(std::string_view) {
+  if (auto session = snapshot()) printNumberedRequirements(out_, style_, *session);
   return Next::Continue;
 }
 
-Conversation::Next Conversation::showAreas() {
+Conversation::Next Conversation::showAreas(std::string_view) {
   if (auto session = snapshot()) printAreas(out_, style_, *session);
   return Next::Continue;
 }
 
-Conversation::Next Conversation::pause() {
+Conversation::Next Conversation::showReadiness(std::string_view) {
+  auto readiness = interviews_.getReadiness(sessionId_);
+  if (!readiness) {
+    err_ << "nexus: " << readiness.error().message << "\n";
+    return Next::Continue;
+  }
+  printReadiness(out_, style_, *readiness);
+  return Next::Continue;
+}
+
+Conversation::Next Conversation::showConflicts(std::string_view) {
+  if (auto session = snapshot()) printOpenQuestions(out_, style_, *session);
+  return Next::Continue;
+}
+
+std::optional<ExtractedRequirement> Conversation::numbered(std::string_view number) {
+  const auto session = snapshot();
+  std::size_t n = 0;
+  const auto* end = number.data() + number.size();
+  const auto [ptr, ec] = std::from_chars(number.data(), end, n);
+  if (!session || ec != std::errc{} || ptr != end || n == 0 || n > session->extractedRequirements.size()) {
+    err_ << "nexus: no requirement " << (number.empty() ? std::string("number given") : "number " + std::string(number))
+         << " (see /reqs for the numbers)\n";
+    return std::nullopt;
+  }
+  return session->extractedRequirements[n - 1];
+}
+
+Conversation::Next Conversation::edit(std::string_view args) {
+  // "/edit 3 priority must", "/edit 2 text Users can export reports to PDF"
+  const auto words = splitFirst(args, 2);
+  if (words.size() < 3) {
+    err_ << "nexus: usage: /edit N FIELD VALUE, e.g. /edit 3 priority must (fields: priority, category, area, text)\n";
+    return Next::Continue;
+  }
+  auto requirement = numbered(words[0]);
+  if (!requirement) return Next::Continue;
+  auto changes = changesFor(words[1], words[2]);
+  if (!changes) {
+    err_ << "nexus: " << changes.error().message << "\n";
+    return Next::Continue;
+  }
+  auto updated = interviews_.updateRequirement(sessionId_, requirement->id, *changes);
+  if (!updated) {
+    err_ << "nexus: cannot change it: " << updated.error().message << "\n";
+    return Next::Continue;
+  }
+  out_ << "Changed:\n";
+  printRequirement(out_, style_, *updated);
+  return Next::Continue;
+}
+
+Conversation::Next Conversation::drop(std::string_view args) {
+  auto requirement = numbered(args);
+  if (!requirement) return Next::Continue;
+  if (auto removed = interviews_.removeRequirement(sessionId_, requirement->id); !removed) {
+    err_ << "nexus: cannot remove it: " << removed.error().message << "\n";
+    return Next::Continue;
+  }
+  out_ << "Removed: " << requirement->text << "\n";
+  return Next::Continue;
+}
+
+Conversation::Next Conversation::pause(std::string_view) {
   if (auto paused = interviews_.pause(sessionId_); !paused) {
     err_ << "nexus: cannot pause: " << paused.error().message << "\n";
     exitCode_ = 1;
@@ -168,6 +250,7 @@ void Conversation::send(const std::string& message) {
     return;
   }
   for (const auto& r : result->extractedRequirements) printRequirement(out_, style_, r);
+  printReviewed(out_, style_, result->findings, result->conflicts);
   if (result->suggestedGaps != shownGaps_) {
     printGaps(out_, style_, result->suggestedGaps);
     shownGaps_ = result->suggestedGaps;

@@ -1,12 +1,15 @@
 #include "cli/requirements_command.hpp"
 
 #include <iomanip>
+#include <map>
 #include <ostream>
 #include <sstream>
 
 #include "core/enums.hpp"
 #include "core/json.hpp"
+#include "cli/transcript.hpp"
 #include "domain/areas.hpp"
+#include "interview/project_review.hpp"
 
 namespace nexus::cli {
 namespace {
@@ -103,6 +106,52 @@ int linkRequirement(RequirementsStore& store, const std::string& id, const std::
     out << "Requirement " << id << " belongs to feature " << *featureId << ".\n";
   } else {
     out << "Requirement " << id << " belongs to no feature.\n";
+  }
+  return 0;
+}
+
+int updateRequirement(RequirementsStore& store, const std::string& id, const RequirementChanges& changes,
+                      std::ostream& out, std::ostream& err, const Style& style) {
+  if (!changes.text && !changes.category && !changes.priority && !changes.area) {
+    err << "nexus: nothing to change: give --text, --category, --priority or --area\n";
+    return 1;
+  }
+  auto changed = store.update(id, changes);
+  if (!changed) return failed(err, "update requirement " + id, changed.error());
+  out << "Updated:\n";
+  printRequirement(out, style, *changed);
+  return 0;
+}
+
+int analyzeRequirements(const RequirementsStore& store, const std::string& projectId, double readyThreshold,
+                        bool json, std::ostream& out, std::ostream& err, const Style& style) {
+  auto review = reviewProject(store, projectId, readyThreshold);
+  if (!review) return failed(err, "analyze the requirements of project " + projectId, review.error());
+  if (json) {
+    out << nlohmann::json{{"conflicts", review->conflicts},
+                          {"findings", review->findings},
+                          {"readiness", review->readiness}}
+                .dump(2)
+        << "\n";
+    return 0;
+  }
+  auto listed = store.list(projectId);
+  if (!listed) return failed(err, "list the requirements of project " + projectId, listed.error());
+  std::map<std::string, const Requirement*> byId;
+  for (const auto& r : *listed) byId[r.id] = &r;
+  const auto textOf = [&](const std::string& id) { return byId.contains(id) ? byId[id]->text : id; };
+  out << style.bold("Project " + projectId) << "\n";
+  printReadiness(out, style, review->readiness);
+  if (!review->conflicts.empty()) out << style.bold("Conflicts") << "\n";
+  for (const auto& c : review->conflicts) {
+    out << "  " << style.warn("! " + std::string(toString(c.kind))) << " " << textOf(c.requirementIds[0])
+        << "\n    vs " << textOf(c.requirementIds[1]) << "\n    " << style.dim(c.explanation) << "\n";
+  }
+  if (!review->findings.empty()) out << style.bold("Unclear requirements") << "\n";
+  for (const auto& f : review->findings) {
+    out << "  " << style.warn("? " + std::string(toString(f.kind))) << " " << textOf(f.requirementId) << "\n    "
+        << f.message << (f.suggestion ? " " + *f.suggestion : "") << "\n    " << style.dim("id " + f.requirementId)
+        << "\n";
   }
   return 0;
 }

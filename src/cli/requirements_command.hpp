@@ -22,6 +22,12 @@ int setValidation(RequirementsStore& store, const std::string& id, ValidationSta
                   std::ostream& err);
 int linkRequirement(RequirementsStore& store, const std::string& id, const std::optional<std::string>& featureId,
                     std::ostream& out, std::ostream& err);
+// The person's edit (kept as the requirement's history).
+int updateRequirement(RequirementsStore& store, const std::string& id, const RequirementChanges& changes,
+                      std::ostream& out, std::ostream& err, const Style& style);
+// Findings, conflicts and readiness over the project's requirements database.
+int analyzeRequirements(const RequirementsStore& store, const std::string& projectId, double readyThreshold,
+                        bool json, std::ostream& out, std::ostream& err, const Style& style);
 int deleteRequirement(RequirementsStore& store, const std::string& id, std::ostream& out, std::ostream& err);
 int exportSession(InterviewService& interviews, const std::string& sessionId, std::ostream& out,
                   std::ostream& err);

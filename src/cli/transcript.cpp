@@ -26,7 +26,98 @@ std::string joinLabels(const std::vector<std::string>& areas) {
   return out;
 }
 
+std::string scoreText(double score) {
+  std::ostringstream s;
+  s << std::fixed << std::setprecision(2) << score;
+  return s.str();
+}
+
+const ExtractedRequirement* byId(const InterviewSession& session, const std::string& id) {
+  const auto it = std::find_if(session.extractedRequirements.begin(), session.extractedRequirements.end(),
+                               [&](const ExtractedRequirement& r) { return r.id == id; });
+  return it == session.extractedRequirements.end() ? nullptr : &*it;
+}
+
+std::size_t numberOf(const InterviewSession& session, const std::string& id) {
+  for (std::size_t i = 0; i < session.extractedRequirements.size(); ++i) {
+    if (session.extractedRequirements[i].id == id) return i + 1;
+  }
+  return 0;
+}
+
 }  // namespace
+
+void printNumberedRequirements(std::ostream& out, const Style& style, const InterviewSession& session) {
+  if (session.extractedRequirements.empty()) {
+    out << "No requirements captured yet.\n";
+    return;
+  }
+  out << style.bold("Requirements (" + std::to_string(session.extractedRequirements.size()) + ")") << "\n";
+  std::size_t number = 0;
+  for (const auto& r : session.extractedRequirements) {
+    const std::string edited = r.editedFields ? " · edited" : "";
+    out << "  " << ++number << ". " << r.text << "\n"
+        << "     " << style.dim(std::string(toString(r.category)) + " · " + std::string(toString(r.priority)) + " · " +
+                                confidenceText(r.confidence) + " · " + areaText(r) + edited)
+        << "\n";
+  }
+}
+
+void printReadiness(std::ostream& out, const Style& style, const Readiness& readiness) {
+  const std::string verdict = readiness.ready ? "ready" : "not ready";
+  out << style.bold("Readiness " + scoreText(readiness.score)) << " (" << verdict << "; ready at "
+      << scoreText(readiness.threshold) << " with no open conflict)\n";
+  for (const auto& area : readiness.areas) {
+    const std::string status(toString(area.status));
+    const std::string chip = "[" + status + "]";
+    const std::string shown = area.status == AreaStatus::Clear     ? style.good(chip)
+                              : area.status == AreaStatus::Partial ? style.warn(chip)
+                                                                   : style.dim(chip);
+    out << "  " << shown << std::string(10 - std::min<std::size_t>(chip.size(), 9), ' ') << domain::areaLabel(area.area)
+        << " (" << area.requirementIds.size() << ")\n";
+  }
+  out << "  " << readiness.openConflicts << " open conflict" << (readiness.openConflicts == 1 ? "" : "s") << ", "
+      << readiness.openFindings << " open finding" << (readiness.openFindings == 1 ? "" : "s") << "\n";
+}
+
+void printOpenQuestions(std::ostream& out, const Style& style, const InterviewSession& session) {
+  std::size_t shown = 0;
+  for (const auto& c : session.conflicts) {
+    if (c.status != ReviewStatus::Open) continue;
+    const auto* first = byId(session, c.requirementIds[0]);
+    const auto* second = byId(session, c.requirementIds[1]);
+    if (first == nullptr || second == nullptr) continue;
+    if (shown++ == 0) out << style.bold("Conflicts") << "\n";
+    out << "  " << style.warn("! " + std::string(toString(c.kind))) << " #" << numberOf(session, first->id) << " "
+        << first->text << "\n    vs #" << numberOf(session, second->id) << " " << second->text << "\n    "
+        << style.dim(c.explanation) << "\n";
+  }
+  if (shown == 0) out << "No open conflicts.\n";
+  std::size_t unclear = 0;
+  for (const auto& f : session.findings) {
+    if (f.status != ReviewStatus::Open) continue;
+    const auto* requirement = byId(session, f.requirementId);
+    if (requirement == nullptr) continue;
+    if (unclear++ == 0) out << style.bold("Unclear requirements") << "\n";
+    out << "  " << style.warn("? " + std::string(toString(f.kind))) << " #" << numberOf(session, requirement->id)
+        << " " << requirement->text << "\n    " << f.message << (f.suggestion ? " " + *f.suggestion : "") << "\n";
+  }
+  if (unclear == 0) out << "No unclear requirements.\n";
+  if (shown + unclear > 0) out << style.dim("  /edit N text ... makes one precise; /drop N removes one") << "\n";
+}
+
+void printReviewed(std::ostream& out, const Style& style, const std::vector<RequirementFinding>& findings,
+                   const std::vector<RequirementConflict>& conflicts) {
+  for (const auto& f : findings) {
+    if (f.status != ReviewStatus::Open) continue;
+    out << "    " << style.warn("? " + std::string(toString(f.kind)) + (f.term ? " \"" + *f.term + "\"" : "")) << " "
+        << style.dim(f.message) << "\n";
+  }
+  for (const auto& c : conflicts) {
+    if (c.status != ReviewStatus::Open) continue;
+    out << "  " << style.warn("! conflict (" + std::string(toString(c.kind)) + "): ") << c.explanation << "\n";
+  }
+}
 
 void printRequirement(std::ostream& out, const Style& style, const ExtractedRequirement& r) {
   out << "  " << style.good("+") << " " << r.text << "\n"

@@ -18,4 +18,14 @@ void printGaps(std::ostream& out, const Style& style, const std::vector<std::str
 void printAreas(std::ostream& out, const Style& style, const InterviewSession& session);
 void printSummary(std::ostream& out, const Style& style, const InterviewSession& session);
 
+// "  3. TEXT" then the details: the numbers /edit and /drop take.
+void printNumberedRequirements(std::ostream& out, const Style& style, const InterviewSession& session);
+// "Readiness 0.62 (not ready; ready at 0.80)" then one chip per area: "[clear] authentication".
+void printReadiness(std::ostream& out, const Style& style, const Readiness& readiness);
+// The open conflicts and findings of the session, each with what would settle it.
+void printOpenQuestions(std::ostream& out, const Style& style, const InterviewSession& session);
+// What one turn found: "  ? unclear: ..." and "  ! conflict: ..." lines under its requirements.
+void printReviewed(std::ostream& out, const Style& style, const std::vector<RequirementFinding>& findings,
+                   const std::vector<RequirementConflict>& conflicts);
+
 }  // namespace nexus::cli

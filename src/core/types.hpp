@@ -73,7 +73,7 @@ struct ExtractedRequirement {
   std::string sourceMessageId;  // the user message in which it was stated
   // Fields the person changed ("text", "category", "priority", "area"): their value wins over
   // any later extraction or near-duplicate merge. Absent when none.
-  std::optional<std::vector<std::string>> editedFields;
+  std::optional<std::vector<std::string>> editedFields{};
 
   bool operator==(const ExtractedRequirement&) const = default;
 };

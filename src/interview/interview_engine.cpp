@@ -12,25 +12,17 @@
 #include "domain/areas.hpp"
 #include "domain/question_bank.hpp"
 #include "events/event_types.hpp"
+#include "domain/readiness.hpp"
 #include "interview/context_window.hpp"
+#include "interview/engine_slot.hpp"
 #include "interview/prompts.hpp"
 #include "interview/requirements_export.hpp"
+#include "interview/session_review.hpp"
 #include "interview/system_error.hpp"
 #include "interview/tag_stream_filter.hpp"
 #include "interview/turn_merge.hpp"
 
 namespace nexus {
-
-// The session is changed only by a holder of both writeMutex and stateMutex, so a holder of
-// either one may read it. Store writes hold writeMutex alone: getSession (stateMutex) never
-// waits for the database, and writes of one session never overtake each other.
-struct InterviewEngine::Slot {
-  std::mutex turnMutex;            // held for a whole turn: one turn at a time per session
-  std::mutex writeMutex;           // held to change the session and write it; never across a model call
-  mutable std::mutex stateMutex;   // held only for work in memory
-  InterviewSession session;
-  std::stop_source cancel;         // of the turn in flight; guarded by stateMutex
-};
 
 namespace {
 
@@ -92,8 +84,7 @@ Result<InterviewSession> InterviewEngine::startSession(std::string_view projectI
   if (auto saved = store_.save(session); !saved) return saved.error();
   if (auto claimed = store_.claim(session.id); !claimed) return claimed.error();
 
-  auto slot = std::make_shared<Slot>();
-  slot->session = session;
+  auto slot = std::make_shared<Slot>(session);
   {
     std::lock_guard lock(slotsMutex_);
     slots_.emplace(session.id, slot);
@@ -115,6 +106,9 @@ Result<ProcessMessageResult> InterviewEngine::processMessage(std::string_view se
   LlmRequest request;
   std::stop_token cancel;
   std::string id;
+  std::string projectId;
+  ReviewUpdate settled;  // what the message settled of the previous reply's question
+  std::optional<Readiness> settledReadiness;
   {
     std::lock_guard write(slot.writeMutex);
     InterviewSession& session = slot.session;
@@ -126,19 +120,22 @@ Result<ProcessMessageResult> InterviewEngine::processMessage(std::string_view se
     }
     userMessage = {newId(), MessageRole::User, std::string(text::trim(message)), clock_.now(), std::nullopt,
                    std::nullopt};
-    const Timestamp previousActivity = session.lastActivityAt;
+    InterviewSession before = session;  // what a failed save puts back
     {
       std::lock_guard state(slot.stateMutex);
       session.messages.push_back(userMessage);
       session.lastActivityAt = userMessage.timestamp;
+      settled = settleAnswer(session, slot.review, userMessage.timestamp);
     }
     if (auto saved = store_.save(session); !saved) {
       std::lock_guard state(slot.stateMutex);
-      session.messages.pop_back();
-      session.lastActivityAt = previousActivity;
+      session = std::move(before);
+      slot.review = reviewOf(session);
       return Error::storageFailed("Your message was not sent because it could not be saved: " +
                                   saved.error().message);
     }
+    projectId = session.projectId;
+    if (!settled.empty() && refreshReadiness(slot, options_.readyThreshold)) settledReadiness = slot.announcedReadiness;
     {
       std::lock_guard state(slot.stateMutex);
       slot.cancel = std::stop_source{};
@@ -147,6 +144,10 @@ Result<ProcessMessageResult> InterviewEngine::processMessage(std::string_view se
     request = buildRequest(session);
   }
   emitMessage(id, userMessage);
+  if (!settled.empty()) {
+    publishReview(id, settled, settledReadiness);
+    syncRequirementsDatabase(projectId, id, settled);
+  }
 
   TagStreamFilter filter;
   const auto emitShown = [&](const std::string& shown) {
@@ -166,6 +167,9 @@ Result<ProcessMessageResult> InterviewEngine::processMessage(std::string_view se
 ProcessMessageResult InterviewEngine::applyReply(Slot& slot, const std::string& userMessageId,
                                                  const LlmResponse& reply) {
   TurnUpdate update;
+  ReviewUpdate reviewed;
+  std::optional<Readiness> readiness;  // to announce: it moved
+  Readiness current;
   std::string id;
   std::string projectId;
   std::optional<Error> saveError;
@@ -180,11 +184,19 @@ ProcessMessageResult InterviewEngine::applyReply(Slot& slot, const std::string& 
     {
       std::lock_guard state(slot.stateMutex);
       applyTurn(session, update, userMessageId);
+      reviewed = reviewTurn(session, slot.review, update.captured, userMessageId, update.reply.id);
     }
     if (auto saved = store_.save(session); !saved) saveError = saved.error();
+    if (refreshReadiness(slot, options_.readyThreshold)) readiness = slot.announcedReadiness;
+    current = *slot.announcedReadiness;
   }
   publishTurn(projectId, id, update, saveError);
-  return {update.reply.content, update.captured, update.gaps};
+  publishReview(id, reviewed, readiness);
+  ProcessMessageResult result{update.reply.content, update.captured, update.gaps, {}, {}, {}};
+  result.findings = std::move(reviewed.quality.findings);
+  result.conflicts = std::move(reviewed.quality.conflicts);
+  result.readiness = std::move(current);
+  return result;
 }
 
 void InterviewEngine::publishTurn(const std::string& projectId, const std::string& sessionId,
@@ -323,6 +335,16 @@ void InterviewEngine::forget(std::string_view sessionId) {
   (void)store_.release(sessionId);  // best effort: a claim of a gone process is taken over anyway
 }
 
+void InterviewEngine::forgetIfCompleted(std::string_view sessionId) {
+  const auto slot = find(sessionId);
+  if (slot == nullptr) return;
+  {
+    std::lock_guard state(slot->stateMutex);
+    if (slot->session.status != SessionStatus::Completed) return;
+  }
+  forget(sessionId);
+}
+
 std::shared_ptr<InterviewEngine::Slot> InterviewEngine::find(std::string_view sessionId) const {
   std::lock_guard lock(slotsMutex_);
   const auto it = slots_.find(std::string(sessionId));
@@ -337,8 +359,7 @@ Result<std::shared_ptr<InterviewEngine::Slot>> InterviewEngine::findOrLoad(std::
   if (!*loaded) return Error::notFound("No interview session with id " + quoteId(sessionId));
   // Another process may be talking in this session; one at a time, across processes too.
   if (auto claimed = store_.claim(sessionId); !claimed) return claimed.error();
-  auto slot = std::make_shared<Slot>();
-  slot->session = std::move(**loaded);
+  auto slot = std::make_shared<Slot>(std::move(**loaded));
   std::lock_guard lock(slotsMutex_);
   // Another thread may have loaded it meanwhile: keep one slot per session.
   return slots_.try_emplace(std::string(sessionId), slot).first->second;
@@ -358,7 +379,8 @@ LlmRequest InterviewEngine::buildRequest(const InterviewSession& session) const 
   LlmRequest request;
   request.systemPrompt = prompts::systemPrompt(session.mode, session.evolutionContext);
   request.messages = recentMessages(session.messages, options_.historyTokenBudget);
-  request.context = {session.mode, session.extractedRequirements, session.exploredAreas, askedQuestions(session)};
+  request.context = {session.mode,     session.extractedRequirements, session.exploredAreas, askedQuestions(session),
+                     session.findings, session.conflicts,            options_.readyThreshold};
   request.maxTokens = options_.maxReplyTokens;
   return request;
 }

@@ -11,6 +11,7 @@
 #include <unordered_map>
 
 #include "core/clock.hpp"
+#include "core/requirement.hpp"
 #include "core/result.hpp"
 #include "core/types.hpp"
 #include "events/event_bus.hpp"
@@ -29,9 +30,12 @@ struct InterviewEngineOptions {
   // A new requirement this similar (content-word Jaccard) to one already captured is the same one.
   double duplicateSimilarity = 0.8;
   int maxReplyTokens = 1024;
+  // Readiness (domain/readiness.hpp) at which the session counts as ready to hand over.
+  double readyThreshold = 0.8;
 };
 
-struct TurnUpdate;  // interview/turn_merge.hpp
+struct TurnUpdate;    // interview/turn_merge.hpp
+struct ReviewUpdate;  // interview/session_review.hpp
 
 struct StartOptions {
   InterviewMode mode = InterviewMode::Genesis;
@@ -87,8 +91,26 @@ class InterviewEngine {
   // under the session's write lock and must not call back into the engine.
   Result<bool> saveIfWanted(std::string_view sessionId, const std::function<bool(const InterviewSession&)>& wanted);
 
+  // Quality analysis and the person's edits (DESIGN.md §4). Each change is saved before it is
+  // announced (interview:finding-detected, conflict-detected, requirement-updated,
+  // readiness-changed) and then reaches the requirements database entry of the requirement;
+  // if the save fails nothing changes. They work on sessions in any status (a completed
+  // interview can still be corrected) and wait only for a store write, never for a model call.
+  Result<Readiness> getReadiness(std::string_view sessionId);
+  // The requirement after the change; fields the person sets are listed in editedFields and are
+  // never overwritten afterwards. NotFound (session or requirement), InvalidArgument.
+  Result<ExtractedRequirement> updateRequirement(std::string_view sessionId, std::string_view requirementId,
+                                                 const RequirementChanges& changes);
+  Result<void> removeRequirement(std::string_view sessionId, std::string_view requirementId);
+  // keep-first / keep-second make the other requirement "wont" (an edit of the person's).
+  Result<RequirementConflict> resolveConflict(std::string_view sessionId, std::string_view conflictId,
+                                              ConflictResolution resolution);
+  Result<RequirementFinding> dismissFinding(std::string_view sessionId, std::string_view findingId);
+
   // Drops a session from memory (not from the store), cancelling a turn in flight.
   void forget(std::string_view sessionId);
+  // forget() when the engine holds the session and it is completed (loaded only for a change).
+  void forgetIfCompleted(std::string_view sessionId);
 
   BackendInfo backend() const { return llm_.info(); }
   const InterviewEngineOptions& options() const { return options_; }
@@ -109,6 +131,17 @@ class InterviewEngine {
   void publishTurn(const std::string& projectId, const std::string& sessionId, const TurnUpdate& update,
                    const std::optional<Error>& saveError);
   void emitMessage(const std::string& sessionId, const InterviewMessage& message);
+
+  // Runs `change` on the session under its write lock, saves, and on success publishes the
+  // update and carries it to the requirements database; on a failed save the session is as before.
+  using SessionChange = std::function<Result<ReviewUpdate>(InterviewSession&, Slot&)>;
+  Result<ReviewUpdate> changeSession(std::string_view sessionId, const SessionChange& change);
+  // Events for what the review changed; readiness-changed when the score or verdict moved.
+  void publishReview(const std::string& sessionId, const ReviewUpdate& update, const std::optional<Readiness>& readiness);
+  // Makes slot.announcedReadiness the session's readiness now; true when that differs from what
+  // it was (worth announcing). Called under the slot's writeMutex.
+  static bool refreshReadiness(Slot& slot, double threshold);
+  void syncRequirementsDatabase(const std::string& projectId, const std::string& sessionId, const ReviewUpdate& update);
 
   void recordRequirements(const std::string& projectId, const std::string& sessionId,
                           const std::vector<ExtractedRequirement>& captured);

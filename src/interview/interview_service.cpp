@@ -61,6 +61,40 @@ void InterviewService::forget(std::string_view sessionId) {
   engine_.forget(id);
 }
 
+Result<Readiness> InterviewService::getReadiness(std::string_view sessionId) {
+  auto readiness = engine_.getReadiness(sessionId);
+  engine_.forgetIfCompleted(sessionId);
+  return readiness;
+}
+
+Result<ExtractedRequirement> InterviewService::updateRequirement(std::string_view sessionId,
+                                                                 std::string_view requirementId,
+                                                                 const RequirementChanges& changes) {
+  auto updated = engine_.updateRequirement(sessionId, requirementId, changes);
+  engine_.forgetIfCompleted(sessionId);
+  return updated;
+}
+
+Result<void> InterviewService::removeRequirement(std::string_view sessionId, std::string_view requirementId) {
+  auto removed = engine_.removeRequirement(sessionId, requirementId);
+  engine_.forgetIfCompleted(sessionId);
+  return removed;
+}
+
+Result<RequirementConflict> InterviewService::resolveConflict(std::string_view sessionId,
+                                                              std::string_view conflictId,
+                                                              ConflictResolution resolution) {
+  auto resolved = engine_.resolveConflict(sessionId, conflictId, resolution);
+  engine_.forgetIfCompleted(sessionId);
+  return resolved;
+}
+
+Result<RequirementFinding> InterviewService::dismissFinding(std::string_view sessionId, std::string_view findingId) {
+  auto dismissed = engine_.dismissFinding(sessionId, findingId);
+  engine_.forgetIfCompleted(sessionId);
+  return dismissed;
+}
+
 Result<std::vector<SessionSummary>> InterviewService::list(std::string_view projectId) const {
   return sessions_.list(projectId);
 }

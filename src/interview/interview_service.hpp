@@ -64,6 +64,16 @@ class InterviewService {
   // cancelled); the stored session stays as it is, for another process to take over.
   void forget(std::string_view sessionId);
 
+  // Quality analysis and the person's edits (see InterviewEngine). A completed session is
+  // loaded for the change and dropped from memory again afterwards.
+  Result<Readiness> getReadiness(std::string_view sessionId);
+  Result<ExtractedRequirement> updateRequirement(std::string_view sessionId, std::string_view requirementId,
+                                                 const RequirementChanges& changes);
+  Result<void> removeRequirement(std::string_view sessionId, std::string_view requirementId);
+  Result<RequirementConflict> resolveConflict(std::string_view sessionId, std::string_view conflictId,
+                                              ConflictResolution resolution);
+  Result<RequirementFinding> dismissFinding(std::string_view sessionId, std::string_view findingId);
+
   Result<std::vector<SessionSummary>> list(std::string_view projectId = {}) const;
   Result<ExportCounts> exportToRequirementsDB(std::string_view sessionId);
 

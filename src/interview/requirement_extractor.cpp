@@ -263,7 +263,8 @@ std::optional<ExtractedRequirement> readBlock(string_view attrs, string_view con
                               .priority = normalisePriority(fields[kPriority]),
                               .confidence = normaliseConfidence(fields[kConfidence]),
                               .area = normaliseArea(fields[kArea]),
-                              .sourceMessageId = {}};  // the engine fills it
+                              .sourceMessageId = {},  // the engine fills it
+                              .editedFields = {}};
 }
 
 struct BlockEnd {

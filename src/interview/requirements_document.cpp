@@ -13,6 +13,8 @@
 #include "core/text.hpp"
 #include "core/time.hpp"
 #include "domain/areas.hpp"
+#include "domain/readiness.hpp"
+#include "interview/project_review.hpp"
 
 namespace nexus {
 namespace {
@@ -209,6 +211,57 @@ json jsonList(std::span<const Entry> requirements) {
   return list;
 }
 
+// ---- quality: readiness, open conflicts, open questions ----
+
+std::string markdownQuality(std::span<const ExtractedRequirement> requirements,
+                            std::span<const RequirementFinding> findings,
+                            std::span<const RequirementConflict> conflicts, const Readiness& readiness) {
+  std::map<std::string_view, std::string_view> textOf;
+  for (const auto& r : requirements) textOf.emplace(r.id, r.text);
+  const auto said = [&](const std::string& id) {
+    const auto found = textOf.find(id);
+    return found == textOf.end() ? std::string(kNone) : "“" + markdownText(found->second) + "”";
+  };
+  std::string out = "\n## Readiness\n\nScore **" + number(readiness.score, 2) + "** of 1 (ready at " +
+                    number(readiness.threshold, 2) + " with no open conflict): " +
+                    (readiness.ready ? "ready to hand over." : "not ready yet.") + "\n\n";
+  std::vector<Cells> areas;
+  for (const auto& area : readiness.areas) {
+    areas.push_back({markdownText(domain::areaLabel(area.area)), std::string(toString(area.status)),
+                     std::to_string(area.requirementIds.size())});
+  }
+  out += markdownTable({"Area", "Status", "Requirements"}, areas);
+
+  std::vector<Cells> open;
+  for (const auto& c : conflicts) {
+    if (c.status != ReviewStatus::Open || !textOf.contains(c.requirementIds[0]) || !textOf.contains(c.requirementIds[1]))
+      continue;
+    open.push_back({std::string(toString(c.kind)), said(c.requirementIds[0]), said(c.requirementIds[1]),
+                    markdownText(c.explanation)});
+  }
+  if (!open.empty()) {
+    out += "\n## Open conflicts (" + std::to_string(open.size()) + ")\n\n" +
+           markdownTable({"Kind", "Stated first", "Stated later", "Why they conflict"}, open);
+  }
+  std::string questions;
+  std::size_t asked = 0;
+  for (const auto& f : findings) {
+    if (f.status != ReviewStatus::Open || !textOf.contains(f.requirementId)) continue;
+    questions += std::to_string(++asked) + ". " + said(f.requirementId) + " — " + markdownText(f.message) +
+                 (f.suggestion ? " " + markdownText(*f.suggestion) : "") + "\n";
+  }
+  if (asked > 0) out += "\n## Open questions (" + std::to_string(asked) + ")\n\n" + questions;
+  return out;
+}
+
+json jsonQuality(std::span<const RequirementFinding> findings, std::span<const RequirementConflict> conflicts,
+                 const Readiness& readiness) {
+  json out{{"findings", json::array()}, {"conflicts", json::array()}, {"readiness", readiness}};
+  for (const auto& f : findings) out["findings"].push_back(f);
+  for (const auto& c : conflicts) out["conflicts"].push_back(c);
+  return out;
+}
+
 // ---- a project's requirements database ----
 
 const Columns kProjectMarkdownColumns{"Id",         "Requirement", "Category", "Area",
@@ -333,33 +386,50 @@ std::string_view toString(DocumentFormat format) {
 }
 
 std::string renderProjectDocument(std::string_view projectId, std::span<const Requirement> requirements,
-                                  DocumentFormat format, Timestamp generatedAt) {
+                                  DocumentFormat format, Timestamp generatedAt, double readyThreshold) {
   switch (format) {
-    case DocumentFormat::Markdown:
+    case DocumentFormat::Markdown: {
+      const ProjectReview review = reviewRequirements(requirements, readyThreshold);
+      std::vector<ExtractedRequirement> views;
+      for (const auto& r : requirements) views.push_back(analysisView(r));
       return markdownDocument(projectHeading(projectId, requirements, generatedAt), requirements,
-                              kProjectMarkdownColumns, projectMarkdownCells);
-    case DocumentFormat::Json:
-      return jsonDocument({{"projectId", std::string(projectId)},
-                           {"generatedAt", timestampToJson(generatedAt)},
-                           {"requirements", jsonList(requirements)}});
+                              kProjectMarkdownColumns, projectMarkdownCells) +
+             markdownQuality(views, review.findings, review.conflicts, review.readiness);
+    }
+    case DocumentFormat::Json: {
+      const ProjectReview review = reviewRequirements(requirements, readyThreshold);
+      json document{{"projectId", std::string(projectId)},
+                    {"generatedAt", timestampToJson(generatedAt)},
+                    {"requirements", jsonList(requirements)}};
+      document.update(jsonQuality(review.findings, review.conflicts, review.readiness));
+      return jsonDocument(document);
+    }
     case DocumentFormat::Csv:
       return csvDocument(requirements, kProjectCsvColumns, projectCsvCells);
   }
   return "";
 }
 
-std::string renderSessionDocument(const InterviewSession& session, DocumentFormat format, Timestamp generatedAt) {
+std::string renderSessionDocument(const InterviewSession& session, DocumentFormat format, Timestamp generatedAt,
+                                  double readyThreshold) {
   const std::span<const ExtractedRequirement> requirements = session.extractedRequirements;
   const MessageIndex messages = indexMessages(session);
+  const Readiness readiness =
+      domain::assessReadiness(requirements, session.findings, session.conflicts, readyThreshold);
   switch (format) {
     case DocumentFormat::Markdown:
       return markdownDocument(sessionHeading(session, generatedAt), requirements, kSessionMarkdownColumns,
-                              [&](const ExtractedRequirement& r) { return sessionMarkdownCells(messages, r); });
-    case DocumentFormat::Json:
-      return jsonDocument({{"sessionId", session.id},
-                           {"projectId", session.projectId},
-                           {"generatedAt", timestampToJson(generatedAt)},
-                           {"requirements", jsonList(requirements)}});
+                              [&](const ExtractedRequirement& r) { return sessionMarkdownCells(messages, r); }) +
+             markdownQuality(requirements, session.findings, session.conflicts, readiness);
+    case DocumentFormat::Json: {
+      json document{{"sessionId", session.id},
+                    {"projectId", session.projectId},
+                    {"generatedAt", timestampToJson(generatedAt)},
+                    {"requirements", jsonList(requirements)}};
+      document.update(jsonQuality(session.findings, session.conflicts, readiness));
+      document["requirementEdits"] = session.requirementEdits;
+      return jsonDocument(document);
+    }
     case DocumentFormat::Csv:
       return csvDocument(requirements, kSessionCsvColumns,
                          [&](const ExtractedRequirement& r) { return sessionCsvCells(messages, r); });

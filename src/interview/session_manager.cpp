@@ -24,7 +24,11 @@ InterviewSessionManager::~InterviewSessionManager() {
 }
 
 InterviewSessionManager::Fingerprint InterviewSessionManager::fingerprintOf(const InterviewSession& session) {
+  std::size_t settled = 0;
+  for (const auto& f : session.findings) settled += f.status != ReviewStatus::Open || f.askedInMessageId ? 1 : 0;
+  for (const auto& c : session.conflicts) settled += c.status != ReviewStatus::Open || c.askedInMessageId ? 1 : 0;
   return {session.messages.size(), session.extractedRequirements.size(), session.exploredAreas.size(),
+          session.requirementEdits.size(), session.findings.size() + session.conflicts.size(), settled,
           session.status, session.lastActivityAt};
 }
 

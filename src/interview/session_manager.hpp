@@ -64,11 +64,15 @@ class InterviewSessionManager {
   Result<ExportCounts> exportToRequirementsDB(std::string_view sessionId);
 
  private:
-  // What tells two states of a session apart cheaply: a session only grows or changes status.
+  // What tells two states of a session apart cheaply: a session grows, changes status, or has
+  // its findings and conflicts asked about and settled; every edit of the person's is counted.
   struct Fingerprint {
     std::size_t messages = 0;
     std::size_t requirements = 0;
     std::size_t exploredAreas = 0;
+    std::size_t edits = 0;
+    std::size_t reviewed = 0;  // findings and conflicts
+    std::size_t settled = 0;   // of those, asked about or no longer open
     SessionStatus status = SessionStatus::Active;
     Timestamp lastActivityAt{};
     bool operator==(const Fingerprint&) const = default;

@@ -1,16 +1,63 @@
 #include "llm/context_summary.hpp"
 
 #include <algorithm>
+#include <cstdio>
 #include <map>
 
 #include "core/enums.hpp"
 #include "core/text.hpp"
 #include "domain/areas.hpp"
+#include "domain/readiness.hpp"
 
 namespace nexus {
 namespace {
 
 constexpr std::size_t kMaxRequirementsListed = 40;
+constexpr std::size_t kMaxOpenItemsListed = 10;
+
+const ExtractedRequirement* requirementById(const InterviewContext& context, std::string_view id) {
+  for (const auto& r : context.requirements) {
+    if (r.id == id) return &r;
+  }
+  return nullptr;
+}
+
+std::string quoted(const ExtractedRequirement* requirement) {
+  return requirement == nullptr ? std::string("(removed)") : "\"" + text::truncateUtf8(requirement->text, 160) + "\"";
+}
+
+// The open conflicts and findings, with the instruction to settle them one at a time, and the
+// readiness offer: what the offline analyst does by itself, asked of a model in words.
+std::string renderQuality(const InterviewContext& context) {
+  std::string out;
+  std::size_t listed = 0;
+  for (const auto& c : context.conflicts) {
+    if (c.status != ReviewStatus::Open || listed == kMaxOpenItemsListed) continue;
+    if (listed++ == 0) out += "Open conflicts (ask about the first one not yet asked, one per reply):\n";
+    out += "- " + std::string(toString(c.kind)) + ": " + quoted(requirementById(context, c.requirementIds[0])) +
+           " vs " + quoted(requirementById(context, c.requirementIds[1])) + ". " + c.explanation +
+           (c.askedInMessageId ? " (already asked)" : "") + "\n";
+  }
+  listed = 0;
+  for (const auto& f : context.findings) {
+    if (f.status != ReviewStatus::Open || listed == kMaxOpenItemsListed) continue;
+    if (listed++ == 0) {
+      out += "Open findings (when no conflict is open, ask how to make the latest one testable):\n";
+    }
+    out += "- " + std::string(toString(f.kind)) + " in " + quoted(requirementById(context, f.requirementId)) +
+           ": " + f.message + (f.askedInMessageId ? " (already asked)" : "") + "\n";
+  }
+  const Readiness readiness =
+      domain::assessReadiness(context.requirements, context.findings, context.conflicts, context.readyThreshold);
+  char score[16];
+  std::snprintf(score, sizeof score, "%.2f", readiness.score);
+  out += "Readiness: " + std::string(score) + (readiness.ready ? " (ready)" : " (not ready)") + ".";
+  if (readiness.ready) {
+    out += " If you have not said so yet, tell the person once that the requirements look complete enough "
+           "to hand over, and offer to end the interview or go on.";
+  }
+  return out + "\n";
+}
 
 }  // namespace
 
@@ -49,6 +96,7 @@ std::string renderContextSummary(const InterviewContext& context) {
     for (const auto& item : items) out += (out.empty() ? "" : ", ") + std::string(item);
     return out.empty() ? std::string("none") : out;
   };
+  summary += renderQuality(context);
   summary += "Areas explored: " + join(context.exploredAreas) + ".\n";
   summary += "Standard areas not yet explored: " + join(unexplored) + ".";
   return summary;

@@ -27,6 +27,11 @@ struct InterviewContext {
   std::vector<ExtractedRequirement> requirements;  // captured so far, oldest first
   std::vector<std::string> exploredAreas;
   std::vector<std::string> askedQuestions;  // the interviewer's earlier questions, oldest first
+  // Quality analysis so far (domain/quality_review.hpp), every status: the interviewer settles
+  // open ones one at a time and never asks about one twice (askedInMessageId).
+  std::vector<RequirementFinding> findings;
+  std::vector<RequirementConflict> conflicts;
+  double readyThreshold = 0.8;  // readiness at which the interviewer offers, once, to end
 };
 
 struct LlmRequest {

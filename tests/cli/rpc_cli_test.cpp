@@ -187,3 +187,126 @@ TEST_F(RpcEndToEnd, AnUnusableDatabaseIsOneLineAndExitOne) {
 
 }  // namespace
 }  // namespace nexus
+
+namespace nexus {
+namespace {
+
+std::size_t countOf(const std::vector<json>& events, const std::string& type) {
+  return static_cast<std::size_t>(
+      std::count_if(events.begin(), events.end(), [&](const json& e) { return e["type"] == type; }));
+}
+
+// The "done when" for quality analysis: over `nexus rpc` with the offline analyst, two
+// databases are one exclusive-choice conflict that the next reply asks about; a vague statement
+// gets a finding quoting its word; the answers close both; readiness rises as areas are covered
+// until the session is ready; and an edited priority survives another turn, a restart and an
+// export.
+TEST_F(RpcEndToEnd, AConflictAndAVagueRequirementAreAskedAboutSettledAndTheSessionBecomesReady) {
+  RpcPeer nexus(cli_);
+  const std::string id = nexus.result("interview:start", {"clinic"})["id"];
+  double readiness = nexus.result("interview:getReadiness", {id})["score"];
+  const auto say = [&](const std::string& message) {
+    const json reply = nexus.result("interview:sendMessage", {id, message});
+    const double now = nexus.result("interview:getReadiness", {id})["score"];
+    EXPECT_GE(now, readiness) << message;
+    readiness = now;
+    return reply;
+  };
+  say("I want to build a booking app for small clinics, so that patients can book appointments online.");
+  const json postgres = say("We must use PostgreSQL.");
+  const json mysql = say("The database will be MySQL.");
+  ASSERT_EQ(mysql["conflicts"].size(), 1u) << mysql.dump(2);
+  const json conflict = mysql["conflicts"][0];
+  EXPECT_EQ(conflict["kind"], "exclusive-choice");
+  EXPECT_EQ(conflict["requirementIds"][0], postgres["extractedRequirements"][0]["id"]);
+  EXPECT_EQ(conflict["requirementIds"][1], mysql["extractedRequirements"][0]["id"]);
+  const std::string askedConflict = mysql["response"];
+  EXPECT_NE(askedConflict.find("PostgreSQL"), std::string::npos) << askedConflict;
+  EXPECT_NE(askedConflict.find("MySQL"), std::string::npos) << askedConflict;
+  EXPECT_NE(askedConflict.find("Which one holds"), std::string::npos) << askedConflict;
+  EXPECT_LT(nexus.result("interview:getReadiness", {id})["openConflicts"], 2);
+
+  say("PostgreSQL.");
+  json session = nexus.result("interview:getSession", {id});
+  EXPECT_EQ(session["conflicts"][0]["status"], "resolved");
+  EXPECT_EQ(session["conflicts"][0]["resolution"], "keep-first");
+
+  const json fast = say("The app should be fast.");
+  ASSERT_FALSE(fast["findings"].empty()) << fast.dump(2);
+  EXPECT_EQ(fast["findings"][0]["kind"], "vague-term");
+  EXPECT_EQ(fast["findings"][0]["term"], "fast");
+  EXPECT_NE(fast["response"].get<std::string>().find("fast"), std::string::npos) << fast["response"];
+  say("Search results must appear in under 1 second for 95% of searches.");
+  session = nexus.result("interview:getSession", {id});
+  EXPECT_EQ(session["findings"][0]["status"], "resolved") << session["findings"].dump(2);
+
+  const std::vector<std::string> rest{
+      "Patients must sign in with their email address and a password.",
+      "Only receptionists can cancel appointments.",
+      "Each appointment has a patient, a doctor, a room and a time.",
+      "The lab system must get a REST API to read appointments.",
+      "The calendar must work on phones and tablets.",
+      "Passwords must be hashed with bcrypt.",
+      "Reminders must be sent by SMS through Twilio.",
+      "We will host it on AWS in the EU region.",
+  };
+  json last;
+  for (const auto& message : rest) last = say(message);
+  const json ready = nexus.result("interview:getReadiness", {id});
+  EXPECT_TRUE(ready["ready"]) << ready.dump(2);
+  EXPECT_EQ(ready["threshold"], 0.8);
+  EXPECT_EQ(ready["areas"].size(), 9u);
+  EXPECT_EQ(ready["openConflicts"], 0);
+  session = nexus.result("interview:getSession", {id});
+  std::size_t offers = 0;
+  for (const auto& m : session["messages"]) {
+    offers += m["content"].get<std::string>().find("Shall we wrap up here") != std::string::npos ? 1 : 0;
+  }
+  EXPECT_EQ(offers, 1u) << session["messages"].dump(2);
+
+  // The person's edit wins, through another turn, a restart and an export.
+  const std::string requirementId = postgres["extractedRequirements"][0]["id"];
+  const json edited =
+      nexus.result("interview:updateRequirement", {id, requirementId, {{"priority", "could"}}});
+  EXPECT_EQ(edited["priority"], "could");
+  EXPECT_EQ(edited["editedFields"], json::array({"priority"}));
+  say("We must use PostgreSQL, really.");
+  EXPECT_EQ(nexus.result("interview:pause", {id}), nullptr);
+  EXPECT_EQ(nexus.finish(), 0);
+  const std::vector<json> events = nexus.events();
+  EXPECT_GE(countOf(events, "interview:conflict-detected"), 2u);  // found, then resolved
+  EXPECT_GE(countOf(events, "interview:finding-detected"), 2u);
+  EXPECT_GE(countOf(events, "interview:readiness-changed"), 3u);
+  EXPECT_EQ(countOf(events, "interview:requirement-updated"), 2u);  // the verdict's wont, then the edit
+
+  RpcPeer again(cli_);
+  const json resumed = again.result("interview:resume", {id});
+  const auto& requirements = resumed["extractedRequirements"];
+  const auto it = std::find_if(requirements.begin(), requirements.end(),
+                               [&](const json& r) { return r["id"] == requirementId; });
+  ASSERT_NE(it, requirements.end());
+  EXPECT_EQ((*it)["priority"], "could");
+  const std::string document = again.result("requirements:export", {{{"sessionId", id}}, "json"});
+  const json exported = json::parse(document);
+  for (const auto& r : exported["requirements"]) {
+    if (r["id"] == requirementId) EXPECT_EQ(r["priority"], "could");
+  }
+  EXPECT_FALSE(exported["conflicts"].empty());
+  EXPECT_FALSE(exported["requirementEdits"].empty());
+  EXPECT_TRUE(exported["readiness"]["ready"]);
+  const json database = again.result("requirements:list", {"clinic"});
+  bool found = false;
+  for (const auto& r : database) {
+    if (r["text"] == "We must use PostgreSQL.") {
+      EXPECT_EQ(r["priority"], "could");
+      found = true;
+    }
+  }
+  EXPECT_TRUE(found) << database.dump(2);
+  const std::string markdown = again.result("requirements:export", {{{"sessionId", id}}, "markdown"});
+  EXPECT_NE(markdown.find("## Readiness"), std::string::npos);
+  EXPECT_EQ(again.finish(), 0);
+}
+
+}  // namespace
+}  // namespace nexus

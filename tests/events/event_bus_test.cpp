@@ -85,7 +85,7 @@ TEST_F(EventBusTest, EmitFromManyThreadsWhileSubscribing) {
 }
 
 TEST(EventTypes, NamesMatchTheDesign) {
-  EXPECT_EQ(events::kAll.size(), 11u);
+  EXPECT_EQ(events::kAll.size(), 15u);
   EXPECT_EQ(events::kQuestionAsked, "interview:question-asked");
   EXPECT_EQ(events::kSystemError, "system:error");
 }

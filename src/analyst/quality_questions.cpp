@@ -1,0 +1,87 @@
+#include "analyst/quality_questions.hpp"
+
+#include <algorithm>
+
+#include "core/text.hpp"
+#include "domain/quality_dialogue.hpp"
+#include "domain/quality_review.hpp"
+#include "domain/readiness.hpp"
+
+namespace nexus::analyst {
+namespace {
+
+constexpr double kDuplicateSimilarity = 0.8;  // the engine's default: such a statement is not captured again
+
+const ExtractedRequirement* byId(const std::vector<ExtractedRequirement>& requirements, const std::string& id) {
+  const auto it = std::find_if(requirements.begin(), requirements.end(),
+                               [&](const ExtractedRequirement& r) { return r.id == id; });
+  return it == requirements.end() ? nullptr : &*it;
+}
+
+// "We must use PostgreSQL." -> “We must use PostgreSQL”: quoted without its final period.
+std::string quote(const std::string& text) {
+  std::string_view shown = text::trim(text);
+  while (!shown.empty() && shown.back() == '.') shown.remove_suffix(1);
+  return "\u201C" + text::truncateUtf8(shown, 200) + "\u201D";
+}
+
+bool wasAsked(std::string_view question, const std::vector<std::string>& asked) {
+  const std::string wanted = text::toLower(question);
+  return std::any_of(asked.begin(), asked.end(),
+                     [&](const std::string& previous) { return text::toLower(previous).find(wanted) != std::string::npos; });
+}
+
+std::string conflictQuestion(const RequirementConflict& conflict, const std::vector<ExtractedRequirement>& all) {
+  const auto* first = byId(all, conflict.requirementIds[0]);
+  const auto* second = byId(all, conflict.requirementIds[1]);
+  if (first == nullptr || second == nullptr) return {};
+  return "Earlier you said " + quote(first->text) + ", and now " + quote(second->text) + ". " +
+         conflict.explanation + " Which one holds, or do both apply?";
+}
+
+std::string findingQuestion(const RequirementFinding& finding, const std::vector<ExtractedRequirement>& all) {
+  const auto* requirement = byId(all, finding.requirementId);
+  if (requirement == nullptr) return {};
+  std::string question = "About " + quote(requirement->text) + ": " + finding.message;
+  if (finding.suggestion) question += " " + *finding.suggestion;
+  return question;
+}
+
+}  // namespace
+
+std::string qualityQuestion(const InterviewContext& context, const std::vector<ExtractedRequirement>& heard) {
+  // The interview as the engine will hold it after this turn: what is new gets reviewed.
+  std::vector<ExtractedRequirement> all = context.requirements;
+  std::vector<RequirementFinding> findings = context.findings;
+  std::vector<RequirementConflict> conflicts = context.conflicts;
+  std::size_t next = 0;
+  domain::QualityReview review([&next](std::string_view kind) { return std::string(kind) + "-" + std::to_string(next++); });
+  review.restore(context.requirements);
+  std::vector<std::string> latest;
+  for (auto requirement : heard) {
+    const bool duplicate = std::any_of(all.begin(), all.end(), [&](const ExtractedRequirement& r) {
+      return text::tokenSimilarity(r.text, requirement.text) >= kDuplicateSimilarity;
+    });
+    if (duplicate) continue;
+    requirement.id = "heard-requirement-" + std::to_string(latest.size());
+    latest.push_back(requirement.id);
+    all.push_back(requirement);
+    (void)review.add(all.back(), {findings, conflicts});
+  }
+
+  if (const auto ask = domain::nextQualityQuestion(findings, conflicts, latest, all)) {
+    const std::string question = ask->subject == domain::QualityQuestion::Subject::Conflict
+                                     ? conflictQuestion(conflicts[ask->index], all)
+                                     : findingQuestion(findings[ask->index], all);
+    if (!question.empty()) return question;
+  }
+  const Readiness readiness = domain::assessReadiness(all, findings, conflicts, context.readyThreshold);
+  if (readiness.ready && !wasAsked(kReadyOffer, context.askedQuestions)) {
+    return "I think we now have enough for a solid first set of requirements, and nothing in them contradicts "
+           "another. " +
+           std::string(kReadyOffer);
+  }
+  return {};
+}
+
+}  // namespace nexus::analyst

@@ -1,0 +1,123 @@
+#include "domain/readiness.hpp"
+
+#include <algorithm>
+#include <array>
+#include <string>
+#include <unordered_set>
+
+#include "core/text.hpp"
+#include "domain/areas.hpp"
+
+namespace nexus::domain {
+namespace {
+
+constexpr double kBasicsWeight = 0.25;
+constexpr double kCoverageWeight = 0.75;
+
+// Nouns that name a piece of software. With a determiner or a verb of making before them they
+// say what is being built ("a booking app"); alone they may be any remark ("the app is slow").
+constexpr std::array<std::string_view, 28> kProductNouns{
+    "app",     "application", "tool",    "platform",  "system",   "website", "site",
+    "service", "portal",      "dashboard", "game",    "bot",      "product", "software",
+    "api",     "marketplace", "shop",    "store",     "tracker",  "manager", "planner",
+    "cms",     "crm",         "saas",    "extension", "plugin",   "library", "program"};
+constexpr std::array<std::string_view, 14> kMakingWords{
+    "a", "an", "build", "building", "create", "creating", "make", "making", "develop", "developing",
+    "want", "need", "our", "new"};
+constexpr std::size_t kMakingWindow = 4;  // words between "a"/"build" and the noun: "a simple online booking app"
+
+// Groups of people a product is for (plural and singular where both are common).
+constexpr std::array<std::string_view, 48> kAudienceWords{
+    "users",     "user",      "customers", "customer", "clients",   "client",   "students",  "student",
+    "teachers",  "teacher",   "patients",  "patient",  "doctors",   "nurses",   "staff",     "employees",
+    "drivers",   "driver",    "admins",    "administrators", "managers", "members", "member", "team",
+    "teams",     "people",    "players",   "parents",  "buyers",    "sellers",  "visitors",  "guests",
+    "shoppers",  "readers",   "developers", "owners",  "freelancers", "families", "volunteers", "agents",
+    "technicians", "operators", "residents", "tenants", "clinicians", "pupils", "subscribers", "citizens"};
+
+template <std::size_t N>
+bool isOneOf(std::string_view word, const std::array<std::string_view, N>& list) {
+  return std::find(list.begin(), list.end(), word) != list.end();
+}
+
+double valueOf(AreaStatus status) {
+  switch (status) {
+    case AreaStatus::Missing:
+      return 0.0;
+    case AreaStatus::Partial:
+      return 0.5;
+    case AreaStatus::Clear:
+      return 1.0;
+  }
+  return 0.0;
+}
+
+}  // namespace
+
+bool describesProduct(std::string_view text) {
+  const auto words = text::words(text);
+  for (std::size_t i = 0; i < words.size(); ++i) {
+    if (!isOneOf(words[i], kProductNouns)) continue;
+    const std::size_t from = i > kMakingWindow ? i - kMakingWindow : 0;
+    for (std::size_t j = from; j < i; ++j) {
+      if (isOneOf(words[j], kMakingWords)) return true;
+    }
+  }
+  return false;
+}
+
+bool namesAudience(std::string_view text) {
+  const auto words = text::words(text);
+  return std::any_of(words.begin(), words.end(), [](const std::string& w) { return isOneOf(w, kAudienceWords); });
+}
+
+Readiness assessReadiness(std::span<const ExtractedRequirement> requirements,
+                          std::span<const RequirementFinding> findings,
+                          std::span<const RequirementConflict> conflicts, double threshold) {
+  std::unordered_set<std::string_view> present;
+  for (const auto& r : requirements) present.insert(r.id);
+  std::unordered_set<std::string_view> unclear;  // requirements with an open finding
+  Readiness readiness;
+  readiness.threshold = threshold;
+  for (const auto& f : findings) {
+    if (f.status != ReviewStatus::Open || !present.contains(f.requirementId)) continue;
+    unclear.insert(f.requirementId);
+    ++readiness.openFindings;
+  }
+  for (const auto& c : conflicts) {
+    if (c.status == ReviewStatus::Open && present.contains(c.requirementIds[0]) &&
+        present.contains(c.requirementIds[1])) {
+      ++readiness.openConflicts;
+    }
+  }
+
+  double coverage = 0.0;
+  for (const auto area : kStandardAreas) {
+    AreaReadiness entry{std::string(area), AreaStatus::Missing, {}};
+    for (const auto& r : requirements) {
+      if (r.area != area) continue;
+      entry.requirementIds.push_back(r.id);
+      const bool clear = r.confidence >= kClearConfidence && !unclear.contains(r.id);
+      entry.status = clear ? AreaStatus::Clear : std::max(entry.status, AreaStatus::Partial);
+    }
+    coverage += valueOf(entry.status);
+    readiness.areas.push_back(std::move(entry));
+  }
+  coverage /= static_cast<double>(kStandardAreas.size());
+
+  const bool what = std::any_of(requirements.begin(), requirements.end(),
+                                [](const ExtractedRequirement& r) { return describesProduct(r.text); });
+  const bool who = std::any_of(requirements.begin(), requirements.end(),
+                               [](const ExtractedRequirement& r) { return namesAudience(r.text); });
+  const bool functional = std::any_of(requirements.begin(), requirements.end(), [](const ExtractedRequirement& r) {
+    return r.category == RequirementCategory::Functional;
+  });
+  const double basics = (static_cast<double>(what) + static_cast<double>(who) + static_cast<double>(functional)) / 3.0;
+
+  readiness.score = (kBasicsWeight * basics + kCoverageWeight * coverage) /
+                    (1.0 + static_cast<double>(readiness.openConflicts));
+  readiness.ready = readiness.score >= threshold && readiness.openConflicts == 0;
+  return readiness;
+}
+
+}  // namespace nexus::domain

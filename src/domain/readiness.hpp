@@ -1,0 +1,41 @@
+#pragma once
+// How ready a set of requirements is to hand to a team (DESIGN.md §2 Readiness). The formula,
+// which the README documents under "Readiness":
+//
+//   area value  = 0 missing (no requirement), 0.5 partial (only unclear ones), 1 clear
+//   coverage    = mean area value over the nine standard areas
+//   basics      = (what it is stated + who it is for stated + a functional requirement) / 3
+//   score       = (0.25 × basics + 0.75 × coverage) / (1 + open conflicts)
+//   ready       = score >= threshold and no open conflict
+//
+// A requirement is clear when its confidence is at least kClearConfidence and it has no open
+// finding; one the person decided against (priority "wont") covers its area too. The score is
+// monotone: resolving or dismissing a finding or a conflict, and adding a requirement, never lower
+// it (unless the new requirement opens a conflict). Moving a requirement to another area, or
+// removing one, can.
+
+#include <span>
+#include <string_view>
+
+#include "core/quality.hpp"
+#include "core/types.hpp"
+
+namespace nexus::domain {
+
+inline constexpr double kDefaultReadyThreshold = 0.8;
+inline constexpr double kClearConfidence = 0.7;  // the engine's default capture threshold
+
+// True when the text says what is being built ("a booking app for ...", "we want to build a
+// tool that ...").
+bool describesProduct(std::string_view text);
+// True when the text names who it is for: a group of people ("for small teams", "patients",
+// "our drivers").
+bool namesAudience(std::string_view text);
+
+// Thread-safe (pure). Findings and conflicts of requirements not in `requirements` are ignored.
+Readiness assessReadiness(std::span<const ExtractedRequirement> requirements,
+                          std::span<const RequirementFinding> findings,
+                          std::span<const RequirementConflict> conflicts,
+                          double threshold = kDefaultReadyThreshold);
+
+}  // namespace nexus::domain

@@ -1,0 +1,67 @@
+#pragma once
+// Quality analysis applied to a session (DESIGN.md §2, issue "judge what was captured"): the
+// findings and conflicts of its requirements kept current turn by turn, the person's answers
+// and edits settling them. Pure bookkeeping on an InterviewSession and the session's
+// QualityReview (its conflict index); the engine calls it under the session's locks, then
+// persists and publishes what it reports.
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/requirement.hpp"
+#include "core/result.hpp"
+#include "core/time.hpp"
+#include "core/types.hpp"
+#include "domain/quality_review.hpp"
+
+namespace nexus {
+
+// A requirement the person (or their verdict on a conflict) changed.
+struct UpdatedRequirement {
+  ExtractedRequirement requirement;
+  std::vector<std::string> changedFields;  // "text", "category", "priority", "area"
+};
+
+// What one step changed, for the events and the requirements database.
+struct ReviewUpdate {
+  domain::QualityDelta quality;            // findings and conflicts new or changed, as they are now
+  std::vector<UpdatedRequirement> updated;  // requirements changed
+  std::vector<ExtractedRequirement> removed;  // requirements removed, as they were
+
+  bool empty() const { return quality.empty() && updated.empty() && removed.empty(); }
+  void append(ReviewUpdate other);
+};
+
+// A fresh review over a session loaded from the store: indexes its requirements.
+domain::QualityReview reviewOf(const InterviewSession& session);
+
+// Before the model sees the person's latest message (the session's last): what it settles of
+// the question the previous reply asked. "Both" keeps both sides of a conflict, naming one side
+// keeps it (the other becomes "wont"), "that's fine" dismisses.
+ReviewUpdate settleAnswer(InterviewSession& session, domain::QualityReview& review, Timestamp now);
+
+// After the reply is applied: the findings and conflicts of the requirements it captured; a
+// finding the answer refined is resolved; what the reply asks about is recorded against it
+// (domain::nextQualityQuestion, the same choice the offline analyst makes).
+ReviewUpdate reviewTurn(InterviewSession& session, domain::QualityReview& review,
+                        const std::vector<ExtractedRequirement>& captured, std::string_view answerId,
+                        std::string_view replyId);
+
+// The person's edit of a requirement's text, category, priority or area ("" clears the area;
+// confidence is not the person's to set). InvalidArgument for an empty or non-UTF-8 text, an
+// unusable area or a confidence; NotFound for an unknown requirement. Fields given with their
+// current value change nothing.
+Result<ReviewUpdate> editRequirement(InterviewSession& session, domain::QualityReview& review,
+                                     std::string_view requirementId, const RequirementChanges& changes,
+                                     Timestamp now);
+// The requirement leaves the session (its message no longer lists it); the removal is kept in
+// requirementEdits. NotFound for an unknown requirement.
+Result<ReviewUpdate> removeRequirement(InterviewSession& session, domain::QualityReview& review,
+                                       std::string_view requirementId, Timestamp now);
+// The person's verdict on a conflict: keep-first / keep-second make the other side "wont".
+Result<ReviewUpdate> resolveConflict(InterviewSession& session, domain::QualityReview& review,
+                                     std::string_view conflictId, ConflictResolution resolution, Timestamp now);
+Result<ReviewUpdate> dismissFinding(InterviewSession& session, std::string_view findingId);
+
+}  // namespace nexus
