@@ -20,7 +20,7 @@ constexpr VagueGroup kVagueGroups[] = {
     {"reliability", Availability, false}, {"scalability", Volume, false},
     {"efficiency", Speed, false},   {"flexibility", None, false},  {"seamless", None, false},
     {"superlative", Any, false},    {"comparative", Any, false},   {"frequency", None, false},
-    {"sufficiency", Any, false},
+    {"sufficiency", Any, false},    {"which", None, false},        {"share", Volume, false},
 };
 
 // Longer phrases first where one contains another, so the report names the whole phrase.
@@ -43,6 +43,9 @@ constexpr VagueTerm kVagueTerms[] = {
     {"snappy", "speed", Subjective},
     {"swift", "speed", Subjective},
     {"instantly", "speed", Subjective},
+    {"too long", "speed", Subjective},
+    {"too slow", "speed", Subjective},
+    {"slow", "speed", Subjective},
     {"fastest", "speed", Superlative},
     {"quickest", "speed", Superlative},
     // Ease of use (29148 subjective language; R7 "user-friendly", "easy").
@@ -87,16 +90,16 @@ constexpr VagueTerm kVagueTerms[] = {
     {"many", "count", Quantity},
     {"numerous", "count", Quantity},
     {"several", "count", Quantity},
-    {"various", "count", Quantity},
-    {"some", "count", Quantity},
+    {"various", "which", Quantity},
+    {"some", "which", Quantity},
     {"a few", "count", Quantity},
     {"few", "count", Quantity},
-    {"most of", "count", Quantity},
-    {"in most cases", "count", Quantity},
-    {"most users", "count", Quantity},
-    {"most people", "count", Quantity},
-    {"most devices", "count", Quantity},
-    {"most browsers", "count", Quantity},
+    {"most of", "share", Quantity},
+    {"in most cases", "share", Quantity},
+    {"most users", "share", Quantity},
+    {"most people", "share", Quantity},
+    {"most devices", "share", Quantity},
+    {"most browsers", "share", Quantity},
     // Security as a bare adjective (R7).
     {"highly secure", "security", Subjective},
     {"secure", "security", Subjective},
@@ -207,8 +210,11 @@ constexpr Suggestion kVagueSuggestions[] = {
      "What should it look like? For example: every screen follows the brand colours and fonts of "
      "the style guide, and the designer signs each screen off."},
     {"size", "", "How large? For example: files up to 2 GB."},
-    {"size", "data_model", "How large? For example: up to 1 million records per workspace."},
     {"count", "", "How many? For example: up to 500 users at the same time."},
+    {"which", "",
+     "Which ones, exactly? List them. For example: \"open tasks, overdue tasks and tasks done "
+     "this week\"."},
+    {"share", "", "What share, exactly? For example: 95 % of users."},
     {"security", "",
      "Secure against what, and how? For example: passwords are hashed with bcrypt and all traffic "
      "uses HTTPS."},
@@ -301,6 +307,10 @@ constexpr MeasureTrigger kMeasureTriggers[] = {
     {"[downtime]", "availability", Availability, false},
     {"[reliability]", "availability", Availability, true},
 };
+
+// A statement that opens with one of these names a mechanism ("Use Kubernetes to scale out"):
+// how, not how much, so no measure is missing.
+constexpr std::string_view kMechanismOpeners[] = {"use", "using", "run", "deploy", "host", "add"};
 
 // Mechanisms and features that share a trigger's words.
 constexpr std::string_view kMeasureExceptions[] = {
@@ -468,9 +478,11 @@ constexpr std::string_view kPassiveAdverbs[] = {
 };
 
 // "checked for viruses", "assigned a number", "accepted in EUR", "granted to admins only" state
-// a system rule, not a person's decision.
+// a system rule, not a person's decision; "checked every 10 minutes" is a schedule.
 constexpr std::string_view kNotPeopleFollowers[] = {
-    "for", "against", "a", "an", "in", "as", "automatically", "via", "through", "only",
+    "for",    "against", "a",      "an",     "in",     "as",           "automatically",
+    "via",    "through", "only",   "every",  "daily",  "hourly",       "nightly",
+    "weekly", "continuously", "periodically", "regularly",
 };
 
 constexpr std::string_view kConditionWords[] = {
@@ -551,6 +563,7 @@ std::string_view vagueMessage(VagueReason reason) {
 
 std::span<const MeasureTrigger> measureTriggers() { return kMeasureTriggers; }
 std::span<const std::string_view> measureExceptions() { return kMeasureExceptions; }
+std::span<const std::string_view> mechanismOpeners() { return kMechanismOpeners; }
 std::span<const Suggestion> measureSuggestions() { return kMeasureSuggestions; }
 std::span<const std::string_view> numberWords() { return kNumberWords; }
 std::span<const std::string_view> measurePhrases() { return kMeasurePhrases; }

@@ -52,7 +52,7 @@ struct MeasureTrigger {
 // When the words next to an open-ended phrase close it again.
 enum class OpenRule {
   Always,
-  UnlessNumberFollows,   // "at least 8 characters" is a bound
+  UnlessNumberFollows,   // "at least 8 characters", "at least the last two versions" are bounds
   UnlessNumberPrecedes,  // "10 and more" is a bound
   UnlessReferenceFollows,  // "as required by the tax law" names its reference
 };
@@ -83,6 +83,8 @@ std::string_view vagueMessage(VagueReason reason);
 std::span<const MeasureTrigger> measureTriggers();
 // Phrases that exclude a trigger where they overlap it ("autoscaling" is a mechanism).
 std::span<const std::string_view> measureExceptions();
+// First words of a statement that names a mechanism rather than a quality ("Use Redis ...").
+std::span<const std::string_view> mechanismOpeners();
 std::span<const Suggestion> measureSuggestions();
 // Words that count as a number: "two", "hundred", "millions", "once".
 std::span<const std::string_view> numberWords();

@@ -7,7 +7,7 @@
 #include <string_view>
 #include <utility>
 
-#include "domain/areas.hpp"
+#include "domain/areas.hpp"  // normalizeArea
 #include "domain/quality_lexicon.hpp"
 #include "domain/statement_tokens.hpp"
 
@@ -212,9 +212,9 @@ std::set<Dimension> coveredDimensions(const std::vector<VagueHit>& hits) {
 std::optional<FindingDraft> unmeasuredFinding(const Statement& statement,
                                               const ExtractedRequirement& requirement,
                                               const std::optional<std::string>& area,
-                                              const std::optional<std::string>& statedArea,
                                               const std::set<Dimension>& covered) {
   if (hasMeasure(statement, everything(statement))) return std::nullopt;
+  if (statement.isWord(0, lex::mechanismOpeners())) return std::nullopt;
   const bool qualityContext =
       requirement.category == RequirementCategory::NonFunctional || area == "performance";
   const auto isCovered = [&](Dimension dimension) {
@@ -246,7 +246,7 @@ std::optional<FindingDraft> unmeasuredFinding(const Statement& statement,
     return draft;
   }
   // No trigger word, but the person filed it under performance.
-  if (statedArea == "performance" && requirement.category == RequirementCategory::NonFunctional &&
+  if (area == "performance" && requirement.category == RequirementCategory::NonFunctional &&
       covered.empty()) {
     FindingDraft draft;
     draft.kind = FindingKind::Unmeasured;
@@ -263,8 +263,15 @@ bool openEndedStands(const Statement& statement, const lex::OpenEndedTerm& term,
   switch (term.rule) {
     case lex::OpenRule::Always:
       return true;
-    case lex::OpenRule::UnlessNumberFollows:
-      return !quantityAt(statement, span.last);
+    case lex::OpenRule::UnlessNumberFollows: {
+      // The number may come a few words on: "at least the last two versions".
+      const TokenSpan sentence = statement.sentenceOf(span.first);
+      const std::size_t until = std::min(sentence.last, span.last + 4);
+      for (std::size_t index = span.last; index < until; ++index) {
+        if (quantityAt(statement, index)) return false;
+      }
+      return true;
+    }
     case lex::OpenRule::UnlessNumberPrecedes:
       return span.first == 0 || !isNumberAt(statement, span.first - 1);
     case lex::OpenRule::UnlessReferenceFollows: {
@@ -343,6 +350,16 @@ std::size_t clauseStart(const Statement& statement, std::size_t at, TokenSpan se
   return sentence.first;
 }
 
+// "When a patient cancels," before the first modal: the opening condition, comma included.
+std::optional<TokenSpan> leadingCondition(const Statement& statement, TokenSpan sentence,
+                                          std::size_t firstModal) {
+  if (!statement.matchAt(lex::conditionWords(), sentence.first)) return std::nullopt;
+  for (std::size_t index = sentence.first + 1; index < firstModal; ++index) {
+    if (isPunct(statement, index, ",")) return TokenSpan{sentence.first, index + 1};
+  }
+  return std::nullopt;
+}
+
 struct CompoundSplit {
   TokenSpan joiner;
   TokenSpan firstModal;
@@ -393,6 +410,10 @@ std::optional<FindingDraft> compoundFinding(const Statement& statement) {
     const std::size_t subjectStart = clauseStart(statement, split->firstModal.first, sentence);
     const std::string_view subject = statement.original({subjectStart, split->firstModal.first});
     if (!subject.empty()) secondPart = std::string(subject) + " " + secondPart;
+  }
+  // "When a patient cancels, A and B": the condition holds for both parts.
+  if (const auto condition = leadingCondition(statement, sentence, split->firstModal.first)) {
+    secondPart = std::string(statement.original(*condition)) + " " + asObject(secondPart);
   }
   const auto& texts = lex::fixedTexts();
   FindingDraft draft;
@@ -548,15 +569,15 @@ std::optional<FindingDraft> tbdFinding(const Statement& statement) {
 
 std::vector<FindingDraft> findIssues(const ExtractedRequirement& requirement) {
   const Statement statement(requirement.text);
-  const std::optional<std::string> statedArea =
+  // Only the stated area: one guessed from the words ("export" -> integrations) steers the
+  // examples and the quality statements wrongly more often than it helps.
+  const std::optional<std::string> area =
       requirement.area ? normalizeArea(*requirement.area) : std::nullopt;
-  // The stated area wins; otherwise the words say which area the examples should come from.
-  const std::optional<std::string> area = statedArea ? statedArea : inferArea(requirement.text);
 
   std::vector<FindingDraft> findings;
   const std::vector<VagueHit> vague = vagueHits(statement);
   if (!vague.empty()) findings.push_back(vagueFinding(statement, vague.front(), area));
-  if (auto finding = unmeasuredFinding(statement, requirement, area, statedArea, coveredDimensions(vague))) {
+  if (auto finding = unmeasuredFinding(statement, requirement, area, coveredDimensions(vague))) {
     findings.push_back(std::move(*finding));
   }
   if (auto finding = openEndedFinding(statement, area)) findings.push_back(std::move(*finding));
