@@ -181,6 +181,9 @@ constexpr std::string_view kVagueExceptions[] = {
     "best selling",  "most recent",   "most recently",  "at most",      "frequently asked",
     "quick start",   "large print",   "big data",       "some time",    "stable release",
     "stable version", "secure flag",  "secure cookie",  "secure cookies", "better auth",
+    // "as many members as they like" is no limit at all; "show how many are left" a count.
+    "as many",       "as much",       "how many",       "how much",     "many to many",
+    "one to many",
 };
 
 // Naming how it is secured makes "secure" testable (R7: say what, not how good).
@@ -478,11 +481,12 @@ constexpr std::string_view kPassiveAdverbs[] = {
 };
 
 // "checked for viruses", "assigned a number", "accepted in EUR", "granted to admins only" state
-// a system rule, not a person's decision; "checked every 10 minutes" is a schedule.
+// a system rule, not a person's decision; "checked every 10 minutes" is a schedule, "accepted
+// until 10 pm" a time window.
 constexpr std::string_view kNotPeopleFollowers[] = {
     "for",    "against", "a",      "an",     "in",     "as",           "automatically",
     "via",    "through", "only",   "every",  "daily",  "hourly",       "nightly",
-    "weekly", "continuously", "periodically", "regularly",
+    "weekly", "continuously", "periodically", "regularly", "until",  "till",
 };
 
 constexpr std::string_view kConditionWords[] = {

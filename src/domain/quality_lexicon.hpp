@@ -11,7 +11,7 @@
 namespace nexus::domain::lexicon {
 
 // What a measure is about. A vague word and a missing measure about the same quality are one
-// problem ("should be fast" is vague, not also unmeasured); kAny covers every quality.
+// problem ("should be fast" is vague, not also unmeasured); Any covers every quality.
 enum class Dimension { None, Speed, Volume, Availability, Any };
 
 // Why a vague word cannot be tested; selects the message.

@@ -100,6 +100,18 @@ const FindingCase kCases[] = {
     {"Credit cards are accepted via Stripe", F, "integrations", {}, ""},
     {"Access is granted only to members of the finance team", F, "authorization", {}, ""},
     {"Lists show 50 items per page and a button loads the next 50", F, "ui_ux", {}, ""},
+    {"Orders are accepted until 10 pm", F, "", {}, ""},
+    {"The temperature must be checked every 10 minutes", F, "", {}, ""},
+    {"The manager and the accountant must both approve the invoice", F, "", {}, ""},
+    // Precise: the words look vague but are not.
+    {"Users can invite as many members as they like", F, "", {}, ""},
+    {"Show how many tasks are left", F, "ui_ux", {}, ""},
+    {"Customers can order fast food from local restaurants", F, "", {}, ""},
+    {"Users can save a draft and finish it later", F, "", {}, ""},
+    {"Use Kubernetes to scale out", RequirementCategory::Technical, "deployment", {}, ""},
+    {"Support at least the latest two versions of Chrome", NF, "", {}, ""},
+    {"At least one admin must exist per workspace", F, "authorization", {}, ""},
+    {"Users must re-enter their password at least once a month", NF, "security", {}, ""},
 
     // Vague terms.
     {"The app should be fast", NF, "performance", {Vague}, "fast"},
@@ -130,6 +142,8 @@ const FindingCase kCases[] = {
 
     // Open-ended clauses.
     {"Export to PDF, CSV, etc.", F, "", {OpenEnded}, "etc."},
+    {"The system must support SSO via SAML and Okta, etc", F, "authentication", {OpenEnded}, "etc"},
+    {"Support CSV import (and more formats later)", F, "", {OpenEnded}, "and more"},
     {"Notify users by email, SMS and so on", F, "", {OpenEnded}, "and so on"},
     {"Support payment providers including but not limited to Stripe", F, "integrations", {OpenEnded},
      "including but not limited to"},
@@ -146,6 +160,8 @@ const FindingCase kCases[] = {
     {"Drivers must scan each parcel; the customer must sign on delivery", F, "", {Compound},
      "; the customer must"},
     {"Teachers can create quizzes while students can only take them", F, "", {Compound}, ""},
+    {"When a patient cancels, the slot must be freed and the doctor should be notified", F, "",
+     {Compound}, "and the doctor should"},
 
     // No actor.
     {"The order must be approved", F, "", {NoActor}, "be approved"},
@@ -154,6 +170,8 @@ const FindingCase kCases[] = {
     {"It should be checked", F, "", {NoActor}, "be checked"},
     {"New posts must be moderated before they appear", F, "", {NoActor}, "be moderated"},
     {"Each task is assigned to a team member", F, "", {NoActor}, "is assigned"},
+    {"Transfers must be reviewed when they exceed the daily limit", F, "", {NoActor}, "be reviewed"},
+    {"Orders must be accepted", F, "", {NoActor}, "be accepted"},
 
     // Open decisions.
     {"The storage limit is TBD", RequirementCategory::Constraint, "", {Tbd}, "TBD"},
@@ -244,6 +262,16 @@ TEST(RequirementFindingsText, CompoundSuggestionQuotesBothParts) {
   EXPECT_EQ(compound->suggestion,
             "Split it into two: \"The system must send an email.\" and \"The system should log the "
             "event.\"");
+}
+
+TEST(RequirementFindingsText, CompoundSuggestionKeepsTheConditionForBothParts) {
+  const auto findings =
+      findIssues(statement("When a patient cancels, the slot must be freed and the doctor should be notified"));
+  const FindingDraft* compound = findingOf(findings, Compound);
+  ASSERT_NE(compound, nullptr);
+  EXPECT_EQ(compound->suggestion,
+            "Split it into two: \"When a patient cancels, the slot must be freed.\" and \"When a "
+            "patient cancels, the doctor should be notified.\"");
 }
 
 TEST(RequirementFindingsText, NoActorSuggestsWhoActsOnTheSubject) {
