@@ -337,6 +337,8 @@ void to_json(json& j, const Requirement& value) {
   j["sources"] = value.sources;
   j["createdAt"] = timestampToJson(value.createdAt);
   j["updatedAt"] = timestampToJson(value.updatedAt);
+  if (!value.editedFields.empty()) j["editedFields"] = value.editedFields;
+  if (!value.history.empty()) j["history"] = value.history;
 }
 
 void from_json(const json& j, Requirement& value) {
@@ -356,6 +358,8 @@ void from_json(const json& j, Requirement& value) {
   if (value.sources.empty()) throw std::invalid_argument("sources must not be empty");
   value.createdAt = timestampFromJson(j.at("createdAt"), "createdAt");
   value.updatedAt = timestampFromJson(j.at("updatedAt"), "updatedAt");
+  getList(j, "editedFields", value.editedFields);
+  getList(j, "history", value.history);
 }
 
 void to_json(json& j, const RequirementStats& value) {

@@ -41,6 +41,12 @@ struct Requirement {
   std::vector<RequirementSource> sources;  // oldest first, never empty
   Timestamp createdAt{};
   Timestamp updatedAt{};
+  // The fields the person changed through RequirementsStore::update ("text", "category",
+  // "priority", "area"), each once, in the order first changed: a near-duplicate merge leaves
+  // them as the person set them. Empty when none.
+  std::vector<std::string> editedFields;
+  // Those changes, oldest first (requirementId is this requirement's id); never rewritten.
+  std::vector<RequirementEdit> history;
 
   bool operator==(const Requirement&) const = default;
 };

@@ -69,15 +69,16 @@ Result<Requirement> MemoryRequirementsStore::modify(std::string_view id, Change 
   std::lock_guard lock(mutex_);
   const auto it = requirements_.find(id);
   if (it == requirements_.end()) return rules::unknownRequirement(id);
-  change(it->second);
-  it->second.updatedAt = clock_.now();
+  const Timestamp now = clock_.now();
+  change(it->second, now);
+  it->second.updatedAt = now;
   return it->second;
 }
 
 Result<Requirement> MemoryRequirementsStore::update(std::string_view id, const RequirementChanges& changes) {
   auto checked = rules::checkedChanges(changes);
   if (!checked) return checked.error();
-  return modify(id, [&](Requirement& r) { rules::applyChanges(r, *checked); });
+  return modify(id, [&](Requirement& r, Timestamp now) { rules::applyChanges(r, *checked, now); });
 }
 
 Result<bool> MemoryRequirementsStore::remove(std::string_view id) {
@@ -93,14 +94,14 @@ Result<bool> MemoryRequirementsStore::remove(std::string_view id) {
 }
 
 Result<Requirement> MemoryRequirementsStore::validate(std::string_view id, ValidationStatus status) {
-  return modify(id, [&](Requirement& r) { r.validation = status; });
+  return modify(id, [&](Requirement& r, Timestamp) { r.validation = status; });
 }
 
 Result<Requirement> MemoryRequirementsStore::linkToFeature(std::string_view id,
                                                            std::optional<std::string> featureId) {
   auto checked = rules::checkedFeatureId(featureId);
   if (!checked) return checked.error();
-  return modify(id, [&](Requirement& r) { r.featureId = *checked; });
+  return modify(id, [&](Requirement& r, Timestamp) { r.featureId = *checked; });
 }
 
 Result<RequirementStats> MemoryRequirementsStore::stats(std::string_view projectId) const {

@@ -33,7 +33,8 @@ class MemoryRequirementsStore final : public RequirementsStore {
   Result<RequirementStats> stats(std::string_view projectId) const override;
 
  private:
-  // Applies `change` to the stored requirement and stamps updatedAt; NotFound if there is none.
+  // Applies `change(requirement, now)` to the stored requirement and stamps updatedAt = now;
+  // NotFound if there is none.
   template <typename Change>
   Result<Requirement> modify(std::string_view id, Change change);
 

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <sstream>
 
+#include "core/enums.hpp"
 #include "core/text.hpp"
 
 namespace nexus::requirement_rules {
@@ -123,21 +124,48 @@ Requirement created(const NewRequirement& requirement, std::string id, Timestamp
   return out;
 }
 
+bool edited(const Requirement& requirement, std::string_view field) {
+  return std::find(requirement.editedFields.begin(), requirement.editedFields.end(), field) !=
+         requirement.editedFields.end();
+}
+
 void mergeInto(Requirement& existing, const NewRequirement& incoming, Timestamp now) {
   existing.sources.push_back(incoming.source);
   existing.sources.back().addedAt = now;
   existing.confidence = std::max(existing.confidence, incoming.confidence);
-  existing.priority = stronger(existing.priority, incoming.priority);
-  if (!existing.area) existing.area = incoming.area;
+  if (!edited(existing, "priority")) existing.priority = stronger(existing.priority, incoming.priority);
+  if (!existing.area && !edited(existing, "area")) existing.area = incoming.area;
   existing.updatedAt = now;
 }
 
-void applyChanges(Requirement& requirement, const RequirementChanges& changes) {
-  if (changes.text) requirement.text = *changes.text;
-  if (changes.category) requirement.category = *changes.category;
-  if (changes.priority) requirement.priority = *changes.priority;
+namespace {
+
+// Sets `field` to `value` if it differs, recording the person's edit.
+template <typename T>
+void edit(Requirement& requirement, const char* name, T& field, const T& value,
+          std::optional<std::string> (*spell)(const T&), Timestamp now) {
+  if (field == value) return;
+  requirement.history.push_back({requirement.id, name, spell(field), spell(value), now});
+  if (!edited(requirement, name)) requirement.editedFields.emplace_back(name);
+  field = value;
+}
+
+std::optional<std::string> spellText(const std::string& value) { return value; }
+std::optional<std::string> spellArea(const std::optional<std::string>& value) { return value; }
+std::optional<std::string> spellCategory(const RequirementCategory& value) { return std::string(toString(value)); }
+std::optional<std::string> spellPriority(const Priority& value) { return std::string(toString(value)); }
+
+}  // namespace
+
+void applyChanges(Requirement& requirement, const RequirementChanges& changes, Timestamp now) {
+  if (changes.text) edit(requirement, "text", requirement.text, *changes.text, spellText, now);
+  if (changes.category) edit(requirement, "category", requirement.category, *changes.category, spellCategory, now);
+  if (changes.priority) edit(requirement, "priority", requirement.priority, *changes.priority, spellPriority, now);
   if (changes.confidence) requirement.confidence = *changes.confidence;
-  if (changes.area) requirement.area = changes.area->empty() ? std::nullopt : changes.area;
+  if (changes.area) {
+    const std::optional<std::string> area = changes.area->empty() ? std::nullopt : changes.area;
+    edit(requirement, "area", requirement.area, area, spellArea, now);
+  }
 }
 
 bool matches(const Requirement& requirement, const RequirementFilter& filter) {

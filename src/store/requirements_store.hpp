@@ -37,7 +37,9 @@ class RequirementsStore {
   // - Merged when the project has a requirement whose text is at least nearDuplicateSimilarity
   //   similar (the most similar wins; ties go to the oldest): the source is appended,
   //   confidence becomes the higher one, priority the stronger one (must > should > could >
-  //   wont), the area is filled if it was absent; text, category, validation and feature stay;
+  //   wont), the area is filled if it was absent; text, category, validation and feature stay.
+  //   A field in editedFields stays as the person set it: an edited priority is not raised, an
+  //   edited (even cleared) area is not filled;
   // - Added otherwise: a new id, validation pending, created now.
   // The text and area are stored trimmed; an empty area, message id or origin id counts as none.
   // InvalidArgument for an empty project id or source, a text empty after trimming, text that is
@@ -49,7 +51,12 @@ class RequirementsStore {
   // InvalidArgument for an empty project id or a minConfidence outside [0, 1].
   virtual Result<std::vector<Requirement>> list(std::string_view projectId,
                                                 const RequirementFilter& filter = {}) const = 0;
-  // NotFound for an unknown id; the same checks as add().
+  // The person's edit. Each of text, category, priority and area whose value actually changes
+  // appends one history entry (field, old value, new value, editedAt = the store's clock now;
+  // an absent area is no value) and is added to editedFields unless it is listed already.
+  // Confidence is applied but neither listed nor kept as history; a field given with the value
+  // it has records nothing (updatedAt is stamped all the same). NotFound for an unknown id; the
+  // same checks as add(); nothing is written when they fail.
   virtual Result<Requirement> update(std::string_view id, const RequirementChanges& changes) = 0;
   // True if it existed; its sources go with it.
   virtual Result<bool> remove(std::string_view id) = 0;
@@ -75,11 +82,15 @@ Error unknownRequirement(std::string_view id);
 // A requirement as add() creates it from a checked NewRequirement.
 Requirement created(const NewRequirement& requirement, std::string id, Timestamp now);
 
-// The merge of add(): `incoming` (checked) joins `existing`.
+// The merge of add(): `incoming` (checked) joins `existing`; fields in editedFields stay.
 void mergeInto(Requirement& existing, const NewRequirement& incoming, Timestamp now);
 
-// update() with checked changes; the caller stamps updatedAt, as for every other change.
-void applyChanges(Requirement& requirement, const RequirementChanges& changes);
+// update() with checked changes, recording the person's edits (history, editedFields) at
+// `now`; the caller stamps updatedAt, as for every other change.
+void applyChanges(Requirement& requirement, const RequirementChanges& changes, Timestamp now);
+
+// Whether the person changed `field` ("text", "category", "priority", "area").
+bool edited(const Requirement& requirement, std::string_view field);
 
 bool matches(const Requirement& requirement, const RequirementFilter& filter);
 

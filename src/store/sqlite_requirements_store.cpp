@@ -4,10 +4,12 @@
 
 #include <algorithm>
 #include <stdexcept>
+#include <unordered_map>
 #include <utility>
 
 #include "core/enums.hpp"
 #include "core/ids.hpp"
+#include "core/json.hpp"
 #include "core/time.hpp"
 #include "store/sqlite_guarded.hpp"
 #include "store/sqlite_rows.hpp"
@@ -25,9 +27,17 @@ using namespace sqlite_rows;
 // requirement's few sources in seq order itself.
 constexpr const char* kSelectRequirements = R"sql(
 SELECT r.id, r.project_id, r.text, r.category, r.priority, r.confidence, r.area, r.validation,
-       r.feature_id, r.created_at, r.updated_at, s.source, s.message_id, s.origin_id, s.added_at, s.seq
+       r.feature_id, r.created_at, r.updated_at, r.edited_fields, s.source, s.message_id, s.origin_id,
+       s.added_at, s.seq
 FROM requirements r LEFT JOIN requirement_sources s ON s.requirement_id = r.id
 )sql";
+
+// The person's edits (Requirement::history) are read by a second query, of one requirement or of
+// a whole project, not joined: that would repeat every source once per edit. A requirement has
+// history exactly when it has edited fields (update() writes both in one transaction), so a list
+// without edited requirements skips the query.
+constexpr const char* kSelectHistory =
+    "SELECT h.requirement_id, h.seq, h.field, h.old_value, h.new_value, h.edited_at FROM requirement_history h ";
 
 
 // The columns of a kSelectRequirements query, found once per statement.
@@ -36,11 +46,12 @@ struct RequirementColumns {
       : id(query, "id"), projectId(query, "project_id"), text(query, "text"), category(query, "category"),
         priority(query, "priority"), confidence(query, "confidence"), area(query, "area"),
         validation(query, "validation"), featureId(query, "feature_id"), createdAt(query, "created_at"),
-        updatedAt(query, "updated_at"), source(query, "source"), messageId(query, "message_id"),
-        originId(query, "origin_id"), addedAt(query, "added_at"), seq(query, "seq") {}
+        updatedAt(query, "updated_at"), editedFields(query, "edited_fields"), source(query, "source"),
+        messageId(query, "message_id"), originId(query, "origin_id"), addedAt(query, "added_at"),
+        seq(query, "seq") {}
 
   NamedColumn id, projectId, text, category, priority, confidence, area, validation, featureId, createdAt,
-      updatedAt;                                       // r.
+      updatedAt, editedFields;                         // r.
   NamedColumn source, messageId, originId, addedAt, seq;  // s.
 };
 
@@ -57,7 +68,30 @@ Requirement decodeRequirement(const RequirementColumns& row) {
   r.featureId = optionalText(row.featureId);
   r.createdAt = decode(parseIso8601, row.createdAt);
   r.updatedAt = decode(parseIso8601, row.updatedAt);
+  if (const SQLite::Column fields = row.editedFields(); !fields.isNull())
+    r.editedFields = nlohmann::json::parse(textOf(fields)).get<std::vector<std::string>>();
   return r;
+}
+
+// Reads the rows of a kSelectHistory query into the history of `requirements` (rows of other
+// requirements are skipped). Rows may come in any order.
+void readHistory(SQLite::Statement& query, std::vector<Requirement>& requirements) {
+  std::unordered_map<std::string_view, Requirement*> byId;
+  for (Requirement& r : requirements) byId.emplace(r.id, &r);
+  const NamedColumn requirementId(query, "requirement_id"), seq(query, "seq"), field(query, "field"),
+      oldValue(query, "old_value"), newValue(query, "new_value"), editedAt(query, "edited_at");
+  std::unordered_map<Requirement*, std::vector<std::pair<std::int64_t, RequirementEdit>>> read;
+  while (query.executeStep()) {
+    const auto it = byId.find(textOf(requirementId));
+    if (it == byId.end()) continue;
+    RequirementEdit edit{it->second->id, field().getString(), optionalText(oldValue), optionalText(newValue),
+                         decode(parseIso8601, editedAt)};
+    read[it->second].emplace_back(seq().getInt64(), std::move(edit));
+  }
+  for (auto& [requirement, edits] : read) {
+    std::sort(edits.begin(), edits.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+    for (auto& [at, edit] : edits) requirement->history.push_back(std::move(edit));
+  }
 }
 
 // The requirements of a kSelectRequirements query that match `filter`. Its rows must come
@@ -103,7 +137,30 @@ std::optional<Requirement> loadRequirement(SQLite::Database& db, const std::stri
   query.bind(1, id);
   auto found = readRequirements(query);
   if (found.empty()) return std::nullopt;
+  if (!found.front().editedFields.empty()) {
+    SQLite::Statement history(db, std::string(kSelectHistory) + "WHERE h.requirement_id = ?");
+    history.bind(1, id);
+    readHistory(history, found);
+  }
   return std::move(found.front());
+}
+
+void insertHistory(SQLite::Database& db, const Requirement& r, std::size_t from) {
+  if (from >= r.history.size()) return;
+  SQLite::Statement insert(db,
+                           "INSERT INTO requirement_history (requirement_id, seq, field, old_value, new_value, "
+                           "edited_at) VALUES (?, ?, ?, ?, ?, ?)");
+  for (std::size_t seq = from; seq < r.history.size(); ++seq) {
+    const RequirementEdit& edit = r.history[seq];
+    insert.bind(1, r.id);
+    insert.bind(2, static_cast<std::int64_t>(seq));
+    insert.bind(3, edit.field);
+    bindOptional(insert, 4, edit.oldValue);
+    bindOptional(insert, 5, edit.newValue);
+    insert.bind(6, formatIso8601(edit.editedAt));
+    insert.exec();
+    insert.reset();
+  }
 }
 
 void insertSources(SQLite::Database& db, const Requirement& r, std::size_t from) {
@@ -135,6 +192,11 @@ void bindColumns(SQLite::Statement& statement, const Requirement& r) {
   statement.bind(7, std::string(toString(r.validation)));
   bindOptional(statement, 8, r.featureId);
   statement.bind(9, formatIso8601(r.updatedAt));
+  if (r.editedFields.empty()) {
+    statement.bind(10);
+  } else {
+    statement.bind(10, nlohmann::json(r.editedFields).dump());
+  }
 }
 
 void insertRequirement(SQLite::Database& db, const Requirement& r) {
@@ -147,22 +209,34 @@ void insertRequirement(SQLite::Database& db, const Requirement& r) {
   SQLite::Statement insert(
       db,
       "INSERT INTO requirements (id, text, category, priority, confidence, area, validation, "
-      "feature_id, updated_at, project_id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+      "feature_id, updated_at, edited_fields, project_id, created_at) "
+      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
   bindColumns(insert, r);
-  insert.bind(10, r.projectId);
-  insert.bind(11, formatIso8601(r.createdAt));
+  insert.bind(11, r.projectId);
+  insert.bind(12, formatIso8601(r.createdAt));
   insert.exec();
   insertSources(db, r, 0);
+  insertHistory(db, r, 0);
 }
 
-// Writes what may change after creation; sources before `storedSources` are already stored.
-void storeRequirement(SQLite::Database& db, const Requirement& r, std::size_t storedSources) {
+// Writes what may change after creation; the sources before `stored.sources` and the history
+// before `stored.history` (counts) are already stored.
+struct StoredCounts {
+  std::size_t sources = 0;
+  std::size_t history = 0;
+};
+
+StoredCounts countsOf(const Requirement& r) { return {r.sources.size(), r.history.size()}; }
+
+void storeRequirement(SQLite::Database& db, const Requirement& r, StoredCounts stored) {
   SQLite::Statement update(db,
                            "UPDATE requirements SET text = ?2, category = ?3, priority = ?4, confidence = ?5, "
-                           "area = ?6, validation = ?7, feature_id = ?8, updated_at = ?9 WHERE id = ?1");
+                           "area = ?6, validation = ?7, feature_id = ?8, updated_at = ?9, edited_fields = ?10 "
+                           "WHERE id = ?1");
   bindColumns(update, r);
   update.exec();
-  insertSources(db, r, storedSources);
+  insertSources(db, r, stored.sources);
+  insertHistory(db, r, stored.history);
 }
 
 std::optional<std::string> originHolder(SQLite::Database& db, const RequirementSource& source) {
@@ -251,9 +325,9 @@ Result<AddResult> SqliteRequirementsStore::add(const NewRequirement& requirement
     if (const auto duplicate = index.nearDuplicate(incoming.text, options_.nearDuplicateSimilarity)) {
       auto existing = loadRequirement(db, *duplicate);
       if (!existing) throw MalformedRow("requirement " + *duplicate + " vanished during the scan");
-      const std::size_t storedSources = existing->sources.size();
+      const StoredCounts stored = countsOf(*existing);
       rules::mergeInto(*existing, incoming, now);
-      storeRequirement(db, *existing, storedSources);
+      storeRequirement(db, *existing, stored);
       afterWrite(db, incoming.projectId, revision, [](NearDuplicateIndex&) {});  // the text stays
       result = {std::move(*existing), AddOutcome::Merged};
     } else {
@@ -294,6 +368,14 @@ Result<std::vector<Requirement>> SqliteRequirementsStore::list(std::string_view 
         db, std::string(kSelectRequirements) + "WHERE r.project_id = ? ORDER BY r.created_at, r.rowid");
     query.bind(1, project);
     auto listed = readRequirements(query, filter, expected);
+    query.reset();
+    if (std::any_of(listed.begin(), listed.end(), [](const Requirement& r) { return !r.editedFields.empty(); })) {
+      SQLite::Statement history(
+          db, std::string(kSelectHistory) +
+                  "JOIN requirements r ON r.id = h.requirement_id WHERE r.project_id = ? AND r.edited_fields IS NOT NULL");
+      history.bind(1, project);
+      readHistory(history, listed);
+    }
     snapshot.commit();
     return listed;
   });
@@ -311,9 +393,10 @@ Result<Requirement> SqliteRequirementsStore::modify(std::string_view id, const s
     if (!stored) return rules::unknownRequirement(id);
     const std::int64_t revision = requirementsRevision(db, stored->projectId);
     Requirement changed = *stored;
-    change(changed);
-    changed.updatedAt = clock_.now();
-    storeRequirement(db, changed, stored->sources.size());
+    const Timestamp now = clock_.now();
+    change(changed, now);
+    changed.updatedAt = now;
+    storeRequirement(db, changed, countsOf(*stored));
     afterWrite(db, changed.projectId, revision,
                [&](NearDuplicateIndex& current) { current.put({changed.id, changed.text, changed.createdAt}); });
     transaction.commit();
@@ -325,13 +408,13 @@ Result<Requirement> SqliteRequirementsStore::update(std::string_view id, const R
   auto checked = rules::checkedChanges(changes);
   if (!checked) return checked.error();
   return modify(id, "update requirement " + std::string(id) + " in " + db_.path(),
-                [&](Requirement& r) { rules::applyChanges(r, *checked); });
+                [&](Requirement& r, Timestamp now) { rules::applyChanges(r, *checked, now); });
 }
 
 Result<Requirement> SqliteRequirementsStore::validate(std::string_view id, ValidationStatus status) {
   return modify(
       id, "mark requirement " + std::string(id) + " as " + std::string(toString(status)) + " in " + db_.path(),
-      [&](Requirement& r) { r.validation = status; });
+      [&](Requirement& r, Timestamp) { r.validation = status; });
 }
 
 Result<Requirement> SqliteRequirementsStore::linkToFeature(std::string_view id,
@@ -339,7 +422,7 @@ Result<Requirement> SqliteRequirementsStore::linkToFeature(std::string_view id,
   auto checked = rules::checkedFeatureId(featureId);
   if (!checked) return checked.error();
   return modify(id, "link requirement " + std::string(id) + " to a feature in " + db_.path(),
-                [&](Requirement& r) { r.featureId = *checked; });
+                [&](Requirement& r, Timestamp) { r.featureId = *checked; });
 }
 
 Result<bool> SqliteRequirementsStore::remove(std::string_view id) {

@@ -3,7 +3,11 @@
 //
 // Layout (migration 3): one `requirements` row per requirement and one `requirement_sources`
 // row per place it was stated, keyed by (requirement_id, seq) in the order they were added; a
-// unique index on (source, origin_id) keeps a source from being recorded twice. A requirement's
+// unique index on (source, origin_id) keeps a source from being recorded twice. Migration 4:
+// requirements.edited_fields (a JSON array, NULL when none) and one append-only
+// `requirement_history` row per edit of the person, keyed by (requirement_id, seq); get() and
+// list() read them with one more query (list(): only when a listed requirement has edited fields,
+// for the whole project at once). A requirement's
 // project gets a `projects` row if it has none yet. The file is shared with the session store:
 // each store opens its own connection, and WAL lets them work side by side.
 //
@@ -75,8 +79,9 @@ class SqliteRequirementsStore final : public RequirementsStore {
   void afterWrite(SQLite::Database& db, const std::string& projectId, std::int64_t before,
                   const std::function<void(NearDuplicateIndex&)>& update);
 
-  // Loads the requirement, applies `change`, stamps updatedAt and stores it, in one IMMEDIATE
-  // transaction; NotFound if there is none. `action` names the work in an error.
+  // Loads the requirement, applies `change(requirement, now)`, stamps updatedAt = now and stores
+  // it (new sources and history appended), in one IMMEDIATE transaction; NotFound if there is
+  // none. `action` names the work in an error.
   template <typename Change>
   Result<Requirement> modify(std::string_view id, const std::string& action, Change change);
 

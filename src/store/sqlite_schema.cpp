@@ -113,7 +113,42 @@ END;
 ALTER TABLE messages ADD COLUMN stop_reason TEXT;
 )sql";
 
-constexpr std::array<std::string_view, 3> kMigrations{kSessions, kSessionClaims, kRequirementsDatabase};
+// 4: what the person changes and what quality analysis finds (DESIGN.md §2).
+// Sessions: findings and conflicts are JSON arrays in the session row (their statuses change);
+// the person's edits are append-only requirement_edits rows keyed by (session_id, seq), in the
+// order made. An edited session requirement's row is rewritten (edited_fields: a JSON array,
+// NULL when none); a removed one keeps its row, with removed_at set, so that seq stays the order
+// of capture and the edit that removed it still points at it.
+// The requirements database: requirements.edited_fields likewise, and one append-only
+// requirement_history row per edit, keyed by (requirement_id, seq).
+constexpr std::string_view kEdits = R"sql(
+ALTER TABLE session_requirements ADD COLUMN edited_fields TEXT;
+ALTER TABLE session_requirements ADD COLUMN removed_at TEXT;
+ALTER TABLE sessions ADD COLUMN findings TEXT NOT NULL DEFAULT '[]';
+ALTER TABLE sessions ADD COLUMN conflicts TEXT NOT NULL DEFAULT '[]';
+CREATE TABLE requirement_edits (
+  session_id TEXT NOT NULL REFERENCES sessions (id) ON DELETE CASCADE,
+  seq INTEGER NOT NULL,
+  requirement_id TEXT NOT NULL,
+  field TEXT NOT NULL,
+  old_value TEXT,
+  new_value TEXT,
+  edited_at TEXT NOT NULL,
+  PRIMARY KEY (session_id, seq)
+);
+ALTER TABLE requirements ADD COLUMN edited_fields TEXT;
+CREATE TABLE requirement_history (
+  requirement_id TEXT NOT NULL REFERENCES requirements (id) ON DELETE CASCADE,
+  seq INTEGER NOT NULL,
+  field TEXT NOT NULL,
+  old_value TEXT,
+  new_value TEXT,
+  edited_at TEXT NOT NULL,
+  PRIMARY KEY (requirement_id, seq)
+);
+)sql";
+
+constexpr std::array<std::string_view, 4> kMigrations{kSessions, kSessionClaims, kRequirementsDatabase, kEdits};
 
 }  // namespace
 

@@ -5,6 +5,8 @@
 #include <array>
 #include <stdexcept>
 #include <unordered_map>
+#include <unordered_set>
+#include <variant>
 
 #include "core/enums.hpp"
 #include "core/json.hpp"
@@ -23,17 +25,18 @@ using namespace sqlite_rows;
 // Unchanged rows are not rewritten, so saving the same state twice writes nothing.
 constexpr const char* kUpsertSession = R"sql(
 INSERT INTO sessions (id, project_id, status, mode, evolution_context, explored_areas, started_at,
-                      last_activity_at, completed_at)
-VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)
+                      last_activity_at, completed_at, findings, conflicts)
+VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)
 ON CONFLICT (id) DO UPDATE SET
   project_id = excluded.project_id, status = excluded.status, mode = excluded.mode,
   evolution_context = excluded.evolution_context, explored_areas = excluded.explored_areas,
   started_at = excluded.started_at, last_activity_at = excluded.last_activity_at,
-  completed_at = excluded.completed_at
+  completed_at = excluded.completed_at, findings = excluded.findings, conflicts = excluded.conflicts
 WHERE (project_id, status, mode, evolution_context, explored_areas, started_at, last_activity_at,
-       completed_at)
+       completed_at, findings, conflicts)
   IS NOT (excluded.project_id, excluded.status, excluded.mode, excluded.evolution_context,
-          excluded.explored_areas, excluded.started_at, excluded.last_activity_at, excluded.completed_at)
+          excluded.explored_areas, excluded.started_at, excluded.last_activity_at, excluded.completed_at,
+          excluded.findings, excluded.conflicts)
 )sql";
 
 // The last stored row of a session: one step down the primary-key index, whatever the length.
@@ -41,11 +44,19 @@ constexpr const char* kLastMessage =
     "SELECT seq, id FROM messages WHERE session_id = ? ORDER BY seq DESC LIMIT 1";
 constexpr const char* kLastRequirement =
     "SELECT seq, id FROM session_requirements WHERE session_id = ? ORDER BY seq DESC LIMIT 1";
+// An edit has no id: what identifies it in a message is its requirement, field and time.
+constexpr const char* kLastEdit =
+    "SELECT seq, requirement_id || ' ' || field || ' at ' || edited_at AS id FROM requirement_edits "
+    "WHERE session_id = ? ORDER BY seq DESC LIMIT 1";
+// The requirements still in the session, last first: down the same index, past removed rows.
+constexpr const char* kLiveRequirementsFromTheEnd =
+    "SELECT id FROM session_requirements WHERE session_id = ? AND removed_at IS NULL ORDER BY seq DESC";
 
 constexpr const char* kSummaryColumns =
     "SELECT s.id, s.project_id, s.status, s.mode, "
     "(SELECT count(*) FROM messages m WHERE m.session_id = s.id) AS message_count, "
-    "(SELECT count(*) FROM session_requirements r WHERE r.session_id = s.id) AS requirement_count, "
+    "(SELECT count(*) FROM session_requirements r WHERE r.session_id = s.id AND r.removed_at IS NULL) "
+    "AS requirement_count, "
     "s.started_at, s.last_activity_at FROM sessions s ";
 
 
@@ -61,6 +72,12 @@ StoredTail storedTail(SQLite::Database& db, const char* sql, const std::string& 
   return {static_cast<std::size_t>(columnNamed(last, "seq").getInt64()) + 1, columnNamed(last, "id").getString()};
 }
 
+std::string idOf(const InterviewMessage& message) { return message.id; }
+// As kLastEdit spells it.
+std::string idOf(const RequirementEdit& edit) {
+  return edit.requirementId + " " + edit.field + " at " + formatIso8601(edit.editedAt);
+}
+
 // Why the stored rows cannot be the beginning of `items`; checks the last one only (cheap).
 template <typename Item>
 std::optional<std::string> disagreement(const StoredTail& tail, const std::vector<Item>& items,
@@ -70,12 +87,83 @@ std::optional<std::string> disagreement(const StoredTail& tail, const std::vecto
            "s of this session but the one being saved has " + std::to_string(items.size()) +
            " (was it changed by another process?)";
   }
-  if (tail.count > 0 && items[tail.count - 1].id != tail.lastId) {
+  if (tail.count > 0 && idOf(items[tail.count - 1]) != tail.lastId) {
     return std::string(what) + " " + std::to_string(tail.count - 1) + " is stored as " + tail.lastId +
-           " but is " + items[tail.count - 1].id +
+           " but is " + idOf(items[tail.count - 1]) +
            " in the session being saved (was it changed by another process?)";
   }
   return std::nullopt;
+}
+
+// The session's requirements to write, worked out before anything is written.
+//
+// Rows are never deleted: a removed requirement keeps its row with removed_at set, so the rows
+// still in the session (removed_at NULL, in seq order) are what the last save had in
+// extractedRequirements, and memory is that list with the requirements the new edits removed
+// taken out and new ones appended at the end. The new ones are found by id: the last row still
+// in the session that this save does not remove must be in memory, and what follows it there is
+// new. Like the checks of messages and edits this looks at one row (and the ones this save
+// removes), not the whole history, and refuses a memory that lacks that row.
+struct RequirementPlan {
+  std::size_t appendFrom = 0;    // extractedRequirements[appendFrom..] are new rows
+  std::int64_t nextSeq = 0;      // the seq of the first of them
+  std::vector<const ExtractedRequirement*> rewrite;          // edited and in memory, each once
+  std::vector<std::pair<std::string, Timestamp>> removals;  // edited and gone: id, removed at
+};
+
+std::variant<RequirementPlan, std::string> planRequirements(SQLite::Database& db, const InterviewSession& session,
+                                                            std::size_t storedEdits) {
+  RequirementPlan plan;
+  const StoredTail last = storedTail(db, kLastRequirement, session.id);
+  plan.nextSeq = static_cast<std::int64_t>(last.count);
+  const auto& requirements = session.extractedRequirements;
+
+  std::unordered_set<std::string> removedNow;
+  if (storedEdits < session.requirementEdits.size()) {
+    std::unordered_map<std::string_view, const ExtractedRequirement*> inMemory;
+    for (const auto& requirement : requirements) inMemory.emplace(requirement.id, &requirement);
+    std::unordered_set<std::string_view> rewritten;
+    // An edited requirement that is gone was removed: at the time of its "removed" edit (which
+    // the engine appends), else of its last edit.
+    std::unordered_map<std::string_view, std::pair<Timestamp, bool>> gone;  // id -> (time, by "removed")
+    for (std::size_t i = storedEdits; i < session.requirementEdits.size(); ++i) {
+      const RequirementEdit& edit = session.requirementEdits[i];
+      if (const auto it = inMemory.find(edit.requirementId); it != inMemory.end()) {
+        if (rewritten.insert(edit.requirementId).second) plan.rewrite.push_back(it->second);
+        continue;
+      }
+      auto [entry, added] = gone.try_emplace(edit.requirementId, edit.editedAt, edit.field == "removed");
+      if (!added && !entry->second.second) entry->second = {edit.editedAt, edit.field == "removed"};
+    }
+    for (std::size_t i = storedEdits; i < session.requirementEdits.size(); ++i) {  // in edit order
+      const RequirementEdit& edit = session.requirementEdits[i];
+      const auto it = gone.find(edit.requirementId);
+      if (it == gone.end() || !removedNow.insert(edit.requirementId).second) continue;
+      plan.removals.emplace_back(edit.requirementId, it->second.first);
+    }
+  }
+
+  SQLite::Statement live(db, kLiveRequirementsFromTheEnd);
+  live.bind(1, session.id);
+  std::optional<std::string> lastKept;
+  while (live.executeStep()) {
+    std::string id = columnNamed(live, "id").getString();
+    if (!removedNow.contains(id)) {
+      lastKept = std::move(id);
+      break;
+    }
+  }
+  if (!lastKept) return plan;  // nothing stored stays: every requirement in memory is new
+  // Searched from the end: it is followed by this turn's few new requirements.
+  for (std::size_t i = requirements.size(); i > 0; --i) {
+    if (requirements[i - 1].id == *lastKept) {
+      plan.appendFrom = i;
+      return plan;
+    }
+  }
+  return "requirement " + *lastKept +
+         " is stored but is not in the session being saved, and no edit of it removes it "
+         "(was it changed by another process?)";
 }
 
 void upsertSession(SQLite::Database& db, const InterviewSession& session) {
@@ -97,6 +185,8 @@ void upsertSession(SQLite::Database& db, const InterviewSession& session) {
   } else {
     upsert.bind(9);
   }
+  upsert.bind(10, nlohmann::json(session.findings).dump());
+  upsert.bind(11, nlohmann::json(session.conflicts).dump());
   upsert.exec();
 }
 
@@ -129,24 +219,86 @@ void appendMessages(SQLite::Database& db, const InterviewSession& session, std::
   }
 }
 
-void appendRequirements(SQLite::Database& db, const InterviewSession& session, std::size_t from) {
-  if (from >= session.extractedRequirements.size()) return;
+std::optional<std::string> editedFieldsColumn(const ExtractedRequirement& requirement) {
+  if (!requirement.editedFields) return std::nullopt;
+  return nlohmann::json(*requirement.editedFields).dump();
+}
+
+// The columns of an insert or a rewrite: ?3 id ... ?9 edited_fields.
+void bindRequirement(SQLite::Statement& statement, const ExtractedRequirement& requirement) {
+  statement.bind(3, requirement.id);
+  statement.bind(4, requirement.text);
+  statement.bind(5, std::string(toString(requirement.category)));
+  statement.bind(6, std::string(toString(requirement.priority)));
+  statement.bind(7, requirement.confidence);
+  bindOptional(statement, 8, requirement.area);
+  bindOptional(statement, 9, editedFieldsColumn(requirement));
+}
+
+void appendRequirements(SQLite::Database& db, const InterviewSession& session, const RequirementPlan& plan) {
+  if (plan.appendFrom >= session.extractedRequirements.size()) return;
   SQLite::Statement insert(db,
                            "INSERT INTO session_requirements (session_id, seq, id, text, category, priority, "
-                           "confidence, area, source_message_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
-  for (std::size_t seq = from; seq < session.extractedRequirements.size(); ++seq) {
-    const ExtractedRequirement& requirement = session.extractedRequirements[seq];
+                           "confidence, area, edited_fields, source_message_id) "
+                           "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)");
+  std::int64_t seq = plan.nextSeq;
+  for (std::size_t i = plan.appendFrom; i < session.extractedRequirements.size(); ++i) {
+    const ExtractedRequirement& requirement = session.extractedRequirements[i];
     insert.bind(1, session.id);
-    insert.bind(2, static_cast<std::int64_t>(seq));
-    insert.bind(3, requirement.id);
-    insert.bind(4, requirement.text);
-    insert.bind(5, std::string(toString(requirement.category)));
-    insert.bind(6, std::string(toString(requirement.priority)));
-    insert.bind(7, requirement.confidence);
-    bindOptional(insert, 8, requirement.area);
-    insert.bind(9, requirement.sourceMessageId);
+    insert.bind(2, seq++);
+    bindRequirement(insert, requirement);
+    insert.bind(10, requirement.sourceMessageId);
     insert.exec();
     insert.reset();
+  }
+}
+
+void appendEdits(SQLite::Database& db, const InterviewSession& session, std::size_t from) {
+  if (from >= session.requirementEdits.size()) return;
+  SQLite::Statement insert(db,
+                           "INSERT INTO requirement_edits (session_id, seq, requirement_id, field, old_value, "
+                           "new_value, edited_at) VALUES (?, ?, ?, ?, ?, ?, ?)");
+  for (std::size_t seq = from; seq < session.requirementEdits.size(); ++seq) {
+    const RequirementEdit& edit = session.requirementEdits[seq];
+    insert.bind(1, session.id);
+    insert.bind(2, static_cast<std::int64_t>(seq));
+    insert.bind(3, edit.requirementId);
+    insert.bind(4, edit.field);
+    bindOptional(insert, 5, edit.oldValue);
+    bindOptional(insert, 6, edit.newValue);
+    insert.bind(7, formatIso8601(edit.editedAt));
+    insert.exec();
+    insert.reset();
+  }
+}
+
+// The rows the new edits changed: rewritten from memory, or marked removed. A requirement edited
+// before it was first stored has no row yet (it is appended as it is now), nor has one captured
+// and removed between two saves (it is never stored).
+void applyEdits(SQLite::Database& db, const InterviewSession& session, const RequirementPlan& plan) {
+  if (!plan.rewrite.empty()) {
+    SQLite::Statement rewrite(db,
+                              "UPDATE session_requirements SET text = ?4, category = ?5, priority = ?6, "
+                              "confidence = ?7, area = ?8, edited_fields = ?9 "
+                              "WHERE session_id = ?1 AND id = ?3 AND removed_at IS NULL");
+    for (const ExtractedRequirement* requirement : plan.rewrite) {
+      rewrite.bind(1, session.id);
+      bindRequirement(rewrite, *requirement);
+      rewrite.exec();
+      rewrite.reset();
+    }
+  }
+  if (!plan.removals.empty()) {
+    SQLite::Statement remove(db,
+                             "UPDATE session_requirements SET removed_at = ? "
+                             "WHERE session_id = ? AND id = ? AND removed_at IS NULL");
+    for (const auto& [id, at] : plan.removals) {
+      remove.bind(1, formatIso8601(at));
+      remove.bind(2, session.id);
+      remove.bind(3, id);
+      remove.exec();
+      remove.reset();
+    }
   }
 }
 
@@ -187,10 +339,16 @@ Result<void> SqliteSessionStore::save(const InterviewSession& session) {
     // IMMEDIATE: take the write lock first, so that the reads below cannot go stale.
     SQLite::Transaction transaction(db, SQLite::TransactionBehavior::IMMEDIATE);
     const StoredTail messages = storedTail(db, kLastMessage, session.id);
-    const StoredTail requirements = storedTail(db, kLastRequirement, session.id);
+    const StoredTail edits = storedTail(db, kLastEdit, session.id);
     auto why = disagreement(messages, session.messages, "message");
-    if (!why) why = disagreement(requirements, session.extractedRequirements, "requirement");
+    if (!why) why = disagreement(edits, session.requirementEdits, "requirement edit");
+    std::variant<RequirementPlan, std::string> requirements;
+    if (!why) {
+      requirements = planRequirements(db, session, edits.count);
+      if (auto* disagrees = std::get_if<std::string>(&requirements)) why = std::move(*disagrees);
+    }
     if (why) return Error::storageFailed("cannot " + action + ": " + *why);
+    const RequirementPlan& plan = std::get<RequirementPlan>(requirements);
 
     // A project is known from the start of its first stored session.
     SQLite::Statement project(
@@ -200,7 +358,9 @@ Result<void> SqliteSessionStore::save(const InterviewSession& session) {
     project.exec();
     upsertSession(db, session);
     appendMessages(db, session, messages.count);
-    appendRequirements(db, session, requirements.count);
+    appendEdits(db, session, edits.count);
+    applyEdits(db, session, plan);
+    appendRequirements(db, session, plan);
     transaction.commit();
     return {};
   });
@@ -210,7 +370,7 @@ std::optional<InterviewSession> SqliteSessionStore::loadLocked(const std::string
   SQLite::Database& db = db_.connection();
   SQLite::Statement row(db,
                         "SELECT project_id, status, mode, evolution_context, explored_areas, started_at, "
-                        "last_activity_at, completed_at FROM sessions WHERE id = ?");
+                        "last_activity_at, completed_at, findings, conflicts FROM sessions WHERE id = ?");
   row.bind(1, sessionId);
   if (!row.executeStep()) return std::nullopt;
 
@@ -228,6 +388,10 @@ std::optional<InterviewSession> SqliteSessionStore::loadLocked(const std::string
   session.lastActivityAt = decode(parseIso8601, NamedColumn(row, "last_activity_at"));
   if (const NamedColumn completedAt(row, "completed_at"); !completedAt().isNull())
     session.completedAt = decode(parseIso8601, completedAt);
+  session.findings = nlohmann::json::parse(columnNamed(row, "findings").getString())
+                         .get<std::vector<RequirementFinding>>();
+  session.conflicts = nlohmann::json::parse(columnNamed(row, "conflicts").getString())
+                          .get<std::vector<RequirementConflict>>();
 
   SQLite::Statement count(db, "SELECT count(*) AS messages FROM messages WHERE session_id = ?");
   count.bind(1, sessionId);
@@ -258,14 +422,16 @@ std::optional<InterviewSession> SqliteSessionStore::loadLocked(const std::string
     session.messages.push_back(std::move(message));
   }
 
+  // The requirements still in the session; removed ones stay in the file, for their edits.
   SQLite::Statement requirements(db,
-                                 "SELECT id, text, category, priority, confidence, area, source_message_id "
-                                 "FROM session_requirements WHERE session_id = ? ORDER BY seq");
+                                 "SELECT id, text, category, priority, confidence, area, edited_fields, "
+                                 "source_message_id FROM session_requirements "
+                                 "WHERE session_id = ? AND removed_at IS NULL ORDER BY seq");
   requirements.bind(1, sessionId);
   const NamedColumn requirementId(requirements, "id"), text(requirements, "text"),
       category(requirements, "category"), priority(requirements, "priority"),
       confidence(requirements, "confidence"), area(requirements, "area"),
-      sourceMessageId(requirements, "source_message_id");
+      editedFields(requirements, "edited_fields"), sourceMessageId(requirements, "source_message_id");
   std::unordered_map<std::string, std::vector<std::string>> extractedFrom;  // message id -> requirement ids
   while (requirements.executeStep()) {
     ExtractedRequirement requirement;
@@ -275,6 +441,8 @@ std::optional<InterviewSession> SqliteSessionStore::loadLocked(const std::string
     requirement.priority = decode(parsePriority, priority);
     requirement.confidence = confidence().getDouble();
     requirement.area = optionalText(area);
+    if (const auto fields = editedFields(); !fields.isNull())
+      requirement.editedFields = nlohmann::json::parse(textOf(fields)).get<std::vector<std::string>>();
     requirement.sourceMessageId = sourceMessageId().getString();
     extractedFrom[requirement.sourceMessageId].push_back(requirement.id);
     session.extractedRequirements.push_back(std::move(requirement));
@@ -283,6 +451,17 @@ std::optional<InterviewSession> SqliteSessionStore::loadLocked(const std::string
   for (InterviewMessage& message : session.messages) {
     if (auto it = extractedFrom.find(message.id); it != extractedFrom.end())
       message.requirementsExtracted = it->second;
+  }
+
+  SQLite::Statement edits(db,
+                          "SELECT requirement_id, field, old_value, new_value, edited_at FROM requirement_edits "
+                          "WHERE session_id = ? ORDER BY seq");
+  edits.bind(1, sessionId);
+  const NamedColumn editedId(edits, "requirement_id"), field(edits, "field"), oldValue(edits, "old_value"),
+      newValue(edits, "new_value"), editedAt(edits, "edited_at");
+  while (edits.executeStep()) {
+    session.requirementEdits.push_back({editedId().getString(), field().getString(), optionalText(oldValue),
+                                        optionalText(newValue), decode(parseIso8601, editedAt)});
   }
   return session;
 }

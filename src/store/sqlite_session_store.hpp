@@ -1,20 +1,32 @@
 #pragma once
 // Sessions in an SQLite file (DESIGN.md §7), the default store of the executable.
 //
-// Layout (store/sqlite_schema.cpp): projects, sessions, messages and session_requirements;
-// messages and requirements are append-only rows keyed by (session_id, seq), so a save writes
-// only what is new since the last one. A message's ModelOutput (raw output, model, stop reason,
-// token usage) goes into the audit columns of its row. InterviewMessage::requirementsExtracted is not stored: load()
-// rebuilds it from session_requirements.source_message_id (the ids in requirement order; absent
-// when a message has none), which is exactly what the engine writes.
+// Layout (store/sqlite_schema.cpp): projects, sessions, messages, session_requirements and
+// requirement_edits; messages, requirements and edits are append-only rows keyed by
+// (session_id, seq), so a save writes only what is new since the last one. Findings and
+// conflicts are JSON arrays in the session row. A message's ModelOutput (raw output, model,
+// stop reason, token usage) goes into the audit columns of its row.
+// InterviewMessage::requirementsExtracted is not stored: load() rebuilds it from the
+// source_message_id of the requirements still in the session (the ids in requirement order;
+// absent when a message has none), which is what the engine writes.
 //
-// Contract beyond SessionStore: between saves a session may only grow (messages and
-// requirements appended; status, times, explored areas and requirementsExtracted may change);
-// edits to rows already stored are not written. A save is checked cheaply against the last
-// stored message and requirement: fewer rows than stored, or another id at that position (e.g.
-// another process appended to the same session), fails with StorageFailed and writes nothing.
-// A save costs O(what is new + log(session length)). Lists and "latest" break activity ties by
-// id, as MemorySessionStore does.
+// The person's edits: each requirement edit new since the last save is appended, and the row
+// of the requirement it edits is rewritten from memory (text, category, priority, confidence,
+// area, editedFields), or, when that requirement is no longer in extractedRequirements, marked
+// removed (removed_at: the time of its "removed" edit). Removed rows stay in the file but are
+// not loaded, listed or counted.
+//
+// Contract beyond SessionStore: between saves a session may only grow (messages, requirements
+// and edits appended; status, times, explored areas, findings, conflicts and
+// requirementsExtracted may change) and lose the requirements its new edits remove; other
+// changes to requirements already stored are written only with an edit of them. A save is
+// checked cheaply against the last stored message, the last stored edit and the last stored
+// requirement still in the session (past the ones this save removes), which must be in memory:
+// fewer rows than stored, another id at that position, or a stored requirement missing from
+// memory without an edit removing it (e.g. another process appended to the same session) fails
+// with StorageFailed and writes nothing. A save costs O(what is new + log(session length)),
+// plus O(requirements in memory) in memory when there are new edits. Lists and "latest" break
+// activity ties by id, as MemorySessionStore does.
 //
 // Ownership: owns one connection to the file. Thread safety: every method takes one mutex.
 // Several stores (in this process or in others) may use the same file at once.

@@ -20,7 +20,7 @@ InterviewSession sampleSession() {
   s.messages.push_back({"m2", MessageRole::Assistant, "Which providers?", s.lastActivityAt, std::nullopt,
                         std::nullopt});
   s.extractedRequirements.push_back(
-      {"r1", "Users sign in with Google", RequirementCategory::NonFunctional, Priority::Must, 0.9, "authentication", "m1"});
+      {"r1", "Users sign in with Google", RequirementCategory::NonFunctional, Priority::Must, 0.9, "authentication", "m1", std::nullopt});
   s.exploredAreas = {"authentication"};
   return s;
 }
@@ -54,7 +54,7 @@ TEST(Json, SessionRoundTrips) {
 }
 
 TEST(Json, RequirementWithoutAreaOmitsIt) {
-  const ExtractedRequirement r{"r", "t", RequirementCategory::Assumption, Priority::Wont, 0.75, std::nullopt, "m"};
+  const ExtractedRequirement r{"r", "t", RequirementCategory::Assumption, Priority::Wont, 0.75, std::nullopt, "m", std::nullopt};
   const json j = r;
   EXPECT_FALSE(j.contains("area"));
   EXPECT_EQ(j.at("priority"), "wont");
@@ -90,7 +90,7 @@ TEST(Json, SessionSummaryShapeRoundTrips) {
 }
 
 TEST(Json, ProcessMessageResultShape) {
-  ProcessMessageResult result{"Thanks!", {}, {"api", "deployment"}};
+  ProcessMessageResult result{"Thanks!", {}, {"api", "deployment"}, {}, {}, std::nullopt};
   const json j = result;
   EXPECT_EQ(j, json::parse(R"({"response":"Thanks!","extractedRequirements":[],"suggestedGaps":["api","deployment"]})"));
   EXPECT_EQ(j.get<ProcessMessageResult>(), result);
@@ -139,6 +139,35 @@ TEST(Json, RequirementOmitsAbsentAreaAndFeature) {
   EXPECT_EQ(j.at("validation"), "pending");
   EXPECT_EQ(j.size(), 10u);
   EXPECT_EQ(j.get<Requirement>(), r);
+}
+
+// The person's edits: "editedFields" and "history" appear once there are some, and a JSON
+// written before them (no such keys) still reads.
+TEST(Json, RequirementWithHistoryHasItsShapeAndRoundTrips) {
+  Requirement r = sampleRequirement();
+  r.editedFields = {"priority", "area"};
+  r.history = {{"req1", "priority", "should", "must", *parseIso8601("2026-01-16T04:00:00.000Z")},
+               {"req1", "area", std::nullopt, "authentication", *parseIso8601("2026-01-16T04:01:00.000Z")},
+               {"req1", "priority", "must", "could", *parseIso8601("2026-01-16T04:02:00.000Z")}};
+  const json j = r;
+  EXPECT_EQ(j.at("editedFields"), json::parse(R"(["priority","area"])"));
+  EXPECT_EQ(j.at("history"), json::parse(R"([
+    {"requirementId":"req1","field":"priority","oldValue":"should","newValue":"must",
+     "editedAt":"2026-01-16T04:00:00.000Z"},
+    {"requirementId":"req1","field":"area","newValue":"authentication","editedAt":"2026-01-16T04:01:00.000Z"},
+    {"requirementId":"req1","field":"priority","oldValue":"must","newValue":"could",
+     "editedAt":"2026-01-16T04:02:00.000Z"}])"));
+  EXPECT_EQ(j.get<Requirement>(), r);
+
+  json old = sampleRequirement();
+  EXPECT_FALSE(old.contains("editedFields"));
+  EXPECT_FALSE(old.contains("history"));
+  EXPECT_EQ(old.get<Requirement>(), sampleRequirement());
+  old["history"] = nullptr;
+  EXPECT_TRUE(old.get<Requirement>().history.empty());
+  json bad = r;
+  bad["history"][0].erase("editedAt");
+  EXPECT_THROW((void)bad.get<Requirement>(), json::out_of_range);
 }
 
 TEST(Json, BadRequirementsAreRefusedWithTheFieldNamed) {

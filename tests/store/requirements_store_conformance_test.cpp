@@ -331,21 +331,140 @@ TEST_P(RequirementsStoreConformance, UpdateChangesOnlyTheGivenFieldsAndStampsThe
     reopen();
     EXPECT_EQ(get(expected.id), expected);
   };
-  step({.text = "  Users sign in with GitHub "}, [](Requirement& r) { r.text = "Users sign in with GitHub"; });
-  step({.category = RequirementCategory::Constraint},
-       [](Requirement& r) { r.category = RequirementCategory::Constraint; });
-  step({.priority = Priority::Wont}, [](Requirement& r) { r.priority = Priority::Wont; });
-  step({.confidence = 0.25}, [](Requirement& r) { r.confidence = 0.25; });
-  step({.area = "security"}, [](Requirement& r) { r.area = "security"; });
-  step({.area = ""}, [](Requirement& r) { r.area.reset(); });
-  step({.text = "Users sign in with SSO", .priority = Priority::Must, .area = "sso"}, [](Requirement& r) {
+  // Each change of text, category, priority or area is also one entry of the person's history.
+  const auto recordEdit = [&](Requirement& r, const char* field, std::optional<std::string> from,
+                        std::optional<std::string> to) {
+    r.history.push_back({r.id, field, std::move(from), std::move(to), clock_.now()});
+    if (std::find(r.editedFields.begin(), r.editedFields.end(), field) == r.editedFields.end())
+      r.editedFields.push_back(field);
+  };
+  step({.text = "  Users sign in with GitHub "}, [&](Requirement& r) {
+    r.text = "Users sign in with GitHub";
+    recordEdit(r, "text", "Users sign in with Google", "Users sign in with GitHub");
+  });
+  step({.category = RequirementCategory::Constraint}, [&](Requirement& r) {
+    r.category = RequirementCategory::Constraint;
+    recordEdit(r, "category", "functional", "constraint");
+  });
+  step({.priority = Priority::Wont}, [&](Requirement& r) {
+    r.priority = Priority::Wont;
+    recordEdit(r, "priority", "should", "wont");
+  });
+  step({.confidence = 0.25}, [](Requirement& r) { r.confidence = 0.25; });  // not the person's edit
+  step({.area = "security"}, [&](Requirement& r) {
+    r.area = "security";
+    recordEdit(r, "area", "authentication", "security");
+  });
+  step({.area = ""}, [&](Requirement& r) {
+    r.area.reset();
+    recordEdit(r, "area", "security", std::nullopt);
+  });
+  step({.text = "Users sign in with SSO", .priority = Priority::Must, .area = "sso"}, [&](Requirement& r) {
     r.text = "Users sign in with SSO";
     r.priority = Priority::Must;
     r.area = "sso";
+    recordEdit(r, "text", "Users sign in with GitHub", "Users sign in with SSO");
+    recordEdit(r, "priority", "wont", "must");
+    recordEdit(r, "area", std::nullopt, "sso");
   });
   step({}, [](Requirement&) {});  // nothing to change still counts as a change
   EXPECT_EQ(expected.createdAt, kStart);
   EXPECT_EQ(expected.sources.size(), 1u);
+  EXPECT_EQ(expected.editedFields, (std::vector<std::string>{"text", "category", "priority", "area"}));
+  EXPECT_EQ(expected.history.size(), 8u);
+}
+
+// Only a value that actually changes is the person's edit: the same value again, or a text
+// that is the same once trimmed, records nothing; confidence is never recorded.
+TEST_P(RequirementsStoreConformance, UpdateRecordsHistoryAndEditedFieldsOnlyForChangedFields) {
+  NewRequirement original = stated("p", "Users sign in with Google");
+  original.priority = Priority::Could;
+  Requirement expected = added(original);
+  clock_.advance(minutes{1});
+  auto same = store().update(expected.id, {.text = " Users sign in with Google\n",
+                                           .category = RequirementCategory::Functional,
+                                           .priority = Priority::Could,
+                                           .confidence = 0.5,
+                                           .area = ""});
+  ASSERT_OK(same);
+  expected.confidence = 0.5;
+  expected.updatedAt = clock_.now();
+  EXPECT_EQ(*same, expected);
+  EXPECT_TRUE(same->editedFields.empty());
+  EXPECT_TRUE(same->history.empty());
+
+  clock_.advance(minutes{1});
+  auto changed = store().update(expected.id, {.text = "Users sign in with Google",
+                                              .category = RequirementCategory::Functional,
+                                              .priority = Priority::Must,
+                                              .confidence = 0.9});
+  ASSERT_OK(changed);
+  EXPECT_EQ(changed->editedFields, std::vector<std::string>{"priority"});
+  EXPECT_EQ(changed->history,
+            (std::vector<RequirementEdit>{{expected.id, "priority", "could", "must", kStart + minutes{2}}}));
+  EXPECT_EQ(changed->confidence, 0.9);
+
+  clock_.advance(minutes{1});
+  auto again = store().update(expected.id, {.priority = Priority::Should, .area = "authentication"});
+  ASSERT_OK(again);
+  EXPECT_EQ(again->editedFields, (std::vector<std::string>{"priority", "area"}));  // each once
+  EXPECT_EQ(again->history,
+            (std::vector<RequirementEdit>{{expected.id, "priority", "could", "must", kStart + minutes{2}},
+                                          {expected.id, "priority", "must", "should", kStart + minutes{3}},
+                                          {expected.id, "area", std::nullopt, "authentication", kStart + minutes{3}}}));
+  reopen();
+  EXPECT_EQ(get(expected.id), *again);
+  EXPECT_EQ(store().list("p")->at(0), *again);
+  // Other changes keep the history as it is.
+  clock_.advance(minutes{1});
+  auto validated = store().validate(expected.id);
+  ASSERT_OK(validated);
+  EXPECT_EQ(validated->history, again->history);
+  EXPECT_EQ(validated->editedFields, again->editedFields);
+}
+
+// A near-duplicate stated later still adds its source, but what the person set stays: an edited
+// priority is not raised, an edited area that they cleared is not filled.
+TEST_P(RequirementsStoreConformance, AMergeKeepsTheFieldsThePersonEdited) {
+  NewRequirement first = stated("p", kReports, fromInterview("s1", "m1", "r1"));
+  first.priority = Priority::Should;
+  first.area = "reporting";
+  const Requirement original = added(first);
+  clock_.advance(minutes{1});
+  auto edited = store().update(original.id, {.priority = Priority::Could, .area = ""});
+  ASSERT_OK(edited);
+  ASSERT_EQ(edited->area, std::nullopt);
+
+  clock_.advance(minutes{1});
+  NewRequirement second = stated("p", "admins export monthly sales reports quickly", fromInterview("s2", "m5", "r9"));
+  second.priority = Priority::Must;
+  second.confidence = 0.95;
+  second.area = "exports";
+  const AddResult merged = add(second);
+  EXPECT_EQ(merged.outcome, AddOutcome::Merged);
+  Requirement expected = *edited;
+  expected.confidence = 0.95;  // not the person's: still the higher one
+  expected.sources.push_back({"interview:s2", "m5", "r9", kStart + minutes{2}});
+  expected.updatedAt = kStart + minutes{2};
+  EXPECT_EQ(merged.requirement, expected);
+  EXPECT_EQ(merged.requirement.priority, Priority::Could);
+  reopen();
+  EXPECT_EQ(get(original.id), expected);
+
+  // Fields the person did not touch still merge as before.
+  const Requirement other = added(stated("p", "Pages load within two seconds"));
+  clock_.advance(minutes{1});
+  ASSERT_OK(store().update(other.id, {.text = "Pages load within two seconds on mobile"}));
+  NewRequirement near = stated("p", "pages load within two seconds on mobile phones");
+  near.priority = Priority::Must;
+  near.area = "performance";
+  const AddResult filled = add(near);
+  EXPECT_EQ(filled.outcome, AddOutcome::Merged);
+  EXPECT_EQ(filled.requirement.id, other.id);
+  EXPECT_EQ(filled.requirement.priority, Priority::Must);
+  EXPECT_EQ(filled.requirement.area, "performance");
+  EXPECT_EQ(filled.requirement.text, "Pages load within two seconds on mobile");
+  EXPECT_EQ(filled.requirement.editedFields, std::vector<std::string>{"text"});
 }
 
 TEST_P(RequirementsStoreConformance, UpdateRefusesUnknownIdsAndBadInputAndChangesNothing) {
@@ -818,6 +937,7 @@ class ModelCheck {
       return r;
     }
     r.id = it->second;
+    for (RequirementEdit& edit : r.history) edit.requirementId = r.id;
     return r;
   }
   AddResult translated(AddResult r) const { return {translated(std::move(r.requirement)), r.outcome}; }

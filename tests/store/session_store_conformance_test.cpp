@@ -10,6 +10,7 @@
 #include <functional>
 #include <random>
 
+#include "core/enums.hpp"
 #include "core/json.hpp"
 #include "store/memory_session_store.hpp"
 #include "store/sqlite_session_store.hpp"
@@ -103,7 +104,7 @@ InterviewSession full(const std::string& id) {
         i % 2 == 0 ? std::optional<std::string>("authentication") : std::nullopt;
     s.extractedRequirements.push_back({rid, "requirement " + std::to_string(i), kinds[i].first,
                                        kinds[i].second, 0.7 + 0.0625 * static_cast<double>(i), area,
-                                       id + "-m1"});
+                                       id + "-m1", std::nullopt});
     ids.push_back(rid);
   }
   s.messages[1].requirementsExtracted = ids;
@@ -202,7 +203,7 @@ TEST_P(SessionStoreConformance, IncrementalSavesOfATurn) {
   save(s);
   EXPECT_EQ(load("a"), s);
   s.extractedRequirements.push_back({"a-r0", "Users must log in", RequirementCategory::Functional,
-                                     Priority::Must, 0.9, "authentication", "a-m1"});
+                                     Priority::Must, 0.9, "authentication", "a-m1", std::nullopt});
   s.messages[1].requirementsExtracted = std::vector<std::string>{"a-r0"};
   s.exploredAreas.push_back("authentication");
   s.messages.push_back(message("a-m2", MessageRole::Assistant, "How?", 2));
@@ -232,6 +233,107 @@ TEST_P(SessionStoreConformance, KeepsUnicodeAndAwkwardTextExactly) {
   EXPECT_EQ((*store().list("проект-日本")).size(), 1u);
 }
 
+// What quality analysis found and what the person changed, as the engine keeps them: r1 edited
+// (text and priority), r3 removed (gone from extractedRequirements and from the
+// requirementsExtracted of its message, an edit "removed" appended).
+InterviewSession reviewed(const std::string& id) {
+  InterviewSession s = full(id);
+  const Timestamp edited = kStart + std::chrono::minutes{5};
+  ExtractedRequirement& r1 = s.extractedRequirements[1];
+  s.requirementEdits.push_back({r1.id, "text", r1.text, "Pages load within 2 s", edited});
+  s.requirementEdits.push_back({r1.id, "priority", "should", "must", edited});
+  r1.text = "Pages load within 2 s";
+  r1.priority = Priority::Must;
+  r1.editedFields = std::vector<std::string>{"text", "priority"};
+  const std::string removed = s.extractedRequirements[3].id;
+  s.requirementEdits.push_back({removed, "removed", s.extractedRequirements[3].text, std::nullopt,
+                                edited + std::chrono::seconds{1}});
+  s.extractedRequirements.erase(s.extractedRequirements.begin() + 3);
+  std::erase(*s.messages[1].requirementsExtracted, removed);
+  s.extractedRequirements[0].editedFields = std::vector<std::string>{};  // present but empty
+  s.findings = {{id + "-f0", s.extractedRequirements[0].id, FindingKind::VagueTerm, "fast",
+                 "\"fast\" cannot be tested", "say how fast, e.g. within 2 s", ReviewStatus::Open, id + "-m2"},
+                {id + "-f1", r1.id, FindingKind::Tbd, std::nullopt, "it says TBD", std::nullopt,
+                 ReviewStatus::Resolved, std::nullopt}};
+  s.conflicts = {{id + "-c0",
+                  {s.extractedRequirements[0].id, r1.id},
+                  ConflictKind::Polarity,
+                  "One says users log in, the other that they never do.",
+                  ReviewStatus::Resolved,
+                  ConflictResolution::KeepSecond,
+                  id + "-m2"},
+                 {id + "-c1",
+                  {r1.id, s.extractedRequirements[2].id},
+                  ConflictKind::Numeric,
+                  "2 s and 5 s",
+                  ReviewStatus::Open,
+                  std::nullopt,
+                  std::nullopt}};
+  return s;
+}
+
+TEST_P(SessionStoreConformance, RoundTripsFindingsConflictsEditsAndRemovedRequirements) {
+  const InterviewSession s = reviewed("q");
+  save(s);
+  reopen();
+  EXPECT_EQ(load("q"), s);
+  const auto summaries = *store().list("shop");
+  ASSERT_EQ(summaries.size(), 1u);
+  EXPECT_EQ(summaries[0].requirementCount, 4u);  // the removed one is not counted
+  save(s);
+  reopen();
+  EXPECT_EQ(load("q"), s);
+}
+
+// The engine's turns around an edit: a session saved, then edited (an edit, a removal) and
+// saved, then a new turn captures another requirement, then a finding changes status.
+TEST_P(SessionStoreConformance, ARemovedRequirementStaysRemovedAndLaterOnesAreStored) {
+  InterviewSession s = full("a");
+  save(s);
+  // The last requirement is removed: what was stored last is not in memory any more.
+  const std::string last = s.extractedRequirements.back().id;
+  s.requirementEdits.push_back({last, "removed", s.extractedRequirements.back().text, std::nullopt,
+                                kStart + std::chrono::minutes{10}});
+  s.extractedRequirements.pop_back();
+  std::erase(*s.messages[1].requirementsExtracted, last);
+  ExtractedRequirement& first = s.extractedRequirements[0];
+  s.requirementEdits.push_back({first.id, "area", first.area, std::nullopt, kStart + std::chrono::minutes{10}});
+  first.area.reset();
+  first.editedFields = std::vector<std::string>{"area"};
+  save(s);
+  reopen();
+  EXPECT_EQ(load("a"), s);
+
+  s.messages.push_back(message("a-m4", MessageRole::User, "Admins export reports", 11));
+  s.extractedRequirements.push_back({"a-r9", "Admins export reports", RequirementCategory::Functional,
+                                     Priority::Should, 0.8, "reporting", "a-m4", std::nullopt});
+  s.messages.back().requirementsExtracted = std::vector<std::string>{"a-r9"};
+  s.messages.push_back(message("a-m5", MessageRole::Assistant, "In which format?", 12));
+  s.lastActivityAt = s.messages.back().timestamp;
+  s.findings.push_back({"a-f0", "a-r9", FindingKind::OpenEnded, std::nullopt, "which reports?", std::nullopt,
+                        ReviewStatus::Open, "a-m5"});
+  save(s);
+  reopen();
+  EXPECT_EQ(load("a"), s);
+  EXPECT_EQ((*store().list("shop"))[0].requirementCount, 5u);
+
+  // Edited before it was ever saved, then removed again with the next one captured and removed
+  // between two saves: neither comes back.
+  s.findings[0].status = ReviewStatus::Dismissed;
+  s.extractedRequirements.push_back({"a-r10", "Never mind", RequirementCategory::Assumption, Priority::Could,
+                                     0.5, std::nullopt, "a-m4", std::nullopt});
+  s.requirementEdits.push_back({"a-r10", "text", "Never mind", "Never mind at all", kStart + std::chrono::minutes{13}});
+  s.requirementEdits.push_back({"a-r10", "removed", "Never mind at all", std::nullopt, kStart + std::chrono::minutes{13}});
+  s.extractedRequirements.pop_back();
+  s.requirementEdits.push_back({"a-r9", "removed", "Admins export reports", std::nullopt, kStart + std::chrono::minutes{14}});
+  s.extractedRequirements.pop_back();
+  s.messages[4].requirementsExtracted.reset();
+  save(s);
+  reopen();
+  EXPECT_EQ(load("a"), s);
+  EXPECT_EQ((*store().list("shop"))[0].requirementCount, 4u);
+}
+
 INSTANTIATE_TEST_SUITE_P(Backends, SessionStoreConformance, ::testing::Values(kMemory, kSqlite),
                          [](const ::testing::TestParamInfo<Backend>& info) { return info.param.name; });
 
@@ -250,6 +352,8 @@ class ModelCheck {
     } else if (op < 62) {
       reply(any());
     } else if (op < 72) {
+      review(any());
+    } else if (op < 78) {
       changeStatus(any());
     } else if (op < 92) {
       save(any());
@@ -319,7 +423,7 @@ class ModelCheck {
       std::optional<std::string> area;
       if (pick(2) == 1) area = std::array{"api", "security", "ui_ux"}[static_cast<std::size_t>(pick(3))];
       s.extractedRequirements.push_back(
-          {newId("r"), "req", category, priority, pick(100) / 100.0, area, user.id});
+          {newId("r"), "req", category, priority, pick(100) / 100.0, area, user.id, std::nullopt});
       captured.push_back(s.extractedRequirements.back().id);
       if (area && std::find(s.exploredAreas.begin(), s.exploredAreas.end(), *area) == s.exploredAreas.end()) {
         s.exploredAreas.push_back(*area);
@@ -334,6 +438,57 @@ class ModelCheck {
     s.messages.push_back({newId("m"), MessageRole::Assistant, "Next?", tick(), std::nullopt, output});
     s.lastActivityAt = s.messages.back().timestamp;
     if (pick(5) != 0) save(s);
+  }
+
+  // The person edits or removes a captured requirement, or quality analysis finds something
+  // or a finding is settled; as the engine does it, saved or not.
+  void review(InterviewSession& s) {
+    auto& requirements = s.extractedRequirements;
+    const int what = pick(6);
+    if (what == 0 || requirements.empty()) {
+      s.findings.push_back({newId("f"), requirements.empty() ? "none" : requirements.back().id,
+                            static_cast<FindingKind>(pick(6)), std::nullopt, "unclear", std::nullopt,
+                            ReviewStatus::Open, std::nullopt});
+    } else if (what == 1) {
+      if (!s.findings.empty()) s.findings[static_cast<std::size_t>(pick(static_cast<int>(s.findings.size())))].status = ReviewStatus::Resolved;
+      s.conflicts.push_back({newId("c"), {requirements.front().id, requirements.back().id},
+                             static_cast<ConflictKind>(pick(4)), "both", ReviewStatus::Open, std::nullopt,
+                             s.messages.back().id});
+    } else {
+      const auto at = static_cast<std::size_t>(pick(static_cast<int>(requirements.size())));
+      ExtractedRequirement& r = requirements[at];
+      if (what == 2) {
+        s.requirementEdits.push_back({r.id, "removed", r.text, std::nullopt, tick()});
+        for (auto& m : s.messages) {
+          if (m.id != r.sourceMessageId || !m.requirementsExtracted) continue;
+          std::erase(*m.requirementsExtracted, r.id);
+          if (m.requirementsExtracted->empty()) m.requirementsExtracted.reset();
+        }
+        requirements.erase(requirements.begin() + static_cast<std::ptrdiff_t>(at));
+      } else {
+        const char* field = what == 3 ? "text" : what == 4 ? "priority" : "area";
+        std::optional<std::string> before, after;
+        if (what == 3) {
+          before = r.text;
+          r.text += " (edited)";
+          after = r.text;
+        } else if (what == 4) {
+          before = std::string(toString(r.priority));
+          r.priority = static_cast<Priority>(pick(4));
+          after = std::string(toString(r.priority));
+        } else {
+          before = r.area;
+          r.area = pick(2) ? std::optional<std::string>("security") : std::nullopt;
+          after = r.area;
+        }
+        s.requirementEdits.push_back({r.id, field, before, after, tick()});
+        if (!r.editedFields) r.editedFields.emplace();
+        if (std::find(r.editedFields->begin(), r.editedFields->end(), field) == r.editedFields->end())
+          r.editedFields->push_back(field);
+      }
+    }
+    s.lastActivityAt = tick();
+    if (pick(2) != 0) save(s);
   }
 
   void changeStatus(InterviewSession& s) {

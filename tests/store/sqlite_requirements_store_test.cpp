@@ -92,6 +92,40 @@ TEST_F(SqliteRequirementsStoreTest, KeepsEverythingAcrossReopenInTheRowsOfMigrat
             "0:interview:s1:m1:r1 1:interview:s2:-:r4");
 }
 
+// The person's edits: edited_fields in the row, one requirement_history row per change, read
+// back by get() and by list() (one query for the project's history, whatever its size).
+TEST_F(SqliteRequirementsStoreTest, KeepsEditsInTheRowsOfMigration4) {
+  std::vector<Requirement> stored;
+  std::string id;
+  {
+    auto store = open();
+    id = add(*store, stated("shop", "Users must sign in with Google")).requirement.id;
+    add(*store, stated("shop", "Pages load within two seconds"));
+    clock_.advance(milliseconds{5});
+    ASSERT_OK(store->update(id, {.text = "Users sign in with SSO", .priority = Priority::Must}));
+    clock_.advance(milliseconds{5});
+    ASSERT_OK(store->update(id, {.priority = Priority::Could, .area = "authentication"}));
+    stored = *store->list("shop");
+    ASSERT_EQ(stored.size(), 2u);
+    EXPECT_EQ(stored[0].history.size(), 4u);
+    EXPECT_TRUE(stored[1].history.empty());
+  }
+  auto store = open();
+  EXPECT_EQ(*store->list("shop"), stored);
+  EXPECT_EQ(**store->get(id), stored[0]);
+  Raw raw(file());
+  EXPECT_EQ(raw.text("SELECT group_concat(coalesce(edited_fields, '-'), ' ') FROM requirements"),
+            "[\"text\",\"priority\",\"area\"] -");
+  EXPECT_EQ(raw.text("SELECT group_concat(seq || ':' || field || ':' || coalesce(old_value, '-') || ':' || "
+                     "coalesce(new_value, '-') || ':' || edited_at, ' ') FROM (SELECT * FROM requirement_history "
+                     "WHERE requirement_id = '" + id + "' ORDER BY seq)"),
+            "0:text:Users must sign in with Google:Users sign in with SSO:2026-01-16T03:57:45.128Z "
+            "1:priority:should:must:2026-01-16T03:57:45.128Z 2:priority:must:could:2026-01-16T03:57:45.133Z "
+            "3:area:-:authentication:2026-01-16T03:57:45.133Z");
+  ASSERT_TRUE(*store->remove(id));
+  EXPECT_EQ(raw.text("SELECT count(*) FROM requirement_history"), "0");  // ON DELETE CASCADE
+}
+
 TEST_F(SqliteRequirementsStoreTest, AFullDiskFailsTheAddAndKeepsEverythingStoredBefore) {
   auto store = open();
   std::vector<Requirement> stored;
@@ -255,7 +289,7 @@ TEST_F(SqliteRequirementsStoreTest, WorksBesideTheSessionStoreOnOneFile) {
   session.messages.push_back({"m1", MessageRole::User, "Users must sign in with Google", kStart, {}, {}});
   session.extractedRequirements.push_back({"r1", "Users must sign in with Google",
                                            RequirementCategory::Functional, Priority::Must, 0.9,
-                                           "authentication", "m1"});
+                                           "authentication", "m1", std::nullopt});
   ASSERT_OK((*sessions)->save(session));
 
   // What exporting a session does: each requirement with its session as the source.
@@ -279,7 +313,7 @@ TEST_F(SqliteRequirementsStoreTest, WorksBesideTheSessionStoreOnOneFile) {
   session.messages.push_back(
       {"m2", MessageRole::User, "People sign in with their Google account", kStart, {}, {}});
   session.extractedRequirements.push_back({"r2", "users sign in with google", RequirementCategory::Functional,
-                                           Priority::Should, 0.8, std::nullopt, "m2"});
+                                           Priority::Should, 0.8, std::nullopt, "m2", std::nullopt});
   ASSERT_OK((*sessions)->save(session));
   EXPECT_EQ(exportSession(), (std::vector<AddOutcome>{AddOutcome::AlreadyRecorded, AddOutcome::Merged}));
 

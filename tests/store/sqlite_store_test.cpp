@@ -80,17 +80,17 @@ class SqliteStoreTest : public ::testing::Test {
 TEST_F(SqliteStoreTest, MigratesAnEmptyDatabaseOnceToTheLatestVersion) {
   openStore(file());
   Raw raw(file());
-  EXPECT_EQ(nexusSchemaMigrations().size(), 3u);
-  EXPECT_EQ(raw.text("SELECT group_concat(version) FROM schema_migrations"), "1,2,3");
+  EXPECT_EQ(nexusSchemaMigrations().size(), 4u);
+  EXPECT_EQ(raw.text("SELECT group_concat(version) FROM schema_migrations"), "1,2,3,4");
   const std::string appliedAt = raw.text("SELECT max(applied_at) FROM schema_migrations");
   EXPECT_EQ(appliedAt.size(), 24u) << appliedAt;  // 2026-01-16T03:57:45.123Z
   EXPECT_EQ(raw.text("SELECT group_concat(name) FROM (SELECT name FROM sqlite_master WHERE type = 'table' "
                      "AND name NOT LIKE 'sqlite%' ORDER BY name)"),
-            "messages,projects,requirement_sources,requirements,schema_migrations,session_claims,"
-            "session_requirements,sessions");
+            "messages,projects,requirement_edits,requirement_history,requirement_sources,requirements,"
+            "schema_migrations,session_claims,session_requirements,sessions");
   ASSERT_OK(openStore(file())->save(session("a", 2)));
   openStore(file());
-  EXPECT_EQ(raw.text("SELECT count(*) || ' ' || max(applied_at) FROM schema_migrations"), "3 " + appliedAt);
+  EXPECT_EQ(raw.text("SELECT count(*) || ' ' || max(applied_at) FROM schema_migrations"), "4 " + appliedAt);
   EXPECT_EQ(raw.text("SELECT count(*) FROM messages"), "2");
 }
 
@@ -118,7 +118,7 @@ TEST_F(SqliteStoreTest, UpgradesASchema2DatabaseKeepingItsSessions) {
     }
   }
   auto store = openStore(file());
-  EXPECT_EQ(Raw(file()).text("SELECT group_concat(version) FROM schema_migrations"), "1,2,3");
+  EXPECT_EQ(Raw(file()).text("SELECT group_concat(version) FROM schema_migrations"), "1,2,3,4");
   auto loaded = store->load("old");
   ASSERT_TRUE(loaded.ok() && loaded->has_value());
   EXPECT_EQ(**loaded, stored);
@@ -166,7 +166,7 @@ TEST_F(SqliteStoreTest, RefusesANewerDatabaseAndLeavesItUntouched) {
   }
   const std::string before = bytesOf(file());
   EXPECT_EQ(openError(file()),
-            file() + " was written by a newer Nexus (schema 999; this build knows 3); upgrade nexus");
+            file() + " was written by a newer Nexus (schema 999; this build knows 4); upgrade nexus");
   EXPECT_EQ(bytesOf(file()), before);
 }
 
@@ -180,7 +180,7 @@ TEST_F(SqliteStoreTest, RefusesANewerRollbackJournalDatabaseWithoutSwitchingItTo
   }
   const std::string before = bytesOf(file());
   EXPECT_EQ(openError(file()),
-            file() + " was written by a newer Nexus (schema 7; this build knows 3); upgrade nexus");
+            file() + " was written by a newer Nexus (schema 7; this build knows 4); upgrade nexus");
   EXPECT_EQ(bytesOf(file()), before);
   EXPECT_EQ(Raw(file()).text("PRAGMA journal_mode"), "delete");
 }
@@ -348,15 +348,203 @@ TEST_F(SqliteStoreTest, RemovingCascadesAndSavingTheSameStateWritesNothing) {
   auto store = openStore(file());
   InterviewSession s = session("a", 3);
   s.extractedRequirements.push_back(
-      {"r", "t", RequirementCategory::Functional, Priority::Must, 0.9, {}, "a-m1"});
+      {"r", "t", RequirementCategory::Functional, Priority::Must, 0.9, {}, "a-m1", std::nullopt});
+  s.requirementEdits.push_back({"r", "text", "t0", "t", s.startedAt});
   ASSERT_OK(store->save(s));
   const auto walSize = fs::file_size(file() + "-wal");
   ASSERT_OK(store->save(s));
   EXPECT_EQ(fs::file_size(file() + "-wal"), walSize);
   ASSERT_TRUE(*store->remove("a"));
   Raw raw(file());
-  EXPECT_EQ(raw.text("SELECT (SELECT count(*) FROM messages) + (SELECT count(*) FROM session_requirements)"),
+  EXPECT_EQ(raw.text("SELECT (SELECT count(*) FROM messages) + (SELECT count(*) FROM session_requirements) + "
+                     "(SELECT count(*) FROM requirement_edits)"),
             "0");
+}
+
+// A reviewed session: two requirements, the first edited, the second removed; findings and
+// conflicts. Saving it again, or after a reopen, writes nothing; the next save of an edit writes
+// the edit row and rewrites the one requirement row, nothing else.
+InterviewSession reviewedSession() {
+  InterviewSession s = session("a", 4);
+  s.extractedRequirements = {
+      {"r1", "Pages load fast", RequirementCategory::NonFunctional, Priority::Should, 0.8, "performance", "a-m1", std::nullopt},
+      {"r2", "Users log in", RequirementCategory::Functional, Priority::Must, 0.9, std::nullopt, "a-m1", std::nullopt},
+      {"r3", "Admins export", RequirementCategory::Functional, Priority::Could, 0.7, std::nullopt, "a-m3", std::nullopt}};
+  s.messages[1].requirementsExtracted = std::vector<std::string>{"r1", "r2"};
+  s.messages[3].requirementsExtracted = std::vector<std::string>{"r3"};
+  s.findings = {{"f1", "r1", FindingKind::VagueTerm, "fast", "\"fast\" is not measurable", "within 2 s",
+                 ReviewStatus::Open, "a-m2"}};
+  s.conflicts = {{"c1", {"r1", "r2"}, ConflictKind::Numeric, "2 s or 5 s", ReviewStatus::Resolved,
+                  ConflictResolution::KeepBoth, "a-m2"}};
+  return s;
+}
+
+TEST_F(SqliteStoreTest, EditsAreStoredAsRowsAndSavingTheSameStateTwiceWritesNothing) {
+  auto store = openStore(file());
+  InterviewSession s = reviewedSession();
+  ASSERT_OK(store->save(s));
+  // The person edits r1 and removes r2.
+  const Timestamp at = s.startedAt + milliseconds{900};
+  s.requirementEdits.push_back({"r1", "text", "Pages load fast", "Pages load within 2 s", at});
+  s.extractedRequirements[0].text = "Pages load within 2 s";
+  s.extractedRequirements[0].editedFields = std::vector<std::string>{"text"};
+  s.requirementEdits.push_back({"r2", "removed", "Users log in", std::nullopt, at + milliseconds{1}});
+  s.extractedRequirements.erase(s.extractedRequirements.begin() + 1);
+  s.messages[1].requirementsExtracted = std::vector<std::string>{"r1"};
+  s.findings[0].status = ReviewStatus::Resolved;
+  ASSERT_OK(store->save(s));
+
+  Raw raw(file());
+  EXPECT_EQ(raw.text("SELECT group_concat(seq || ':' || id || ':' || text || ':' || coalesce(edited_fields, '-') || "
+                     "':' || coalesce(removed_at, '-'), ' ') FROM (SELECT * FROM session_requirements ORDER BY seq)"),
+            "0:r1:Pages load within 2 s:[\"text\"]:- 1:r2:Users log in:-:2026-01-16T03:57:46.024Z "
+            "2:r3:Admins export:-:-");
+  EXPECT_EQ(raw.text("SELECT group_concat(seq || ':' || requirement_id || ':' || field || ':' || "
+                     "coalesce(old_value, '-') || ':' || coalesce(new_value, '-') || ':' || edited_at, ' ') "
+                     "FROM (SELECT * FROM requirement_edits ORDER BY seq)"),
+            "0:r1:text:Pages load fast:Pages load within 2 s:2026-01-16T03:57:46.023Z "
+            "1:r2:removed:Users log in:-:2026-01-16T03:57:46.024Z");
+  EXPECT_EQ(raw.text("SELECT findings FROM sessions"), nlohmann::json(s.findings).dump());
+  EXPECT_EQ(raw.text("SELECT conflicts FROM sessions"), nlohmann::json(s.conflicts).dump());
+  EXPECT_EQ(**store->load("a"), s);
+
+  const auto walSize = fs::file_size(file() + "-wal");
+  ASSERT_OK(store->save(s));
+  ASSERT_OK(openStore(file())->save(s));
+  EXPECT_EQ(fs::file_size(file() + "-wal"), walSize);
+
+  // Triggers list every row a save writes: the next edit's save writes its edit row and
+  // rewrites the row of the one requirement it edits.
+  raw.exec("CREATE TABLE written (what TEXT)");
+  for (const char* table : {"sessions", "messages", "session_requirements", "requirement_edits"}) {
+    for (const char* event : {"INSERT", "UPDATE", "DELETE"}) {
+      const std::string row = std::string(event) == "DELETE" ? "OLD" : "NEW";
+      const std::string key = row + (std::string(table) == "requirement_edits" ? ".requirement_id" : ".id");
+      raw.exec("CREATE TRIGGER watch_" + std::string(table) + "_" + event + " AFTER " + event + " ON " + table +
+               " BEGIN INSERT INTO written VALUES ('" + event + " " + table + " ' || " + key + "); END");
+    }
+  }
+  s.requirementEdits.push_back({"r3", "priority", "could", "must", at + milliseconds{5}});
+  s.extractedRequirements[1].priority = Priority::Must;
+  s.extractedRequirements[1].editedFields = std::vector<std::string>{"priority"};
+  ASSERT_OK(store->save(s));
+  ASSERT_OK(store->save(s));
+  EXPECT_EQ(raw.text("SELECT group_concat(what, ', ') FROM written"),
+            "INSERT requirement_edits r3, UPDATE session_requirements r3");
+  EXPECT_EQ(raw.text("SELECT count(*) FROM requirement_edits"), "3");
+  EXPECT_EQ(raw.text("SELECT priority || ' ' || edited_fields FROM session_requirements WHERE id = 'r3'"),
+            "must [\"priority\"]");
+  EXPECT_EQ(raw.text("SELECT count(*) FROM session_requirements WHERE removed_at IS NOT NULL"), "1");
+  EXPECT_EQ(**openStore(file())->load("a"), s);
+}
+
+// The last requirement stored may be removed, and a later turn's requirement must still be
+// stored after it (its seq follows the removed row's).
+TEST_F(SqliteStoreTest, ARemovedLastRequirementStaysRemovedAndTheNextOneIsStored) {
+  auto store = openStore(file());
+  InterviewSession s = reviewedSession();
+  ASSERT_OK(store->save(s));
+  s.requirementEdits.push_back({"r3", "removed", "Admins export", std::nullopt, s.startedAt + milliseconds{900}});
+  s.extractedRequirements.pop_back();
+  s.messages[3].requirementsExtracted.reset();
+  ASSERT_OK(store->save(s));
+  EXPECT_EQ(**openStore(file())->load("a"), s);
+  s.messages.push_back({"a-m4", MessageRole::User, "Reports are PDF", s.startedAt, std::nullopt, std::nullopt});
+  s.extractedRequirements.push_back(
+      {"r4", "Reports are PDF", RequirementCategory::Constraint, Priority::Should, 0.6, "reporting", "a-m4", std::nullopt});
+  s.messages.back().requirementsExtracted = std::vector<std::string>{"r4"};
+  ASSERT_OK(store->save(s));
+  Raw raw(file());
+  EXPECT_EQ(raw.text("SELECT group_concat(seq || ':' || id || ':' || coalesce(removed_at, '-'), ' ') "
+                     "FROM (SELECT * FROM session_requirements ORDER BY seq)"),
+            "0:r1:- 1:r2:- 2:r3:2026-01-16T03:57:46.023Z 3:r4:-");
+  EXPECT_EQ(**openStore(file())->load("a"), s);
+  EXPECT_EQ((*store->list("p"))[0].requirementCount, 3u);
+}
+
+// Memory lacking a stored requirement without an edit that removes it is another process's
+// write (or a bug), not a removal: refused, nothing written.
+TEST_F(SqliteStoreTest, RefusesASaveThatLacksAStoredRequirementWithoutRemovingIt) {
+  auto first = openStore(file());
+  auto second = openStore(file());
+  InterviewSession s = reviewedSession();
+  ASSERT_OK(first->save(s));
+  InterviewSession mine = s, theirs = s;
+  mine.extractedRequirements.push_back(
+      {"mine", "m", RequirementCategory::Functional, Priority::Must, 0.9, std::nullopt, "a-m3", std::nullopt});
+  theirs.extractedRequirements.push_back(
+      {"theirs", "t", RequirementCategory::Functional, Priority::Must, 0.9, std::nullopt, "a-m3", std::nullopt});
+  ASSERT_OK(first->save(mine));
+  const auto refused = second->save(theirs);
+  ASSERT_FALSE(refused.ok());
+  EXPECT_EQ(refused.error().message,
+            "cannot save session a to " + file() +
+                ": requirement mine is stored but is not in the session being saved, and no edit of it "
+                "removes it (was it changed by another process?)");
+  InterviewSession dropped = mine;
+  dropped.extractedRequirements.erase(dropped.extractedRequirements.begin() + 1);  // r2, silently
+  dropped.status = SessionStatus::Paused;
+  // Only the last one is checked (cheaply): r2 silently missing is not seen, so it stays stored.
+  ASSERT_OK(first->save(dropped));
+  EXPECT_EQ((**first->load("a")).extractedRequirements.size(), 4u);
+  // Removing one requirement does not make another stored one disappear.
+  InterviewSession edited = mine;
+  edited.requirementEdits.push_back({"r1", "removed", "Pages load fast", std::nullopt, s.startedAt});
+  edited.extractedRequirements.erase(edited.extractedRequirements.begin());
+  edited.extractedRequirements.pop_back();  // "mine", without an edit
+  EXPECT_THAT(second->save(edited).error().message, HasSubstr("requirement mine is stored but is not in"));
+  EXPECT_EQ(Raw(file()).text("SELECT count(*) FROM requirement_edits"), "0");
+}
+
+// A file of the release before edits and quality analysis (schema 3) opens, gains the new
+// columns and tables, and its sessions load with no findings, conflicts or edits.
+TEST_F(SqliteStoreTest, UpgradesASchema3DatabaseWithEmptyFindingsAndEdits) {
+  InterviewSession stored = session("old", 2);
+  stored.extractedRequirements.push_back(
+      {"r", "Users log in", RequirementCategory::Functional, Priority::Must, 0.9, "authentication", "old-m1", std::nullopt});
+  stored.messages[1].requirementsExtracted = std::vector<std::string>{"r"};
+  {
+    auto v3 = SqliteDatabase::open(file(), nexusSchemaMigrations().first(3));
+    ASSERT_OK(v3);
+    SQLite::Database& db = v3->connection();
+    db.exec("INSERT INTO projects (id, created_at) VALUES ('p', '2026-01-16T03:57:45.123Z')");
+    db.exec("INSERT INTO sessions VALUES ('old', 'p', 'active', 'genesis', NULL, '[]', "
+            "'2026-01-16T03:57:45.123Z', '2026-01-16T03:57:45.123Z', NULL)");
+    for (std::size_t seq = 0; seq < stored.messages.size(); ++seq) {
+      SQLite::Statement insert(db,
+                               "INSERT INTO messages (session_id, seq, id, role, content, timestamp) "
+                               "VALUES ('old', ?, ?, ?, ?, '2026-01-16T03:57:45.123Z')");
+      insert.bind(1, static_cast<std::int64_t>(seq));
+      insert.bind(2, stored.messages[seq].id);
+      insert.bind(3, std::string(toString(stored.messages[seq].role)));
+      insert.bind(4, stored.messages[seq].content);
+      insert.exec();
+    }
+    db.exec("INSERT INTO session_requirements VALUES ('old', 0, 'r', 'Users log in', 'functional', 'must', 0.9, "
+            "'authentication', 'old-m1')");
+    db.exec("INSERT INTO requirements VALUES ('q', 'p', 'Admins export', 'functional', 'should', 0.5, NULL, "
+            "'pending', NULL, '2026-01-16T03:57:45.123Z', '2026-01-16T03:57:45.123Z')");
+  }
+  auto store = openStore(file());
+  Raw raw(file());
+  EXPECT_EQ(raw.text("SELECT group_concat(version) FROM schema_migrations"), "1,2,3,4");
+  EXPECT_EQ(raw.text("SELECT findings || conflicts FROM sessions"), "[][]");
+  EXPECT_EQ(raw.text("SELECT coalesce(edited_fields, '-') || coalesce(removed_at, '-') FROM session_requirements"),
+            "--");
+  EXPECT_EQ(raw.text("SELECT coalesce(edited_fields, '-') FROM requirements"), "-");
+  const InterviewSession loaded = **store->load("old");
+  EXPECT_EQ(loaded, stored);
+  EXPECT_TRUE(loaded.findings.empty());
+  EXPECT_TRUE(loaded.conflicts.empty());
+  EXPECT_TRUE(loaded.requirementEdits.empty());
+  EXPECT_EQ(loaded.extractedRequirements[0].editedFields, std::nullopt);
+  // And it goes on from there: an edit of the old requirement is stored as any other.
+  InterviewSession next = loaded;
+  next.requirementEdits.push_back({"r", "priority", "must", "could", stored.startedAt});
+  next.extractedRequirements[0].priority = Priority::Could;
+  next.extractedRequirements[0].editedFields = std::vector<std::string>{"priority"};
+  ASSERT_OK(store->save(next));
+  EXPECT_EQ(**openStore(file())->load("old"), next);
 }
 
 TEST_F(SqliteStoreTest, InMemoryDatabaseNeedsNoFile) {
@@ -373,11 +561,11 @@ TEST_F(SqliteStoreTest, RequirementsExtractedIsDerivedFromTheRequirementsSources
   InterviewSession s = session("a", 4);
   s.messages[0].requirementsExtracted = std::vector<std::string>{"nothing-points-here"};
   s.extractedRequirements.push_back(
-      {"r1", "t", RequirementCategory::Technical, Priority::Could, 0.8, {}, "a-m3"});
+      {"r1", "t", RequirementCategory::Technical, Priority::Could, 0.8, {}, "a-m3", std::nullopt});
   s.extractedRequirements.push_back(
-      {"r2", "t", RequirementCategory::Assumption, Priority::Wont, 0.7, {}, "a-m1"});
+      {"r2", "t", RequirementCategory::Assumption, Priority::Wont, 0.7, {}, "a-m1", std::nullopt});
   s.extractedRequirements.push_back(
-      {"r3", "t", RequirementCategory::Constraint, Priority::Must, 0.9, {}, "a-m3"});
+      {"r3", "t", RequirementCategory::Constraint, Priority::Must, 0.9, {}, "a-m3", std::nullopt});
   ASSERT_OK(store->save(s));
   const InterviewSession loaded = **store->load("a");
   EXPECT_EQ(loaded.messages[0].requirementsExtracted, std::nullopt);
