@@ -60,7 +60,8 @@ TEST(Readiness, AnAreaIsClearWithOneClearRequirementAndPartialWithOnlyUnclearOne
   EXPECT_EQ(areaOf(readiness, "security").status, AreaStatus::Missing);
   EXPECT_EQ(readiness.openFindings, 1u);
 
-  const Readiness withoutClear = assessReadiness({requirements[1]}, findings, {});
+  const std::vector<ExtractedRequirement> onlyVague{requirements[1]};
+  const Readiness withoutClear = assessReadiness(onlyVague, findings, {});
   EXPECT_EQ(areaOf(withoutClear, "performance").status, AreaStatus::Partial);
 }
 
@@ -102,8 +103,9 @@ TEST(Readiness, ReadyNeedsTheThresholdAndNoOpenConflict) {
 }
 
 TEST(Readiness, ARequirementDecidedAgainstCoversItsArea) {
-  const Readiness readiness = assessReadiness(
-      {requirement("w", "We do not need an API", "api", RequirementCategory::Constraint, 0.85, Priority::Wont)}, {}, {});
+  const std::vector<ExtractedRequirement> decided{
+      requirement("w", "We do not need an API", "api", RequirementCategory::Constraint, 0.85, Priority::Wont)};
+  const Readiness readiness = assessReadiness(decided, {}, {});
   EXPECT_EQ(areaOf(readiness, "api").status, AreaStatus::Clear);
 }
 
