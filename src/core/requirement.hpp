@@ -44,9 +44,9 @@ struct Requirement {
   // The fields the person changed through RequirementsStore::update ("text", "category",
   // "priority", "area"), each once, in the order first changed: a near-duplicate merge leaves
   // them as the person set them. Empty when none.
-  std::vector<std::string> editedFields;
+  std::vector<std::string> editedFields{};
   // Those changes, oldest first (requirementId is this requirement's id); never rewritten.
-  std::vector<RequirementEdit> history;
+  std::vector<RequirementEdit> history{};
 
   bool operator==(const Requirement&) const = default;
 };

@@ -39,7 +39,8 @@ class ConflictIndex {
   ConflictIndex& operator=(ConflictIndex&&) noexcept;
 
   // The conflicts of `requirement` with those added before it (each pair once, earliest first),
-  // then adds it. Adding an id already held replaces that entry (an edited text).
+  // then adds it. Adding an id already held replaces that entry (an edited text), which then
+  // counts as just added: it is the second of its pairs.
   std::vector<ConflictDraft> add(const ExtractedRequirement& requirement);
   // Forgets a requirement (removed by the person); unknown ids are ignored.
   void remove(std::string_view requirementId);

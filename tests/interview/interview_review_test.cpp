@@ -218,7 +218,9 @@ TEST_F(ReviewTest, RemovingARequirementSettlesItsConflictAndLeavesTheDatabase) {
   ASSERT_EQ(now.requirementEdits.size(), 1u);
   EXPECT_EQ(now.requirementEdits[0].field, "removed");
   for (const auto& m : now.messages) {
-    if (m.requirementsExtracted) EXPECT_EQ(std::count(m.requirementsExtracted->begin(), m.requirementsExtracted->end(), mysql), 0);
+    if (m.requirementsExtracted) {
+      EXPECT_EQ(std::count(m.requirementsExtracted->begin(), m.requirementsExtracted->end(), mysql), 0);
+    }
   }
   EXPECT_EQ(requirements_.list("demo")->size(), 1u);
   auto stored = memory_.load(id_);
