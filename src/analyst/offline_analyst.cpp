@@ -304,6 +304,7 @@ analyst::ReplyPlan planReply(const LlmRequest& request, const Turn& turn, Heard 
       plan.question = std::move(quality);
     }
   }
+  plan.settled = analyst::settledByAnswer(context);
   plan.captured = std::move(heard.captured);
   plan.vague = std::move(heard.vague);
   return plan;

@@ -35,8 +35,9 @@ std::string conflictQuestion(const RequirementConflict& conflict, const std::vec
   const auto* first = byId(all, conflict.requirementIds[0]);
   const auto* second = byId(all, conflict.requirementIds[1]);
   if (first == nullptr || second == nullptr) return {};
-  return "Earlier you said " + quote(first->text) + ", and now " + quote(second->text) + ". " +
-         conflict.explanation + " Which one holds, or do both apply?";
+  // The explanation quotes both sides again; the person needs them only once.
+  return "Earlier you said " + quote(first->text) + ", and now " + quote(second->text) +
+         ": the two cannot both hold. Which one holds, or do both apply?";
 }
 
 std::string findingQuestion(const RequirementFinding& finding, const std::vector<ExtractedRequirement>& all) {
@@ -48,6 +49,35 @@ std::string findingQuestion(const RequirementFinding& finding, const std::vector
 }
 
 }  // namespace
+
+std::string settledByAnswer(const InterviewContext& context) {
+  if (context.lastReplyId.empty()) return {};
+  for (const auto& c : context.conflicts) {
+    if (c.askedInMessageId != context.lastReplyId || c.status == ReviewStatus::Open || !c.resolution) continue;
+    const auto* first = byId(context.requirements, c.requirementIds[0]);
+    const auto* second = byId(context.requirements, c.requirementIds[1]);
+    if (first == nullptr || second == nullptr) continue;
+    switch (*c.resolution) {
+      case ConflictResolution::KeepFirst:
+        return "Good, that settles it: " + quote(first->text) + " stands, and I've marked " + quote(second->text) +
+               " as won't have.";
+      case ConflictResolution::KeepSecond:
+        return "Good, that settles it: " + quote(second->text) + " stands, and I've marked " + quote(first->text) +
+               " as won't have.";
+      case ConflictResolution::KeepBoth:
+        return "Fine, I'll keep both.";
+      case ConflictResolution::Dismissed:
+        return "All right, I'll leave them as they are.";
+    }
+  }
+  for (const auto& f : context.findings) {
+    if (f.askedInMessageId != context.lastReplyId || f.status != ReviewStatus::Dismissed) continue;
+    if (const auto* requirement = byId(context.requirements, f.requirementId)) {
+      return "All right, I'll keep " + quote(requirement->text) + " as it is.";
+    }
+  }
+  return {};
+}
 
 std::string qualityQuestion(const InterviewContext& context, const std::vector<ExtractedRequirement>& heard) {
   // The interview as the engine will hold it after this turn: what is new gets reviewed.

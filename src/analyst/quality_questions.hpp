@@ -17,6 +17,10 @@ namespace nexus::analyst {
 // requirements of the latest message (their ids are not needed).
 std::string qualityQuestion(const InterviewContext& context, const std::vector<ExtractedRequirement>& heard);
 
+// What the person's latest message settled of the last reply's question, in words ("Good, that
+// settles it: … stands"), or "" when it settled nothing. The engine has applied it already.
+std::string settledByAnswer(const InterviewContext& context);
+
 // The words that offer to end; asked at most once per interview.
 inline constexpr std::string_view kReadyOffer = "Shall we wrap up here, or is there more you want to add?";
 

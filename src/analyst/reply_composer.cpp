@@ -368,6 +368,8 @@ std::string composeReply(const ReplyPlan& plan) {
       lead += acknowledgeFew(plan.captured, seed);
     else
       lead += acknowledgeMany(plan.captured, seed);
+  } else if (!plan.settled.empty()) {
+    lead = plan.settled;
   } else if (plan.kind != Utterance::Clarify && !(plan.kind == Utterance::Content && !plan.vague.empty())) {
     lead = smallTalk(plan, seed);
   }

@@ -25,6 +25,7 @@ struct ReplyPlan {
   std::size_t totalRequirements = 0;            // captured in the whole interview, this turn included
   std::string topic;                            // an area the person asked to discuss ("security"), if any
   std::string question;                         // the follow-up question; empty when the reply asks its own
+  std::string settled;  // what the message settled of our last question, in words; leads when nothing was captured
 };
 
 // A stable 64-bit hash (FNV-1a) of the message mixed with the turn: the variation seed.

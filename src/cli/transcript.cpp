@@ -110,8 +110,7 @@ void printReviewed(std::ostream& out, const Style& style, const std::vector<Requ
                    const std::vector<RequirementConflict>& conflicts) {
   for (const auto& f : findings) {
     if (f.status != ReviewStatus::Open) continue;
-    out << "    " << style.warn("? " + std::string(toString(f.kind)) + (f.term ? " \"" + *f.term + "\"" : "")) << " "
-        << style.dim(f.message) << "\n";
+    out << "    " << style.warn("? " + std::string(toString(f.kind)) + ":") << " " << style.dim(f.message) << "\n";
   }
   for (const auto& c : conflicts) {
     if (c.status != ReviewStatus::Open) continue;

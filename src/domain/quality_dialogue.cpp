@@ -5,6 +5,7 @@
 #include <unordered_set>
 
 #include "core/text.hpp"
+#include "domain/readiness.hpp"
 
 namespace nexus::domain {
 namespace {
@@ -62,7 +63,11 @@ std::optional<QualityQuestion> nextQualityQuestion(std::span<const RequirementFi
                                                    std::span<const std::string> latestRequirementIds,
                                                    std::span<const ExtractedRequirement> present) {
   std::unordered_set<std::string_view> presentIds;
-  for (const auto& r : present) presentIds.insert(r.id);
+  std::unordered_set<std::string_view> descriptions;  // "an app that helps shops sell faster": a goal, not yet a requirement to test
+  for (const auto& r : present) {
+    presentIds.insert(r.id);
+    if (describesProduct(r.text)) descriptions.insert(r.id);
+  }
   for (std::size_t i = 0; i < conflicts.size(); ++i) {
     const auto& c = conflicts[i];
     if (c.status == ReviewStatus::Open && !c.askedInMessageId && presentIds.contains(c.requirementIds[0]) &&
@@ -72,7 +77,10 @@ std::optional<QualityQuestion> nextQualityQuestion(std::span<const RequirementFi
   }
   for (std::size_t i = 0; i < findings.size(); ++i) {
     const auto& f = findings[i];
-    if (f.status != ReviewStatus::Open || f.askedInMessageId || !presentIds.contains(f.requirementId)) continue;
+    if (f.status != ReviewStatus::Open || f.askedInMessageId || !presentIds.contains(f.requirementId) ||
+        descriptions.contains(f.requirementId)) {
+      continue;
+    }
     if (std::find(latestRequirementIds.begin(), latestRequirementIds.end(), f.requirementId) !=
         latestRequirementIds.end()) {
       return QualityQuestion{QualityQuestion::Subject::Finding, i};

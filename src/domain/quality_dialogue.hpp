@@ -26,7 +26,9 @@ struct QualityQuestion {
 
 // The first open conflict not asked about yet (in the order found); else the first open finding
 // not asked about yet of a requirement in `latestRequirementIds` (those of the person's latest
-// message: an old vague statement is not worth interrupting the interview for). Conflicts whose
+// message: an old vague statement is not worth interrupting the interview for), unless it
+// describes the product itself (its adjectives are goals to explore, not yet something to
+// test: domain::describesProduct). Conflicts whose
 // requirements are not both in `present`, and findings whose requirement is not, are skipped.
 std::optional<QualityQuestion> nextQualityQuestion(std::span<const RequirementFinding> findings,
                                                    std::span<const RequirementConflict> conflicts,

@@ -39,6 +39,13 @@ std::vector<std::string> askedQuestions(const InterviewSession& session) {
   return asked;
 }
 
+std::string lastReplyId(const InterviewSession& session) {
+  for (auto it = session.messages.rbegin(); it != session.messages.rend(); ++it) {
+    if (it->role == MessageRole::Assistant) return it->id;
+  }
+  return {};
+}
+
 std::string statusWord(SessionStatus status) { return std::string(toString(status)); }
 
 }  // namespace
@@ -380,7 +387,7 @@ LlmRequest InterviewEngine::buildRequest(const InterviewSession& session) const 
   request.systemPrompt = prompts::systemPrompt(session.mode, session.evolutionContext);
   request.messages = recentMessages(session.messages, options_.historyTokenBudget);
   request.context = {session.mode,     session.extractedRequirements, session.exploredAreas, askedQuestions(session),
-                     session.findings, session.conflicts,            options_.readyThreshold};
+                     session.findings, session.conflicts,            options_.readyThreshold, lastReplyId(session)};
   request.maxTokens = options_.maxReplyTokens;
   return request;
 }

@@ -56,7 +56,7 @@ std::string renderQuality(const InterviewContext& context) {
     out += " If you have not said so yet, tell the person once that the requirements look complete enough "
            "to hand over, and offer to end the interview or go on.";
   }
-  return out + "\n";
+  return out;
 }
 
 }  // namespace
@@ -96,9 +96,9 @@ std::string renderContextSummary(const InterviewContext& context) {
     for (const auto& item : items) out += (out.empty() ? "" : ", ") + std::string(item);
     return out.empty() ? std::string("none") : out;
   };
-  summary += renderQuality(context);
   summary += "Areas explored: " + join(context.exploredAreas) + ".\n";
-  summary += "Standard areas not yet explored: " + join(unexplored) + ".";
+  summary += "Standard areas not yet explored: " + join(unexplored) + ".\n";
+  summary += renderQuality(context);
   return summary;
 }
 

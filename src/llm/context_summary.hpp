@@ -10,7 +10,8 @@
 namespace nexus {
 
 // Requirements captured (the most recent ones in full, the rest counted by category), explored
-// and unexplored standard areas.
+// and unexplored standard areas, then the open conflicts and findings with the instruction to
+// settle them one at a time, and the readiness (with the offer to end once it is ready).
 std::string renderContextSummary(const InterviewContext& context);
 
 }  // namespace nexus

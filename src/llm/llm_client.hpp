@@ -32,6 +32,7 @@ struct InterviewContext {
   std::vector<RequirementFinding> findings;
   std::vector<RequirementConflict> conflicts;
   double readyThreshold = 0.8;  // readiness at which the interviewer offers, once, to end
+  std::string lastReplyId;      // the interviewer's message the person's latest one answers
 };
 
 struct LlmRequest {

@@ -267,9 +267,10 @@ TEST_F(EngineTest, ATurnEmitsItsEventsInOrder) {
   ASSERT_GE(tail.size(), 5u);
   EXPECT_EQ(tail.front(), "interview:question-asked");  // the user's message
   EXPECT_EQ(tail[1], "interview:delta");
-  EXPECT_EQ(tail[tail.size() - 3], "interview:question-asked");  // the reply
-  EXPECT_EQ(tail[tail.size() - 2], "interview:requirement-captured");
-  EXPECT_EQ(tail.back(), "interview:area-explored");
+  EXPECT_EQ(tail[tail.size() - 4], "interview:question-asked");  // the reply
+  EXPECT_EQ(tail[tail.size() - 3], "interview:requirement-captured");
+  EXPECT_EQ(tail[tail.size() - 2], "interview:area-explored");
+  EXPECT_EQ(tail.back(), "interview:readiness-changed");
   for (const auto& e : seen_) EXPECT_EQ(e.payload.at("sessionId"), id) << e.type;
 }
 

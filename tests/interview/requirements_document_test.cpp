@@ -172,7 +172,38 @@ TEST(ProjectDocument, MarkdownHasCountsAndTablesByPriorityWithSources) {
             "| Id | Requirement | Category | Area | Confidence | Validation | Feature | Sources |\n"
             "|---|---|---|---|---|---|---|---|\n"
             "| `r2` | Admins could export reports. | technical | data model | 0.75 | pending | — | "
-            "`interview:s1` (message `m1`) |\n");
+            "`interview:s1` (message `m1`) |\n"
+            "\n"
+            "## Readiness\n"
+            "\n"
+            "Score **0.33** of 1 (ready at 0.80 with no open conflict): not ready yet.\n"
+            "\n"
+            "| Area | Status | Requirements |\n|---|---|---|\n"
+            "| authentication | clear | 1 |\n| authorization | missing | 0 |\n| data model | clear | 1 |\n"
+            "| API | missing | 0 |\n| UI/UX | missing | 0 |\n| performance | missing | 0 |\n"
+            "| security | missing | 0 |\n| integrations | missing | 0 |\n| deployment | missing | 0 |\n");
+}
+
+TEST(ProjectDocument, OpenConflictsAndFindingsAreInTheDocument) {
+  auto requirements = shopRequirements();
+  requirements.push_back(requirement("r3", "We must use PostgreSQL.", Priority::Must));
+  requirements.push_back(requirement("r4", "The database will be MySQL.", Priority::Must));
+  requirements.push_back(requirement("r5", "The app should be fast.", Priority::Should));
+  const std::string markdown = renderProjectDocument("shop", requirements, DocumentFormat::Markdown, kGeneratedAt);
+  EXPECT_NE(markdown.find("## Open conflicts (1)"), std::string::npos) << markdown;
+  EXPECT_NE(markdown.find("| exclusive-choice | “We must use PostgreSQL.” | “The database will be MySQL.” |"),
+            std::string::npos)
+      << markdown;
+  EXPECT_NE(markdown.find("## Open questions (1)\n\n1. “The app should be fast.” — "), std::string::npos) << markdown;
+  const json document = json::parse(renderProjectDocument("shop", requirements, DocumentFormat::Json, kGeneratedAt));
+  ASSERT_EQ(document.at("conflicts").size(), 1u);
+  EXPECT_EQ(document.at("conflicts")[0].at("id"), "conflict-1");
+  EXPECT_EQ(document.at("conflicts")[0].at("requirementIds"), json::array({"r3", "r4"}));
+  EXPECT_EQ(document.at("findings")[0].at("requirementId"), "r5");
+  EXPECT_EQ(document.at("readiness").at("openConflicts"), 1);
+  // Pure: the same input gives the same bytes.
+  EXPECT_EQ(renderProjectDocument("shop", requirements, DocumentFormat::Json, kGeneratedAt),
+            renderProjectDocument("shop", requirements, DocumentFormat::Json, kGeneratedAt));
 }
 
 TEST(ProjectDocument, MarkdownGroupsInMoSCoWOrderAndKeepsTheGivenOrderWithinAGroup) {
@@ -214,7 +245,7 @@ TEST(ProjectDocument, MarkdownEscapesUserTextSoItCannotBreakTheLayout) {
 TEST(ProjectDocument, JsonHasTheRequirementsInTheirDesignShape) {
   const auto requirements = shopRequirements();
   const json document = json::parse(renderProjectDocument("shop", requirements, DocumentFormat::Json, kGeneratedAt));
-  EXPECT_EQ(document.size(), 3u) << document.dump(2);
+  EXPECT_EQ(document.size(), 6u) << document.dump(2);  // with findings, conflicts and readiness
   EXPECT_EQ(document.at("projectId"), "shop");
   EXPECT_EQ(document.at("generatedAt"), "2026-01-16T03:57:45.123Z");
   EXPECT_EQ(document.at("requirements"), json(requirements));
@@ -264,7 +295,8 @@ TEST(ProjectDocument, AnEmptyProjectGivesAnEmptyButCompleteDocument) {
   const std::string markdown = renderProjectDocument("shop", {}, DocumentFormat::Markdown, kGeneratedAt);
   EXPECT_NE(markdown.find("- **Requirements:** 0 (0 validated, 0 pending, 0 rejected)\n"), std::string::npos);
   EXPECT_NE(markdown.find("| Must have | 0 |"), std::string::npos);
-  EXPECT_TRUE(markdown.ends_with("| assumption | 0 |\n\nNo requirements recorded.\n")) << markdown;
+  EXPECT_NE(markdown.find("| assumption | 0 |\n\nNo requirements recorded.\n\n## Readiness"), std::string::npos)
+      << markdown;
   EXPECT_EQ(markdown.find("## Must have"), std::string::npos);
 
   EXPECT_EQ(json::parse(renderProjectDocument("shop", {}, DocumentFormat::Json, kGeneratedAt)).at("requirements"),
@@ -325,7 +357,7 @@ TEST(SessionDocument, ASessionWithoutRequirementsSaysSo) {
   session.extractedRequirements.clear();
   const std::string markdown = renderSessionDocument(session, DocumentFormat::Markdown, kGeneratedAt);
   EXPECT_NE(markdown.find("- **Requirements:** 0\n"), std::string::npos) << markdown;
-  EXPECT_TRUE(markdown.ends_with("No requirements recorded.\n"));
+  EXPECT_NE(markdown.find("No requirements recorded.\n\n## Readiness"), std::string::npos) << markdown;
   EXPECT_EQ(parseCsv(renderSessionDocument(session, DocumentFormat::Csv, kGeneratedAt)).size(), 1u);
 }
 

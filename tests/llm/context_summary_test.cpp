@@ -21,7 +21,8 @@ TEST(ContextSummaryTest, AnEmptyInterviewSaysSoAndListsEveryStandardArea) {
             "No requirements captured yet.\n"
             "Areas explored: none.\n"
             "Standard areas not yet explored: authentication, authorization, data_model, api, ui_ux, performance, "
-            "security, integrations, deployment.");
+            "security, integrations, deployment.\n"
+            "Readiness: 0.00 (not ready).");
 }
 
 TEST(ContextSummaryTest, ListsRequirementsWithPriorityCategoryAndArea) {
@@ -58,6 +59,29 @@ TEST(ContextSummaryTest, CutsLongRequirementsAndNamesExploredAreasInOrder) {
   EXPECT_NE(summary.find("not yet explored: authentication, authorization, data_model, api, ui_ux, performance, "
                          "integrations."),
             std::string::npos);
+}
+
+TEST(ContextSummaryTest, OpenConflictsAndFindingsComeWithTheInstructionToSettleThemOneAtATime) {
+  InterviewContext context;
+  context.requirements.push_back(requirement("We must use PostgreSQL", RequirementCategory::Constraint));
+  context.requirements.back().id = "a";
+  context.requirements.push_back(requirement("The database will be MySQL", RequirementCategory::Constraint));
+  context.requirements.back().id = "b";
+  context.requirements.push_back(requirement("The app should be fast", RequirementCategory::NonFunctional));
+  context.requirements.back().id = "c";
+  context.conflicts.push_back({"k", {"a", "b"}, ConflictKind::ExclusiveChoice, "Two databases.", ReviewStatus::Open, {}, "m1"});
+  context.conflicts.push_back({"k2", {"a", "c"}, ConflictKind::Polarity, "Settled.", ReviewStatus::Resolved, {}, {}});
+  context.findings.push_back({"f", "c", FindingKind::VagueTerm, "fast", "\"fast\" cannot be tested.", {}, ReviewStatus::Open, {}});
+  const std::string summary = renderContextSummary(context);
+  EXPECT_NE(summary.find("Open conflicts (ask about the first one not yet asked, one per reply):\n"
+                         "- exclusive-choice: \"We must use PostgreSQL\" vs \"The database will be MySQL\". Two "
+                         "databases. (already asked)\n"),
+            std::string::npos)
+      << summary;
+  EXPECT_EQ(summary.find("Settled."), std::string::npos);
+  EXPECT_NE(summary.find("- vague-term in \"The app should be fast\": \"fast\" cannot be tested.\n"), std::string::npos)
+      << summary;
+  EXPECT_NE(summary.find("Readiness: "), std::string::npos);
 }
 
 }  // namespace

@@ -43,7 +43,8 @@ inline constexpr std::string_view kInterviewContextProse =
     "- [must, functional, authentication] Users sign in with Google\n"
     "Areas explored: authentication.\n"
     "Standard areas not yet explored: authorization, data_model, api, ui_ux, performance, security, "
-    "integrations, deployment.";
+    "integrations, deployment.\n"
+    "Readiness: 0.21 (not ready).";
 
 // Records the waits the client asks for instead of sleeping. Thread-safe.
 class RecordingWaiter {
