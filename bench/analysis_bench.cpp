@@ -12,6 +12,7 @@
 
 #include "core/types.hpp"
 #include "domain/conflict_index.hpp"
+#include "domain/quality_review.hpp"
 
 namespace nexus {
 namespace {
@@ -34,7 +35,11 @@ class VariedRequirements {
   std::string text() {
     const std::string s = subject();
     const std::string n = std::to_string(1 + pick(30));
-    switch (pick(16)) {
+    switch (pick(18)) {
+      case 16:
+        return "The " + s + " page should be fast";
+      case 17:
+        return "Export " + s + " reports to PDF, CSV etc.";
       case 0:
         return "The " + s + " page must load in under " + n + " seconds";
       case 1:
@@ -106,6 +111,41 @@ void BM_ConflictIndexAdd(benchmark::State& state) {
       benchmark::Counter(static_cast<double>(conflicts), benchmark::Counter::kAvgIterations);
 }
 BENCHMARK(BM_ConflictIndexAdd)->Arg(1000)->Arg(10000)->UseManualTime()->Unit(benchmark::kMicrosecond);
+
+// The whole analysis of one new requirement as the engine runs it: its findings, its conflicts,
+// and the bookkeeping against what the session or project already holds. The entries it added
+// are taken out again untimed.
+void BM_QualityReviewAdd(benchmark::State& state) {
+  const auto held = static_cast<std::size_t>(state.range(0));
+  std::size_t nextId = 0;
+  domain::QualityReview review([&](std::string_view kind) { return std::string(kind) + std::to_string(nextId++); });
+  std::vector<RequirementFinding> findings;
+  std::vector<RequirementConflict> conflicts;
+  VariedRequirements requirements(42);
+  for (std::size_t i = 0; i < held; ++i) {
+    (void)review.add(requirements.next("held-" + std::to_string(i)), {findings, conflicts});
+  }
+  std::vector<ExtractedRequirement> probes;
+  for (int i = 0; i < 256; ++i) probes.push_back(requirements.next("probe"));
+
+  std::size_t next = 0;
+  for (auto _ : state) {
+    const ExtractedRequirement& probe = probes[next++ % probes.size()];
+    const std::size_t findingsBefore = findings.size();
+    const std::size_t conflictsBefore = conflicts.size();
+    const auto start = std::chrono::steady_clock::now();
+    auto delta = review.add(probe, {findings, conflicts});
+    const auto elapsed = std::chrono::steady_clock::now() - start;
+    benchmark::DoNotOptimize(delta);
+    state.SetIterationTime(std::chrono::duration<double>(elapsed).count());
+    (void)review.remove(probe.id, {findings, conflicts});
+    findings.resize(findingsBefore);
+    conflicts.resize(conflictsBefore);
+  }
+  state.counters["findings_held"] = static_cast<double>(findings.size());
+  state.counters["conflicts_held"] = static_cast<double>(conflicts.size());
+}
+BENCHMARK(BM_QualityReviewAdd)->Arg(1000)->Arg(10000)->UseManualTime()->Unit(benchmark::kMicrosecond);
 
 }  // namespace
 }  // namespace nexus

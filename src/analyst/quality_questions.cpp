@@ -86,7 +86,9 @@ std::string qualityQuestion(const InterviewContext& context, const std::vector<E
   std::vector<RequirementConflict> conflicts = context.conflicts;
   std::size_t next = 0;
   domain::QualityReview review([&next](std::string_view kind) { return std::string(kind) + "-" + std::to_string(next++); });
-  review.restore(context.requirements);
+  // Indexing the interview costs a few microseconds a requirement: only worth it when there is
+  // something new to compare.
+  if (!heard.empty()) review.restore(context.requirements);
   std::vector<std::string> latest;
   for (auto requirement : heard) {
     const bool duplicate = std::any_of(all.begin(), all.end(), [&](const ExtractedRequirement& r) {
