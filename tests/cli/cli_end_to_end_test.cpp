@@ -300,5 +300,24 @@ TEST_F(CliEndToEnd, SessionsListShowAndDelete) {
   EXPECT_EQ(dashed.err, "nexus: no interview session with id \"-abc\"\n");
 }
 
+TEST_F(CliEndToEnd, EditDropReadyAndConflictsDuringAnInterview) {
+  const auto run = nexus({"interview"},
+                         "We must use PostgreSQL.\nThe database will be MySQL.\n/conflicts\n/edit 2 priority could\n"
+                         "/edit 9 priority must\n/edit 1 colour red\n/drop 1\n/reqs\n/ready\n/end\n");
+  ASSERT_EQ(run.exitCode, 0) << run.err;
+  EXPECT_NE(run.out.find("Conflicts\n  ! exclusive-choice #1 We must use PostgreSQL.\n    vs #2 The database will be MySQL."),
+            std::string::npos)
+      << run.out;
+  EXPECT_NE(run.out.find("Changed:\n  + The database will be MySQL.\n    functional · could"), std::string::npos) << run.out;
+  EXPECT_NE(run.err.find("no requirement number 9 (see /reqs for the numbers)"), std::string::npos) << run.err;
+  EXPECT_NE(run.err.find("cannot change \"colour\""), std::string::npos) << run.err;
+  EXPECT_NE(run.out.find("Removed: We must use PostgreSQL."), std::string::npos) << run.out;
+  EXPECT_NE(run.out.find("Requirements (1)\n  1. The database will be MySQL.\n"), std::string::npos) << run.out;
+  EXPECT_NE(run.out.find("· edited"), std::string::npos) << run.out;
+  EXPECT_NE(run.out.find("Readiness "), std::string::npos) << run.out;
+  EXPECT_NE(run.out.find("[clear]   data model (1)"), std::string::npos) << run.out;
+  EXPECT_NE(run.out.find("0 open conflicts"), std::string::npos) << run.out;  // its other side was removed
+}
+
 }  // namespace
 }  // namespace nexus

@@ -140,5 +140,43 @@ TEST_F(RequirementsCli, ExportingASessionAgainAddsNothingAndRestoresWhatWasDelet
             "nexus: cannot export session no-such-session: No interview session with id \"no-such-session\"\n");
 }
 
+TEST_F(RequirementsCli, UpdateKeepsHistoryAndAnalyzeReportsConflictsFindingsAndReadiness) {
+  const auto interview = nexus({"interview", "--project", "demo"},
+                               "We must use PostgreSQL.\nThe database will be MySQL.\nThe app should be fast.\n/end\n");
+  ASSERT_EQ(interview.exitCode, 0) << interview.err;
+  EXPECT_NE(interview.out.find("! conflict (exclusive-choice)"), std::string::npos) << interview.out;
+  EXPECT_NE(interview.out.find("? vague-term:"), std::string::npos) << interview.out;
+  const json all = listed();
+  ASSERT_EQ(all.size(), 3u) << all.dump(2);
+  const std::string id = all[2].at("id");
+
+  const auto updated = nexus({"requirements", "update", id, "--priority", "must", "--text",
+                              "Search results appear in under 1 second for 95% of searches"});
+  ASSERT_EQ(updated.exitCode, 0) << updated.err;
+  EXPECT_NE(updated.out.find("Search results appear in under 1 second"), std::string::npos) << updated.out;
+  const json after = listed();
+  EXPECT_EQ(after[2].at("priority"), "must");
+  EXPECT_EQ(after[2].at("editedFields"), json::array({"text", "priority"}));
+  EXPECT_EQ(after[2].at("history").size(), 2u);
+
+  EXPECT_EQ(nexus({"requirements", "update", id}).exitCode, 1);  // nothing to change
+  EXPECT_EQ(nexus({"requirements", "update", id, "--priority", "urgent"}).exitCode, 2);
+  const auto unknown = nexus({"requirements", "update", "no-such-id", "--priority", "must"});
+  EXPECT_EQ(unknown.exitCode, 1);
+  EXPECT_NE(unknown.err.find("cannot update requirement no-such-id"), std::string::npos) << unknown.err;
+
+  const auto analysis = nexus({"requirements", "analyze", "--project", "demo", "--json"});
+  ASSERT_EQ(analysis.exitCode, 0) << analysis.err;
+  const json report = json::parse(analysis.out);
+  ASSERT_EQ(report.at("conflicts").size(), 1u) << report.dump(2);
+  EXPECT_EQ(report.at("conflicts")[0].at("kind"), "exclusive-choice");
+  EXPECT_TRUE(report.at("findings").empty()) << report.dump(2);  // the vague one was made precise
+  EXPECT_FALSE(report.at("readiness").at("ready"));
+  const auto text = nexus({"--ready-threshold", "0.5", "requirements", "analyze", "--project", "demo"});
+  ASSERT_EQ(text.exitCode, 0) << text.err;
+  EXPECT_NE(text.out.find("ready at 0.50"), std::string::npos) << text.out;
+  EXPECT_NE(text.out.find("! exclusive-choice We must use PostgreSQL."), std::string::npos) << text.out;
+}
+
 }  // namespace
 }  // namespace nexus
