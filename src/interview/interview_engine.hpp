@@ -96,7 +96,8 @@ class InterviewEngine {
   // readiness-changed) and then reaches the requirements database entry of the requirement;
   // if the save fails nothing changes. They work on sessions in any status (a completed
   // interview can still be corrected) and wait only for a store write, never for a model call.
-  Result<Readiness> getReadiness(std::string_view sessionId);
+  // From memory, else from the store (never claiming it, like getSession).
+  Result<Readiness> getReadiness(std::string_view sessionId) const;
   // The requirement after the change; fields the person sets are listed in editedFields and are
   // never overwritten afterwards. NotFound (session or requirement), InvalidArgument.
   Result<ExtractedRequirement> updateRequirement(std::string_view sessionId, std::string_view requirementId,

@@ -3,6 +3,8 @@
 #include <spdlog/spdlog.h>
 
 #include "core/enums.hpp"
+#include "core/ids.hpp"
+#include "core/text.hpp"
 #include "core/json.hpp"
 #include "domain/readiness.hpp"
 #include "events/event_types.hpp"
@@ -41,11 +43,20 @@ bool InterviewEngine::refreshReadiness(Slot& slot, double threshold) {
   return moved;
 }
 
-Result<Readiness> InterviewEngine::getReadiness(std::string_view sessionId) {
-  auto found = findOrLoad(sessionId);
-  if (!found) return found.error();
-  std::lock_guard state((*found)->stateMutex);
-  return readinessOf((*found)->session, options_.readyThreshold);
+Result<Readiness> InterviewEngine::getReadiness(std::string_view sessionId) const {
+  // Like getSession: a session the engine does not hold is read, not claimed.
+  if (auto slot = find(sessionId)) {
+    std::lock_guard state(slot->stateMutex);
+    return readinessOf(slot->session, options_.readyThreshold);
+  }
+  const auto unknown = [&] {
+    return Error::notFound("No interview session with id \"" + text::truncateUtf8(sessionId, 64) + "\"");
+  };
+  if (!isWellFormedId(sessionId)) return unknown();
+  auto stored = store_.load(sessionId);
+  if (!stored) return stored.error();
+  if (!*stored) return unknown();
+  return readinessOf(**stored, options_.readyThreshold);
 }
 
 Result<ExtractedRequirement> InterviewEngine::updateRequirement(std::string_view sessionId,

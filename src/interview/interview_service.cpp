@@ -61,10 +61,8 @@ void InterviewService::forget(std::string_view sessionId) {
   engine_.forget(id);
 }
 
-Result<Readiness> InterviewService::getReadiness(std::string_view sessionId) {
-  auto readiness = engine_.getReadiness(sessionId);
-  engine_.forgetIfCompleted(sessionId);
-  return readiness;
+Result<Readiness> InterviewService::getReadiness(std::string_view sessionId) const {
+  return engine_.getReadiness(sessionId);
 }
 
 Result<ExtractedRequirement> InterviewService::updateRequirement(std::string_view sessionId,

@@ -66,7 +66,7 @@ class InterviewService {
 
   // Quality analysis and the person's edits (see InterviewEngine). A completed session is
   // loaded for the change and dropped from memory again afterwards.
-  Result<Readiness> getReadiness(std::string_view sessionId);
+  Result<Readiness> getReadiness(std::string_view sessionId) const;
   Result<ExtractedRequirement> updateRequirement(std::string_view sessionId, std::string_view requirementId,
                                                  const RequirementChanges& changes);
   Result<void> removeRequirement(std::string_view sessionId, std::string_view requirementId);
