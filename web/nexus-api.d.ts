@@ -26,6 +26,8 @@ export type StandardArea =
   | 'security'
   | 'integrations'
   | 'deployment';
+/** The fields of a requirement the person can change. */
+export type RequirementField = 'text' | 'category' | 'priority' | 'area';
 
 export interface EvolutionContext {
   projectPath: string;
@@ -54,6 +56,85 @@ export interface ExtractedRequirement {
   area?: string;
   /** The user message in which it was stated. */
   sourceMessageId: string;
+  /** The fields the person changed: their value wins over any later extraction or merge. */
+  editedFields?: RequirementField[];
+}
+
+// --- quality analysis (DESIGN.md §2) -------------------------------------------------------
+
+export type FindingKind = 'vague-term' | 'unmeasured' | 'open-ended' | 'compound' | 'no-actor' | 'tbd';
+export type ConflictKind = 'polarity' | 'exclusive-choice' | 'numeric' | 'access';
+/** open until the person settles it: resolved (answered or changed), or dismissed (fine as it is). */
+export type QualityStatus = 'open' | 'resolved' | 'dismissed';
+/**
+ * keep-first / keep-second: the other requirement of the pair becomes `wont`; keep-both: both
+ * hold after all; dismissed: the two never were in conflict.
+ */
+export type ConflictResolution = 'keep-first' | 'keep-second' | 'keep-both' | 'dismissed';
+/** missing: no requirement; partial: only unclear ones; clear: at least one clear one. */
+export type AreaStatus = 'missing' | 'partial' | 'clear';
+
+/** Something that makes one requirement hard to test. */
+export interface RequirementFinding {
+  id: string;
+  requirementId: string;
+  kind: FindingKind;
+  /** The words that triggered it, as the person wrote them. */
+  term?: string;
+  /** In plain words: what is unclear. */
+  message: string;
+  /** How to say it testably. */
+  suggestion?: string;
+  status: QualityStatus;
+  /** The interviewer's reply that asked about it. */
+  askedInMessageId?: string;
+}
+
+/** Two requirements that cannot both hold. */
+export interface RequirementConflict {
+  id: string;
+  /** The earlier requirement first: keep-first keeps it. */
+  requirementIds: [string, string];
+  kind: ConflictKind;
+  explanation: string;
+  status: QualityStatus;
+  /** How the person settled it, once they have. */
+  resolution?: ConflictResolution;
+  /** The interviewer's reply that asked about it. */
+  askedInMessageId?: string;
+}
+
+/** One standard area's part in the readiness. */
+export interface AreaReadiness {
+  area: StandardArea;
+  status: AreaStatus;
+  /** The requirements that cover it. */
+  requirementIds: string[];
+}
+
+/** How ready an interview's requirements are to build from (the formula is in the README). */
+export interface Readiness {
+  /** 0..1 */
+  score: number;
+  /** score >= threshold and no open conflict. */
+  ready: boolean;
+  /** 0..1; 0.8 unless the server was told another (--ready-threshold). */
+  threshold: number;
+  /** One entry per standard area, in their order. */
+  areas: AreaReadiness[];
+  openConflicts: number;
+  openFindings: number;
+}
+
+/** One change the person made to a requirement; `removed` (with the old text) when they removed it. */
+export interface RequirementEdit {
+  requirementId: string;
+  field: RequirementField | 'removed';
+  /** Absent when the field had no value (an area first given). */
+  oldValue?: string;
+  /** Absent when the value was taken away (an area, a removal). */
+  newValue?: string;
+  editedAt: IsoDate;
 }
 
 export interface InterviewSession {
@@ -68,6 +149,10 @@ export interface InterviewSession {
   startedAt: IsoDate;
   lastActivityAt: IsoDate;
   completedAt?: IsoDate;
+  findings?: RequirementFinding[];
+  conflicts?: RequirementConflict[];
+  /** Every change the person made to the session's requirements, oldest first. */
+  requirementEdits?: RequirementEdit[];
 }
 
 export interface ProcessMessageResult {
@@ -77,6 +162,12 @@ export interface ProcessMessageResult {
   extractedRequirements: ExtractedRequirement[];
   /** Standard areas not yet covered, once enough has been said to tell. */
   suggestedGaps: string[];
+  /** Findings new or settled this turn. */
+  findings?: RequirementFinding[];
+  /** Conflicts new or settled this turn. */
+  conflicts?: RequirementConflict[];
+  /** The session's readiness after the turn. */
+  readiness?: Readiness;
 }
 
 /** One entry of interview:list. */
@@ -116,6 +207,10 @@ export interface Requirement {
   sources: RequirementSource[];
   createdAt: IsoDate;
   updatedAt: IsoDate;
+  /** The fields the person changed. */
+  editedFields?: RequirementField[];
+  /** The person's changes, oldest first. */
+  history?: RequirementEdit[];
 }
 
 // --- method parameters and results ---------------------------------------------------------
@@ -133,6 +228,21 @@ export interface RequirementFilters {
   minConfidence?: number;
   validation?: ValidationStatus;
   featureId?: string;
+}
+
+/** What to change in a requirement: only the fields given. An area of "" takes the area away. */
+export interface RequirementChanges {
+  text?: string;
+  category?: RequirementCategory;
+  priority?: Priority;
+  area?: StandardArea | (string & {});
+}
+
+/** requirements:analyze: the quality analysis of a project's requirements database. */
+export interface QualityAnalysis {
+  conflicts: RequirementConflict[];
+  findings: RequirementFinding[];
+  readiness: Readiness;
 }
 
 /** What requirements:export renders: a project's requirements database, or one session's requirements. */
@@ -178,6 +288,17 @@ export interface NexusEventPayloads {
     categories: Partial<Record<RequirementCategory, number>>;
     /** From start to completion, in milliseconds. */
     duration: number;
+  };
+  /** A finding new, or one whose status changed (the same id again). */
+  'interview:finding-detected': { sessionId: string; finding: RequirementFinding };
+  /** A conflict new, or one whose status changed (the same id again). */
+  'interview:conflict-detected': { sessionId: string; conflict: RequirementConflict };
+  'interview:readiness-changed': { sessionId: string; readiness: Readiness };
+  /** The person changed a requirement (or settling a conflict did); changedFields ["removed"]: it was removed. */
+  'interview:requirement-updated': {
+    sessionId: string;
+    requirement: ExtractedRequirement;
+    changedFields: (RequirementField | 'removed')[];
   };
   'system:error': SystemErrorPayload;
 }
@@ -367,10 +488,23 @@ export interface InterviewAPI {
   delete(sessionId: string): Promise<null>;
   /** Records the session's requirements in the requirements database; how many it holds. */
   exportToRequirementsDB(sessionId: string): Promise<number>;
+  getReadiness(sessionId: string): Promise<Readiness>;
+  /** Changes the fields given; the result lists every field the person has changed in editedFields. */
+  updateRequirement(sessionId: string, requirementId: string, changes: RequirementChanges): Promise<ExtractedRequirement>;
+  /** Takes a requirement out of the session (recorded as an edit); its open conflicts and findings are settled. */
+  removeRequirement(sessionId: string, requirementId: string): Promise<null>;
+  /** Settles a conflict; keep-first or keep-second makes the other requirement `wont`. */
+  resolveConflict(sessionId: string, conflictId: string, resolution: ConflictResolution): Promise<RequirementConflict>;
+  /** The requirement is fine as it is: the finding is dismissed. */
+  dismissFinding(sessionId: string, findingId: string): Promise<RequirementFinding>;
 }
 
 export interface RequirementsAPI {
   list(projectId: string, filters?: RequirementFilters): Promise<Requirement[]>;
+  /** Changes the fields given; the result carries the change in its history. */
+  update(requirementId: string, changes: RequirementChanges): Promise<Requirement>;
+  /** Conflicts, findings and readiness over the project's requirements database. */
+  analyze(projectId: string): Promise<QualityAnalysis>;
   /** A requirements document of a project (its id) or of one session ({sessionId}); markdown by default. */
   export(source: ExportSource, format?: DocumentFormat): Promise<string>;
 }

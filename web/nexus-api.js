@@ -102,6 +102,10 @@ export const EVENT_TYPES = Object.freeze([
   'interview:paused',
   'interview:resumed',
   'interview:completed',
+  'interview:finding-detected',
+  'interview:conflict-detected',
+  'interview:readiness-changed',
+  'interview:requirement-updated',
   'system:error',
 ]);
 
@@ -155,9 +159,18 @@ export function createNexusAPI(options = {}) {
       list: (projectId) => invoke('interview:list', projectId),
       delete: (sessionId) => invoke('interview:delete', sessionId),
       exportToRequirementsDB: (sessionId) => invoke('interview:exportToRequirementsDB', sessionId),
+      getReadiness: (sessionId) => invoke('interview:getReadiness', sessionId),
+      updateRequirement: (sessionId, requirementId, changes) =>
+        invoke('interview:updateRequirement', sessionId, requirementId, changes),
+      removeRequirement: (sessionId, requirementId) => invoke('interview:removeRequirement', sessionId, requirementId),
+      resolveConflict: (sessionId, conflictId, resolution) =>
+        invoke('interview:resolveConflict', sessionId, conflictId, resolution),
+      dismissFinding: (sessionId, findingId) => invoke('interview:dismissFinding', sessionId, findingId),
     }),
     requirements: Object.freeze({
       list: (projectId, filters) => invoke('requirements:list', projectId, filters),
+      update: (requirementId, changes) => invoke('requirements:update', requirementId, changes),
+      analyze: (projectId) => invoke('requirements:analyze', projectId),
       export: (source, format) => invoke('requirements:export', source, format),
     }),
     events: Object.freeze({

@@ -40,6 +40,23 @@ export function describeError(error) {
   }
 }
 
+// A change to a requirement, a finding or a conflict that failed: the server says in its own
+// words what was wrong (an unknown id, a value not allowed), in one line.
+export function describeChangeError(error) {
+  switch (error?.kind) {
+    case ErrorKind.NOT_FOUND:
+    case ErrorKind.INVALID_ARGUMENT:
+    case ErrorKind.NOT_ACTIVE:
+      return `${capitalized(serverReason(error))}.`;
+    default:
+      return describeError(error).text;
+  }
+}
+
+function capitalized(text) {
+  return text ? text[0].toUpperCase() + text.slice(1) : text;
+}
+
 // The server's own words without the "method: " prefix the client adds, and no final period.
 function serverReason(error) {
   let text = String(error?.message ?? error ?? 'unknown error');

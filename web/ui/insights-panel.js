@@ -1,92 +1,122 @@
-// The side panel: the requirements captured so far (most important first), which of the
-// standard areas have been explored, and the ones the interviewer suggests covering next. All
-// of it is the session state's; the panel shows it as it changes.
+// The side panel: the interview's readiness, and the requirements captured so far (most
+// important first), each a card with what the analysis found in it. All of it is the session
+// state's; the panel shows it as it changes, keeping each card (and an editor open in it)
+// across changes.
 
-import { byId, el } from './dom.js';
-import {
-  PRIORITY_ORDER, STANDARD_AREAS, areaName, categoryName, confidenceText, priorityName,
-} from './labels.js';
+import { byId } from './dom.js';
+import { PRIORITY_ORDER } from './labels.js';
+import { createReadinessGauge } from './readiness-gauge.js';
+import { createRequirementCard } from './requirement-card.js';
 
-const listFormat = new Intl.ListFormat('en', { type: 'conjunction' });
-const AREA_STATE_NAMES = { explored: 'explored', gap: 'suggested next', open: 'not discussed yet' };
-
-// state: the session state (session-state.js).
-export function createInsightsPanel(state) {
+// state: the session state (session-state.js); actions: what the cards can do (requirement-card.js).
+export function createInsightsPanel(state, actions) {
   const list = byId('requirement-list');
   const count = byId('requirements-count');
   const empty = byId('requirements-empty');
-  const areaList = byId('area-list');
-  const gapsText = byId('gaps');
+  const hint = byId('requirements-hint');
+  const cards = new Map(); // requirement id → its card
+  let shownSessionId = null;
+  let lastFocused = null; // the card the keyboard was last in: a busy card's disabled button loses it
+  list.addEventListener('focusin', (event) => { lastFocused = event.target.closest('.requirement'); });
+  createReadinessGauge(state);
 
-  function requirementItem(requirement, { fresh }) {
-    const facts = el('div', { className: 'requirement-facts' },
-      el('span', {
-        className: 'fact priority',
-        dataset: { priority: requirement.priority },
-        text: priorityName(requirement.priority),
-        attrs: { title: 'MoSCoW priority' },
-      }),
-      el('span', { className: 'fact', text: categoryName(requirement.category), attrs: { title: 'Category' } }),
-      requirement.area
-        ? el('span', { className: 'fact', text: areaName(requirement.area), attrs: { title: 'Area' } })
-        : null,
-      el('span', {
-        className: 'fact',
-        text: confidenceText(requirement.confidence),
-        attrs: { title: 'Confidence', 'aria-label': `confidence ${confidenceText(requirement.confidence)}` },
-      }));
-    const item = el('li', {
-      className: 'requirement',
-      dataset: { requirementId: requirement.id, priority: requirement.priority, category: requirement.category },
-    }, el('p', { className: 'requirement-text', text: requirement.text }), facts);
-    if (fresh) item.dataset.fresh = '';
-    return item;
+  const rank = (requirement) => {
+    const index = PRIORITY_ORDER.indexOf(requirement.priority);
+    return index < 0 ? PRIORITY_ORDER.length : index;
+  };
+
+  // The findings and conflicts of each requirement, and the text of each.
+  function reviewIndex() {
+    const { extractedRequirements } = state.session;
+    const textById = new Map(extractedRequirements.map((r) => [r.id, r.text]));
+    const findingsOf = new Map();
+    const conflictsOf = new Map();
+    const add = (index, id, item) => index.set(id, [...(index.get(id) ?? []), item]);
+    for (const finding of state.findings) add(findingsOf, finding.requirementId, finding);
+    for (const conflict of state.conflicts) for (const id of conflict.requirementIds) add(conflictsOf, id, conflict);
+    return (id) => ({
+      findings: findingsOf.get(id) ?? [],
+      conflicts: conflictsOf.get(id) ?? [],
+      textOf: (other) => textById.get(other),
+    });
   }
 
-  function renderRequirements(freshIds = new Set()) {
+  // The cards in order, moving only those out of place (a move loses the keyboard focus).
+  function place(nodes) {
+    nodes.forEach((node, index) => {
+      if (list.children[index] !== node) list.insertBefore(node, list.children[index] ?? null);
+    });
+  }
+
+  function render(freshIds = new Set()) {
     const requirements = state.session.extractedRequirements;
-    const rank = (r) => {
-      const index = PRIORITY_ORDER.indexOf(r.priority);
-      return index < 0 ? PRIORITY_ORDER.length : index;
-    };
     // Array.prototype.sort is stable: within a priority, the order they were captured in.
     const ordered = [...requirements].sort((a, b) => rank(a) - rank(b));
-    list.replaceChildren(...ordered.map((r) => requirementItem(r, { fresh: freshIds.has(r.id) })));
+    const reviewOf = reviewIndex();
+    const focused = list.contains(document.activeElement) ? document.activeElement.closest('.requirement') : null;
+    const nowhere = !document.activeElement || document.activeElement === document.body;
+    let removedWithFocus = -1;
+    for (const [id, card] of cards) {
+      if (requirements.some((r) => r.id === id)) continue;
+      if (card.node === focused || (nowhere && card.node === lastFocused)) {
+        removedWithFocus = [...list.children].indexOf(card.node);
+      }
+      card.node.remove();
+      cards.delete(id);
+    }
+    const nodes = ordered.map((requirement) => {
+      let card = cards.get(requirement.id);
+      if (!card) {
+        card = createRequirementCard(requirement.id, actions);
+        cards.set(requirement.id, card);
+        if (freshIds.has(requirement.id)) {
+          card.node.dataset.fresh = '';
+          // Once: a card moved later (a new priority) must not arrive again.
+          card.node.addEventListener('animationend', () => delete card.node.dataset.fresh, { once: true });
+        }
+      }
+      card.show(requirement, reviewOf(requirement.id));
+      return card.node;
+    });
+    place(nodes);
+    // A card moved by its new priority keeps the keyboard; a removed one hands it to the next.
+    if (focused?.isConnected && !focused.contains(document.activeElement)) cards.get(focused.dataset.requirementId)?.focus();
+    if (removedWithFocus >= 0) focusAfterRemoval(ordered, removedWithFocus);
     count.textContent = String(requirements.length);
     empty.hidden = requirements.length > 0;
+    hint.hidden = requirements.length === 0;
   }
 
-  function renderCoverage() {
-    const { exploredAreas } = state.session;
-    const { gaps } = state;
-    const areaState = (area) => {
-      if (exploredAreas.includes(area)) return 'explored';
-      return gaps.includes(area) ? 'gap' : 'open';
-    };
-    const others = [...exploredAreas, ...gaps].filter((area) => !STANDARD_AREAS.includes(area));
-    const areas = [...STANDARD_AREAS, ...new Set(others)];
-    areaList.replaceChildren(...areas.map((area) => {
-      const coverage = areaState(area);
-      return el('li', { className: 'area', dataset: { area, state: coverage } },
-        areaName(area), el('span', { className: 'visually-hidden', text: ` (${AREA_STATE_NAMES[coverage]})` }));
-    }));
-    const open = gaps.filter((area) => !exploredAreas.includes(area)).map(areaName);
-    gapsText.replaceChildren('Worth covering next: ', el('strong', { text: listFormat.format(open) }), '.');
-    gapsText.hidden = open.length === 0;
+  function focusAfterRemoval(ordered, index) {
+    const next = ordered[Math.min(index, ordered.length - 1)];
+    if (next) cards.get(next.id).focus();
+    else byId('message-input').focus();
+  }
+
+  function clear() {
+    cards.clear();
+    list.replaceChildren();
   }
 
   state.subscribe((change) => {
     switch (change.type) {
       case 'session':
-        renderRequirements();
-        renderCoverage();
+        // The same interview shown again as stored (after a reconnect) keeps its cards and editors.
+        if (state.session.id !== shownSessionId) clear();
+        shownSessionId = state.session.id;
+        render();
+        break;
+      case 'closed':
+        clear();
+        shownSessionId = null;
         break;
       case 'requirements':
-        renderRequirements(new Set(change.added.map((r) => r.id)));
+        render(new Set(change.added.map((r) => r.id)));
         break;
-      case 'area':
-      case 'gaps':
-        renderCoverage();
+      case 'requirement':
+      case 'removed':
+      case 'review':
+        render();
         break;
       default:
     }

@@ -1,6 +1,7 @@
-// One open interview: the conversation, the message box, the side panel and the session bar,
-// kept in step with the server's answers and its events. What the interview holds is the
-// session state's: this view changes it through its actions, and shows it as it changes.
+// One open interview: the conversation, the message box, the side panel (readiness and
+// requirements, which the person can edit, remove, and settle findings and conflicts of) and the
+// session bar, kept in step with the server's answers and its events. What the interview holds
+// is the session state's: this view changes it through its actions, and shows it as it changes.
 
 import { ErrorKind } from '../nexus-api.js';
 import { createComposer } from './composer.js';
@@ -19,7 +20,20 @@ export function createInterviewView({ api, state, onBack }) {
   const root = byId('interview-view');
   const notice = byId('session-notice');
   const conversation = createConversation();
-  createInsightsPanel(state);
+  createInsightsPanel(state, {
+    updateRequirement: (requirementId, changes) => change(
+      (sessionId) => api.interview.updateRequirement(sessionId, requirementId, changes),
+      (updated) => state.updateRequirement(updated)),
+    removeRequirement: (requirementId) => change(
+      (sessionId) => api.interview.removeRequirement(sessionId, requirementId),
+      () => state.removeRequirement(requirementId)),
+    resolveConflict: (conflictId, resolution) => change(
+      (sessionId) => api.interview.resolveConflict(sessionId, conflictId, resolution),
+      (conflict) => state.review({ conflicts: [conflict] })),
+    dismissFinding: (findingId) => change(
+      (sessionId) => api.interview.dismissFinding(sessionId, findingId),
+      (finding) => state.review({ findings: [finding] })),
+  });
   const composer = createComposer({ state, onSend: send });
   const toolbar = createSessionToolbar({
     state,
@@ -31,6 +45,7 @@ export function createInterviewView({ api, state, onBack }) {
   });
 
   let turn = null; // the exchange in progress, if any
+  let readinessAnnounced = 0; // interview:readiness-changed events received
   const openId = () => state.session?.id;
 
   function showNotice(text, tone = 'info') {
@@ -47,6 +62,27 @@ export function createInterviewView({ api, state, onBack }) {
       return showNotice(`This interview ended${when}. You can read and export it; it cannot be continued.`);
     }
     return showNotice('');
+  }
+
+  // A change to a requirement, finding or conflict of the open interview; its card says a failure.
+  async function change(call, onDone) {
+    const sessionId = openId();
+    const result = await call(sessionId);
+    if (openId() === sessionId) onDone(result);
+    return result;
+  }
+
+  // The readiness as the server has it now: on opening, and after events may have been missed.
+  // One announced while the answer was on its way is newer than the answer.
+  async function loadReadiness() {
+    const sessionId = openId();
+    const announcedBefore = readinessAnnounced;
+    try {
+      const readiness = await api.interview.getReadiness(sessionId);
+      if (openId() === sessionId && readinessAnnounced === announcedBefore) state.setReadiness(readiness);
+    } catch {
+      // The gauge waits for the next interview:readiness-changed.
+    }
   }
 
   // A session action (pause, resume, end, export) on the open interview: buttons wait for it; a
@@ -91,6 +127,8 @@ export function createInterviewView({ api, state, onBack }) {
       state.addRequirements(result.extractedRequirements);
       for (const { area } of result.extractedRequirements) if (area) state.addExploredArea(area);
       state.setGaps(result.suggestedGaps);
+      state.review({ findings: result.findings, conflicts: result.conflicts });
+      if (result.readiness) state.setReadiness(result.readiness);
     } catch (error) {
       if (openId() !== sessionId) return;
       turnFailed(current, text, error);
@@ -156,6 +194,15 @@ export function createInterviewView({ api, state, onBack }) {
     'interview:requirement-captured': ({ requirement }) => state.addRequirements([requirement]),
     'interview:area-explored': ({ area }) => state.addExploredArea(area),
     'interview:gap-suggested': ({ gaps }) => state.setGaps(gaps),
+    'interview:finding-detected': ({ finding }) => state.review({ findings: [finding] }),
+    'interview:conflict-detected': ({ conflict }) => state.review({ conflicts: [conflict] }),
+    'interview:readiness-changed': ({ readiness }) => {
+      readinessAnnounced += 1;
+      state.setReadiness(readiness);
+    },
+    'interview:requirement-updated': ({ requirement, changedFields }) => (changedFields?.includes('removed')
+      ? state.removeRequirement(requirement.id)
+      : state.updateRequirement(requirement)),
     'interview:paused': () => state.setStatus('paused'),
     'interview:resumed': () => state.setStatus('active'),
     'interview:completed': completed,
@@ -189,12 +236,14 @@ export function createInterviewView({ api, state, onBack }) {
       composer.clearError();
       composer.setBusy(false);
       composer.focus();
+      void loadReadiness();
     },
     // The same interview as stored now (after a reconnect: events may have been missed). What
     // the person typed, and an error shown, stay.
     refresh(stored) {
       if (turn || stored.id !== openId()) return;
       state.show(stored);
+      void loadReadiness();
     },
     close() {
       state.close();

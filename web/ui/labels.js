@@ -22,6 +22,19 @@ const CATEGORY_NAMES = {
   constraint: 'Constraint',
   assumption: 'Assumption',
 };
+export const CATEGORIES = Object.keys(CATEGORY_NAMES);
+
+// What keeps a requirement from being testable, as a short heading.
+const FINDING_KIND_NAMES = {
+  'vague-term': 'Vague',
+  unmeasured: 'Not measurable',
+  'open-ended': 'Open-ended',
+  compound: 'Several in one',
+  'no-actor': 'Who does it?',
+  tbd: 'Not decided yet',
+};
+// A standard area's part in the readiness.
+const AREA_STATUS_NAMES = { missing: 'nothing yet', partial: 'only unclear requirements', clear: 'covered' };
 
 const STATUS_NAMES = { active: 'Active', paused: 'Paused', completed: 'Completed' };
 const MODE_NAMES = { genesis: 'New software', evolution: 'Change to existing software' };
@@ -50,8 +63,21 @@ export function modeName(mode) {
   return MODE_NAMES[mode] ?? mode;
 }
 
+export function findingKindName(kind) {
+  return FINDING_KIND_NAMES[kind] ?? capitalized(String(kind).replaceAll('-', ' '));
+}
+
+export function areaStatusName(status) {
+  return AREA_STATUS_NAMES[status] ?? status;
+}
+
+// 0..1 as a whole percentage.
+export function percentText(fraction) {
+  return `${Math.round(Number(fraction) * 100)}%`;
+}
+
 export function confidenceText(confidence) {
-  return `${Math.round(Number(confidence) * 100)}%`;
+  return percentText(confidence);
 }
 
 export function countText(count, singular, plural = `${singular}s`) {

@@ -1,5 +1,6 @@
 // What the page knows of its session with the server, in one place: the connection, the server's
-// facts (system:info), and the open interview with the coverage gaps last suggested for it.
+// facts (system:info), and the open interview with the coverage gaps last suggested for it and
+// its readiness, findings and conflicts.
 // Only the actions below change it; views read it and subscribe to its changes. What it hands
 // out is frozen, so that no view can change it behind the others' backs.
 
@@ -15,12 +16,17 @@ import { ErrorCode } from '../nexus-api.js';
 //   {type: 'requirements', added} requirements it did not hold yet were captured
 //   {type: 'area', area}       an area was explored for the first time
 //   {type: 'gaps'}             the areas suggested next changed
+//   {type: 'readiness'}        the readiness changed (or became known)
+//   {type: 'review', findings, conflicts}  findings or conflicts were found, or their status changed
+//   {type: 'requirement', requirement}     a requirement it holds changed (the person's edit, a settled conflict)
+//   {type: 'removed', requirementId}       a requirement was removed
 export function createSessionState() {
   let connection = Object.freeze({ state: 'connecting', attempt: 1 });
   let everConnected = false;
   let server = Object.freeze({});
   let session = null;
   let gaps = Object.freeze([]);
+  let readiness = null;
   const listeners = new Set();
 
   function notify(change) {
@@ -31,6 +37,20 @@ export function createSessionState() {
   function changeSession(fields, change) {
     session = Object.freeze({ ...session, ...fields });
     notify(change);
+  }
+
+  // `held` with each of `arrived` in it: one of the same id replaced where it was, a new one last.
+  // Null when nothing changes.
+  function merged(held = [], arrived = []) {
+    const byId = new Map(held.map((item) => [item.id, item]));
+    let changed = false;
+    for (const item of arrived) {
+      const known = byId.get(item.id);
+      if (known && sameJson(known, item)) continue;
+      byId.set(item.id, deepFrozen(item));
+      changed = true;
+    }
+    return changed ? Object.freeze([...byId.values()]) : null;
   }
 
   return {
@@ -58,6 +78,18 @@ export function createSessionState() {
     get gaps() {
       return gaps;
     },
+    /** The open interview's Readiness, or null until it is known. */
+    get readiness() {
+      return readiness;
+    },
+    /** The open interview's RequirementFindings, open and settled. */
+    get findings() {
+      return session?.findings ?? [];
+    },
+    /** The open interview's RequirementConflicts, open and settled. */
+    get conflicts() {
+      return session?.conflicts ?? [];
+    },
 
     /** Calls listener(change) after every change; returns the function that stops it. */
     subscribe(listener) {
@@ -74,8 +106,10 @@ export function createSessionState() {
       server = deepFrozen(info);
       notify({ type: 'server' });
     },
-    // Opening an interview, or showing it again as stored: suggestions start over.
+    // Opening an interview, or showing it again as stored: suggestions start over. The readiness
+    // of the same interview stays until a newer one comes.
     show(stored) {
+      if (session?.id !== stored.id) readiness = null;
       session = deepFrozen(stored);
       gaps = Object.freeze([]);
       notify({ type: 'session' });
@@ -84,6 +118,7 @@ export function createSessionState() {
       if (!session) return;
       session = null;
       gaps = Object.freeze([]);
+      readiness = null;
       notify({ type: 'closed' });
     },
     // From an answer or an event, whichever comes first; the second changes nothing.
@@ -114,7 +149,51 @@ export function createSessionState() {
       gaps = Object.freeze([...suggested]);
       notify({ type: 'gaps' });
     },
+    // From getReadiness, a turn's result or interview:readiness-changed; the same again changes nothing.
+    setReadiness(next) {
+      if (!session || !next || sameJson(readiness, next)) return;
+      readiness = deepFrozen(next);
+      notify({ type: 'readiness' });
+    },
+    // Findings and conflicts, new or with a new status (the same id again), from a turn's result,
+    // an answer or an event, in any order and any number of times.
+    review({ findings = [], conflicts = [] }) {
+      if (!session) return;
+      const nextFindings = merged(session.findings, findings);
+      const nextConflicts = merged(session.conflicts, conflicts);
+      if (!nextFindings && !nextConflicts) return;
+      changeSession({
+        ...(nextFindings ? { findings: nextFindings } : {}),
+        ...(nextConflicts ? { conflicts: nextConflicts } : {}),
+      }, { type: 'review', findings: Object.freeze([...findings]), conflicts: Object.freeze([...conflicts]) });
+    },
+    // A requirement it holds as it is now (an answer, or interview:requirement-updated).
+    updateRequirement(requirement) {
+      if (!session) return;
+      const index = session.extractedRequirements.findIndex((r) => r.id === requirement.id);
+      if (index < 0 || sameJson(session.extractedRequirements[index], requirement)) return;
+      const updated = deepFrozen(requirement);
+      const requirements = [...session.extractedRequirements];
+      requirements[index] = updated;
+      changeSession({ extractedRequirements: Object.freeze(requirements) }, { type: 'requirement', requirement: updated });
+    },
+    // From the answer or the event, whichever comes first.
+    removeRequirement(requirementId) {
+      if (!session || !session.extractedRequirements.some((r) => r.id === requirementId)) return;
+      changeSession({ extractedRequirements: Object.freeze(session.extractedRequirements.filter((r) => r.id !== requirementId)) },
+        { type: 'removed', requirementId });
+    },
   };
+}
+
+// Whether two JSON values are the same: what the server sends twice (answer and event) is.
+function sameJson(a, b) {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a) !== Array.isArray(b)) return false;
+  const keys = Object.keys(a);
+  if (keys.length !== Object.keys(b).length) return false;
+  return keys.every((key) => Object.hasOwn(b, key) && sameJson(a[key], b[key]));
 }
 
 // A copy no one can change: what the state holds is its own, not the caller's.

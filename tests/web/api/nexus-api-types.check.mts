@@ -14,7 +14,12 @@ import {
   type NexusEventType,
   type OpenRpcDocument,
   type ProcessMessageResult,
+  type QualityAnalysis,
+  type Readiness,
   type Requirement,
+  type RequirementConflict,
+  type RequirementEdit,
+  type RequirementFinding,
   type SessionSummary,
 } from '../../../web/nexus-api.js';
 
@@ -36,6 +41,26 @@ export async function interview(): Promise<void> {
   await nexusAPI.events.subscribe({ types: [...EVENT_TYPES] });
   void [result, stored, summaries, requirements, document, exported, events, busy];
 
+  const readiness: Readiness = result.readiness ?? await nexusAPI.interview.getReadiness(session.id);
+  const missing: string[] = readiness.areas.filter((area) => area.status === 'missing').map((area) => area.area);
+  const [conflict]: RequirementConflict[] = result.conflicts ?? [];
+  const [first, second]: [string, string] = conflict.requirementIds;
+  const settled: RequirementConflict = await nexusAPI.interview.resolveConflict(session.id, conflict.id, 'keep-first');
+  const finding: RequirementFinding = await nexusAPI.interview.dismissFinding(session.id, stored?.findings?.[0]?.id ?? '');
+  const edited = await nexusAPI.interview.updateRequirement(session.id, first, { priority: 'could', area: 'security' });
+  const editedFields: string[] = edited.editedFields ?? [];
+  const removed: null = await nexusAPI.interview.removeRequirement(session.id, second);
+  const edits: RequirementEdit[] = stored?.requirementEdits ?? [];
+  const updated: Requirement = await nexusAPI.requirements.update(requirements[0].id, { text: 'Users must sign in with Google' });
+  const history: RequirementEdit[] = updated.history ?? [];
+  const analysis: QualityAnalysis = await nexusAPI.requirements.analyze('shop');
+  void [readiness.ready, readiness.score >= readiness.threshold, missing, settled.resolution, finding.term, editedFields,
+    removed, edits, history, analysis.readiness.openConflicts];
+
+  // @ts-expect-error: no such resolution
+  await nexusAPI.interview.resolveConflict(session.id, conflict.id, 'keep-all');
+  // @ts-expect-error: a priority is one of four
+  await nexusAPI.interview.updateRequirement(session.id, first, { priority: 'urgent' });
   // @ts-expect-error: the mode is one of two
   await nexusAPI.interview.start('shop', { mode: 'sideways' });
   // @ts-expect-error: no such event type
@@ -53,6 +78,14 @@ export function describe(event: NexusEvent): string {
       return `${event.payload.requirement.priority}: ${event.payload.requirement.text}`;
     case 'interview:completed':
       return `${event.payload.totalRequirements} in ${event.payload.duration} ms, ${event.payload.categories.functional ?? 0} functional`;
+    case 'interview:readiness-changed':
+      return `${Math.round(event.payload.readiness.score * 100)}%${event.payload.readiness.ready ? ', ready' : ''}`;
+    case 'interview:finding-detected':
+      return `${event.payload.finding.status}: ${event.payload.finding.message} ${event.payload.finding.suggestion ?? ''}`;
+    case 'interview:conflict-detected':
+      return `${event.payload.conflict.kind} between ${event.payload.conflict.requirementIds.join(' and ')}`;
+    case 'interview:requirement-updated':
+      return event.payload.changedFields.includes('removed') ? 'removed' : event.payload.requirement.text;
     case 'system:error': {
       const code: NexusErrorKind = event.payload.code;
       // @ts-expect-error: the code is a stable spelling, not words

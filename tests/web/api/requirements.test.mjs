@@ -71,9 +71,11 @@ test('requirements.list filters by priority, category, area and confidence', asy
 test('requirements.export renders a project as JSON, Markdown and CSV', async () => {
   const requirements = await nexusAPI.requirements.list(PROJECT);
   const document = JSON.parse(await nexusAPI.requirements.export(PROJECT, 'json'));
-  assert.deepEqual(Object.keys(document).sort(), ['generatedAt', 'projectId', 'requirements']);
+  assert.deepEqual(Object.keys(document).sort(),
+    ['conflicts', 'findings', 'generatedAt', 'projectId', 'readiness', 'requirements']);
   assert.equal(document.projectId, PROJECT);
   check.isoDate(document.generatedAt, 'generatedAt');
+  shapes.analysis({ conflicts: document.conflicts, findings: document.findings, readiness: document.readiness }, 'export');
   assert.deepEqual(document.requirements.map((r) => r.id).sort(), requirements.map((r) => r.id).sort());
   for (const requirement of document.requirements) shapes.requirement(requirement, 'exported requirement');
 
@@ -90,8 +92,11 @@ test('requirements.export renders a project as JSON, Markdown and CSV', async ()
 
 test('requirements.export renders one session given as {sessionId}', async () => {
   const document = JSON.parse(await nexusAPI.requirements.export({ sessionId: session.id }, 'json'));
-  assert.deepEqual(Object.keys(document).sort(), ['generatedAt', 'projectId', 'requirements', 'sessionId']);
+  assert.deepEqual(Object.keys(document).sort(),
+    ['conflicts', 'findings', 'generatedAt', 'projectId', 'readiness', 'requirementEdits', 'requirements', 'sessionId']);
   assert.equal(document.sessionId, session.id);
+  shapes.analysis({ conflicts: document.conflicts, findings: document.findings, readiness: document.readiness }, 'export');
+  check.arrayOf(shapes.requirementEdit)(document.requirementEdits, 'export.requirementEdits');
   assert.equal(document.projectId, PROJECT);
   assert.deepEqual(document.requirements, captured);
 

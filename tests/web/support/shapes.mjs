@@ -42,6 +42,11 @@ const category = check.oneOf('functional', 'non-functional', 'technical', 'const
 const priority = check.oneOf('must', 'should', 'could', 'wont');
 const sessionStatus = check.oneOf('active', 'paused', 'completed');
 const mode = check.oneOf('genesis', 'evolution');
+const requirementField = check.oneOf('text', 'category', 'priority', 'area');
+const qualityStatus = check.oneOf('open', 'resolved', 'dismissed');
+const STANDARD_AREAS = [
+  'authentication', 'authorization', 'data_model', 'api', 'ui_ux', 'performance', 'security', 'integrations', 'deployment',
+];
 
 export const shapes = {
   message: check.shape(
@@ -49,7 +54,42 @@ export const shapes = {
     { requirementsExtracted: check.arrayOf(check.id) }),
   extractedRequirement: check.shape(
     { id: check.id, text: check.string, category, priority, confidence: check.fraction, sourceMessageId: check.id },
-    { area: check.string }),
+    { area: check.string, editedFields: check.arrayOf(requirementField) }),
+  finding: check.shape(
+    {
+      id: check.id, requirementId: check.id,
+      kind: check.oneOf('vague-term', 'unmeasured', 'open-ended', 'compound', 'no-actor', 'tbd'),
+      message: check.string, status: qualityStatus,
+    },
+    { term: check.string, suggestion: check.string, askedInMessageId: check.id }),
+  conflict: check.shape(
+    {
+      id: check.id,
+      requirementIds: (value, path) => {
+        check.arrayOf(check.id)(value, path);
+        assert.equal(value.length, 2, `${path} names two requirements`);
+      },
+      kind: check.oneOf('polarity', 'exclusive-choice', 'numeric', 'access'),
+      explanation: check.string, status: qualityStatus,
+    },
+    { resolution: check.oneOf('keep-first', 'keep-second', 'keep-both', 'dismissed'), askedInMessageId: check.id }),
+  readiness: check.shape({
+    score: check.fraction,
+    ready: (value, path) => assert.equal(typeof value, 'boolean', `${path} is a boolean`),
+    threshold: check.fraction,
+    areas: (value, path) => {
+      check.arrayOf(check.shape({
+        area: check.oneOf(...STANDARD_AREAS),
+        status: check.oneOf('missing', 'partial', 'clear'),
+        requirementIds: check.arrayOf(check.id),
+      }))(value, path);
+      assert.deepEqual(value.map((entry) => entry.area), STANDARD_AREAS, `${path} has each standard area once, in order`);
+    },
+    openConflicts: check.count, openFindings: check.count,
+  }),
+  requirementEdit: check.shape(
+    { requirementId: check.id, field: check.oneOf('text', 'category', 'priority', 'area', 'removed'), editedAt: check.isoDate },
+    { oldValue: check.string, newValue: check.string }),
   summary: check.shape({
     id: check.id, projectId: check.string, status: sessionStatus, mode,
     messageCount: check.count, requirementCount: check.count, startedAt: check.isoDate, lastActivityAt: check.isoDate,
@@ -70,13 +110,18 @@ shapes.session = check.shape(
   {
     evolutionContext: check.shape({ projectPath: check.string, repoMapContext: check.string }, { projectSummary: check.string }),
     completedAt: check.isoDate,
+    findings: check.arrayOf(shapes.finding),
+    conflicts: check.arrayOf(shapes.conflict),
+    requirementEdits: check.arrayOf(shapes.requirementEdit),
   });
 
-shapes.processMessageResult = check.shape({
-  response: check.string,
-  extractedRequirements: check.arrayOf(shapes.extractedRequirement),
-  suggestedGaps: check.arrayOf(check.string),
-});
+shapes.processMessageResult = check.shape(
+  {
+    response: check.string,
+    extractedRequirements: check.arrayOf(shapes.extractedRequirement),
+    suggestedGaps: check.arrayOf(check.string),
+  },
+  { findings: check.arrayOf(shapes.finding), conflicts: check.arrayOf(shapes.conflict), readiness: shapes.readiness });
 
 shapes.requirement = check.shape(
   {
@@ -85,4 +130,9 @@ shapes.requirement = check.shape(
     sources: check.arrayOf(shapes.requirementSource),
     createdAt: check.isoDate, updatedAt: check.isoDate,
   },
-  { area: check.string, featureId: check.string });
+  { area: check.string, featureId: check.string, editedFields: check.arrayOf(requirementField),
+    history: check.arrayOf(shapes.requirementEdit) });
+
+shapes.analysis = check.shape({
+  conflicts: check.arrayOf(shapes.conflict), findings: check.arrayOf(shapes.finding), readiness: shapes.readiness,
+});

@@ -85,8 +85,82 @@ test('with no interview open, its actions change nothing', () => {
   state.addRequirements([requirement('r2', 'Admins can ban users')]);
   state.addExploredArea('security');
   state.setGaps(['security']);
+  state.setReadiness(readiness(0.5));
+  state.review({ findings: [finding('f1')] });
+  state.updateRequirement({ ...requirement('r1', 'Users must sign in'), priority: 'could' });
+  state.removeRequirement('r1');
   assert.equal(state.session, null);
+  assert.deepEqual([state.findings, state.conflicts, state.readiness], [[], [], null]);
   assert.deepEqual(types(), ['session', 'closed']);
+});
+
+const readiness = (score, openConflicts = 0) => ({
+  score, ready: false, threshold: 0.8, openConflicts, openFindings: 0,
+  areas: [{ area: 'authentication', status: 'clear', requirementIds: ['r1'] }],
+});
+const finding = (id, status = 'open') => ({
+  id, requirementId: 'r1', kind: 'vague-term', term: 'fast', message: '"fast" cannot be tested', status,
+});
+const conflict = (id, status = 'open', resolution) => ({
+  id, requirementIds: ['r1', 'r2'], kind: 'exclusive-choice', explanation: 'two databases', status,
+  ...(resolution ? { resolution } : {}),
+});
+
+test('readiness is unknown until set, changes only when it differs, and stays for the same interview', () => {
+  const { state, types } = recorded();
+  state.setReadiness(readiness(0.5));
+  assert.equal(state.readiness, null, 'no interview open');
+  state.show(storedSession());
+  assert.equal(state.readiness, null);
+  state.setReadiness(readiness(0.25));
+  state.setReadiness(readiness(0.25));
+  assert.equal(state.readiness.score, 0.25);
+  assert.throws(() => { state.readiness.score = 1; }, TypeError);
+  state.show(storedSession());
+  assert.equal(state.readiness.score, 0.25, 'shown again as stored: the same interview');
+  state.show({ ...storedSession(), id: 's2' });
+  assert.equal(state.readiness, null, 'another interview');
+  state.setReadiness(readiness(0.5));
+  state.close();
+  assert.equal(state.readiness, null);
+  assert.deepEqual(types(), ['session', 'readiness', 'session', 'session', 'readiness', 'closed']);
+});
+
+test('findings and conflicts: new ones added, the same id again replaces, a repeat changes nothing', () => {
+  const { state, changes, types } = recorded();
+  const stored = { ...storedSession(), findings: [finding('f1')] };
+  state.show(stored);
+  assert.deepEqual(state.findings, [finding('f1')]);
+  assert.deepEqual(state.conflicts, []);
+  state.review({ conflicts: [conflict('c1')] });
+  state.review({ conflicts: [conflict('c1')], findings: [finding('f1')] }); // the answer after the event
+  state.review({ findings: [finding('f1', 'dismissed'), finding('f2')] });
+  state.review({});
+  assert.deepEqual(state.findings, [finding('f1', 'dismissed'), finding('f2')]);
+  state.review({ conflicts: [conflict('c1', 'resolved', 'keep-first')] });
+  assert.deepEqual(state.conflicts, [conflict('c1', 'resolved', 'keep-first')]);
+  assert.throws(() => state.conflicts.push(conflict('c2')), TypeError);
+  assert.deepEqual(types(), ['session', 'review', 'review', 'review']);
+  assert.deepEqual(changes.at(-1).conflicts.map((c) => c.status), ['resolved']);
+  assert.equal(stored.findings.length, 1, 'the caller\'s object is not the state');
+});
+
+test('a requirement updated in place, or removed once; unknown ones change nothing', () => {
+  const { state, changes, types } = recorded();
+  state.show(storedSession());
+  state.addRequirements([requirement('r2', 'Admins can ban users')]);
+  const edited = { ...requirement('r1', 'Users must sign in'), priority: 'could', editedFields: ['priority'] };
+  state.updateRequirement(edited);
+  state.updateRequirement(edited);
+  state.updateRequirement(requirement('r9', 'Not held'));
+  assert.deepEqual(state.session.extractedRequirements.map((r) => [r.id, r.priority]), [['r1', 'could'], ['r2', 'must']]);
+  assert.deepEqual(changes.at(-1).requirement, edited);
+  state.removeRequirement('r1');
+  state.removeRequirement('r1');
+  state.removeRequirement('r9');
+  assert.deepEqual(state.session.extractedRequirements.map((r) => r.id), ['r2']);
+  assert.deepEqual(types(), ['session', 'requirements', 'requirement', 'removed']);
+  assert.equal(changes.at(-1).requirementId, 'r1');
 });
 
 test('the connection: ever connected once open, signed out when the server refused the page', () => {

@@ -57,7 +57,7 @@ export class InterviewPage {
   }
 
   async priorityOf(text) {
-    return this.requirement(text).locator('.priority').textContent();
+    return this.requirement(text).locator('.priority .fact-value').textContent();
   }
 
   area(name) {
