@@ -20,7 +20,7 @@ struct ExportCommandOptions {
   // Empty: standard output. A file is replaced whole or not at all: the document is written
   // to a temporary file beside it, flushed to disk, then renamed over it.
   std::string outputPath;
-  double readyThreshold = kDocumentReadyThreshold;  // what the document's Readiness section judges by
+  double readyThreshold = kDefaultReadyThreshold;  // what the document's Readiness section judges by
 };
 
 // Returns the process exit code: 0, or 1 with one line on `err` (an unknown session, a store

@@ -10,6 +10,10 @@
 
 namespace nexus {
 
+// The readiness score at which requirements count as ready to hand over, unless configured
+// (`--ready-threshold`, NEXUS_READY_THRESHOLD).
+inline constexpr double kDefaultReadyThreshold = 0.8;
+
 enum class FindingKind { VagueTerm, Unmeasured, OpenEnded, Compound, NoActor, Tbd };
 enum class ConflictKind { Polarity, ExclusiveChoice, Numeric, Access };
 // Open until the person settles it: resolved (the requirement was made precise, or one side of a
@@ -55,7 +59,7 @@ struct AreaReadiness {
 struct Readiness {
   double score = 0.0;  // 0..1, the formula is in the README ("Readiness")
   bool ready = false;  // score >= threshold and no open conflict
-  double threshold = 0.8;
+  double threshold = kDefaultReadyThreshold;
   std::vector<AreaReadiness> areas;  // the standard areas, in their order
   std::size_t openConflicts = 0;
   std::size_t openFindings = 0;

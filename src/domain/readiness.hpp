@@ -22,7 +22,6 @@
 
 namespace nexus::domain {
 
-inline constexpr double kDefaultReadyThreshold = 0.8;
 inline constexpr double kClearConfidence = 0.7;  // the engine's default capture threshold
 
 // True when the text says what is being built ("a booking app for ...", "we want to build a

@@ -31,7 +31,7 @@ struct InterviewEngineOptions {
   double duplicateSimilarity = 0.8;
   int maxReplyTokens = 1024;
   // Readiness (domain/readiness.hpp) at which the session counts as ready to hand over.
-  double readyThreshold = 0.8;
+  double readyThreshold = kDefaultReadyThreshold;
 };
 
 struct TurnUpdate;    // interview/turn_merge.hpp

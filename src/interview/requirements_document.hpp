@@ -23,22 +23,19 @@ std::optional<DocumentFormat> parseDocumentFormat(std::string_view text);
 // "markdown", "json", "csv"
 std::string_view toString(DocumentFormat format);
 
-// The readiness threshold the documents judge by unless told otherwise (domain/readiness.hpp).
-inline constexpr double kDocumentReadyThreshold = 0.8;
-
 // The requirements of project `projectId` in the order given (RequirementsStore::list's).
 // Markdown and JSON also carry the quality analysis of them (project_review.hpp): readiness,
 // open conflicts, and open findings as "Open questions". JSON: {projectId, generatedAt,
 // requirements: [Requirement, with its history of edits], findings, conflicts, readiness}.
 std::string renderProjectDocument(std::string_view projectId, std::span<const Requirement> requirements,
                                   DocumentFormat format, Timestamp generatedAt,
-                                  double readyThreshold = kDocumentReadyThreshold);
+                                  double readyThreshold = kDefaultReadyThreshold);
 
 // The session's extractedRequirements, each traced to the message it was stated in (quoted
 // where the session holds that message), with the session's quality analysis as above.
 // JSON: {sessionId, projectId, generatedAt, requirements: [ExtractedRequirement], findings,
 // conflicts, readiness, requirementEdits}.
 std::string renderSessionDocument(const InterviewSession& session, DocumentFormat format, Timestamp generatedAt,
-                                  double readyThreshold = kDocumentReadyThreshold);
+                                  double readyThreshold = kDefaultReadyThreshold);
 
 }  // namespace nexus

@@ -31,7 +31,7 @@ struct InterviewContext {
   // open ones one at a time and never asks about one twice (askedInMessageId).
   std::vector<RequirementFinding> findings;
   std::vector<RequirementConflict> conflicts;
-  double readyThreshold = 0.8;  // readiness at which the interviewer offers, once, to end
+  double readyThreshold = kDefaultReadyThreshold;  // readiness at which the interviewer offers, once, to end
   std::string lastReplyId;      // the interviewer's message the person's latest one answers
 };
 
