@@ -83,13 +83,6 @@ bool personSpokeBefore(const LlmRequest& request) {
   return userMessages > 1 || !request.context.requirements.empty();
 }
 
-bool wasAsked(std::string_view question, const std::vector<std::string>& asked) {
-  const std::string wanted = text::toLower(text::collapseWhitespace(question));
-  return std::any_of(asked.begin(), asked.end(), [&](const std::string& previous) {
-    return text::toLower(text::collapseWhitespace(previous)).find(wanted) != std::string::npos;
-  });
-}
-
 // The area a question of ours is about: the bank template's own area when it came from the
 // bank ("" for the general ones), since its words can mislead inference ("reports or imports"
 // in a question about background jobs); inferArea only for wordings made elsewhere.
@@ -130,7 +123,7 @@ std::string nextQuestion(domain::QuestionGenerator& generator, const std::vector
   for (int attempt = 0; attempt < kMaxQuestionRetries; ++attempt) {
     const domain::Question question = generator.nextQuestion(justDiscussed);
     if (question.text.empty()) break;
-    const bool repeated = wasAsked(question.text, asked);
+    const bool repeated = analyst::wasAsked(question.text, asked);
     if (!repeated && fallback.empty()) fallback = question.text;
     const bool wanted =
         (avoidArea.empty() || question.area != avoidArea) && !(visionGiven && asksForVision(question));
@@ -157,7 +150,7 @@ std::string topicQuestion(const std::string& topic, const domain::QuestionGenera
   for (const auto depth : {first, Broad, Detailed, Clarifying}) {
     for (const auto* templ : domain::questionTemplates(topic, depth)) {
       if (domain::hasRequirementPlaceholder(*templ) || templ->signIn == unfit) continue;
-      if (!wasAsked(templ->text, context.askedQuestions)) return std::string(templ->text);
+      if (!analyst::wasAsked(templ->text, context.askedQuestions)) return std::string(templ->text);
     }
   }
   return {};

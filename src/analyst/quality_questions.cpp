@@ -6,6 +6,7 @@
 #include "domain/quality_dialogue.hpp"
 #include "domain/quality_review.hpp"
 #include "domain/readiness.hpp"
+#include "analyst/reply_composer.hpp"
 
 namespace nexus::analyst {
 namespace {
@@ -23,12 +24,6 @@ std::string quote(const std::string& text) {
   std::string_view shown = text::trim(text);
   while (!shown.empty() && shown.back() == '.') shown.remove_suffix(1);
   return "\u201C" + text::truncateUtf8(shown, 200) + "\u201D";
-}
-
-bool wasAsked(std::string_view question, const std::vector<std::string>& asked) {
-  const std::string wanted = text::toLower(question);
-  return std::any_of(asked.begin(), asked.end(),
-                     [&](const std::string& previous) { return text::toLower(previous).find(wanted) != std::string::npos; });
 }
 
 std::string conflictQuestion(const RequirementConflict& conflict, const std::vector<ExtractedRequirement>& all) {

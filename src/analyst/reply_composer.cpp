@@ -357,6 +357,13 @@ std::string paraphrase(const RecognizedRequirement& requirement) {
   return lowerFirst(toSecondPerson(s));
 }
 
+bool wasAsked(std::string_view question, const std::vector<std::string>& asked) {
+  const std::string wanted = text::toLower(text::collapseWhitespace(question));
+  return std::any_of(asked.begin(), asked.end(), [&](const std::string& previous) {
+    return text::toLower(text::collapseWhitespace(previous)).find(wanted) != std::string::npos;
+  });
+}
+
 std::string composeReply(const ReplyPlan& plan) {
   const std::uint64_t seed = variationSeed(plan.message, plan.turn);
   std::string lead;

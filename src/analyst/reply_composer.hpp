@@ -31,6 +31,9 @@ struct ReplyPlan {
 // A stable 64-bit hash (FNV-1a) of the message mixed with the turn: the variation seed.
 std::uint64_t variationSeed(std::string_view message, std::size_t turn);
 
+// True when `question` (any case and spacing) is part of one of the questions already asked.
+bool wasAsked(std::string_view question, const std::vector<std::string>& asked);
+
 // The requirement in the analyst's words: "you must use PostgreSQL".
 std::string paraphrase(const RecognizedRequirement& requirement);
 
