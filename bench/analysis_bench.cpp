@@ -6,12 +6,14 @@
 #include <benchmark/benchmark.h>
 
 #include <chrono>
+#include <memory>
 #include <random>
 #include <string>
 #include <vector>
 
 #include "core/types.hpp"
 #include "domain/conflict_index.hpp"
+#include "domain/project_index.hpp"
 #include "domain/quality_review.hpp"
 
 namespace nexus {
@@ -146,6 +148,58 @@ void BM_QualityReviewAdd(benchmark::State& state) {
   state.counters["conflicts_held"] = static_cast<double>(conflicts.size());
 }
 BENCHMARK(BM_QualityReviewAdd)->Arg(1000)->Arg(10000)->UseManualTime()->Unit(benchmark::kMicrosecond);
+
+// A new requirement of an interview whose project already holds 1,000 or 10,000 requirements
+// from other interviews (the index the engine builds when the interview opens), in a session of
+// 50 of its own: the live check against the project's database.
+void BM_QualityReviewAddAgainstProject(benchmark::State& state) {
+  const auto held = static_cast<std::size_t>(state.range(0));
+  VariedRequirements requirements(42);
+  std::vector<ExtractedRequirement> others;
+  for (std::size_t i = 0; i < held; ++i) others.push_back(requirements.next("db-" + std::to_string(i)));
+  const auto project = std::make_shared<const domain::ProjectIndex>(others);
+  std::size_t nextId = 0;
+  domain::QualityReview review([&](std::string_view kind) { return std::string(kind) + std::to_string(nextId++); });
+  review.useProject(project);
+  std::vector<RequirementFinding> findings;
+  std::vector<RequirementConflict> conflicts;
+  for (int i = 0; i < 50; ++i) (void)review.add(requirements.next("own-" + std::to_string(i)), {findings, conflicts});
+  std::vector<ExtractedRequirement> probes;
+  for (int i = 0; i < 256; ++i) probes.push_back(requirements.next("probe"));
+
+  std::size_t next = 0;
+  std::size_t found = 0;
+  for (auto _ : state) {
+    const ExtractedRequirement& probe = probes[next++ % probes.size()];
+    const std::size_t findingsBefore = findings.size();
+    const std::size_t conflictsBefore = conflicts.size();
+    const auto start = std::chrono::steady_clock::now();
+    auto delta = review.add(probe, {findings, conflicts});
+    const auto elapsed = std::chrono::steady_clock::now() - start;
+    benchmark::DoNotOptimize(delta);
+    state.SetIterationTime(std::chrono::duration<double>(elapsed).count());
+    found += delta.conflicts.size();
+    (void)review.remove(probe.id, {findings, conflicts});
+    findings.resize(findingsBefore);
+    conflicts.resize(conflictsBefore);
+  }
+  state.counters["conflicts_per_add"] =
+      benchmark::Counter(static_cast<double>(found), benchmark::Counter::kAvgIterations);
+}
+BENCHMARK(BM_QualityReviewAddAgainstProject)->Arg(1000)->Arg(10000)->UseManualTime()->Unit(benchmark::kMicrosecond);
+
+// What opening an interview costs for the project index: once per interview, not per turn.
+void BM_ProjectIndexBuild(benchmark::State& state) {
+  const auto held = static_cast<std::size_t>(state.range(0));
+  VariedRequirements requirements(42);
+  std::vector<ExtractedRequirement> others;
+  for (std::size_t i = 0; i < held; ++i) others.push_back(requirements.next("db-" + std::to_string(i)));
+  for (auto _ : state) {
+    domain::ProjectIndex project(others);
+    benchmark::DoNotOptimize(project);
+  }
+}
+BENCHMARK(BM_ProjectIndexBuild)->Arg(1000)->Arg(10000)->Unit(benchmark::kMillisecond);
 
 }  // namespace
 }  // namespace nexus

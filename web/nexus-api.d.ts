@@ -102,6 +102,11 @@ export interface RequirementConflict {
   resolution?: ConflictResolution;
   /** The interviewer's reply that asked about it. */
   askedInMessageId?: string;
+  /**
+   * Set when one side (the first) is a requirement of the project's database that another
+   * interview recorded, or that was imported: requirementIds names it by its database id.
+   */
+  projectRequirement?: { id: string; text: string };
 }
 
 /** One standard area's part in the readiness. */

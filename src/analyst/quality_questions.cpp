@@ -20,19 +20,22 @@ const ExtractedRequirement* byId(const std::vector<ExtractedRequirement>& requir
 }
 
 // "We must use PostgreSQL." -> “We must use PostgreSQL”: quoted without its final period.
-std::string quote(const std::string& text) {
+std::string quote(std::string_view text) {
   std::string_view shown = text::trim(text);
   while (!shown.empty() && shown.back() == '.') shown.remove_suffix(1);
   return "\u201C" + text::truncateUtf8(shown, 200) + "\u201D";
 }
 
 std::string conflictQuestion(const RequirementConflict& conflict, const std::vector<ExtractedRequirement>& all) {
-  const auto* first = byId(all, conflict.requirementIds[0]);
-  const auto* second = byId(all, conflict.requirementIds[1]);
-  if (first == nullptr || second == nullptr) return {};
+  const auto first = domain::conflictSideText(conflict, 0, all);
+  const auto second = domain::conflictSideText(conflict, 1, all);
+  if (!first || !second) return {};
   // The explanation quotes both sides again; the person needs them only once.
-  return "Earlier you said " + quote(first->text) + ", and now " + quote(second->text) +
-         ": the two cannot both hold. Which one holds, or do both apply?";
+  const std::string earlier = conflict.isProjectSide(conflict.requirementIds[0])
+                                  ? "Another interview in this project recorded " + quote(*first) +
+                                        ", and now you said "
+                                  : "Earlier you said " + quote(*first) + ", and now ";
+  return earlier + quote(*second) + ": the two cannot both hold. Which one holds, or do both apply?";
 }
 
 std::string findingQuestion(const RequirementFinding& finding, const std::vector<ExtractedRequirement>& all) {
@@ -49,16 +52,20 @@ std::string settledByAnswer(const InterviewContext& context) {
   if (context.lastReplyId.empty()) return {};
   for (const auto& c : context.conflicts) {
     if (c.askedInMessageId != context.lastReplyId || c.status == ReviewStatus::Open || !c.resolution) continue;
-    const auto* first = byId(context.requirements, c.requirementIds[0]);
-    const auto* second = byId(context.requirements, c.requirementIds[1]);
-    if (first == nullptr || second == nullptr) continue;
+    const auto first = domain::conflictSideText(c, 0, context.requirements);
+    const auto second = domain::conflictSideText(c, 1, context.requirements);
+    if (!first || !second) continue;
+    const auto marked = [&](std::size_t side) {
+      return c.isProjectSide(c.requirementIds[side]) ? " as won't have in the project's requirements."
+                                                     : " as won't have.";
+    };
     switch (*c.resolution) {
       case ConflictResolution::KeepFirst:
-        return "Good, that settles it: " + quote(first->text) + " stands, and I've marked " + quote(second->text) +
-               " as won't have.";
+        return "Good, that settles it: " + quote(*first) + " stands, and I've marked " +
+               quote(*second) + marked(1);
       case ConflictResolution::KeepSecond:
-        return "Good, that settles it: " + quote(second->text) + " stands, and I've marked " + quote(first->text) +
-               " as won't have.";
+        return "Good, that settles it: " + quote(*second) + " stands, and I've marked " +
+               quote(*first) + marked(0);
       case ConflictResolution::KeepBoth:
         return "Fine, I'll keep both.";
       case ConflictResolution::Dismissed:
@@ -83,7 +90,10 @@ std::string qualityQuestion(const InterviewContext& context, const std::vector<E
   domain::QualityReview review([&next](std::string_view kind) { return std::string(kind) + "-" + std::to_string(next++); });
   // Indexing the interview costs a few microseconds a requirement: only worth it when there is
   // something new to compare.
-  if (!heard.empty()) review.restore(context.requirements);
+  if (!heard.empty()) {
+    review.useProject(context.project);
+    review.restore(context.requirements);
+  }
   std::vector<std::string> latest;
   for (auto requirement : heard) {
     const bool duplicate = std::any_of(all.begin(), all.end(), [&](const ExtractedRequirement& r) {

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <iomanip>
 #include <map>
+#include <optional>
 #include <ostream>
 #include <sstream>
 
@@ -84,13 +85,18 @@ void printOpenQuestions(std::ostream& out, const Style& style, const InterviewSe
   std::size_t shown = 0;
   for (const auto& c : session.conflicts) {
     if (c.status != ReviewStatus::Open) continue;
-    const auto* first = byId(session, c.requirementIds[0]);
-    const auto* second = byId(session, c.requirementIds[1]);
-    if (first == nullptr || second == nullptr) continue;
+    // One side may be another interview's requirement: it has no number here.
+    const auto side = [&](std::size_t i) -> std::optional<std::string> {
+      if (const auto* r = byId(session, c.requirementIds[i])) return "#" + std::to_string(numberOf(session, r->id)) + " " + r->text;
+      if (c.isProjectSide(c.requirementIds[i])) return c.projectRequirement->text + " (another interview)";
+      return std::nullopt;
+    };
+    const auto first = side(0);
+    const auto second = side(1);
+    if (!first || !second) continue;
     if (shown++ == 0) out << style.bold("Conflicts") << "\n";
-    out << "  " << style.warn("! " + std::string(toString(c.kind))) << " #" << numberOf(session, first->id) << " "
-        << first->text << "\n    vs #" << numberOf(session, second->id) << " " << second->text << "\n    "
-        << style.dim(c.explanation) << "\n";
+    out << "  " << style.warn("! " + std::string(toString(c.kind))) << " " << *first << "\n    vs " << *second
+        << "\n    " << style.dim(c.explanation) << "\n";
   }
   if (shown == 0) out << "No open conflicts.\n";
   std::size_t unclear = 0;

@@ -197,6 +197,7 @@ void to_json(json& j, const RequirementConflict& value) {
            {"status", value.status}};
   putOptional(j, "resolution", value.resolution);
   putOptional(j, "askedInMessageId", value.askedInMessageId);
+  putOptional(j, "projectRequirement", value.projectRequirement);
 }
 
 void from_json(const json& j, RequirementConflict& value) {
@@ -207,6 +208,14 @@ void from_json(const json& j, RequirementConflict& value) {
   j.at("status").get_to(value.status);
   getOptional(j, "resolution", value.resolution);
   getOptional(j, "askedInMessageId", value.askedInMessageId);
+  getOptional(j, "projectRequirement", value.projectRequirement);
+}
+
+void to_json(json& j, const ProjectRequirementRef& value) { j = json{{"id", value.id}, {"text", value.text}}; }
+
+void from_json(const json& j, ProjectRequirementRef& value) {
+  j.at("id").get_to(value.id);
+  j.at("text").get_to(value.text);
 }
 
 void to_json(json& j, const AreaReadiness& value) {

@@ -45,6 +45,8 @@ void to_json(nlohmann::json& j, const RequirementEdit& value);
 void from_json(const nlohmann::json& j, RequirementEdit& value);
 void to_json(nlohmann::json& j, const RequirementFinding& value);
 void from_json(const nlohmann::json& j, RequirementFinding& value);
+void to_json(nlohmann::json& j, const ProjectRequirementRef& value);
+void from_json(const nlohmann::json& j, ProjectRequirementRef& value);
 void to_json(nlohmann::json& j, const RequirementConflict& value);
 void from_json(const nlohmann::json& j, RequirementConflict& value);
 void to_json(nlohmann::json& j, const AreaReadiness& value);

@@ -36,6 +36,16 @@ struct RequirementFinding {
   bool operator==(const RequirementFinding&) const = default;
 };
 
+// A side of a conflict that lives in the project's requirements database, not in the session
+// the conflict belongs to: stated in another interview of the project, or imported. Carried
+// with the conflict so that it can be shown and asked about without the database at hand.
+struct ProjectRequirementRef {
+  std::string id;  // the requirements database's id
+  std::string text;
+
+  bool operator==(const ProjectRequirementRef&) const = default;
+};
+
 struct RequirementConflict {
   std::string id;
   std::array<std::string, 2> requirementIds;  // the earlier one first
@@ -44,7 +54,13 @@ struct RequirementConflict {
   ReviewStatus status = ReviewStatus::Open;
   std::optional<ConflictResolution> resolution;
   std::optional<std::string> askedInMessageId;  // as for findings
+  // Set when one side (the first: it was there before) is a requirement of the project's
+  // database rather than of this session; requirementIds names it by its database id.
+  std::optional<ProjectRequirementRef> projectRequirement;
 
+  bool isProjectSide(const std::string& requirementId) const {
+    return projectRequirement && projectRequirement->id == requirementId;
+  }
   bool operator==(const RequirementConflict&) const = default;
 };
 

@@ -269,6 +269,9 @@ struct ConflictIndex::Tables {
     for (const auto& claim : claims.capabilities) visit(capabilities, claim);
   }
 
+  // The conflicts of `added` (not yet held, or just taken out) with those held.
+  std::vector<ConflictDraft> draftsFor(std::string_view id, const Keys& added) const;
+
   // The drafts of one add, one per earlier requirement: the first verdict found for a pair wins.
   class Findings {
    public:
@@ -280,7 +283,7 @@ struct ConflictIndex::Tables {
     void check(const Ids& candidates, const Claim& claim, std::vector<Claim> conflicts::Claims::*kindOf,
                ConflictKind kind, Verdict verdict) {
       for (const auto& candidate : candidates) {
-        if (drafts_.contains(candidate)) continue;
+        if (candidate == id_ || drafts_.contains(candidate)) continue;
         const auto& earlier = entries_.at(candidate);
         for (const auto& held : earlier.claims.*kindOf) {
           if (auto sentence = verdict(earlier.text, held, added_.text, claim)) {
@@ -315,35 +318,41 @@ ConflictIndex::~ConflictIndex() = default;
 ConflictIndex::ConflictIndex(ConflictIndex&&) noexcept = default;
 ConflictIndex& ConflictIndex::operator=(ConflictIndex&&) noexcept = default;
 
+std::vector<ConflictDraft> ConflictIndex::Tables::draftsFor(std::string_view id, const Keys& added) const {
+  Findings findings(entries, id, added);
+  using conflicts::Claims;
+  const auto& claims = added.claims;
+  for (const auto& claim : claims.choices) {
+    findings.check(choices.candidates(claim), claim, &Claims::choices, ConflictKind::ExclusiveChoice,
+                   conflicts::choiceConflict);
+  }
+  for (const auto& claim : claims.access) {
+    findings.check(access.candidates(claim), claim, &Claims::access, ConflictKind::Access, conflicts::accessConflict);
+  }
+  for (const auto& claim : claims.numbers) {
+    findings.check(numbers.candidates(claim), claim, &Claims::numbers, ConflictKind::Numeric,
+                   conflicts::numericConflict);
+  }
+  for (const auto& claim : claims.capabilities) {
+    findings.check(capabilities.candidates(claim), claim, &Claims::capabilities, ConflictKind::Polarity,
+                   conflicts::capabilityConflict);
+  }
+  return std::move(findings).inOrder();
+}
+
 std::vector<ConflictDraft> ConflictIndex::add(const ExtractedRequirement& requirement) {
   remove(requirement.id);  // an edited text: its old claims go, it counts as just added
   Tables& tables = *tables_;
   Keys added{tables.nextSequence++, requirement.text, conflicts::readClaims(requirement)};
-  const auto& claims = added.claims;
-
-  Tables::Findings findings(tables.entries, requirement.id, added);
-  using conflicts::Claims;
-  for (const auto& claim : claims.choices) {
-    findings.check(tables.choices.candidates(claim), claim, &Claims::choices, ConflictKind::ExclusiveChoice,
-                   conflicts::choiceConflict);
-  }
-  for (const auto& claim : claims.access) {
-    findings.check(tables.access.candidates(claim), claim, &Claims::access, ConflictKind::Access,
-                   conflicts::accessConflict);
-  }
-  for (const auto& claim : claims.numbers) {
-    findings.check(tables.numbers.candidates(claim), claim, &Claims::numbers, ConflictKind::Numeric,
-                   conflicts::numericConflict);
-  }
-  for (const auto& claim : claims.capabilities) {
-    findings.check(tables.capabilities.candidates(claim), claim, &Claims::capabilities,
-                   ConflictKind::Polarity, conflicts::capabilityConflict);
-  }
-  auto drafts = std::move(findings).inOrder();
-
-  tables.forEachClaim(claims, [&](auto& table, const auto& claim) { table.insert(claim, requirement.id); });
+  auto drafts = tables.draftsFor(requirement.id, added);
+  tables.forEachClaim(added.claims, [&](auto& table, const auto& claim) { table.insert(claim, requirement.id); });
   tables.entries.emplace(requirement.id, std::move(added));
   return drafts;
+}
+
+std::vector<ConflictDraft> ConflictIndex::conflictsWith(const ExtractedRequirement& requirement) const {
+  const Keys asked{tables_->nextSequence, requirement.text, conflicts::readClaims(requirement)};
+  return tables_->draftsFor(requirement.id, asked);
 }
 
 void ConflictIndex::remove(std::string_view requirementId) {

@@ -29,8 +29,8 @@ struct ConflictDraft {
 };
 
 // The requirements seen so far, keyed by what they say about slots, metrics, capabilities and
-// access; never a pairwise scan, so adding one costs the same at 10 and at 10,000. A value type,
-// not thread-safe: keep one per session (or project) under its lock.
+// access; never a pairwise scan, so adding one costs the same at 10 and at 10,000. A value type:
+// changing it is not thread-safe (keep one per session under its lock); conflictsWith() is.
 class ConflictIndex {
  public:
   ConflictIndex();
@@ -42,6 +42,10 @@ class ConflictIndex {
   // then adds it. Adding an id already held replaces that entry (an edited text), which then
   // counts as just added: it is the second of its pairs.
   std::vector<ConflictDraft> add(const ExtractedRequirement& requirement);
+  // The conflicts `requirement` would have with those held, adding nothing (a requirement held
+  // under the same id is not compared with itself). Const, so several threads may ask at once
+  // while nobody changes the index.
+  std::vector<ConflictDraft> conflictsWith(const ExtractedRequirement& requirement) const;
   // Forgets a requirement (removed by the person); unknown ids are ignored.
   void remove(std::string_view requirementId);
   std::size_t size() const;

@@ -70,8 +70,9 @@ std::optional<QualityQuestion> nextQualityQuestion(std::span<const RequirementFi
   }
   for (std::size_t i = 0; i < conflicts.size(); ++i) {
     const auto& c = conflicts[i];
-    if (c.status == ReviewStatus::Open && !c.askedInMessageId && presentIds.contains(c.requirementIds[0]) &&
-        presentIds.contains(c.requirementIds[1])) {
+    const auto held = [&](const std::string& id) { return presentIds.contains(id) || c.isProjectSide(id); };
+    if (c.status == ReviewStatus::Open && !c.askedInMessageId && held(c.requirementIds[0]) &&
+        held(c.requirementIds[1])) {
       return QualityQuestion{QualityQuestion::Subject::Conflict, i};
     }
   }
@@ -86,6 +87,16 @@ std::optional<QualityQuestion> nextQualityQuestion(std::span<const RequirementFi
       return QualityQuestion{QualityQuestion::Subject::Finding, i};
     }
   }
+  return std::nullopt;
+}
+
+std::optional<std::string_view> conflictSideText(const RequirementConflict& conflict, std::size_t side,
+                                                 std::span<const ExtractedRequirement> present) {
+  const std::string& id = conflict.requirementIds.at(side);
+  for (const auto& r : present) {
+    if (r.id == id) return r.text;
+  }
+  if (conflict.isProjectSide(id)) return conflict.projectRequirement->text;
   return std::nullopt;
 }
 

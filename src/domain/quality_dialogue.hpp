@@ -28,12 +28,18 @@ struct QualityQuestion {
 // not asked about yet of a requirement in `latestRequirementIds` (those of the person's latest
 // message: an old vague statement is not worth interrupting the interview for), unless it
 // describes the product itself (its adjectives are goals to explore, not yet something to
-// test: domain::describesProduct). Conflicts whose
-// requirements are not both in `present`, and findings whose requirement is not, are skipped.
+// test: domain::describesProduct). Conflicts whose requirements are not both in `present` (or
+// the project requirement the conflict carries), and findings whose requirement is not, are
+// skipped.
 std::optional<QualityQuestion> nextQualityQuestion(std::span<const RequirementFinding> findings,
                                                    std::span<const RequirementConflict> conflicts,
                                                    std::span<const std::string> latestRequirementIds,
                                                    std::span<const ExtractedRequirement> present);
+
+// The text of one side of a conflict (0: the first): that requirement in `present`, else the
+// project requirement the conflict carries; nullopt when neither has it (it was removed).
+std::optional<std::string_view> conflictSideText(const RequirementConflict& conflict, std::size_t side,
+                                                 std::span<const ExtractedRequirement> present);
 
 enum class Verdict { None, KeepFirst, KeepSecond, KeepBoth, Dismiss };
 

@@ -29,6 +29,35 @@ void QualityReview::restore(const std::vector<ExtractedRequirement>& requirement
   for (const auto& requirement : requirements) (void)index_.add(requirement);
 }
 
+void QualityReview::useProject(std::shared_ptr<const ProjectIndex> project) { project_ = std::move(project); }
+
+void QualityReview::decideAgainstProject(std::string_view projectRequirementId) {
+  if (project_ && project_->find(projectRequirementId)) decidedAgainst_.emplace(projectRequirementId);
+}
+
+std::vector<ConflictDraft> QualityReview::conflictsOf(const ExtractedRequirement& requirement) {
+  std::vector<ConflictDraft> drafts;
+  if (project_) {
+    for (auto& draft : project_->conflictsWith(requirement)) {
+      if (!decidedAgainst_.contains(draft.firstId)) drafts.push_back(std::move(draft));
+    }
+  }
+  for (auto& draft : index_.add(requirement)) drafts.push_back(std::move(draft));
+  return drafts;
+}
+
+RequirementConflict QualityReview::opened(ConflictDraft draft) {
+  RequirementConflict conflict{newId_("conflict"), {std::move(draft.firstId), std::move(draft.secondId)}, draft.kind,
+                               std::move(draft.explanation), ReviewStatus::Open, std::nullopt, std::nullopt,
+                               std::nullopt};
+  if (project_) {
+    for (const auto& side : conflict.requirementIds) {
+      if (const auto* other = project_->find(side)) conflict.projectRequirement = ProjectRequirementRef{side, other->text};
+    }
+  }
+  return conflict;
+}
+
 QualityDelta QualityReview::add(const ExtractedRequirement& requirement, QualityRecord record) {
   QualityDelta delta = reportFindings(requirement, record);
   delta.append(reportConflicts(requirement, record));
@@ -48,7 +77,7 @@ QualityDelta QualityReview::reexamine(const ExtractedRequirement& requirement, Q
     delta.findings.push_back(finding);
   }
   // The index re-reads the text (add replaces the entry); what it no longer reports is settled.
-  const auto found = index_.add(requirement);
+  const auto found = conflictsOf(requirement);
   for (auto& conflict : record.conflicts) {
     if (conflict.status != ReviewStatus::Open || !involves(conflict, requirement.id)) continue;
     const bool stillHolds = std::any_of(found.begin(), found.end(), [&](const ConflictDraft& draft) {
@@ -65,8 +94,7 @@ QualityDelta QualityReview::reexamine(const ExtractedRequirement& requirement, Q
       return samePair(c, draft) && c.kind == draft.kind;
     });
     if (known) continue;
-    record.conflicts.push_back({newId_("conflict"), {draft.firstId, draft.secondId}, draft.kind, draft.explanation,
-                                ReviewStatus::Open, std::nullopt, std::nullopt});
+    record.conflicts.push_back(opened(draft));
     delta.conflicts.push_back(record.conflicts.back());
   }
   return delta;
@@ -112,13 +140,12 @@ QualityDelta QualityReview::reportFindings(const ExtractedRequirement& requireme
 
 QualityDelta QualityReview::reportConflicts(const ExtractedRequirement& requirement, QualityRecord record) {
   QualityDelta delta;
-  for (auto& draft : index_.add(requirement)) {
+  for (auto& draft : conflictsOf(requirement)) {
     const bool known = std::any_of(record.conflicts.begin(), record.conflicts.end(), [&](const RequirementConflict& c) {
       return samePair(c, draft) && c.kind == draft.kind;
     });
     if (known) continue;
-    record.conflicts.push_back({newId_("conflict"), {std::move(draft.firstId), std::move(draft.secondId)}, draft.kind,
-                                std::move(draft.explanation), ReviewStatus::Open, std::nullopt, std::nullopt});
+    record.conflicts.push_back(opened(std::move(draft)));
     delta.conflicts.push_back(record.conflicts.back());
   }
   return delta;

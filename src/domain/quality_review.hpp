@@ -12,6 +12,8 @@
 
 #include <functional>
 #include <string>
+#include <memory>
+#include <unordered_set>
 #include <string_view>
 #include <vector>
 
@@ -19,6 +21,7 @@
 #include "core/result.hpp"
 #include "core/types.hpp"
 #include "domain/conflict_index.hpp"
+#include "domain/project_index.hpp"
 
 namespace nexus::domain {
 
@@ -47,6 +50,13 @@ class QualityReview {
   // Indexes requirements whose findings and conflicts are already recorded (a loaded session),
   // without reporting anything.
   void restore(const std::vector<ExtractedRequirement>& requirements);
+  // The project's requirements that are not the caller's own (domain::ProjectIndex): later
+  // requirements are checked against them too, and a conflict with one carries it as its
+  // projectRequirement. Nothing is reported. May be null (none).
+  void useProject(std::shared_ptr<const ProjectIndex> project);
+  // A project requirement the person decided against (a conflict settled for the other side):
+  // nothing is reported against it any more.
+  void decideAgainstProject(std::string_view projectRequirementId);
 
   // A new requirement: its findings, and its conflicts with those before it.
   QualityDelta add(const ExtractedRequirement& requirement, QualityRecord record);
@@ -58,9 +68,13 @@ class QualityReview {
  private:
   QualityDelta reportFindings(const ExtractedRequirement& requirement, QualityRecord record);
   QualityDelta reportConflicts(const ExtractedRequirement& requirement, QualityRecord record);
+  RequirementConflict opened(ConflictDraft draft);
 
   IdSource newId_;
   ConflictIndex index_;
+  std::vector<ConflictDraft> conflictsOf(const ExtractedRequirement& requirement);  // project's first, then the index's
+  std::shared_ptr<const ProjectIndex> project_;
+  std::unordered_set<std::string> decidedAgainst_;  // of project_'s
 };
 
 // The person's verdicts; settling one again records the newer verdict. NotFound for an unknown

@@ -85,8 +85,8 @@ Readiness assessReadiness(std::span<const ExtractedRequirement> requirements,
     ++readiness.openFindings;
   }
   for (const auto& c : conflicts) {
-    if (c.status == ReviewStatus::Open && present.contains(c.requirementIds[0]) &&
-        present.contains(c.requirementIds[1])) {
+    const auto held = [&](const std::string& id) { return present.contains(id) || c.isProjectSide(id); };
+    if (c.status == ReviewStatus::Open && held(c.requirementIds[0]) && held(c.requirementIds[1])) {
       ++readiness.openConflicts;
     }
   }

@@ -31,7 +31,8 @@ bool describesProduct(std::string_view text);
 // "our drivers").
 bool namesAudience(std::string_view text);
 
-// Thread-safe (pure). Findings and conflicts of requirements not in `requirements` are ignored.
+// Thread-safe (pure). Findings and conflicts of requirements not in `requirements` are ignored
+// (a conflict's project side, which lives in the project's database, counts as there).
 Readiness assessReadiness(std::span<const ExtractedRequirement> requirements,
                           std::span<const RequirementFinding> findings,
                           std::span<const RequirementConflict> conflicts,

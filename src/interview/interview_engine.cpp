@@ -91,7 +91,7 @@ Result<InterviewSession> InterviewEngine::startSession(std::string_view projectI
   if (auto saved = store_.save(session); !saved) return saved.error();
   if (auto claimed = store_.claim(session.id); !claimed) return claimed.error();
 
-  auto slot = std::make_shared<Slot>(session);
+  auto slot = std::make_shared<Slot>(session, projectIndex(session.projectId, session.id));
   {
     std::lock_guard lock(slotsMutex_);
     slots_.emplace(session.id, slot);
@@ -137,7 +137,7 @@ Result<ProcessMessageResult> InterviewEngine::processMessage(std::string_view se
     if (auto saved = store_.save(session); !saved) {
       std::lock_guard state(slot.stateMutex);
       session = std::move(before);
-      slot.review = reviewOf(session);
+      slot.review = reviewOf(session, slot.project);
       return Error::storageFailed("Your message was not sent because it could not be saved: " +
                                   saved.error().message);
     }
@@ -148,7 +148,7 @@ Result<ProcessMessageResult> InterviewEngine::processMessage(std::string_view se
       slot.cancel = std::stop_source{};
       cancel = slot.cancel.get_token();
     }
-    request = buildRequest(session);
+    request = buildRequest(slot);
   }
   emitMessage(id, userMessage);
   if (!settled.empty()) {
@@ -366,7 +366,8 @@ Result<std::shared_ptr<InterviewEngine::Slot>> InterviewEngine::findOrLoad(std::
   if (!*loaded) return Error::notFound("No interview session with id " + quoteId(sessionId));
   // Another process may be talking in this session; one at a time, across processes too.
   if (auto claimed = store_.claim(sessionId); !claimed) return claimed.error();
-  auto slot = std::make_shared<Slot>(std::move(**loaded));
+  auto project = projectIndex((*loaded)->projectId, sessionId);
+  auto slot = std::make_shared<Slot>(std::move(**loaded), std::move(project));
   std::lock_guard lock(slotsMutex_);
   // Another thread may have loaded it meanwhile: keep one slot per session.
   return slots_.try_emplace(std::string(sessionId), slot).first->second;
@@ -382,12 +383,27 @@ Result<void> InterviewEngine::validateMessage(std::string_view message) const {
   return {};
 }
 
-LlmRequest InterviewEngine::buildRequest(const InterviewSession& session) const {
+std::shared_ptr<const domain::ProjectIndex> InterviewEngine::projectIndex(
+    const std::string& projectId, std::string_view sessionId) const {
+  auto listed = requirements_.list(projectId);
+  if (!listed) {
+    // The interview goes on; it only misses conflicts with what other interviews recorded.
+    spdlog::warn("session {}: the project's requirements could not be read, so conflicts with other interviews' "
+                 "requirements are not looked for: {}",
+                 sessionId, listed.error().message);
+    return nullptr;
+  }
+  return std::make_shared<const domain::ProjectIndex>(projectRequirementsOf(*listed, sessionId));
+}
+
+LlmRequest InterviewEngine::buildRequest(const Slot& slot) const {
+  const InterviewSession& session = slot.session;
   LlmRequest request;
   request.systemPrompt = prompts::systemPrompt(session.mode, session.evolutionContext);
   request.messages = recentMessages(session.messages, options_.historyTokenBudget);
   request.context = {session.mode,     session.extractedRequirements, session.exploredAreas, askedQuestions(session),
-                     session.findings, session.conflicts,            options_.readyThreshold, lastReplyId(session)};
+                     session.findings, session.conflicts,            options_.readyThreshold, lastReplyId(session),
+                     slot.project};
   request.maxTokens = options_.maxReplyTokens;
   return request;
 }

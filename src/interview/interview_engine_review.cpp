@@ -132,7 +132,7 @@ Result<ReviewUpdate> InterviewEngine::changeSession(std::string_view sessionId, 
     if (auto saved = store_.save(session); !saved) {
       std::lock_guard state(slot.stateMutex);
       session = std::move(before);
-      slot.review = reviewOf(session);
+      slot.review = reviewOf(session, slot.project);
       return saved.error();
     }
     if (refreshReadiness(slot, options_.readyThreshold)) readiness = slot.announcedReadiness;
@@ -178,6 +178,11 @@ void InterviewEngine::syncRequirementsDatabase(const std::string& projectId, con
     if (!recorded) return report(recorded.error());
     if (recorded->outcome == AddOutcome::Added) continue;
     if (auto changed = requirements_.update(recorded->requirement.id, changesOf(updated)); !changed) {
+      return report(changed.error());
+    }
+  }
+  for (const auto& change : update.projectChanges) {
+    if (auto changed = requirements_.update(change.requirementId, change.changes); !changed) {
       return report(changed.error());
     }
   }

@@ -3,6 +3,7 @@
 #include <array>
 #include <charconv>
 #include <map>
+#include <optional>
 #include <utility>
 #include <vector>
 
@@ -234,10 +235,16 @@ std::string markdownQuality(std::span<const ExtractedRequirement> requirements,
 
   std::vector<Cells> open;
   for (const auto& c : conflicts) {
-    if (c.status != ReviewStatus::Open || !textOf.contains(c.requirementIds[0]) || !textOf.contains(c.requirementIds[1]))
-      continue;
-    open.push_back({std::string(toString(c.kind)), said(c.requirementIds[0]), said(c.requirementIds[1]),
-                    markdownText(c.explanation)});
+    const auto side = [&](std::size_t i) -> std::optional<std::string> {
+      const std::string& id = c.requirementIds[i];
+      if (textOf.contains(id)) return said(id);
+      if (c.isProjectSide(id)) return "“" + markdownText(c.projectRequirement->text) + "” (another interview)";
+      return std::nullopt;
+    };
+    const auto first = side(0);
+    const auto second = side(1);
+    if (c.status != ReviewStatus::Open || !first || !second) continue;
+    open.push_back({std::string(toString(c.kind)), *first, *second, markdownText(c.explanation)});
   }
   if (!open.empty()) {
     out += "\n## Open conflicts (" + std::to_string(open.size()) + ")\n\n" +

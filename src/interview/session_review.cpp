@@ -7,6 +7,7 @@
 #include "core/text.hpp"
 #include "domain/areas.hpp"
 #include "domain/quality_dialogue.hpp"
+#include "interview/requirements_export.hpp"
 
 namespace nexus {
 namespace {
@@ -119,12 +120,34 @@ void ReviewUpdate::append(ReviewUpdate other) {
   quality.append(std::move(other.quality));
   for (auto& u : other.updated) updated.push_back(std::move(u));
   for (auto& r : other.removed) removed.push_back(std::move(r));
+  for (auto& c : other.projectChanges) projectChanges.push_back(std::move(c));
 }
 
-domain::QualityReview reviewOf(const InterviewSession& session) {
+domain::QualityReview reviewOf(const InterviewSession& session, std::shared_ptr<const domain::ProjectIndex> project) {
   domain::QualityReview review([](std::string_view) { return newId(); });
+  review.useProject(std::move(project));
   review.restore(session.extractedRequirements);
   return review;
+}
+
+std::vector<ExtractedRequirement> projectRequirementsOf(const std::vector<Requirement>& database,
+                                                        std::string_view sessionId) {
+  const std::string own = interviewSource(sessionId);
+  std::vector<ExtractedRequirement> others;
+  for (const auto& entry : database) {
+    const bool stated = std::any_of(entry.sources.begin(), entry.sources.end(),
+                                    [&](const RequirementSource& s) { return s.source == own; });
+    if (stated) continue;  // the session holds its own copy
+    ExtractedRequirement r;
+    r.id = entry.id;
+    r.text = entry.text;
+    r.category = entry.category;
+    r.priority = entry.priority;
+    r.confidence = entry.confidence;
+    r.area = entry.area;
+    others.push_back(std::move(r));
+  }
+  return others;
 }
 
 ReviewUpdate settleAnswer(InterviewSession& session, domain::QualityReview& review, Timestamp now) {
@@ -136,10 +159,10 @@ ReviewUpdate settleAnswer(InterviewSession& session, domain::QualityReview& revi
   for (std::size_t i = 0; i < session.conflicts.size(); ++i) {
     const RequirementConflict conflict = session.conflicts[i];
     if (conflict.status != ReviewStatus::Open || conflict.askedInMessageId != replyId) continue;
-    const auto* first = findRequirement(session, conflict.requirementIds[0]);
-    const auto* second = findRequirement(session, conflict.requirementIds[1]);
-    if (first == nullptr || second == nullptr) continue;
-    const auto verdict = domain::readConflictAnswer(answer, first->text, second->text);
+    const auto first = domain::conflictSideText(conflict, 0, session.extractedRequirements);
+    const auto second = domain::conflictSideText(conflict, 1, session.extractedRequirements);
+    if (!first || !second) continue;
+    const auto verdict = domain::readConflictAnswer(answer, *first, *second);
     std::optional<ConflictResolution> resolution;
     switch (verdict) {
       case domain::Verdict::KeepFirst:
@@ -258,7 +281,12 @@ Result<ReviewUpdate> resolveConflict(InterviewSession& session, domain::QualityR
   if (resolution != ConflictResolution::KeepFirst && resolution != ConflictResolution::KeepSecond) return update;
   // The side not kept stays on record as decided against, which keeps what it says traceable.
   const std::string& loserId = resolved->requirementIds[resolution == ConflictResolution::KeepFirst ? 1 : 0];
-  if (ExtractedRequirement* loser = findRequirement(session, loserId)) {
+  if (resolved->isProjectSide(loserId)) {
+    review.decideAgainstProject(loserId);
+    RequirementChanges wont;
+    wont.priority = Priority::Wont;
+    update.projectChanges.push_back({loserId, wont});
+  } else if (ExtractedRequirement* loser = findRequirement(session, loserId)) {
     std::vector<std::string> changed;
     change(session, *loser, "priority", loser->priority, Priority::Wont, spellEnum<Priority>, now, changed);
     update.append(reexamined(session, review, *loser, std::move(changed)));

@@ -5,6 +5,7 @@
 // QualityReview (its conflict index); the engine calls it under the session's locks, then
 // persists and publishes what it reports.
 
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -13,6 +14,7 @@
 #include "core/result.hpp"
 #include "core/time.hpp"
 #include "core/types.hpp"
+#include "domain/project_index.hpp"
 #include "domain/quality_review.hpp"
 
 namespace nexus {
@@ -23,18 +25,33 @@ struct UpdatedRequirement {
   std::vector<std::string> changedFields;  // "text", "category", "priority", "area"
 };
 
+// A change to a requirement of the project's database that is not the session's own: the side
+// of a conflict with another interview's requirement that the person decided against.
+struct ProjectRequirementChange {
+  std::string requirementId;  // the database's id
+  RequirementChanges changes;
+};
+
 // What one step changed, for the events and the requirements database.
 struct ReviewUpdate {
   domain::QualityDelta quality;            // findings and conflicts new or changed, as they are now
   std::vector<UpdatedRequirement> updated;  // requirements changed
   std::vector<ExtractedRequirement> removed;  // requirements removed, as they were
+  std::vector<ProjectRequirementChange> projectChanges;
 
-  bool empty() const { return quality.empty() && updated.empty() && removed.empty(); }
+  bool empty() const { return quality.empty() && updated.empty() && removed.empty() && projectChanges.empty(); }
   void append(ReviewUpdate other);
 };
 
-// A fresh review over a session loaded from the store: indexes its requirements.
-domain::QualityReview reviewOf(const InterviewSession& session);
+// A fresh review over a session loaded from the store: indexes the session's requirements, and
+// checks new ones against the project's other requirements too (projectRequirementsOf).
+domain::QualityReview reviewOf(const InterviewSession& session,
+                               std::shared_ptr<const domain::ProjectIndex> project = nullptr);
+
+// The requirements of the project's database that the session did not state (other interviews',
+// imported ones), as the review indexes them: database ids, "wont" ones too (they exclude).
+std::vector<ExtractedRequirement> projectRequirementsOf(const std::vector<Requirement>& database,
+                                                        std::string_view sessionId);
 
 // Before the model sees the person's latest message (the session's last): what it settles of
 // the question the previous reply asked. "Both" keeps both sides of a conflict, naming one side
@@ -59,7 +76,8 @@ Result<ReviewUpdate> editRequirement(InterviewSession& session, domain::QualityR
 // requirementEdits. NotFound for an unknown requirement.
 Result<ReviewUpdate> removeRequirement(InterviewSession& session, domain::QualityReview& review,
                                        std::string_view requirementId, Timestamp now);
-// The person's verdict on a conflict: keep-first / keep-second make the other side "wont".
+// The person's verdict on a conflict: keep-first / keep-second make the other side "wont" (a
+// project side through projectChanges, for the engine to apply to the database).
 Result<ReviewUpdate> resolveConflict(InterviewSession& session, domain::QualityReview& review,
                                      std::string_view conflictId, ConflictResolution resolution, Timestamp now);
 Result<ReviewUpdate> dismissFinding(InterviewSession& session, std::string_view findingId);

@@ -22,8 +22,10 @@ const ExtractedRequirement* requirementById(const InterviewContext& context, std
   return nullptr;
 }
 
+std::string quoted(std::string_view text) { return "\"" + text::truncateUtf8(text, 160) + "\""; }
+
 std::string quoted(const ExtractedRequirement* requirement) {
-  return requirement == nullptr ? std::string("(removed)") : "\"" + text::truncateUtf8(requirement->text, 160) + "\"";
+  return requirement == nullptr ? std::string("(removed)") : quoted(requirement->text);
 }
 
 // The open conflicts and findings, with the instruction to settle them one at a time, and the
@@ -34,8 +36,12 @@ std::string renderQuality(const InterviewContext& context) {
   for (const auto& c : context.conflicts) {
     if (c.status != ReviewStatus::Open || listed == kMaxOpenItemsListed) continue;
     if (listed++ == 0) out += "Open conflicts (ask about the first one not yet asked, one per reply):\n";
-    out += "- " + std::string(toString(c.kind)) + ": " + quoted(requirementById(context, c.requirementIds[0])) +
-           " vs " + quoted(requirementById(context, c.requirementIds[1])) + ". " + c.explanation +
+    // The earlier side may be another interview's requirement of the same project.
+    const std::string first = c.projectRequirement && c.isProjectSide(c.requirementIds[0])
+                                  ? quoted(c.projectRequirement->text) + " (recorded in another interview)"
+                                  : quoted(requirementById(context, c.requirementIds[0]));
+    out += "- " + std::string(toString(c.kind)) + ": " + first + " vs " +
+           quoted(requirementById(context, c.requirementIds[1])) + ". " + c.explanation +
            (c.askedInMessageId ? " (already asked)" : "") + "\n";
   }
   listed = 0;

@@ -4,6 +4,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <memory>
 #include <stop_token>
 #include <string>
 #include <string_view>
@@ -11,6 +12,10 @@
 
 #include "core/result.hpp"
 #include "core/types.hpp"
+
+namespace nexus::domain {
+class ProjectIndex;
+}
 
 namespace nexus {
 
@@ -33,6 +38,9 @@ struct InterviewContext {
   std::vector<RequirementConflict> conflicts;
   double readyThreshold = kDefaultReadyThreshold;  // readiness at which the interviewer offers, once, to end
   std::string lastReplyId;      // the interviewer's message the person's latest one answers
+  // The project's requirements from other interviews (and imports), indexed: what a new
+  // requirement may conflict with besides this session's. Shared and immutable; may be null.
+  std::shared_ptr<const domain::ProjectIndex> project;
 };
 
 struct LlmRequest {

@@ -313,5 +313,53 @@ TEST_F(RpcEndToEnd, AConflictAndAVagueRequirementAreAskedAboutSettledAndTheSessi
   EXPECT_EQ(again.finish(), 0);
 }
 
+// Two interviews of one project, in two processes over one database: the second contradicts
+// what the first recorded, the analyst asks about it, and the answer settles it in the database.
+TEST_F(RpcEndToEnd, AConflictWithAnEarlierInterviewOfTheProjectIsAskedAboutAndSettled) {
+  RpcPeer first(cli_);
+  const std::string firstId = first.result("interview:start", {"clinic"})["id"];
+  first.result("interview:sendMessage", {firstId, "We must use PostgreSQL."});
+  first.result("interview:end", {firstId});
+  EXPECT_EQ(first.finish(), 0);
+
+  RpcPeer second(cli_);
+  const std::string id = second.result("interview:start", {"clinic"})["id"];
+  const json mysql = second.result("interview:sendMessage", {id, "The database will be MySQL."});
+  ASSERT_EQ(mysql["conflicts"].size(), 1u) << mysql.dump(2);
+  const json conflict = mysql["conflicts"][0];
+  EXPECT_EQ(conflict["kind"], "exclusive-choice");
+  EXPECT_EQ(conflict["projectRequirement"]["text"], "We must use PostgreSQL.");
+  EXPECT_EQ(conflict["requirementIds"][0], conflict["projectRequirement"]["id"]);
+  EXPECT_EQ(conflict["requirementIds"][1], mysql["extractedRequirements"][0]["id"]);
+  const std::string asked = mysql["response"];
+  EXPECT_NE(asked.find("Another interview in this project"), std::string::npos) << asked;
+  EXPECT_NE(asked.find("PostgreSQL"), std::string::npos) << asked;
+  EXPECT_EQ(second.result("interview:getReadiness", {id})["openConflicts"], 1);
+
+  const json answer = second.result("interview:sendMessage", {id, "MySQL."});
+  EXPECT_NE(answer["response"].get<std::string>().find("won't have in the project's requirements"),
+            std::string::npos)
+      << answer["response"];
+  const json session = second.result("interview:getSession", {id});
+  EXPECT_EQ(session["conflicts"][0]["resolution"], "keep-second");
+  EXPECT_EQ(second.result("interview:getReadiness", {id})["openConflicts"], 0);
+  const json database = second.result("requirements:list", {"clinic"});
+  std::size_t checked = 0;
+  for (const auto& r : database) {
+    if (r["text"] == "We must use PostgreSQL.") {
+      EXPECT_EQ(r["priority"], "wont");
+      ++checked;
+    }
+    if (r["text"] == "The database will be MySQL.") {
+      EXPECT_NE(r["priority"], "wont");
+      ++checked;
+    }
+  }
+  EXPECT_EQ(checked, 2u) << database.dump(2);
+  const std::string markdown = second.result("requirements:export", {{{"sessionId", id}}, "markdown"});
+  EXPECT_EQ(markdown.find("## Open conflicts"), std::string::npos);  // settled
+  EXPECT_EQ(second.finish(), 0);
+}
+
 }  // namespace
 }  // namespace nexus

@@ -56,7 +56,7 @@ TEST(QualityDialogue, AConflictComesFirstThenAFindingOfTheLatestMessageNeverOneA
   std::vector<RequirementFinding> findings{{"f1", "c", FindingKind::VagueTerm, "fast", "m", {}, {}, {}},
                                            {"f2", "d", FindingKind::VagueTerm, "easy", "m", {}, {}, {}}};
   std::vector<RequirementConflict> conflicts{
-      {"c1", {"a", "b"}, ConflictKind::ExclusiveChoice, "x", ReviewStatus::Open, {}, {}}};
+      {"c1", {"a", "b"}, ConflictKind::ExclusiveChoice, "x", ReviewStatus::Open, {}, {}, {}}};
   const std::vector<std::string> latest{"d"};
 
   auto next = nextQualityQuestion(findings, conflicts, latest, present);

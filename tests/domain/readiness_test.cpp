@@ -77,7 +77,7 @@ TEST(Readiness, TheFormulaOfTheReadme) {
   EXPECT_NEAR(readiness.score, 0.25 * 1.0 + 0.75 * (2.5 / 9.0), 1e-9);
 
   const std::vector<RequirementConflict> conflicts{
-      {"c", {"a", "p"}, ConflictKind::Polarity, "x", ReviewStatus::Open, {}, {}}};
+      {"c", {"a", "p"}, ConflictKind::Polarity, "x", ReviewStatus::Open, {}, {}, {}}};
   const Readiness conflicted = assessReadiness(requirements, {}, conflicts);
   EXPECT_NEAR(conflicted.score, readiness.score / 2.0, 1e-9);
   EXPECT_EQ(conflicted.openConflicts, 1u);
@@ -95,7 +95,7 @@ TEST(Readiness, ReadyNeedsTheThresholdAndNoOpenConflict) {
   EXPECT_TRUE(full.ready);
 
   std::vector<RequirementConflict> conflicts{
-      {"c", {"r0", "r1"}, ConflictKind::ExclusiveChoice, "x", ReviewStatus::Open, {}, {}}};
+      {"c", {"r0", "r1"}, ConflictKind::ExclusiveChoice, "x", ReviewStatus::Open, {}, {}, {}}};
   EXPECT_FALSE(assessReadiness(requirements, {}, conflicts, 0.1).ready);
   conflicts[0].status = ReviewStatus::Resolved;
   EXPECT_TRUE(assessReadiness(requirements, {}, conflicts).ready);
@@ -113,10 +113,21 @@ TEST(Readiness, FindingsAndConflictsOfRequirementsNotPresentAreIgnored) {
   const std::vector<ExtractedRequirement> requirements{requirement("a", "Users sign in with Google", "authentication")};
   const std::vector<RequirementFinding> findings{{"f", "gone", FindingKind::Tbd, {}, "m", {}, {}, {}}};
   const std::vector<RequirementConflict> conflicts{
-      {"c", {"a", "gone"}, ConflictKind::Polarity, "x", ReviewStatus::Open, {}, {}}};
+      {"c", {"a", "gone"}, ConflictKind::Polarity, "x", ReviewStatus::Open, {}, {}, {}}};
   const Readiness readiness = assessReadiness(requirements, findings, conflicts);
   EXPECT_EQ(readiness.openFindings, 0u);
   EXPECT_EQ(readiness.openConflicts, 0u);
+}
+
+TEST(Readiness, AConflictWithAnotherInterviewsRequirementCountsWhileThisSideIsPresent) {
+  const std::vector<ExtractedRequirement> requirements{requirement("a", "The database will be MySQL", "data_model")};
+  std::vector<RequirementConflict> conflicts{{"c", {"db-1", "a"}, ConflictKind::ExclusiveChoice, "x",
+                                              ReviewStatus::Open, {}, {}, ProjectRequirementRef{"db-1", "We use PostgreSQL"}}};
+  EXPECT_EQ(assessReadiness(requirements, {}, conflicts).openConflicts, 1u);
+  EXPECT_FALSE(assessReadiness(requirements, {}, conflicts).ready);
+  EXPECT_EQ(assessReadiness({}, {}, conflicts).openConflicts, 0u);  // this side removed
+  conflicts[0].projectRequirement->id = "db-2";                     // names another requirement
+  EXPECT_EQ(assessReadiness(requirements, {}, conflicts).openConflicts, 0u);
 }
 
 TEST(Readiness, BasicsAreRecognisedInPlainWords) {

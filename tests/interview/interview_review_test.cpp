@@ -6,6 +6,7 @@
 
 #include "core/json.hpp"
 #include "events/event_types.hpp"
+#include "domain/project_index.hpp"
 #include "interview/interview_engine.hpp"
 #include "interview/requirements_export.hpp"
 #include "support/interview_fixture.hpp"
@@ -115,6 +116,86 @@ TEST_F(ReviewTest, NamingOneSideKeepsItAndTheOtherBecomesWont) {
   EXPECT_EQ(now.requirementEdits[0].newValue, "wont");
   EXPECT_FALSE(eventsOf(events::kRequirementUpdated).empty());
   (void)first;
+}
+
+TEST_F(ReviewTest, AConflictWithAnotherInterviewOfTheProjectIsAskedAboutAndSettledInTheDatabase) {
+  say("We must use PostgreSQL", tag("We must use PostgreSQL.", "constraint", "must", "data_model"));
+  ASSERT_OK(engine_.endSession(id_));
+  const auto postgres = requirements_.list("demo");
+  ASSERT_OK(postgres);
+  ASSERT_EQ(postgres->size(), 1u);
+  const std::string postgresId = postgres->at(0).id;
+
+  // A second interview of the same project says otherwise.
+  auto other = engine_.startSession("demo");
+  ASSERT_OK(other);
+  id_ = other->id;
+  const auto turn =
+      say("The database will be MySQL", tag("The database will be MySQL.", "constraint", "must", "data_model"));
+  ASSERT_EQ(turn.conflicts.size(), 1u);
+  const RequirementConflict& conflict = turn.conflicts[0];
+  EXPECT_EQ(conflict.kind, ConflictKind::ExclusiveChoice);
+  EXPECT_EQ(conflict.requirementIds[0], postgresId);
+  EXPECT_EQ(conflict.requirementIds[1], turn.extractedRequirements.at(0).id);
+  ASSERT_TRUE(conflict.projectRequirement);
+  EXPECT_EQ(conflict.projectRequirement->id, postgresId);
+  EXPECT_EQ(conflict.projectRequirement->text, "We must use PostgreSQL.");
+  ASSERT_TRUE(turn.readiness);
+  EXPECT_EQ(turn.readiness->openConflicts, 1u);
+  EXPECT_EQ(session().conflicts.at(0).askedInMessageId, session().messages.back().id);
+  const auto context = llm_.requests().back().context;
+  ASSERT_TRUE(context.project);
+  ASSERT_EQ(context.project->size(), 1u);
+  EXPECT_NE(context.project->find(postgresId), nullptr);
+
+  // Naming MySQL keeps this interview's side; the other interview's becomes "wont" in the database.
+  say("MySQL, we changed our minds", "");
+  const InterviewSession now = session();
+  EXPECT_EQ(now.conflicts.at(0).status, ReviewStatus::Resolved);
+  EXPECT_EQ(now.conflicts.at(0).resolution, ConflictResolution::KeepSecond);
+  EXPECT_EQ(now.extractedRequirements.at(0).priority, Priority::Must);
+  auto decided = requirements_.get(postgresId);
+  ASSERT_OK(decided);
+  ASSERT_TRUE(decided->has_value());
+  EXPECT_EQ((*decided)->priority, Priority::Wont);
+  ASSERT_EQ((*decided)->history.size(), 1u);
+  EXPECT_EQ((*decided)->history[0].oldValue, "must");
+  EXPECT_EQ(engine_.getReadiness(id_)->openConflicts, 0u);
+
+  // After a restart the conflict still names the other interview's words, and the session's own
+  // requirements (now in the database too) are not taken for another interview's.
+  InterviewEngine restarted{llm_, store_, requirements_, events_, clock_};
+  engine_.forget(id_);
+  auto reloaded = restarted.getSession(id_);
+  ASSERT_TRUE(reloaded.ok() && reloaded->has_value());
+  EXPECT_EQ((*reloaded)->conflicts.at(0).projectRequirement, conflict.projectRequirement);
+  llm_.reply("Noted.");
+  ASSERT_OK(restarted.processMessage(id_, "Anything else?"));
+  const auto later = llm_.requests().back().context;
+  ASSERT_TRUE(later.project);
+  ASSERT_EQ(later.project->size(), 1u);
+  ASSERT_NE(later.project->find(postgresId), nullptr);
+  EXPECT_EQ(later.project->find(postgresId)->priority, Priority::Wont);
+}
+
+TEST_F(ReviewTest, KeepingTheOtherInterviewsSideMakesThisOneWont) {
+  say("We must use PostgreSQL", tag("We must use PostgreSQL.", "constraint", "must", "data_model"));
+  ASSERT_OK(engine_.endSession(id_));
+  auto other = engine_.startSession("demo");
+  ASSERT_OK(other);
+  id_ = other->id;
+  const auto turn =
+      say("The database will be MySQL", tag("The database will be MySQL.", "constraint", "must", "data_model"));
+  ASSERT_EQ(turn.conflicts.size(), 1u);
+  auto resolved = engine_.resolveConflict(id_, turn.conflicts[0].id, ConflictResolution::KeepFirst);
+  ASSERT_OK(resolved);
+  EXPECT_EQ(resolved->status, ReviewStatus::Resolved);
+  EXPECT_EQ(session().extractedRequirements.at(0).priority, Priority::Wont);
+  const auto listed = requirements_.list("demo");
+  ASSERT_OK(listed);
+  for (const auto& r : *listed) {
+    EXPECT_EQ(r.priority, r.text.find("MySQL") != std::string::npos ? Priority::Wont : Priority::Must) << r.text;
+  }
 }
 
 TEST_F(ReviewTest, AVagueRequirementGetsAFindingThatAnAcceptingAnswerDismisses) {

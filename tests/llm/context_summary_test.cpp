@@ -69,8 +69,8 @@ TEST(ContextSummaryTest, OpenConflictsAndFindingsComeWithTheInstructionToSettleT
   context.requirements.back().id = "b";
   context.requirements.push_back(requirement("The app should be fast", RequirementCategory::NonFunctional));
   context.requirements.back().id = "c";
-  context.conflicts.push_back({"k", {"a", "b"}, ConflictKind::ExclusiveChoice, "Two databases.", ReviewStatus::Open, {}, "m1"});
-  context.conflicts.push_back({"k2", {"a", "c"}, ConflictKind::Polarity, "Settled.", ReviewStatus::Resolved, {}, {}});
+  context.conflicts.push_back({"k", {"a", "b"}, ConflictKind::ExclusiveChoice, "Two databases.", ReviewStatus::Open, {}, "m1", {}});
+  context.conflicts.push_back({"k2", {"a", "c"}, ConflictKind::Polarity, "Settled.", ReviewStatus::Resolved, {}, {}, {}});
   context.findings.push_back({"f", "c", FindingKind::VagueTerm, "fast", "\"fast\" cannot be tested.", {}, ReviewStatus::Open, {}});
   const std::string summary = renderContextSummary(context);
   EXPECT_NE(summary.find("Open conflicts (ask about the first one not yet asked, one per reply):\n"
@@ -82,6 +82,19 @@ TEST(ContextSummaryTest, OpenConflictsAndFindingsComeWithTheInstructionToSettleT
   EXPECT_NE(summary.find("- vague-term in \"The app should be fast\": \"fast\" cannot be tested.\n"), std::string::npos)
       << summary;
   EXPECT_NE(summary.find("Readiness: "), std::string::npos);
+}
+
+TEST(ContextSummaryTest, AConflictWithAnotherInterviewQuotesItsWords) {
+  InterviewContext context;
+  context.requirements.push_back(requirement("The database will be MySQL", RequirementCategory::Constraint));
+  context.requirements.back().id = "b";
+  context.conflicts.push_back({"k", {"db-1", "b"}, ConflictKind::ExclusiveChoice, "Two databases.",
+                               ReviewStatus::Open, {}, {}, ProjectRequirementRef{"db-1", "We must use PostgreSQL"}});
+  const std::string summary = renderContextSummary(context);
+  EXPECT_NE(summary.find("- exclusive-choice: \"We must use PostgreSQL\" (recorded in another interview) vs \"The "
+                         "database will be MySQL\". Two databases.\n"),
+            std::string::npos)
+      << summary;
 }
 
 }  // namespace

@@ -261,14 +261,16 @@ InterviewSession reviewed(const std::string& id) {
                   "One says users log in, the other that they never do.",
                   ReviewStatus::Resolved,
                   ConflictResolution::KeepSecond,
-                  id + "-m2"},
-                 {id + "-c1",
-                  {r1.id, s.extractedRequirements[2].id},
+                  id + "-m2",
+                  std::nullopt},
+                 {id + "-c1",  // with another interview's requirement of the project
+                  {"db-" + id, s.extractedRequirements[2].id},
                   ConflictKind::Numeric,
                   "2 s and 5 s",
                   ReviewStatus::Open,
                   std::nullopt,
-                  std::nullopt}};
+                  std::nullopt,
+                  ProjectRequirementRef{"db-" + id, "Pages load within 5 s."}}};
   return s;
 }
 
@@ -453,7 +455,10 @@ class ModelCheck {
       if (!s.findings.empty()) s.findings[static_cast<std::size_t>(pick(static_cast<int>(s.findings.size())))].status = ReviewStatus::Resolved;
       s.conflicts.push_back({newId("c"), {requirements.front().id, requirements.back().id},
                              static_cast<ConflictKind>(pick(4)), "both", ReviewStatus::Open, std::nullopt,
-                             s.messages.back().id});
+                             s.messages.back().id,
+                             // one side from another interview of the project, now and then
+                             pick(2) == 0 ? std::optional<ProjectRequirementRef>{{newId("p"), "We use MySQL."}}
+                                          : std::nullopt});
     } else {
       const auto at = static_cast<std::size_t>(pick(static_cast<int>(requirements.size())));
       ExtractedRequirement& r = requirements[at];

@@ -375,7 +375,7 @@ InterviewSession reviewedSession() {
   s.findings = {{"f1", "r1", FindingKind::VagueTerm, "fast", "\"fast\" is not measurable", "within 2 s",
                  ReviewStatus::Open, "a-m2"}};
   s.conflicts = {{"c1", {"r1", "r2"}, ConflictKind::Numeric, "2 s or 5 s", ReviewStatus::Resolved,
-                  ConflictResolution::KeepBoth, "a-m2"}};
+                  ConflictResolution::KeepBoth, "a-m2", std::nullopt}};
   return s;
 }
 

@@ -28,8 +28,12 @@ function actionButton(text, onClick, className = 'button small') {
 
 function conflictIssue(requirement, conflict, textOf, { resolveConflict }) {
   const position = conflict.requirementIds.indexOf(requirement.id); // 0: the first of the pair
-  const otherText = textOf(conflict.requirementIds[1 - position]);
-  const other = otherText === undefined ? 'a requirement no longer here' : `“${otherText}”`;
+  const otherId = conflict.requirementIds[1 - position];
+  // The other side may be a requirement another interview of the project recorded.
+  const fromProject = conflict.projectRequirement?.id === otherId ? conflict.projectRequirement.text : undefined;
+  const otherText = textOf(otherId) ?? fromProject;
+  const other = otherText === undefined ? 'a requirement no longer here'
+    : fromProject !== undefined ? `“${otherText}” (from another interview)` : `“${otherText}”`;
   const dataset = { kind: 'conflict', status: conflict.status, conflictId: conflict.id };
   if (conflict.status !== 'open') {
     return el('li', { className: 'issue settled', dataset, text: settledConflictText(conflict.resolution, position, other) });

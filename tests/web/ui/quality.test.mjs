@@ -256,6 +256,25 @@ test('Remove asks first; a removed requirement is gone, and stays gone after a r
   assert.equal(Number(await ui.requirementCount.textContent()), before - 1);
 });
 
+test('a second interview of the project that contradicts the first shows it, and "Keep this" settles it', async () => {
+  await ui.page.getByRole('button', { name: 'Interviews' }).click();
+  await ui.startInterview('bookshop');
+  await ui.requirement(POSTGRES).waitFor({ state: 'detached' }); // the new interview has none yet
+  const SQLITE = 'The database will be SQLite.';
+  await ui.say(SQLITE);
+  const sqlite = ui.requirement(SQLITE);
+  await openIssues(sqlite, 'conflict').waitFor();
+  assert.match(await openIssues(sqlite, 'conflict').textContent(),
+    /Conflicts with “We must use PostgreSQL\.” \(from another interview\)/);
+  assert.match(await ui.page.locator('#readiness-facts').textContent(), /1 open conflict/);
+
+  await sqlite.getByRole('button', { name: 'Keep this', exact: true }).click();
+  await settledIssues(sqlite, 'conflict').waitFor();
+  assert.match(await settledIssues(sqlite, 'conflict').textContent(), /Kept over “We must use PostgreSQL\.”/);
+  assert.notEqual(await ui.priorityOf(SQLITE), 'Won’t');
+  assert.doesNotMatch(await ui.page.locator('#readiness-facts').textContent(), /\d open conflict/);
+});
+
 test('nothing went wrong in any window: no console error, no CSP violation, no dialog', () => {
   assert.deepEqual(problemsOfWindows.flat(), []);
 });
