@@ -130,7 +130,9 @@ std::vector<QualityCue> qualityCues() {
                     "tamper*", "spam", "virus*", "firewall*", "penetration", "authorized for",
                     "authorised for", "authenticated users", "protect*", "harm", "only be able to",
                     "username and password", "user id and password", "id and password",
-                    "name and password"}));
+                    "name and password", "time out", "times out", "timed out", "timeout*", "session expir*",
+                    "sessions expire", "logged out after", "log out after", "logs out after", "auto logout",
+                    "automatic logout", "automatically logged out", "lock* after", "locked out"}));
   append(all, cues(Q::Security, 1,
                    {"password*", "private", "authori*", "restricted", "restrict*", "limited to",
                     "only authori*", "trusted", "logged", "integrity", "audit*", "identification", "secret*",

@@ -129,6 +129,11 @@ bool says(string_view lowerText, std::initializer_list<string_view> words) {
 // A note on priority or kind, only when the person's own words do not already say it.
 std::string note(const RecognizedRequirement& r, std::uint64_t seed) {
   const std::string lower = text::toLower(r.text);
+  // A volume is what the design has to carry: say so, so the person knows the number was kept.
+  if (r.fact == WorldFact::Volume) {
+    return r.quality == Quality::Scalability ? " I'll note that as the growth to plan for."
+                                             : " I'll note that as the expected load.";
+  }
   switch (r.priority) {
     case Priority::Wont:
       if (says(lower, {"out of scope", "not in scope", "won't", "don't need", "no need", "not needed"}))

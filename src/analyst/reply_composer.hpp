@@ -34,6 +34,13 @@ std::uint64_t variationSeed(std::string_view message, std::size_t turn);
 // True when `question` (any case and spacing) is part of one of the questions already asked.
 bool wasAsked(std::string_view question, const std::vector<std::string>& asked);
 
+// The follow-ups to a volume the person just stated (the peak, and how fast it grows).
+inline constexpr std::string_view kPeakAndGrowthQuestion =
+    "When is it busiest — a time of day, a day of the week or a season — and how much do you expect that to grow "
+    "over the next year or two?";
+inline constexpr std::string_view kPeakQuestion =
+    "When is it busiest — a time of day, a day of the week or a season when most of it comes at once?";
+
 // The requirement in the analyst's words: "you must use PostgreSQL".
 std::string paraphrase(const RecognizedRequirement& requirement);
 

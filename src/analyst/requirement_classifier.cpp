@@ -146,6 +146,14 @@ Priority decidePriority(const Words& words, const ModalHit& modal, const Quantit
   if (hasAny(words, lex.strongCould)) return Priority::Could;
   if (wont) return Priority::Wont;
   if (hasAny(words, lex.mustBoosters)) return Priority::Must;
+  // "Only managers may ever approve refunds", "drivers can never see each other's routes": a rule
+  // that restricts or forbids binds, whatever softer word carries it (ISO/IEC/IEEE 29148 reads
+  // prohibitions as mandatory).
+  static const Phrases kRestrictions{"only _ may", "only _ _ may", "only _ can", "only _ _ can", "only _ might",
+                                     "may never", "can never", "could never", "should never", "must never",
+                                     "never", "may not", "no one but", "nobody but", "nobody except",
+                                     "no one except"};
+  if (hasAny(words, kRestrictions)) return Priority::Must;
   if (hasAny(words, lex.weakCould)) return Priority::Could;
   if (modal.cue != nullptr) return modal.cue->priority;
   return Priority::Should;  // stated as a fact: "The app sends reminders"
@@ -169,6 +177,10 @@ std::optional<std::string> decideArea(const std::string& cleanText, const Decisi
     }
   }
   if (!qualityHome.empty() && std::find(areas.begin(), areas.end(), qualityHome) != areas.end())
+    return qualityHome;
+  // "Sessions time out after 15 minutes": the minutes say nothing about speed.
+  const bool aboutSpeed = decision.quality == Quality::Performance || decision.quality == Quality::Scalability;
+  if (qualityHome == "security" && !aboutSpeed && areas.size() == 1 && areas.front() == "performance")
     return qualityHome;
   return areas.front();
 }

@@ -7,6 +7,7 @@
 #include "domain/areas.hpp"
 #include "analyst/requirement_classifier.hpp"
 #include "analyst/statement_features.hpp"
+#include "analyst/world_facts.hpp"
 
 namespace nexus::analyst {
 namespace {
@@ -308,6 +309,8 @@ struct Features {
   bool headcount;             // how many people, with no other cue
   bool qualityCue;            // the provisional category names a quality
   const std::string& vision;  // the product a vision statement names, or empty
+  bool worldFact;             // a fact the software has to live with (world_facts.hpp)
+  bool wish;                  // "maybe later a mobile app": a could-have named without a verb
 };
 
 // What a rule changes besides the confidence.
@@ -333,10 +336,16 @@ constexpr ConfidenceRule kConfidenceRules[]{
     {"rules out", 0.85, [](const Features& features) { return features.wont; }},
     // An assumption says it is one ("we assume"), whatever form or numbers its wording also has.
     {"assumption", 0.8, [](const Features& features) { return features.assumption; }},
+    // A fact the software has to live with: the data's shape, a feed, the sign-in, a volume, the
+    // devices, a fixed interface, a retention period. Before the headcount rule: "300 people at the
+    // same time in the morning" is the load to design for, not a guess.
+    {"world fact", 0.78, [](const Features& features) { return features.worldFact; }},
     // A number beside a quality cue is a target ("pages load in under 2 seconds").
     {"measured quality", 0.8,
      [](const Features& features) {
-       return (features.quantities.time || features.quantities.percent || features.quantities.load) &&
+       // "sessions time out after 15 minutes": a period beside a quality cue is a policy.
+       return (features.quantities.time || features.quantities.percent || features.quantities.load ||
+               features.quantities.periodic) &&
               features.qualityCue;
      }},
     // The product itself: "I'm building the backend for a puzzle game", "It's a marketplace for bikes".
@@ -363,7 +372,23 @@ constexpr ConfidenceRule kConfidenceRules[]{
      [](const Features& features) {
        return describesBehaviour(features.words) && !hasAny(features.words, lexicon().asIs);
      }},
+    // "maybe later a mobile app", "one day an API for partners": a feature wished for, without a verb.
+    {"wish", 0.78, [](const Features& features) { return features.wish; }},
 };
+
+// A feature or product named after "maybe later", "one day", "would be nice": the MoSCoW could.
+bool namesWish(const Words& words) {
+  static const Phrases later{"maybe later", "later on", "maybe one day", "one day", "some day", "someday",
+                             "eventually", "down the road", "in the future", "maybe in the future",
+                             "in a later version", "phase 2", "in v2", "for v2", "would be nice", "nice to have",
+                             "a bonus", "bonus"};
+  if (!hasAny(words, later)) return false;
+  const auto& lex = lexicon();
+  for (const auto& word : words) {
+    if (lex.productKinds.count(word) != 0 || lex.techNouns.count(word) != 0) return true;
+  }
+  return scoreFunction(words) > 0;
+}
 
 const ConfidenceRule* firstMatchingRule(const Features& features) {
   for (const auto& rule : kConfidenceRules) {
@@ -462,9 +487,32 @@ std::optional<RecognizedRequirement> recognize(std::string_view statement) {
   const bool headcount = modal.cue == nullptr && !wont && !assumption && quantities.people &&
                          !quantities.time && words.size() >= 4;
   Decision provisional = decideCategory(words, modal, priority, quantities, assumption);
+  // A fact about the world decides where the statement belongs, with or without a modal; told as
+  // a fact (no modal, no softener) it is firm.
+  std::optional<FactReading> fact;
+  if (!assumption && !wont && vision.empty()) fact = readWorldFact(words, quantities);
+  // With a modal, what the data looks like, where it comes from and how people sign in are
+  // ordinary requirements, classified as such ("The system shall let users log in with ...").
+  const bool shapeOfThings = fact && (fact->kind == WorldFact::DataShape || fact->kind == WorldFact::DataFeed ||
+                                      fact->kind == WorldFact::SignIn);
+  if (shapeOfThings && modal.cue != nullptr) fact.reset();
+  // "maybe 10k daily players at launch, hopefully 100k": a guess at scale, not a load to design for.
+  static const Phrases kGuesses{"hopefully", "i hope", "we hope", "fingers crossed", "if we're lucky"};
+  if (fact && fact->kind == WorldFact::Volume &&
+      (hasAny(words, lexicon().weakCould) || hasAny(words, lexicon().hedges) || hasAny(words, kGuesses))) {
+    fact.reset();
+  }
+  if (fact) {
+    provisional.category = fact->category;
+    provisional.quality = fact->quality;
+    if (modal.cue == nullptr && priority == Priority::Should && !hasAny(words, lexicon().hedges))
+      priority = Priority::Must;
+  }
+  const bool wish = modal.cue == nullptr && !wont && namesWish(words);
+  if (wish) priority = Priority::Could;
 
-  const Features features{
-      words, modal, quantities, assumption, wont, headcount, provisional.quality.has_value(), vision};
+  const Features features{words, modal,  quantities, assumption, wont, headcount, provisional.quality.has_value(),
+                          vision, fact.has_value(), wish};
   const ConfidenceRule* rule = firstMatchingRule(features);
   if (rule == nullptr) return std::nullopt;
   switch (rule->effect) {
@@ -493,7 +541,9 @@ std::optional<RecognizedRequirement> recognize(std::string_view statement) {
   requirement.vision = !requirement.visionObject.empty();
   if (requirement.vision) requirement.category = RequirementCategory::Functional;
   requirement.confidence = roundTo2(std::clamp(*confidence, 0.0, 1.0));
-  requirement.area = decideArea(clean, provisional, requirement.vision);
+  requirement.area = fact ? std::optional<std::string>(std::string(fact->area))
+                          : decideArea(clean, provisional, requirement.vision);
+  if (fact) requirement.fact = fact->kind;
   if (headcount && requirement.category == RequirementCategory::Assumption && !requirement.area)
     requirement.area = "performance";
   return requirement;

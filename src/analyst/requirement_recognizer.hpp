@@ -8,6 +8,7 @@
 
 #include "core/types.hpp"
 #include "analyst/lexicon.hpp"
+#include "analyst/world_facts.hpp"
 
 namespace nexus::analyst {
 
@@ -23,6 +24,7 @@ struct RecognizedRequirement {
   std::optional<Quality> quality;  // for non-functional ones: what it is about
   bool measurable = false;         // states a number: "under 2 seconds", "99.9%"
   bool answer = false;             // a short answer to the interviewer's question, not a new topic
+  std::optional<WorldFact> fact;   // a fact the software has to live with (world_facts.hpp)
 };
 
 // nullopt when the statement is no requirement at all: small talk, questions, remarks about

@@ -37,7 +37,9 @@ constexpr auto kNf = RequirementCategory::NonFunctional;
 constexpr auto kAssume = RequirementCategory::Assumption;
 constexpr auto kShould = Priority::Should;
 
-constexpr std::array<AnswerCue, 13> kCues{{
+constexpr std::array<AnswerCue, 14> kCues{{
+    // The follow-up to a stated volume (reply_composer.hpp's kPeakQuestion): when the load peaks.
+    {{"when is it busiest", "", "", ""}, "Peak time", kAssume, kShould, "performance", Items},
     {{"at the same time", "concurrent", "simultaneous", ""},
      "Expected users at the same time",
      kAssume,

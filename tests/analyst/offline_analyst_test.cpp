@@ -44,7 +44,7 @@ const Case kCases[] = {
     {"We don't need offline support", "*", "wont", "*"},
     {"No need for payments in the first version", "functional", "wont", "*"},
     {"We won't support Internet Explorer", "*", "wont", "deployment"},
-    {"Only admins can delete projects", "functional", "should", "authorization"},
+    {"Only admins can delete projects", "functional", "must", "authorization"},  // a restriction binds
     {"Admins should be able to invite new members", "functional", "should", "authorization"},
     {"All data must be encrypted at rest", "non-functional", "must", "security"},
     {"The system must log every change to a task in an audit trail", "non-functional", "must", "security"},

@@ -1,0 +1,192 @@
+#include "analyst/world_facts.hpp"
+
+#include <algorithm>
+#include <string>
+
+namespace nexus::analyst {
+namespace {
+
+bool oneOf(std::string_view word, std::initializer_list<std::string_view> list) {
+  return std::find(list.begin(), list.end(), word) != list.end();
+}
+
+bool countWord(const std::string& w) {
+  return isNumber(w) || oneOf(w, {"hundred", "hundreds", "thousand", "thousands", "million", "millions", "dozen",
+                                  "dozens", "twenty", "thirty", "forty", "fifty", "sixty", "eighty"});
+}
+
+// How often or how many at once: what turns a count into a load (ISO/IEC 25010 capacity).
+const Phrases& rateMarkers() {
+  static const Phrases p{"a day", "a week", "a month", "a year", "an hour", "a minute", "a night", "a shift",
+                         "per day", "per week", "per month", "per year", "per hour", "per minute", "per second",
+                         "each day", "each week", "each month", "each year", "every day", "every week",
+                         "every month", "every year", "every night", "every morning", "daily", "weekly",
+                         "monthly", "yearly", "annually", "at the same time", "at once", "simultaneously",
+                         "at peak", "at the peak", "peak time*", "busiest", "rush hour", "in the morning",
+                         "at # am", "at # pm", "at #am", "at #pm", "on a busy day", "on busy days",
+                         "in a year", "next year", "in two years", "in # years", "by next year", "by the end of the year",
+                         "within a year", "up to #"};
+  return p;
+}
+
+const Phrases& growthMarkers() {
+  static const Phrases p{"next year", "in two years", "in # years", "by next year", "within a year",
+                         "by the end of the year", "grow*", "growing", "double", "doubling"};
+  return p;
+}
+
+// Units that make a number a time, a size or a share rather than a count of things.
+bool unitAfterCount(const std::string& w) {
+  return oneOf(w, {"ms", "s", "sec", "secs", "second", "seconds", "minute", "minutes", "min", "mins", "hour",
+                   "hours", "day", "days", "week", "weeks", "month", "months", "year", "years", "gb", "mb",
+                   "tb", "kb", "percent", "am", "pm", "pages", "page", "characters", "digits", "lines",
+                   "fields", "columns", "steps", "clicks"});
+}
+
+bool statesVolume(const Words& w, const Quantities& q) {
+  if (q.load) return true;
+  bool count = false;
+  for (std::size_t i = 0; i < w.size(); ++i) {
+    if (!countWord(w[i])) continue;
+    const bool unit = i + 1 < w.size() && unitAfterCount(w[i + 1]);
+    const bool clock = i > 0 && w[i - 1] == "at";  // "at 8", "at 8am"
+    if (!unit && !clock) count = true;
+  }
+  return count && hasAny(w, rateMarkers());
+}
+
+const Phrases& retentionPhrases() {
+  static const Phrases p{"kept for", "keep _ for", "keep them for", "keep it for", "stored for", "store _ for",
+                         "retained for", "retain _ for", "retain them for", "archived for", "held for",
+                         "deleted after", "purged after", "removed after", "anonymi* after", "erased after",
+                         "retention", "for # years", "for # months"};
+  return p;
+}
+
+bool statesRetention(const Words& w) {
+  if (!hasAny(w, retentionPhrases())) return false;
+  if (hasAny(w, Phrases{"retention"})) return true;
+  for (std::size_t i = 0; i + 1 < w.size(); ++i) {
+    const bool amount = countWord(w[i]) || oneOf(w[i], {"one", "two", "three", "five", "seven", "ten", "a"});
+    if (amount && oneOf(w[i + 1], {"day", "days", "week", "weeks", "month", "months", "year", "years"})) return true;
+  }
+  return false;
+}
+
+// Something that cannot change: an existing machine or system speaks only one way.
+bool statesFixedInterface(const Words& w) {
+  static const Phrases only{"only speak*", "only talk*", "only support*", "only understand*", "only accept*",
+                            "only export*", "only output*", "only send*", "only read*", "only work* with",
+                            "only does", "only do"};
+  static const Phrases unchangeable{"can't change that", "cannot change that", "can't change it",
+                                    "cannot change it", "can't be changed", "cannot be changed", "we're stuck with",
+                                    "we are stuck with", "no way to change", "out of our control",
+                                    "not something we can change"};
+  return hasAny(w, only) || hasAny(w, unchangeable);
+}
+
+const WordSet& platformWords() {
+  static const WordSet set{"android", "iphone", "iphones", "ios", "ipad", "ipads", "windows", "mac", "macs",
+                           "macbook", "macbooks", "chromebook", "chromebooks", "linux", "tablets", "tablet",
+                           "laptops", "smartphones", "phones", "handhelds", "scanners", "kiosks", "kiosk",
+                           "desktops", "pcs", "terminals", "browsers", "chrome", "edge", "firefox", "safari"};
+  return set;
+}
+
+// "everyone has company Android phones", "our drivers use iPhones": the devices are a given.
+bool statesPlatform(const Words& w) {
+  static const Phrases having{"has", "have", "use", "uses", "carry", "carries", "are on", "is on", "work on",
+                              "works on", "are all on", "run", "runs", "are issued", "get issued", "got"};
+  bool platform = false;
+  for (const auto& word : w) platform |= platformWords().count(word) != 0;
+  if (!platform) return false;
+  const std::size_t verb = [&] {
+    for (const auto& phrase : having) {
+      if (const auto at = findPhrase(w, phrase); at != kNoMatch && at < 5) return at;
+    }
+    return kNoMatch;
+  }();
+  return verb != kNoMatch && verb > 0;
+}
+
+// "each order has a customer, a date and up to 20 lines": the data's shape.
+bool statesDataShape(const Words& w, std::string_view lowerText) {
+  static const Phrases holding{"has", "have", "contains", "contain", "includes", "include", "consists of",
+                               "is made of", "are made of", "comes with", "come with", "belongs to", "belong to",
+                               "is linked to", "are linked to", "is made up of", "are made up of"};
+  for (const auto& phrase : holding) {
+    const std::size_t at = findPhrase(w, phrase);
+    if (at == kNoMatch || at == 0 || at > 4) continue;
+    if (oneOf(w[0], {"i", "we", "you", "they", "he", "she", "it", "i've", "we've", "there"})) return false;
+    const bool each = oneOf(w[0], {"each", "every", "a", "an", "all"});
+    const bool list = lowerText.find(',') != std::string_view::npos ||
+                      std::find(w.begin() + static_cast<std::ptrdiff_t>(at), w.end(), "and") != w.end();
+    const bool relation = phrase.size() >= 2 && (w[at] == "belongs" || w[at] == "belong" || w[at + 1] == "linked");
+    return (each && (list || relation)) || (list && at <= 3);
+  }
+  return false;
+}
+
+// "invoices come in from our ERP every night", "results arrive from the lab system".
+bool statesDataFeed(const Words& w) {
+  static const Phrases feed{"arrive from", "arrive* from", "come in from", "comes in from", "come from",
+                            "comes from", "coming from", "sent over from", "are sent from", "is sent from",
+                            "imported from", "are exported from", "is exported from", "pulled from",
+                            "synced from", "synchronised from", "synchronized from", "fed from", "feeds into",
+                            "get them from", "we get _ from", "we receive _ from", "we receive them from",
+                            "drop into", "dropped into", "land in", "lands in", "pushed to us"};
+  return hasAny(w, feed);
+}
+
+// "staff sign in with their Microsoft accounts", "login is through Google".
+bool statesSignIn(const Words& w) {
+  static const Phrases signIn{"sign in with", "signs in with", "sign in using", "signs in using", "sign in through",
+                              "sign in via", "log in with", "logs in with", "log in using", "logs in using",
+                              "log in through", "log in via", "login is", "logins are", "login with",
+                              "log on with", "logs on with", "single sign on", "sso", "authenticate with",
+                              "authenticate against", "authenticated by"};
+  return hasAny(w, signIn);
+}
+
+}  // namespace
+
+std::optional<FactReading> readWorldFact(const Words& w, const Quantities& quantities) {
+  std::string lower;
+  for (const auto& word : w) lower += word + " ";
+  using C = RequirementCategory;
+  if (statesRetention(w)) return FactReading{WorldFact::Retention, C::NonFunctional, "data_model", Quality::Legal};
+  if (statesFixedInterface(w)) {
+    bool platform = false;
+    for (const auto& word : w) platform |= platformWords().count(word) != 0;
+    return FactReading{WorldFact::Fixed, C::Constraint, platform ? "deployment" : "integrations", std::nullopt};
+  }
+  if (statesVolume(w, quantities)) {
+    const Quality quality = hasAny(w, growthMarkers()) ? Quality::Scalability : Quality::Performance;
+    return FactReading{WorldFact::Volume, C::NonFunctional, "performance", quality};
+  }
+  if (statesPlatform(w)) return FactReading{WorldFact::Platform, C::Constraint, "deployment", Quality::Portability};
+  if (statesSignIn(w)) return FactReading{WorldFact::SignIn, C::Functional, "authentication", std::nullopt};
+  if (statesDataFeed(w)) return FactReading{WorldFact::DataFeed, C::Functional, "integrations", std::nullopt};
+  if (statesDataShape(w, lower)) return FactReading{WorldFact::DataShape, C::Functional, "data_model", std::nullopt};
+  return std::nullopt;
+}
+
+std::string volumePhrase(std::string_view cleanText) {
+  std::size_t at = 0;
+  while (at < cleanText.size() && !(cleanText[at] >= '0' && cleanText[at] <= '9')) ++at;
+  if (at == cleanText.size()) return {};
+  // Keep the hedge just before the number: "about 500", "up to 2,000".
+  static constexpr std::string_view kLead[]{"about ", "around ", "roughly ", "up to ", "nearly ", "over ",
+                                            "more than ", "at least ", "maybe "};
+  for (const auto lead : kLead) {
+    if (at >= lead.size() && cleanText.substr(at - lead.size(), lead.size()) == lead) {
+      at -= lead.size();
+      break;
+    }
+  }
+  std::string phrase(cleanText.substr(at));
+  while (!phrase.empty() && (phrase.back() == '.' || phrase.back() == '!')) phrase.pop_back();
+  return phrase;
+}
+
+}  // namespace nexus::analyst
