@@ -232,7 +232,7 @@ std::vector<ModalCue> modalCues() {
       {"wants", P::Should, 0.85}, {"is expected to", P::Should, 0.85}, {"are expected to", P::Should, 0.85},
       {"going to", P::Should, 0.8}, {"will", P::Should, 0.85}, {"we'll", P::Should, 0.85},
       {"it'll", P::Should, 0.85}, {"they'll", P::Should, 0.85}, {"important", P::Should, 0.8},
-      {"prefer", P::Should, 0.8}, {"wish", P::Should, 0.8}, {"would be nice", P::Could, 0.8},
+      {"prefer", P::Should, 0.8}, {"prefers", P::Should, 0.8}, {"ideally", P::Should, 0.8}, {"wish", P::Should, 0.8}, {"would be nice", P::Could, 0.8},
       {"would be great", P::Could, 0.8}, {"would be good", P::Could, 0.8}, {"it'd be nice", P::Could, 0.8},
       {"it'd be great", P::Could, 0.8}, {"nice to have", P::Could, 0.8}, {"let's use", P::Should, 0.8},
       {"lets use", P::Should, 0.8}, {"let's go with", P::Should, 0.8}, {"would", P::Should, 0.75},
@@ -255,7 +255,9 @@ const Lexicon& lexicon() {
                       // "skip" only as a decision about scope: "Users can skip a month" is a feature.
                       "we can skip", "we could skip", "we'll skip", "let's skip", "lets skip", "we skip",
                       "i'd skip", "we'd skip", "skip it for now", "skip that for now", "skip for now",
-                      "leave _ out", "not for now", "not now", "not in the first version", "not in v1",
+                      "leave _ out", "not for now", "not now", "not in the first version", "not for the first version",
+                      "not in the first release", "not for the first release", "not for launch", "not at launch",
+                      "not for this version", "can wait", "not in v1",
                       "not for v1", "not in the mvp", "not for the mvp", "not going to", "aren't going to",
                       "isn't needed", "isn't necessary", "aren't needed", "unnecessary", "we can drop",
                       "no plans to", "don't plan to", "don't want a", "don't want an", "don't want any",
@@ -263,7 +265,7 @@ const Lexicon& lexicon() {
                       "not interested in", "exclude*"});
     l.strongCould = phrases({"nice to have", "would be nice", "would be great", "would be cool",
                              "it'd be nice", "it'd be great", "be a bonus", "bonus", "optionally",
-                             "is optional", "are optional", "ideally", "if possible", "where possible",
+                             "is optional", "are optional", "if possible", "where possible",
                              "if time permits", "if we have time", "low priority", "lower priority",
                              "not critical", "not essential", "could have", "would be a plus", "a plus"});
     l.weakCould = phrases({"maybe", "perhaps", "possibly", "eventually", "in the future", "down the road",
@@ -285,7 +287,9 @@ const Lexicon& lexicon() {
                              "stay in the", "reside in", "in the eu", "existing infrastructure",
                              "existing system*", "legacy", "only # developer*", "small team of", "no budget",
                              "cheap", "cost", "costs", "affordable", "inexpensive", "host it ourselves",
-                             "host ourselves", "own servers", "own hardware"});
+                             "host ourselves", "own servers", "own hardware", "own server", "company policy",
+                             "that's policy", "it's policy", "# pounds", "# euros", "# dollars", "# grand",
+                             "contract runs until", "contract runs till", "locked down"});
     l.techUsage = phrases({"use", "uses", "using", "used", "utilize*", "utilise*", "written in",
                            "write it in", "built with", "built on", "built in", "build it with",
                            "build it in", "build it on", "implemented in", "implement it in", "developed in",

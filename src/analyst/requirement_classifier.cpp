@@ -111,6 +111,12 @@ Decision decideCategory(const Words& words, const ModalHit& modal, Priority prio
   const int security = qualities[static_cast<std::size_t>(Quality::Security)];
   if (hasAny(words, lex.constraints) || statesTeamFact(words)) {
     decision.category = RequirementCategory::Constraint;
+  } else if (tech && named && priority != Priority::Must &&
+             hasAny(words, Phrases{"prefer*", "would rather", "rather than", "ideally", "if possible",
+                                   "might be easiest", "like it to be", "like it in", "like it built", "like the"})) {
+    // "Ideally it'd run on Google Cloud", "our engineer prefers Linux": a technology preferred, not
+    // mandated, is a technical decision to make.
+    decision.category = RequirementCategory::Technical;
   } else if (tech && hasAny(words, lex.techUsage) && (named || security < 2)) {
     decision.category =
         priority == Priority::Must ? RequirementCategory::Constraint : RequirementCategory::Technical;
@@ -132,11 +138,17 @@ Decision decideCategory(const Words& words, const ModalHit& modal, Priority prio
 
 Priority decidePriority(const Words& words, const ModalHit& modal, const Quantities& quantities, bool& wont) {
   const auto& lex = lexicon();
-  bool formalSubject = false;
-  for (std::size_t i = 0; i < words.size() && i < 4; ++i)
-    formalSubject |= lex.systemSubjects.count(words[i]) != 0;
-  wont = hasAny(words, lex.wont);
   static const Phrases kWillNot{"will not", "won't"};
+  // "The system will not store card numbers": the software is the subject of "will not", so it
+  // forbids. "We won't need it for the sheep": the person is, so it rules something out.
+  bool formalSubject = false;
+  std::size_t willNotAt = kNoMatch;
+  for (const auto& phrase : kWillNot) willNotAt = std::min(willNotAt, findPhrase(words, phrase));
+  const bool personDecides = !words.empty() && (words[0] == "we" || words[0] == "i" || words[0] == "we'll" ||
+                                                words[0] == "i'll" || words[0] == "you");
+  for (std::size_t i = 0; i < words.size() && i < 4 && i < willNotAt; ++i)
+    formalSubject |= !personDecides && lex.systemSubjects.count(words[i]) != 0;
+  wont = hasAny(words, lex.wont);
   static const Phrases kExplicitWont{"out of scope", "not needed", "no need", "not necessary"};
   if (wont && formalSubject && hasAny(words, kWillNot)) {
     // "The system will not store card numbers" forbids; it does not drop a feature.

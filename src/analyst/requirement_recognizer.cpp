@@ -214,6 +214,11 @@ bool addressedToInterviewer(const Words& w) {
 
 // "I need to think about it", "we'll see": about the conversation, not the product.
 bool aboutTheConversation(const Words& w, const ModalHit& modal) {
+  // "Good question, I'll have to ask our engineer": the person defers; nothing is said yet.
+  static const Phrases kDeferrals{"good question", "i'll have to ask", "i'd have to ask", "i need to ask",
+                                  "i'll ask", "let me ask", "i'll check", "let me check", "i'll find out",
+                                  "get back to you", "i'd have to check", "i'll have to check", "need to check with"};
+  if (hasAny(w, kDeferrals)) return true;
   if (modal.cue == nullptr) return false;
   bool negated = false;
   std::size_t verbAt = kNoMatch;
@@ -358,7 +363,14 @@ constexpr ConfidenceRule kConfidenceRules[]{
     // and headcount rules, which would make its numbers estimates.
     {"team fact", 0.75, [](const Features& features) { return statesTeamFact(features.words); }},
     // "budget is tight, maybe 30k"; before the headcount rule, so a budget is no guess at scale.
-    {"limit", 0.75, [](const Features& features) { return hasAny(features.words, lexicon().limits); },
+    {"limit", 0.75,
+     [](const Features& features) {
+       // "It's been a tough year with the budget cuts": the past, not this project's limit.
+       static const Phrases kPast{"it's been", "it has been", "it was", "we had", "we've had", "last year"};
+       if (hasAny(features.words, kPast)) return false;
+       return hasAny(features.words, lexicon().limits) ||
+              hasAny(features.words, Phrases{"# pounds", "# euros", "# dollars", "# quid", "# grand"});
+     },
      SideEffect::Estimate},
     // "maybe 10k daily players at launch": scale to check later; before the form rules below, so a
     // headcount worded as a command or a description is still an estimate.
@@ -456,14 +468,15 @@ bool isQuestion(std::string_view statement) {
   if (t.back() == '?') return true;
   const auto w = text::words(text::toLower(t.substr(0, std::min<std::size_t>(t.size(), 200))));
   if (w.size() < 2) return w.size() == 1 && oneOf(w[0], {"what", "why", "how", "huh", "pardon"});
-  if (t.find(',') != string_view::npos) return false;  // "When an order ships, email the buyer."
-  if (oneOf(w[0], {"what", "why", "how", "where", "who", "which", "whats", "what's"}) &&
-      !oneOf(w[1], {"if", "about"})) {
+  // "Can we do the rest next week, lunch is starting": an inverted auxiliary asks, comma or not.
+  if (oneOf(w[1], {"you", "we", "i", "it", "there", "they"}) &&
+      oneOf(w[0], {"can", "could", "would", "will", "do", "does", "did", "are", "is", "should", "shall", "may",
+                   "have", "has", "am", "was", "were"})) {
     return true;
   }
-  return oneOf(w[1], {"you", "we", "i", "it", "there", "they"}) &&
-         oneOf(w[0], {"can", "could", "would", "will", "do", "does", "did", "are", "is", "should", "shall",
-                      "may", "have", "has", "am", "was", "were"});
+  if (t.find(',') != string_view::npos) return false;  // "When an order ships, email the buyer."
+  return oneOf(w[0], {"what", "why", "how", "where", "who", "which", "whats", "what's"}) &&
+         !oneOf(w[1], {"if", "about"});
 }
 
 std::optional<RecognizedRequirement> recognize(std::string_view statement) {
@@ -508,6 +521,13 @@ std::optional<RecognizedRequirement> recognize(std::string_view statement) {
     if (modal.cue == nullptr && priority == Priority::Should && !hasAny(words, lexicon().hedges))
       priority = Priority::Must;
   }
+  // "We assume every class has one teacher", "my budget is two thousand pounds": told without a
+  // softener, the premise and the limit are firm.
+  const bool hedged = hasAny(words, lexicon().hedges) || hasAny(words, lexicon().weakCould);
+  if ((assumption || hasAny(words, lexicon().limits)) && modal.cue == nullptr && priority == Priority::Should &&
+      !hedged) {
+    priority = Priority::Must;
+  }
   const bool wish = modal.cue == nullptr && !wont && namesWish(words);
   if (wish) priority = Priority::Could;
 
@@ -519,7 +539,8 @@ std::optional<RecognizedRequirement> recognize(std::string_view statement) {
     case SideEffect::None:
       break;
     case SideEffect::Estimate:
-      priority = Priority::Should;
+      // "budget is tight, maybe 30k" is an estimate; "we've got 15,000 pounds and that's the lot" is not.
+      if (hedged || modal.cue != nullptr) priority = Priority::Should;
       break;
     case SideEffect::ScaleEstimate:
       priority = Priority::Should;
@@ -541,7 +562,7 @@ std::optional<RecognizedRequirement> recognize(std::string_view statement) {
   requirement.vision = !requirement.visionObject.empty();
   if (requirement.vision) requirement.category = RequirementCategory::Functional;
   requirement.confidence = roundTo2(std::clamp(*confidence, 0.0, 1.0));
-  requirement.area = fact ? std::optional<std::string>(std::string(fact->area))
+  requirement.area = fact ? (fact->area.empty() ? std::nullopt : std::optional<std::string>(std::string(fact->area)))
                           : decideArea(clean, provisional, requirement.vision);
   if (fact) requirement.fact = fact->kind;
   if (headcount && requirement.category == RequirementCategory::Assumption && !requirement.area)

@@ -23,6 +23,9 @@ const Phrases& rateMarkers() {
                          "every month", "every year", "every night", "every morning", "daily", "weekly",
                          "monthly", "yearly", "annually", "at the same time", "at once", "simultaneously",
                          "at peak", "at the peak", "peak time*", "busiest", "rush hour", "in the morning",
+                         "between # and #", "between # and #pm", "#pm", "on mondays", "on tuesdays", "on wednesdays",
+                         "on thursdays", "on fridays", "on saturdays", "on sundays", "at weekends", "on weekends",
+                         "every weekend", "at the weekend",
                          "at # am", "at # pm", "at #am", "at #pm", "on a busy day", "on busy days",
                          "in a year", "next year", "in two years", "in # years", "by next year", "by the end of the year",
                          "within a year", "up to #"};
@@ -40,7 +43,8 @@ bool unitAfterCount(const std::string& w) {
   return oneOf(w, {"ms", "s", "sec", "secs", "second", "seconds", "minute", "minutes", "min", "mins", "hour",
                    "hours", "day", "days", "week", "weeks", "month", "months", "year", "years", "gb", "mb",
                    "tb", "kb", "percent", "am", "pm", "pages", "page", "characters", "digits", "lines",
-                   "fields", "columns", "steps", "clicks"});
+                   "fields", "columns", "steps", "clicks", "pounds", "euros", "dollars", "quid", "grand", "k",
+                   "pence", "cents", "digit"});
 }
 
 bool statesVolume(const Words& w, const Quantities& q) {
@@ -59,18 +63,58 @@ const Phrases& retentionPhrases() {
   static const Phrases p{"kept for", "keep _ for", "keep them for", "keep it for", "stored for", "store _ for",
                          "retained for", "retain _ for", "retain them for", "archived for", "held for",
                          "deleted after", "purged after", "removed after", "anonymi* after", "erased after",
+                         "delete _ after", "delete _ _ after", "delete them after", "remove _ after",
+                         "purge _ after", "anonymi* _ after",
                          "retention", "for # years", "for # months"};
   return p;
 }
 
+bool smallNumberWord(const std::string& w) {
+  return oneOf(w, {"a", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+                   "twelve", "fifteen", "twenty", "thirty", "few", "several"});
+}
+
 bool statesRetention(const Words& w) {
+  // "wiped at the end of each school year": a deletion on a calendar is a retention rule too.
+  static const Phrases endOfPeriod{"deleted at the end of", "wiped at the end of", "removed at the end of",
+                                   "purged at the end of", "cleared at the end of", "archived at the end of",
+                                   "deleted every", "wiped every", "purged every"};
+  if (hasAny(w, endOfPeriod)) return true;
   if (!hasAny(w, retentionPhrases())) return false;
   if (hasAny(w, Phrases{"retention"})) return true;
   for (std::size_t i = 0; i + 1 < w.size(); ++i) {
-    const bool amount = countWord(w[i]) || oneOf(w[i], {"one", "two", "three", "five", "seven", "ten", "a"});
+    const bool amount = countWord(w[i]) || smallNumberWord(w[i]);
     if (amount && oneOf(w[i + 1], {"day", "days", "week", "weeks", "month", "months", "year", "years"})) return true;
   }
   return false;
+}
+
+// "We're bound by UK GDPR", "as a council we're under the Freedom of Information Act": a law or
+// rulebook the software must follow, told as a fact.
+bool statesRegulation(const Words& w) {
+  static const Phrases bound{"bound by", "subject to", "we're under", "we are under", "covered by", "regulated by",
+                             "governed by", "have to follow", "has to follow", "must follow", "rules say",
+                             "guidance says", "regulations say", "we follow", "audited against", "certified to"};
+  static const Phrases rulebooks{"gdpr", "hipaa", "pci*", "sox", "ccpa", "act", "law", "laws", "regulation*",
+                                 "guidance", "toolkit", "standard", "standards", "rules", "iso", "directive",
+                                 "code of practice", "assurance", "compliance"};
+  return hasAny(w, bound) && hasAny(w, rulebooks);
+}
+
+// "This is for tracking homework across the school": what the product is for, as a fact.
+bool statesPurpose(const Words& w) {
+  if (w.size() < 4) return false;
+  const bool opening = (oneOf(w[0], {"this", "it"}) && oneOf(w[1], {"is", "will", "would"})) ||
+                       oneOf(w[0], {"it's", "this'll", "it'll"});
+  if (!opening) return false;
+  const std::size_t at = findPhrase(w, Phrase("for"));
+  // "this is for ...", "this is a system for ...": the product kind may sit before "for".
+  const bool productBefore = at != kNoMatch && at <= 5 && at >= 3 && lexicon().productKinds.count(w[at - 1]) != 0;
+  if (at == kNoMatch || (at > 3 && !productBefore) || at + 1 >= w.size()) return false;
+  if (productBefore) return true;
+  const std::string& next = w[at + 1];
+  const bool gerund = next.size() > 4 && next.compare(next.size() - 3, 3, "ing") == 0;
+  return gerund || oneOf(next, {"the", "our", "a", "an"});
 }
 
 // Something that cannot change: an existing machine or system speaks only one way.
@@ -81,7 +125,10 @@ bool statesFixedInterface(const Words& w) {
   static const Phrases unchangeable{"can't change that", "cannot change that", "can't change it",
                                     "cannot change it", "can't be changed", "cannot be changed", "we're stuck with",
                                     "we are stuck with", "no way to change", "out of our control",
-                                    "not something we can change"};
+                                    "not something we can change", "locked down", "only browser allowed",
+                                    "not allowed to install", "can't install", "cannot install", "company policy",
+                                    "that's policy", "contract runs until", "contract runs till", "locked into",
+                                    "tied into"};
   return hasAny(w, only) || hasAny(w, unchangeable);
 }
 
@@ -112,6 +159,7 @@ bool statesPlatform(const Words& w) {
 // "each order has a customer, a date and up to 20 lines": the data's shape.
 bool statesDataShape(const Words& w, std::string_view lowerText) {
   static const Phrases holding{"has", "have", "contains", "contain", "includes", "include", "consists of",
+                               "records", "record", "holds", "hold", "stores", "captures", "capture", "tracks",
                                "is made of", "are made of", "comes with", "come with", "belongs to", "belong to",
                                "is linked to", "are linked to", "is made up of", "are made up of"};
   for (const auto& phrase : holding) {
@@ -134,6 +182,8 @@ bool statesDataFeed(const Words& w) {
                             "imported from", "are exported from", "is exported from", "pulled from",
                             "synced from", "synchronised from", "synchronized from", "fed from", "feeds into",
                             "get them from", "we get _ from", "we receive _ from", "we receive them from",
+                            "come in over", "comes in over", "come in via", "comes in via", "come in through",
+                            "comes in through", "arrive over", "arrive via", "arrives via",
                             "drop into", "dropped into", "land in", "lands in", "pushed to us"};
   return hasAny(w, feed);
 }
@@ -164,10 +214,12 @@ std::optional<FactReading> readWorldFact(const Words& w, const Quantities& quant
     const Quality quality = hasAny(w, growthMarkers()) ? Quality::Scalability : Quality::Performance;
     return FactReading{WorldFact::Volume, C::NonFunctional, "performance", quality};
   }
+  if (statesRegulation(w)) return FactReading{WorldFact::Regulation, C::Constraint, "security", Quality::Legal};
   if (statesPlatform(w)) return FactReading{WorldFact::Platform, C::Constraint, "deployment", Quality::Portability};
   if (statesSignIn(w)) return FactReading{WorldFact::SignIn, C::Functional, "authentication", std::nullopt};
   if (statesDataFeed(w)) return FactReading{WorldFact::DataFeed, C::Functional, "integrations", std::nullopt};
   if (statesDataShape(w, lower)) return FactReading{WorldFact::DataShape, C::Functional, "data_model", std::nullopt};
+  if (statesPurpose(w)) return FactReading{WorldFact::Purpose, C::Functional, "", std::nullopt};
   return std::nullopt;
 }
 

@@ -24,12 +24,14 @@ enum class WorldFact {
   Platform,   // "everyone has company Android phones"
   Fixed,      // "the meters only speak Modbus, we can't change that"
   Retention,  // "records are kept for two years"
+  Regulation, // "we're bound by UK GDPR"
+  Purpose,    // "this is for tracking homework across the school"
 };
 
 struct FactReading {
   WorldFact kind = WorldFact::DataShape;
   RequirementCategory category = RequirementCategory::Functional;
-  std::string_view area;            // a standard area
+  std::string_view area;            // a standard area, or "" for none (what the product is for)
   std::optional<Quality> quality;   // for the non-functional ones
 };
 

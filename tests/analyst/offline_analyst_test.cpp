@@ -63,7 +63,7 @@ const Case kCases[] = {
     {"Let's use React for the frontend", "technical", "should", "*"},
     {"It must be written in TypeScript", "constraint", "must", "*"},
     {"Our budget is 20k and we need to launch by March", "constraint", "must", "*"},
-    {"Ideally pages should load in under 2 seconds", "non-functional", "could", "performance"},
+    {"Ideally pages should load in under 2 seconds", "non-functional", "should", "performance"},  // a preference
     {"Managers want a weekly report of completed tasks", "functional", "should", "data_model"},
     {"Users must be able to reset their password by email", "functional", "must", "authentication"},
     {"It's essential that data is backed up every night", "non-functional", "must", "deployment"},
