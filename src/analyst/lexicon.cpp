@@ -96,7 +96,7 @@ std::vector<QualityCue> qualityCues() {
                     "performant", "heavy load*", "huge load*", "peak load*", "under load", "load balanc*",
                     "concurrent*", "simultaneous*", "no longer than", "not take more than",
                     "take no more than", "not take longer than", "speed", "fast", "faster", "overhead",
-                    "slow*", "lag*", "instantly", "in real time", "real time", "milliseconds", "delay"}));
+                    "slow*", "lag*", "instantly", "instant", "in real time", "real time", "milliseconds", "delay"}));
   append(all, cues(Q::Performance, 1, {"quick*", "efficient*", "smooth*", "throttl*", "load", "loads"}));
   append(all, cues(Q::Scalability, 2, {"scal*", "grow to", "growth", "millions of", "thousands of"}));
   append(all, cues(Q::Scalability, 1,
@@ -132,7 +132,8 @@ std::vector<QualityCue> qualityCues() {
                     "username and password", "user id and password", "id and password",
                     "name and password", "time out", "times out", "timed out", "timeout*", "session expir*",
                     "sessions expire", "logged out after", "log out after", "logs out after", "auto logout",
-                    "automatic logout", "automatically logged out", "lock* after", "locked out"}));
+                    "automatic logout", "automatically logged out", "lock* after", "locked out",
+                    "card details", "card data", "payment details", "bank details"}));
   append(all, cues(Q::Security, 1,
                    {"password*", "private", "authori*", "restricted", "restrict*", "limited to",
                     "only authori*", "trusted", "logged", "integrity", "audit*", "identification", "secret*",
@@ -148,6 +149,7 @@ std::vector<QualityCue> qualityCues() {
                     "first time user*", "novice*", "self supporting", "navigable", "help system",
                     "user manual", "read the manual", "training", "learn to use", "learnab*",
                     "number of clicks", "clicks", "easily", "quickly accessible", "understandable",
+                    "big enough", "large enough", "readable", "legible", "one handed", "with gloves",
                     "localiz*", "localis*", "translat*"}));
   append(all, cues(Q::Usability, 1,
                    {"easy", "simple", "learn*", "manual*", "tips", "languages", "accessible", "icons",
@@ -333,8 +335,10 @@ const Lexicon& lexicon() {
                       "colleagues", "persons", "shoppers", "workers", "volunteers", "attendees"});
     l.asIs = phrases({"today", "currently", "at the moment", "right now", "nowadays", "at present",
                       "these days", "paper", "by hand", "on whatsapp", "by phone", "phone us", "call us"});
+    // Deadlines said the way people say them: "the trust has given us till september".
     l.limits = phrases({"budget", "deadline", "launch by", "live by", "ready by", "go live by", "must cost",
-                        "cost no more"});
+                        "cost no more", "given us till", "given us until", "running by", "in place by",
+                        "till january", "till february", "till march", "till april", "till may", "till june", "till july", "till august", "till september", "till october", "till november", "till december", "till christmas", "till easter", "till the summer", "till the autumn", "till the spring", "till the new year", "until january", "until february", "until march", "until april", "until may", "until june", "until july", "until august", "until september", "until october", "until november", "until december", "until christmas", "until easter", "until the summer", "until the autumn", "until the spring", "until the new year"});
     l.qualities = qualityCues();
     l.functions = functionCues();
     l.technologies = words(

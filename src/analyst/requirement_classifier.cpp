@@ -111,9 +111,10 @@ Decision decideCategory(const Words& words, const ModalHit& modal, Priority prio
   const int security = qualities[static_cast<std::size_t>(Quality::Security)];
   if (hasAny(words, lex.constraints) || statesTeamFact(words)) {
     decision.category = RequirementCategory::Constraint;
-  } else if (tech && named && priority != Priority::Must &&
+  } else if (tech && priority != Priority::Must &&
              hasAny(words, Phrases{"prefer*", "would rather", "rather than", "ideally", "if possible",
-                                   "might be easiest", "like it to be", "like it in", "like it built", "like the"})) {
+                                   "might be easiest", "would be easiest", "whatever's cheapest", "just be a",
+                                   "like it to be", "like it in", "like it built", "like the"})) {
     // "Ideally it'd run on Google Cloud", "our engineer prefers Linux": a technology preferred, not
     // mandated, is a technical decision to make.
     decision.category = RequirementCategory::Technical;
@@ -166,6 +167,12 @@ Priority decidePriority(const Words& words, const ModalHit& modal, const Quantit
                                      "never", "may not", "no one but", "nobody but", "nobody except",
                                      "no one except"};
   if (hasAny(words, kRestrictions)) return Priority::Must;
+  for (std::size_t i = 0; i < words.size(); ++i) {
+    if (words[i] != "only") continue;
+    for (std::size_t k = i + 1; k < words.size() && k <= i + 5; ++k) {
+      if (words[k] == "can" || words[k] == "may" || words[k] == "might" || words[k] == "should") return Priority::Must;
+    }
+  }
   if (hasAny(words, lex.weakCould)) return Priority::Could;
   if (modal.cue != nullptr) return modal.cue->priority;
   return Priority::Should;  // stated as a fact: "The app sends reminders"
@@ -175,7 +182,9 @@ std::optional<std::string> decideArea(const std::string& cleanText, const Decisi
   if (vision) return std::nullopt;
   auto areas = domain::inferAreas(cleanText);
   std::string qualityHome;
-  if (decision.quality && decision.category != RequirementCategory::Functional)
+  // The quality steers the area of a non-functional statement; a technology choice or a
+  // constraint is filed by what it is about.
+  if (decision.quality && decision.category == RequirementCategory::NonFunctional)
     qualityHome = std::string(qualityArea(*decision.quality));
   if (areas.empty()) {
     if (qualityHome.empty()) return std::nullopt;

@@ -524,10 +524,20 @@ std::optional<RecognizedRequirement> recognize(std::string_view statement) {
   // "We assume every class has one teacher", "my budget is two thousand pounds": told without a
   // softener, the premise and the limit are firm.
   const bool hedged = hasAny(words, lexicon().hedges) || hasAny(words, lexicon().weakCould);
-  if ((assumption || hasAny(words, lexicon().limits)) && modal.cue == nullptr && priority == Priority::Should &&
-      !hedged) {
+  if (hasAny(words, lexicon().limits) && modal.cue == nullptr && priority == Priority::Should && !hedged)
+    priority = Priority::Must;
+  // The modal of "we assume the parlour software can export the yields" belongs to what is assumed;
+  // the assumption itself is firm unless hedged.
+  if (assumption && !hedged && (priority == Priority::Should || priority == Priority::Could) &&
+      !hasAny(words, lexicon().strongCould)) {
     priority = Priority::Must;
   }
+  // "We'll have about 4,000 meters by 2028": "will" predicts; the volume is still a given.
+  const bool predicts = modal.cue != nullptr && modal.index < words.size() &&
+                        (words[modal.index] == "will" || words[modal.index] == "we'll" ||
+                         words[modal.index] == "there'll" || words[modal.index] == "it'll");
+  if (fact && fact->kind == WorldFact::Volume && predicts && priority == Priority::Should && !hedged)
+    priority = Priority::Must;
   const bool wish = modal.cue == nullptr && !wont && namesWish(words);
   if (wish) priority = Priority::Could;
 
@@ -549,8 +559,11 @@ std::optional<RecognizedRequirement> recognize(std::string_view statement) {
   }
 
   const double ruleConfidence = rule->confidence ? *rule->confidence : modal.cue->confidence;
-  const auto confidence = adjustForVagueness(words, modal, wont, ruleConfidence);
+  auto confidence = adjustForVagueness(words, modal, wont, ruleConfidence);
   if (!confidence) return std::nullopt;
+  // "We've got iPads on the host stands, it has to work on those": the fact says what the vague
+  // modal clause points at.
+  if (fact) confidence = std::max(*confidence, 0.75);
 
   RecognizedRequirement requirement;
   requirement.text = clean;

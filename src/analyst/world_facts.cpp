@@ -47,16 +47,30 @@ bool unitAfterCount(const std::string& w) {
                    "pence", "cents", "digit"});
 }
 
+bool isYear(const std::string& w) {
+  return w.size() == 4 && isNumber(w) && ((w[0] == '1' && w[1] == '9') || (w[0] == '2' && w[1] == '0'));
+}
+
+// "by 2028": a year ahead, which makes a count a growth to plan for ("in 2015" is as often the past).
+bool namesYearAhead(const Words& w) {
+  for (std::size_t i = 1; i < w.size(); ++i) {
+    if (isYear(w[i]) && oneOf(w[i - 1], {"by", "until", "till"})) return true;
+  }
+  return false;
+}
+
 bool statesVolume(const Words& w, const Quantities& q) {
   if (q.load) return true;
   bool count = false;
   for (std::size_t i = 0; i < w.size(); ++i) {
-    if (!countWord(w[i])) continue;
+    // "in 2015", "by 2028" are dates; "up to 2000 devices" is an amount.
+    const bool date = isYear(w[i]) && i > 0 && oneOf(w[i - 1], {"in", "by", "since", "until", "till", "from", "of"});
+    if (!countWord(w[i]) || date) continue;
     const bool unit = i + 1 < w.size() && unitAfterCount(w[i + 1]);
     const bool clock = i > 0 && w[i - 1] == "at";  // "at 8", "at 8am"
     if (!unit && !clock) count = true;
   }
-  return count && hasAny(w, rateMarkers());
+  return count && (hasAny(w, rateMarkers()) || namesYearAhead(w));
 }
 
 const Phrases& retentionPhrases() {
@@ -194,6 +208,7 @@ bool statesSignIn(const Words& w) {
                               "sign in via", "log in with", "logs in with", "log in using", "logs in using",
                               "log in through", "log in via", "login is", "logins are", "login with",
                               "log on with", "logs on with", "single sign on", "sso", "authenticate with",
+                              "sign in on", "signs in on", "log in on", "logs in on", "sign in by", "log in by",
                               "authenticate against", "authenticated by"};
   return hasAny(w, signIn);
 }
@@ -211,7 +226,8 @@ std::optional<FactReading> readWorldFact(const Words& w, const Quantities& quant
     return FactReading{WorldFact::Fixed, C::Constraint, platform ? "deployment" : "integrations", std::nullopt};
   }
   if (statesVolume(w, quantities)) {
-    const Quality quality = hasAny(w, growthMarkers()) ? Quality::Scalability : Quality::Performance;
+    const Quality quality =
+        hasAny(w, growthMarkers()) || namesYearAhead(w) ? Quality::Scalability : Quality::Performance;
     return FactReading{WorldFact::Volume, C::NonFunctional, "performance", quality};
   }
   if (statesRegulation(w)) return FactReading{WorldFact::Regulation, C::Constraint, "security", Quality::Legal};
