@@ -253,18 +253,11 @@ std::string chooseQuestion(const analyst::ReplyPlan& plan, const Turn& turn, con
   }
   if (heard.captured.empty() && plan.kind == analyst::Utterance::Content && !heard.vague.empty())
     return analyst::vagueFollowUp(heard.vague.front(), seed);
-  // A volume just stated: ask about its peak and growth, the two things a load needs besides its
-  // size, before changing the subject (once).
-  const auto volume = std::find_if(heard.captured.begin(), heard.captured.end(), [](const RecognizedRequirement& r) {
-    return r.fact == analyst::WorldFact::Volume;
-  });
-  if (volume != heard.captured.end()) {
-    const bool growth = volume->quality == analyst::Quality::Scalability;
-    const std::string followUp = growth ? std::string(analyst::kPeakQuestion) : std::string(analyst::kPeakAndGrowthQuestion);
-    if (!analyst::wasAsked(analyst::kPeakQuestion, context.askedQuestions) &&
-        !analyst::wasAsked(analyst::kPeakAndGrowthQuestion, context.askedQuestions)) {
-      return followUp;
-    }
+  // A fact just stated (a volume, the shape of the data, a feed): build on it before changing the
+  // subject, once per kind.
+  for (const auto& requirement : heard.captured) {
+    if (const auto followUp = analyst::factFollowUp(requirement, context.askedQuestions); !followUp.empty())
+      return std::string(followUp);
   }
   const bool moveOn = plan.kind == analyst::Utterance::Unsure || plan.kind == analyst::Utterance::Thinking;
   const bool vision =

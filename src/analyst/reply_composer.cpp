@@ -362,6 +362,26 @@ std::string paraphrase(const RecognizedRequirement& requirement) {
   return lowerFirst(toSecondPerson(s));
 }
 
+std::string_view factFollowUp(const RecognizedRequirement& requirement, const std::vector<std::string>& asked) {
+  if (!requirement.fact) return {};
+  std::string_view question;
+  switch (*requirement.fact) {
+    case WorldFact::Volume:
+      // Growth already said ("up to 2,000 by next year"): only the peak is left to ask.
+      if (wasAsked(kPeakQuestion, asked) || wasAsked(kPeakAndGrowthQuestion, asked)) return {};
+      return requirement.quality == Quality::Scalability ? kPeakQuestion : kPeakAndGrowthQuestion;
+    case WorldFact::DataShape:
+      question = kDataShapeQuestion;
+      break;
+    case WorldFact::DataFeed:
+      question = kDataFeedQuestion;
+      break;
+    default:
+      return {};
+  }
+  return wasAsked(question, asked) ? std::string_view{} : question;
+}
+
 bool wasAsked(std::string_view question, const std::vector<std::string>& asked) {
   const std::string wanted = text::toLower(text::collapseWhitespace(question));
   return std::any_of(asked.begin(), asked.end(), [&](const std::string& previous) {

@@ -34,12 +34,21 @@ std::uint64_t variationSeed(std::string_view message, std::size_t turn);
 // True when `question` (any case and spacing) is part of one of the questions already asked.
 bool wasAsked(std::string_view question, const std::vector<std::string>& asked);
 
-// The follow-ups to a volume the person just stated (the peak, and how fast it grows).
+// The follow-ups to a fact the person just stated, asked once each: for a volume its peak and
+// growth, for a description of data what must always be there, for a feed how often it comes
+// and what happens when it does not.
 inline constexpr std::string_view kPeakAndGrowthQuestion =
     "When is it busiest — a time of day, a day of the week or a season — and how much do you expect that to grow "
     "over the next year or two?";
 inline constexpr std::string_view kPeakQuestion =
     "When is it busiest — a time of day, a day of the week or a season when most of it comes at once?";
+inline constexpr std::string_view kDataShapeQuestion =
+    "Which of those details must always be filled in, and who is allowed to change them later?";
+inline constexpr std::string_view kDataFeedQuestion =
+    "How often does that arrive, and what should happen when it is late or doesn't come at all?";
+
+// The follow-up a stated fact calls for, or "" when it calls for none or it was asked before.
+std::string_view factFollowUp(const RecognizedRequirement& requirement, const std::vector<std::string>& asked);
 
 // The requirement in the analyst's words: "you must use PostgreSQL".
 std::string paraphrase(const RecognizedRequirement& requirement);

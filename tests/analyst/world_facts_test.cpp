@@ -78,5 +78,22 @@ TEST(WorldFactsReply, AVolumeIsRepeatedWithItsNumberAndItsPeakAskedAbout) {
   EXPECT_EQ(again.find("When is it busiest"), std::string::npos) << again;
 }
 
+TEST(WorldFactsReply, ADescriptionOfDataAndAFeedAreBuiltOn) {
+  OfflineAnalyst analyst;
+  const std::string shape =
+      test::displayOf(test::reply(analyst, test::requestFor("each appointment has a patient, a doctor and a room")));
+  EXPECT_NE(shape.find(analyst::kDataShapeQuestion), std::string::npos) << shape;
+  InterviewContext context;
+  context.askedQuestions.emplace_back(analyst::kDataShapeQuestion);
+  const auto required = test::keptTags(test::reply(analyst, test::requestFor("the patient and the time", context)));
+  ASSERT_EQ(required.size(), 1u);
+  EXPECT_EQ(required[0].area, "data_model");
+  EXPECT_EQ(required[0].priority, "must");
+
+  const std::string feed =
+      test::displayOf(test::reply(analyst, test::requestFor("results arrive from our lab system every night")));
+  EXPECT_NE(feed.find(analyst::kDataFeedQuestion), std::string::npos) << feed;
+}
+
 }  // namespace
 }  // namespace nexus
