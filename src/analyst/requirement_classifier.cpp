@@ -167,8 +167,12 @@ Priority decidePriority(const Words& words, const ModalHit& modal, const Quantit
                                      "never", "may not", "no one but", "nobody but", "nobody except",
                                      "no one except"};
   if (hasAny(words, kRestrictions)) return Priority::Must;
-  for (std::size_t i = 0; i < words.size(); ++i) {
-    if (words[i] != "only") continue;
+  // "only" before a group of people and its modal ("only the class teacher can"), not before a
+  // verb ("I'd only like a small dashboard, we can add more later").
+  static const WordSet kVerbsAfterOnly{"like", "want", "wants", "need", "needs", "have", "has", "be", "use",
+                                       "show", "see", "do", "works", "work", "run", "runs", "allow", "allows"};
+  for (std::size_t i = 0; i + 1 < words.size(); ++i) {
+    if (words[i] != "only" || kVerbsAfterOnly.count(words[i + 1]) != 0) continue;
     for (std::size_t k = i + 1; k < words.size() && k <= i + 5; ++k) {
       if (words[k] == "can" || words[k] == "may" || words[k] == "might" || words[k] == "should") return Priority::Must;
     }

@@ -503,7 +503,7 @@ std::optional<RecognizedRequirement> recognize(std::string_view statement) {
   // A fact about the world decides where the statement belongs, with or without a modal; told as
   // a fact (no modal, no softener) it is firm.
   std::optional<FactReading> fact;
-  if (!assumption && !wont && vision.empty()) fact = readWorldFact(words, quantities);
+  if (!assumption && !wont && vision.empty()) fact = readWorldFact(words, clean, quantities);
   // With a modal, what the data looks like, where it comes from and how people sign in are
   // ordinary requirements, classified as such ("The system shall let users log in with ...").
   const bool shapeOfThings = fact && (fact->kind == WorldFact::DataShape || fact->kind == WorldFact::DataFeed ||

@@ -171,7 +171,7 @@ bool statesPlatform(const Words& w) {
 }
 
 // "each order has a customer, a date and up to 20 lines": the data's shape.
-bool statesDataShape(const Words& w, std::string_view lowerText) {
+bool statesDataShape(const Words& w, std::string_view text) {
   static const Phrases holding{"has", "have", "contains", "contain", "includes", "include", "consists of",
                                "records", "record", "holds", "hold", "stores", "captures", "capture", "tracks",
                                "is made of", "are made of", "comes with", "come with", "belongs to", "belong to",
@@ -181,7 +181,7 @@ bool statesDataShape(const Words& w, std::string_view lowerText) {
     if (at == kNoMatch || at == 0 || at > 4) continue;
     if (oneOf(w[0], {"i", "we", "you", "they", "he", "she", "it", "i've", "we've", "there"})) return false;
     const bool each = oneOf(w[0], {"each", "every", "a", "an", "all"});
-    const bool list = lowerText.find(',') != std::string_view::npos ||
+    const bool list = text.find(',') != std::string_view::npos ||
                       std::find(w.begin() + static_cast<std::ptrdiff_t>(at), w.end(), "and") != w.end();
     const bool relation = phrase.size() >= 2 && (w[at] == "belongs" || w[at] == "belong" || w[at + 1] == "linked");
     return (each && (list || relation)) || (list && at <= 3);
@@ -215,9 +215,7 @@ bool statesSignIn(const Words& w) {
 
 }  // namespace
 
-std::optional<FactReading> readWorldFact(const Words& w, const Quantities& quantities) {
-  std::string lower;
-  for (const auto& word : w) lower += word + " ";
+std::optional<FactReading> readWorldFact(const Words& w, std::string_view text, const Quantities& quantities) {
   using C = RequirementCategory;
   if (statesRetention(w)) return FactReading{WorldFact::Retention, C::NonFunctional, "data_model", Quality::Legal};
   if (statesFixedInterface(w)) {
@@ -234,7 +232,7 @@ std::optional<FactReading> readWorldFact(const Words& w, const Quantities& quant
   if (statesPlatform(w)) return FactReading{WorldFact::Platform, C::Constraint, "deployment", Quality::Portability};
   if (statesSignIn(w)) return FactReading{WorldFact::SignIn, C::Functional, "authentication", std::nullopt};
   if (statesDataFeed(w)) return FactReading{WorldFact::DataFeed, C::Functional, "integrations", std::nullopt};
-  if (statesDataShape(w, lower)) return FactReading{WorldFact::DataShape, C::Functional, "data_model", std::nullopt};
+  if (statesDataShape(w, text)) return FactReading{WorldFact::DataShape, C::Functional, "data_model", std::nullopt};
   if (statesPurpose(w)) return FactReading{WorldFact::Purpose, C::Functional, "", std::nullopt};
   return std::nullopt;
 }

@@ -36,8 +36,9 @@ struct FactReading {
 };
 
 // The first kind of fact the statement states, in the order above except that a retention,
-// volume or fixed-interface reading wins over a data shape or feed it also matches. Thread-safe.
-std::optional<FactReading> readWorldFact(const Words& words, const Quantities& quantities);
+// volume or fixed-interface reading wins over a data shape or feed it also matches. `text` is the
+// statement itself (its commas mark lists). Thread-safe.
+std::optional<FactReading> readWorldFact(const Words& words, std::string_view text, const Quantities& quantities);
 
 // A volume the reply can repeat, e.g. "about 500 referrals a week": the statement's words from
 // the first number to the end. Empty when there is none.

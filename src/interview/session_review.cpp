@@ -7,6 +7,7 @@
 #include "core/text.hpp"
 #include "domain/areas.hpp"
 #include "domain/quality_dialogue.hpp"
+#include "interview/project_review.hpp"
 #include "interview/requirements_export.hpp"
 
 namespace nexus {
@@ -138,14 +139,7 @@ std::vector<ExtractedRequirement> projectRequirementsOf(const std::vector<Requir
     const bool stated = std::any_of(entry.sources.begin(), entry.sources.end(),
                                     [&](const RequirementSource& s) { return s.source == own; });
     if (stated) continue;  // the session holds its own copy
-    ExtractedRequirement r;
-    r.id = entry.id;
-    r.text = entry.text;
-    r.category = entry.category;
-    r.priority = entry.priority;
-    r.confidence = entry.confidence;
-    r.area = entry.area;
-    others.push_back(std::move(r));
+    others.push_back(analysisView(entry));
   }
   return others;
 }

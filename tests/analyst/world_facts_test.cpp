@@ -12,6 +12,18 @@
 namespace nexus {
 namespace {
 
+InterviewContext afterAsking(std::string_view question) {
+  InterviewContext context;
+  context.askedQuestions.emplace_back(question);
+  return context;
+}
+
+// The display text of the offline analyst's reply to `message`.
+std::string shownFor(std::string_view message, const InterviewContext& context = {}) {
+  OfflineAnalyst analyst;
+  return test::displayOf(test::reply(analyst, test::requestFor(message, context)));
+}
+
 struct FactCase {
   const char* said;
   const char* category;
@@ -58,40 +70,34 @@ TEST(WorldFactsGuess, AHedgedHeadcountStaysAnEstimate) {
 
 TEST(WorldFactsReply, AVolumeIsRepeatedWithItsNumberAndItsPeakAskedAbout) {
   OfflineAnalyst analyst;
-  const std::string raw = test::reply(analyst, test::requestFor("we get about 500 referrals a week"));
-  const std::string shown = test::displayOf(raw);
+  const std::string shown = shownFor("we get about 500 referrals a week");
   EXPECT_NE(shown.find("about 500 referrals a week"), std::string::npos) << shown;
   EXPECT_NE(shown.find("expected load"), std::string::npos) << shown;
   EXPECT_NE(shown.find(analyst::kPeakAndGrowthQuestion), std::string::npos) << shown;
 
   // The answer to that question is kept with it, not taken for small talk.
-  InterviewContext context;
-  context.askedQuestions.emplace_back(analyst::kPeakAndGrowthQuestion);
+  const InterviewContext context = afterAsking(analyst::kPeakAndGrowthQuestion);
   const auto peak = test::keptTags(test::reply(analyst, test::requestFor("mostly monday mornings", context)));
   ASSERT_EQ(peak.size(), 1u);
   EXPECT_EQ(peak[0].area, "performance");
   EXPECT_NE(peak[0].text.find("monday mornings"), std::string::npos) << peak[0].text;
 
   // Asked once: the next volume moves on.
-  const std::string again =
-      test::displayOf(test::reply(analyst, test::requestFor("about 40 new patients a day", context)));
+  const std::string again = shownFor("about 40 new patients a day", context);
   EXPECT_EQ(again.find("When is it busiest"), std::string::npos) << again;
 }
 
 TEST(WorldFactsReply, ADescriptionOfDataAndAFeedAreBuiltOn) {
   OfflineAnalyst analyst;
-  const std::string shape =
-      test::displayOf(test::reply(analyst, test::requestFor("each appointment has a patient, a doctor and a room")));
+  const std::string shape = shownFor("each appointment has a patient, a doctor and a room");
   EXPECT_NE(shape.find(analyst::kDataShapeQuestion), std::string::npos) << shape;
-  InterviewContext context;
-  context.askedQuestions.emplace_back(analyst::kDataShapeQuestion);
-  const auto required = test::keptTags(test::reply(analyst, test::requestFor("the patient and the time", context)));
+  const auto required = test::keptTags(
+      test::reply(analyst, test::requestFor("the patient and the time", afterAsking(analyst::kDataShapeQuestion))));
   ASSERT_EQ(required.size(), 1u);
   EXPECT_EQ(required[0].area, "data_model");
   EXPECT_EQ(required[0].priority, "must");
 
-  const std::string feed =
-      test::displayOf(test::reply(analyst, test::requestFor("results arrive from our lab system every night")));
+  const std::string feed = shownFor("results arrive from our lab system every night");
   EXPECT_NE(feed.find(analyst::kDataFeedQuestion), std::string::npos) << feed;
 }
 

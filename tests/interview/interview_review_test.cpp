@@ -56,6 +56,17 @@ class ReviewTest : public test::InterviewFixture {
     return out;
   }
 
+  // "We must use PostgreSQL" in an interview that then ends; a second interview of the project
+  // (now id_) says "The database will be MySQL". The second turn's result.
+  ProcessMessageResult contradictAnEarlierInterview() {
+    say("We must use PostgreSQL", tag("We must use PostgreSQL.", "constraint", "must", "data_model"));
+    EXPECT_OK(engine_.endSession(id_));
+    auto other = engine_.startSession("demo");
+    EXPECT_OK(other);
+    if (other.ok()) id_ = other->id;
+    return say("The database will be MySQL", tag("The database will be MySQL.", "constraint", "must", "data_model"));
+  }
+
   const std::string& lastReplyId() {
     last_ = session().messages.back().id;
     return last_;
@@ -119,19 +130,14 @@ TEST_F(ReviewTest, NamingOneSideKeepsItAndTheOtherBecomesWont) {
 }
 
 TEST_F(ReviewTest, AConflictWithAnotherInterviewOfTheProjectIsAskedAboutAndSettledInTheDatabase) {
-  say("We must use PostgreSQL", tag("We must use PostgreSQL.", "constraint", "must", "data_model"));
-  ASSERT_OK(engine_.endSession(id_));
-  const auto postgres = requirements_.list("demo");
-  ASSERT_OK(postgres);
-  ASSERT_EQ(postgres->size(), 1u);
-  const std::string postgresId = postgres->at(0).id;
-
-  // A second interview of the same project says otherwise.
-  auto other = engine_.startSession("demo");
-  ASSERT_OK(other);
-  id_ = other->id;
-  const auto turn =
-      say("The database will be MySQL", tag("The database will be MySQL.", "constraint", "must", "data_model"));
+  const auto turn = contradictAnEarlierInterview();
+  const auto listed = requirements_.list("demo");
+  ASSERT_OK(listed);
+  std::string postgresId;
+  for (const auto& r : *listed) {
+    if (r.text == "We must use PostgreSQL.") postgresId = r.id;
+  }
+  ASSERT_FALSE(postgresId.empty());
   ASSERT_EQ(turn.conflicts.size(), 1u);
   const RequirementConflict& conflict = turn.conflicts[0];
   EXPECT_EQ(conflict.kind, ConflictKind::ExclusiveChoice);
@@ -179,13 +185,7 @@ TEST_F(ReviewTest, AConflictWithAnotherInterviewOfTheProjectIsAskedAboutAndSettl
 }
 
 TEST_F(ReviewTest, KeepingTheOtherInterviewsSideMakesThisOneWont) {
-  say("We must use PostgreSQL", tag("We must use PostgreSQL.", "constraint", "must", "data_model"));
-  ASSERT_OK(engine_.endSession(id_));
-  auto other = engine_.startSession("demo");
-  ASSERT_OK(other);
-  id_ = other->id;
-  const auto turn =
-      say("The database will be MySQL", tag("The database will be MySQL.", "constraint", "must", "data_model"));
+  const auto turn = contradictAnEarlierInterview();
   ASSERT_EQ(turn.conflicts.size(), 1u);
   auto resolved = engine_.resolveConflict(id_, turn.conflicts[0].id, ConflictResolution::KeepFirst);
   ASSERT_OK(resolved);
