@@ -114,6 +114,29 @@ void BM_ConflictIndexAdd(benchmark::State& state) {
 }
 BENCHMARK(BM_ConflictIndexAdd)->Arg(1000)->Arg(10000)->UseManualTime()->Unit(benchmark::kMicrosecond);
 
+// Times review.add of one probe per iteration and takes what it added out again, untimed, so
+// every iteration meets the same state. The conflicts the adds reported, in all.
+std::size_t timeEachAdd(benchmark::State& state, domain::QualityReview& review, std::vector<RequirementFinding>& findings,
+                        std::vector<RequirementConflict>& conflicts, const std::vector<ExtractedRequirement>& probes) {
+  std::size_t next = 0;
+  std::size_t found = 0;
+  for (auto _ : state) {
+    const ExtractedRequirement& probe = probes[next++ % probes.size()];
+    const std::size_t findingsBefore = findings.size();
+    const std::size_t conflictsBefore = conflicts.size();
+    const auto start = std::chrono::steady_clock::now();
+    auto delta = review.add(probe, {findings, conflicts});
+    const auto elapsed = std::chrono::steady_clock::now() - start;
+    benchmark::DoNotOptimize(delta);
+    state.SetIterationTime(std::chrono::duration<double>(elapsed).count());
+    found += delta.conflicts.size();
+    (void)review.remove(probe.id, {findings, conflicts});
+    findings.resize(findingsBefore);
+    conflicts.resize(conflictsBefore);
+  }
+  return found;
+}
+
 // The whole analysis of one new requirement as the engine runs it: its findings, its conflicts,
 // and the bookkeeping against what the session or project already holds. The entries it added
 // are taken out again untimed.
@@ -130,20 +153,7 @@ void BM_QualityReviewAdd(benchmark::State& state) {
   std::vector<ExtractedRequirement> probes;
   for (int i = 0; i < 256; ++i) probes.push_back(requirements.next("probe"));
 
-  std::size_t next = 0;
-  for (auto _ : state) {
-    const ExtractedRequirement& probe = probes[next++ % probes.size()];
-    const std::size_t findingsBefore = findings.size();
-    const std::size_t conflictsBefore = conflicts.size();
-    const auto start = std::chrono::steady_clock::now();
-    auto delta = review.add(probe, {findings, conflicts});
-    const auto elapsed = std::chrono::steady_clock::now() - start;
-    benchmark::DoNotOptimize(delta);
-    state.SetIterationTime(std::chrono::duration<double>(elapsed).count());
-    (void)review.remove(probe.id, {findings, conflicts});
-    findings.resize(findingsBefore);
-    conflicts.resize(conflictsBefore);
-  }
+  (void)timeEachAdd(state, review, findings, conflicts, probes);
   state.counters["findings_held"] = static_cast<double>(findings.size());
   state.counters["conflicts_held"] = static_cast<double>(conflicts.size());
 }
@@ -167,22 +177,7 @@ void BM_QualityReviewAddAgainstProject(benchmark::State& state) {
   std::vector<ExtractedRequirement> probes;
   for (int i = 0; i < 256; ++i) probes.push_back(requirements.next("probe"));
 
-  std::size_t next = 0;
-  std::size_t found = 0;
-  for (auto _ : state) {
-    const ExtractedRequirement& probe = probes[next++ % probes.size()];
-    const std::size_t findingsBefore = findings.size();
-    const std::size_t conflictsBefore = conflicts.size();
-    const auto start = std::chrono::steady_clock::now();
-    auto delta = review.add(probe, {findings, conflicts});
-    const auto elapsed = std::chrono::steady_clock::now() - start;
-    benchmark::DoNotOptimize(delta);
-    state.SetIterationTime(std::chrono::duration<double>(elapsed).count());
-    found += delta.conflicts.size();
-    (void)review.remove(probe.id, {findings, conflicts});
-    findings.resize(findingsBefore);
-    conflicts.resize(conflictsBefore);
-  }
+  const std::size_t found = timeEachAdd(state, review, findings, conflicts, probes);
   state.counters["conflicts_per_add"] =
       benchmark::Counter(static_cast<double>(found), benchmark::Counter::kAvgIterations);
 }
