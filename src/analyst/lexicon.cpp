@@ -98,6 +98,10 @@ std::vector<QualityCue> qualityCues() {
                     "take no more than", "not take longer than", "speed", "fast", "faster", "overhead",
                     "slow*", "lag*", "instantly", "instant", "in real time", "real time", "milliseconds", "delay"}));
   append(all, cues(Q::Performance, 1, {"quick*", "efficient*", "smooth*", "throttl*", "load", "loads"}));
+  // ISO/IEC 25010 performance efficiency: resource utilisation and capacity.
+  append(all, cues(Q::Performance, 2,
+                   {"resource utili*", "memory usage", "memory footprint", "cpu usage", "cpu time", "disk space",
+                    "bandwidth", "maximum number of", "max number of"}));
   append(all, cues(Q::Scalability, 2, {"scal*", "grow to", "growth", "millions of", "thousands of"}));
   append(all, cues(Q::Scalability, 1,
                    {"number of users", "high number of", "large number of", "large data", "large amount*",
@@ -118,6 +122,8 @@ std::vector<QualityCue> qualityCues() {
                     "malfunction*", "resilien*", "switchover", "non operational", "backup*", "back up",
                     "backed up"}));
   append(all, cues(Q::Reliability, 1, {"robust*", "restor*", "keep alive", "stable", "stability", "errors"}));
+  // ISO/IEC 25010 reliability: maturity and recoverability.
+  append(all, cues(Q::Reliability, 2, {"mean time to repair", "mttr", "recovery time", "recovery point", "rto", "rpo"}));
   append(all, cues(Q::Security, 2,
                    {"secur*", "encrypt*", "decrypt*", "ssl", "tls", "https", "confidential*", "privacy",
                     "sensitive", "unauthori*", "attack*", "malicious", "threat*", "vulnerab*", "breach*",
@@ -133,7 +139,10 @@ std::vector<QualityCue> qualityCues() {
                     "name and password", "time out", "times out", "timed out", "timeout*", "session expir*",
                     "sessions expire", "logged out after", "log out after", "logs out after", "auto logout",
                     "automatic logout", "automatically logged out", "lock* after", "locked out",
-                    "card details", "card data", "payment details", "bank details"}));
+                    "card details", "card data", "payment details", "bank details",
+                    // ISO/IEC 25010 security: non-repudiation, accountability, authenticity.
+                    "non repudiation", "nonrepudiation", "digital signature*", "accountab*", "traceab*",
+                    "authenticity", "tamper proof", "who did what"}));
   append(all, cues(Q::Security, 1,
                    {"password*", "private", "authori*", "restricted", "restrict*", "limited to",
                     "only authori*", "trusted", "logged", "integrity", "audit*", "identification", "secret*",
@@ -150,6 +159,9 @@ std::vector<QualityCue> qualityCues() {
                     "user manual", "read the manual", "training", "learn to use", "learnab*",
                     "number of clicks", "clicks", "easily", "quickly accessible", "understandable",
                     "big enough", "large enough", "readable", "legible", "one handed", "with gloves",
+                    // ISO/IEC 25010 usability: operability, user error protection, recognisability.
+                    "operab*", "user error*", "prevent users from making", "undo", "confirm before",
+                    "confirmation before", "self explanatory", "recognisab*", "recognizab*",
                     "localiz*", "localis*", "translat*"}));
   append(all, cues(Q::Usability, 1,
                    {"easy", "simple", "learn*", "manual*", "tips", "languages", "accessible", "icons",
@@ -166,14 +178,21 @@ std::vector<QualityCue> qualityCues() {
                    {"maintainab*", "easy to maintain", "easy maintenance", "easy to extend", "extensib*",
                     "modular*", "coding standard*", "source code", "version control", "test environment*",
                     "testab*", "refactor*", "without altering", "documentation of the code", "maintenance",
-                    "unit test*", "code review*", "code quality", "code coverage"}));
+                    "unit test*", "code review*", "code quality", "code coverage",
+                    // ISO/IEC 25010 maintainability: reusability, analysability, modifiability.
+                    "reusab*", "reused", "analysab*", "analyzab*", "modifiab*", "easy to change", "easy to modify",
+                    "easily changed", "easily modified", "changed without", "modified without", "diagnos*"}));
   append(all, cues(Q::Maintainability, 1, {"extend*", "code", "documentation", "upgrad*", "configurab*"}));
   append(all, cues(Q::Portability, 2,
                    {"portab*", "platform*", "operating system*", "cross platform", "compatib*",
                     "major browsers", "all browsers", "any browser", "web browsers", "any os", "windows",
                     "linux", "unix", "macos", "mac os", "ios and android", "android and ios",
                     "hardware platform*", "any environment", "various environments",
-                    "operating environment*"}));
+                    "operating environment*",
+                    // ISO/IEC 25010 portability and compatibility: adaptability, installability,
+                    // replaceability, co-existence, interoperability.
+                    "adaptab*", "installab*", "replaceab*", "co exist*", "coexist*", "interoperab*",
+                    "compatible with"}));
   append(all, cues(Q::Portability, 1,
                    {"browser*", "ios", "android", "mobile users", "hardware", "environment*", "mobile",
                     "devices", "tablet*"}));
