@@ -373,9 +373,14 @@ std::string_view factFollowUp(const RecognizedRequirement& requirement, const st
     case WorldFact::DataShape:
       question = kDataShapeQuestion;
       break;
-    case WorldFact::DataFeed:
-      question = kDataFeedQuestion;
-      break;
+    case WorldFact::DataFeed: {
+      // "every night" already says how often: only what happens when it fails is left to ask.
+      const std::string lower = text::toLower(requirement.text);
+      const bool scheduled = says(lower, {"every", "daily", "nightly", "hourly", "weekly", "each night", "each day",
+                                          "once a", "twice a", "per day", "per hour"});
+      if (wasAsked(kDataFeedQuestion, asked) || wasAsked(kLateFeedQuestion, asked)) return {};
+      return scheduled ? kLateFeedQuestion : kDataFeedQuestion;
+    }
     default:
       return {};
   }

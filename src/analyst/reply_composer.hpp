@@ -46,6 +46,8 @@ inline constexpr std::string_view kDataShapeQuestion =
     "Which of those details must always be filled in, and who is allowed to change them later?";
 inline constexpr std::string_view kDataFeedQuestion =
     "How often does that arrive, and what should happen when it is late or doesn't come at all?";
+inline constexpr std::string_view kLateFeedQuestion =
+    "What should happen when it is late or doesn't come at all — wait, warn someone, or carry on without it?";
 
 // The follow-up a stated fact calls for, or "" when it calls for none or it was asked before.
 std::string_view factFollowUp(const RecognizedRequirement& requirement, const std::vector<std::string>& asked);

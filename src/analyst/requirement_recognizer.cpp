@@ -509,21 +509,23 @@ std::optional<RecognizedRequirement> recognize(std::string_view statement) {
   const bool shapeOfThings = fact && (fact->kind == WorldFact::DataShape || fact->kind == WorldFact::DataFeed ||
                                       fact->kind == WorldFact::SignIn);
   if (shapeOfThings && modal.cue != nullptr) fact.reset();
-  // "maybe 10k daily players at launch, hopefully 100k": a guess at scale, not a load to design for.
+  // "maybe 10k daily players at launch, hopefully 100k", "it will probably double next year": a
+  // guess, told with a softener; a guess at scale is kept as an assumption to check rather than a
+  // load to design for.
   static const Phrases kGuesses{"hopefully", "i hope", "we hope", "fingers crossed", "if we're lucky"};
-  if (fact && fact->kind == WorldFact::Volume &&
-      (hasAny(words, lexicon().weakCould) || hasAny(words, lexicon().hedges) || hasAny(words, kGuesses))) {
-    fact.reset();
+  const bool hedged = hasAny(words, lexicon().hedges) || hasAny(words, lexicon().weakCould) ||
+                      hasAny(words, kGuesses);
+  if (fact && fact->kind == WorldFact::Volume && hedged) {
+    fact->category = RequirementCategory::Assumption;
+    if (priority == Priority::Could) priority = Priority::Should;  // "maybe" makes the amount a guess, not optional
   }
   if (fact) {
     provisional.category = fact->category;
     provisional.quality = fact->quality;
-    if (modal.cue == nullptr && priority == Priority::Should && !hasAny(words, lexicon().hedges))
-      priority = Priority::Must;
+    if (modal.cue == nullptr && priority == Priority::Should && !hedged) priority = Priority::Must;
   }
   // "We assume every class has one teacher", "my budget is two thousand pounds": told without a
   // softener, the premise and the limit are firm.
-  const bool hedged = hasAny(words, lexicon().hedges) || hasAny(words, lexicon().weakCould);
   if (hasAny(words, lexicon().limits) && modal.cue == nullptr && priority == Priority::Should && !hedged)
     priority = Priority::Must;
   // The modal of "we assume the parlour software can export the yields" belongs to what is assumed;

@@ -37,11 +37,17 @@ constexpr auto kNf = RequirementCategory::NonFunctional;
 constexpr auto kAssume = RequirementCategory::Assumption;
 constexpr auto kShould = Priority::Should;
 
-constexpr std::array<AnswerCue, 16> kCues{{
+constexpr std::array<AnswerCue, 17> kCues{{
     // The follow-ups to stated facts (reply_composer.hpp's factFollowUp).
     {{"when is it busiest", "", "", ""}, "Peak time", kAssume, kShould, "performance", Items},
     {{"must always be filled in", "", "", ""}, "Details always required", kF, Priority::Must, "data_model", Items},
     {{"how often does that arrive", "", "", ""}, "When the feed arrives", kF, Priority::Must, "integrations", Items},
+    {{"when it is late or doesn't come at all", "", "", ""},
+     "When the feed is late or missing",
+     kF,
+     Priority::Must,
+     "integrations",
+     Items},
     {{"at the same time", "concurrent", "simultaneous", ""},
      "Expected users at the same time",
      kAssume,

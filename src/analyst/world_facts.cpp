@@ -61,6 +61,12 @@ bool namesYearAhead(const Words& w) {
 
 bool statesVolume(const Words& w, const Quantities& q) {
   if (q.load) return true;
+  // "it will double next year": a growth rate, with or without the count it grows from.
+  static const Phrases growthVerbs{"double", "doubles", "triple", "triples", "quadruple", "grow by", "grow to",
+                                   "grows by", "grows to", "go up to", "rise to"};
+  static const Phrases ahead{"next year", "in # years", "in two years", "in a few years", "by next year",
+                             "within a year", "over the next", "by the end of the year"};
+  if (hasAny(w, growthVerbs) && (hasAny(w, ahead) || namesYearAhead(w))) return true;
   bool count = false;
   for (std::size_t i = 0; i < w.size(); ++i) {
     // "in 2015", "by 2028" are dates; "up to 2000 devices" is an amount.

@@ -60,6 +60,14 @@ INSTANTIATE_TEST_SUITE_P(
         FactCase{"sessions time out after 15 minutes", "non-functional", "should", "security"},
         FactCase{"maybe later a mobile app", "non-functional", "could", "ui_ux"}));
 
+TEST(WorldFactsGuess, AHedgedGrowthIsAnAssumptionAboutScale) {
+  OfflineAnalyst analyst;
+  const auto kept = test::keptTags(test::reply(analyst, test::requestFor("it will probably double next year")));
+  ASSERT_EQ(kept.size(), 1u);
+  EXPECT_EQ(kept[0].category, "assumption");
+  EXPECT_EQ(kept[0].area, "performance");
+}
+
 TEST(WorldFactsGuess, AHedgedHeadcountStaysAnEstimate) {
   OfflineAnalyst analyst;
   const auto kept =
@@ -97,8 +105,11 @@ TEST(WorldFactsReply, ADescriptionOfDataAndAFeedAreBuiltOn) {
   EXPECT_EQ(required[0].area, "data_model");
   EXPECT_EQ(required[0].priority, "must");
 
-  const std::string feed = shownFor("results arrive from our lab system every night");
+  const std::string feed = shownFor("results arrive from our lab system");
   EXPECT_NE(feed.find(analyst::kDataFeedQuestion), std::string::npos) << feed;
+  // Said how often already: only what happens when it fails is asked.
+  const std::string nightly = shownFor("results arrive from our lab system every night");
+  EXPECT_NE(nightly.find(analyst::kLateFeedQuestion), std::string::npos) << nightly;
 }
 
 }  // namespace
