@@ -3,7 +3,9 @@
 // not look at the rules; see tests/data/README.md), split once by domain into a tuning half and
 // a check half. Rules may be chosen by looking at the tuning half's mistakes, which this test
 // prints; the check half is only ever reported as figures, and its floors below are what the
-// analyst must keep.
+// analyst must keep. tests/data/conversation_fresh.tsv (half "fresh") was written later, by
+// another hand, and measured once when the rules of issue 12 were done: a figure nobody saw while
+// choosing them.
 //
 // Each row is one message said at the start of an interview (no question asked before it):
 // detection is "at least one requirement kept" (confidence >= 0.7, as the engine keeps them);
@@ -37,8 +39,8 @@ struct Row {
   std::string id, half, domain, kind, category, priority, area, text;
 };
 
-std::vector<Row> loadCorpus() {
-  std::ifstream in(NEXUS_TEST_DATA_DIR "/conversation_corpus.tsv");
+std::vector<Row> loadCorpus(const char* path) {
+  std::ifstream in(path);
   std::vector<Row> rows;
   std::string line;
   std::getline(in, line);  // header
@@ -77,7 +79,9 @@ class ConversationCorpus : public ::testing::Test {
     figures_ = new std::map<std::string, Figures>();
     OfflineAnalyst analyst;
     std::ostringstream mistakes;
-    for (const Row& row : loadCorpus()) {
+    auto rows = loadCorpus(NEXUS_TEST_DATA_DIR "/conversation_corpus.tsv");
+    for (auto& row : loadCorpus(NEXUS_TEST_DATA_DIR "/conversation_fresh.tsv")) rows.push_back(std::move(row));
+    for (const Row& row : rows) {
       Figures& f = (*figures_)[row.half];
       f.domains.insert(row.domain);
       const auto kept = test::keptTags(test::reply(analyst, test::requestFor(row.text)));
@@ -127,6 +131,7 @@ class ConversationCorpus : public ::testing::Test {
   }
 
   static const Figures& half(const std::string& name) { return figures_->at(name); }
+  static bool has(const std::string& name) { return figures_->contains(name); }
 
   static std::map<std::string, Figures>* figures_;
 };
@@ -141,11 +146,7 @@ TEST_F(ConversationCorpus, IsLargeAndVariedEnoughToMeanSomething) {
   for (const auto& [name, f] : *figures_) {
     rows += f.requirements + f.nonRequirements;
     others += f.nonRequirements;
-    domains.insert(f.domains.begin(), f.domains.end());
-    for (const auto& d : f.domains) {
-      EXPECT_TRUE(name == "tune" ? !half("check").domains.contains(d) : !half("tune").domains.contains(d))
-          << d << " is in both halves";
-    }
+    for (const auto& d : f.domains) EXPECT_TRUE(domains.insert(d).second) << d << " is in two halves";
   }
   EXPECT_GE(rows, 300);
   EXPECT_GE(others, 60);
@@ -161,6 +162,18 @@ TEST_F(ConversationCorpus, TheCheckHalfStaysAboveItsFloors) {
   EXPECT_GE(check.categoryAccuracy(), kCategoryFloor);
   EXPECT_GE(check.priorityAccuracy(), kPriorityFloor);
   EXPECT_GE(check.areaAccuracy(), kAreaFloor);
+}
+
+// The fresh set, measured once (2026-12-02: recall 0.932, false positives 1 of 32, category
+// 0.793, priority 0.963, area 0.756); floors a little under, as for the check half.
+TEST_F(ConversationCorpus, TheFreshSetStaysAboveItsFloors) {
+  ASSERT_TRUE(has("fresh")) << "tests/data/conversation_fresh.tsv is missing";
+  const Figures& fresh = half("fresh");
+  EXPECT_GE(fresh.recall(), 0.90);
+  EXPECT_LE(fresh.falsePositiveRate(), 0.07);  // 2 of 32
+  EXPECT_GE(fresh.categoryAccuracy(), 0.76);
+  EXPECT_GE(fresh.priorityAccuracy(), 0.93);
+  EXPECT_GE(fresh.areaAccuracy(), 0.72);
 }
 
 }  // namespace
