@@ -108,13 +108,13 @@ Decision decideCategory(const Words& words, const ModalHit& modal, Priority prio
 
   bool named = false;
   const bool tech = mentionsTechnology(words, named);
+  static const Phrases kPreferences{"prefer*", "would rather", "rather than", "ideally", "if possible",
+                                    "might be easiest", "would be easiest", "whatever's cheapest", "just be a",
+                                    "like it to be", "like it in", "like it built", "like the"};
   const int security = qualities[static_cast<std::size_t>(Quality::Security)];
   if (hasAny(words, lex.constraints) || statesTeamFact(words)) {
     decision.category = RequirementCategory::Constraint;
-  } else if (tech && priority != Priority::Must &&
-             hasAny(words, Phrases{"prefer*", "would rather", "rather than", "ideally", "if possible",
-                                   "might be easiest", "would be easiest", "whatever's cheapest", "just be a",
-                                   "like it to be", "like it in", "like it built", "like the"})) {
+  } else if (tech && priority != Priority::Must && hasAny(words, kPreferences)) {
     // "Ideally it'd run on Google Cloud", "our engineer prefers Linux": a technology preferred, not
     // mandated, is a technical decision to make.
     decision.category = RequirementCategory::Technical;
@@ -162,8 +162,7 @@ Priority decidePriority(const Words& words, const ModalHit& modal, const Quantit
   // "Only managers may ever approve refunds", "drivers can never see each other's routes": a rule
   // that restricts or forbids binds, whatever softer word carries it (ISO/IEC/IEEE 29148 reads
   // prohibitions as mandatory).
-  static const Phrases kRestrictions{"only _ may", "only _ _ may", "only _ can", "only _ _ can", "only _ might",
-                                     "may never", "can never", "could never", "should never", "must never",
+  static const Phrases kRestrictions{"may never", "can never", "could never", "should never", "must never",
                                      "never", "may not", "no one but", "nobody but", "nobody except",
                                      "no one except"};
   if (hasAny(words, kRestrictions)) return Priority::Must;

@@ -367,9 +367,9 @@ constexpr ConfidenceRule kConfidenceRules[]{
      [](const Features& features) {
        // "It's been a tough year with the budget cuts": the past, not this project's limit.
        static const Phrases kPast{"it's been", "it has been", "it was", "we had", "we've had", "last year"};
+       static const Phrases kMoney{"# pounds", "# euros", "# dollars", "# quid", "# grand"};
        if (hasAny(features.words, kPast)) return false;
-       return hasAny(features.words, lexicon().limits) ||
-              hasAny(features.words, Phrases{"# pounds", "# euros", "# dollars", "# quid", "# grand"});
+       return hasAny(features.words, lexicon().limits) || hasAny(features.words, kMoney);
      },
      SideEffect::Estimate},
     // "maybe 10k daily players at launch": scale to check later; before the form rules below, so a
@@ -400,6 +400,37 @@ bool namesWish(const Words& words) {
     if (lex.productKinds.count(word) != 0 || lex.techNouns.count(word) != 0) return true;
   }
   return scoreFunction(words) > 0;
+}
+
+// What the statement's form says of its priority beyond its modal words (decidePriority).
+struct PriorityForm {
+  const Words& words;
+  const ModalHit& modal;
+  const std::optional<FactReading>& fact;
+  bool assumption;
+  bool hedged;  // "maybe", "probably", "hopefully"
+  bool wish;    // "maybe later a mobile app"
+};
+
+// A wish is a could; a guess at scale is no optional item but not firm either. Told without a
+// softener, a fact, a limit ("my budget is two thousand pounds") and an assumption are firm (the
+// modal of "we assume the parlour software can export the yields" belongs to what is assumed),
+// and so is a volume that "will" come ("we'll have about 4,000 meters by 2028").
+Priority firmedPriority(Priority priority, const PriorityForm& form) {
+  if (form.wish) return Priority::Could;
+  const bool volume = form.fact && form.fact->kind == WorldFact::Volume;
+  if (form.hedged) return volume && priority == Priority::Could ? Priority::Should : priority;
+  const bool bare = form.modal.cue == nullptr;
+  if (bare && priority == Priority::Should && (form.fact || hasAny(form.words, lexicon().limits))) return Priority::Must;
+  if (form.assumption && (priority == Priority::Should || priority == Priority::Could) &&
+      !hasAny(form.words, lexicon().strongCould)) {
+    return Priority::Must;
+  }
+  const std::string_view modalWord =
+      bare || form.modal.index >= form.words.size() ? std::string_view{} : std::string_view(form.words[form.modal.index]);
+  const bool predicts = modalWord == "will" || modalWord == "we'll" || modalWord == "there'll" || modalWord == "it'll";
+  if (volume && predicts && priority == Priority::Should) return Priority::Must;
+  return priority;
 }
 
 const ConfidenceRule* firstMatchingRule(const Features& features) {
@@ -515,33 +546,13 @@ std::optional<RecognizedRequirement> recognize(std::string_view statement) {
   static const Phrases kGuesses{"hopefully", "i hope", "we hope", "fingers crossed", "if we're lucky"};
   const bool hedged = hasAny(words, lexicon().hedges) || hasAny(words, lexicon().weakCould) ||
                       hasAny(words, kGuesses);
-  if (fact && fact->kind == WorldFact::Volume && hedged) {
-    fact->category = RequirementCategory::Assumption;
-    if (priority == Priority::Could) priority = Priority::Should;  // "maybe" makes the amount a guess, not optional
-  }
+  if (fact && fact->kind == WorldFact::Volume && hedged) fact->category = RequirementCategory::Assumption;
   if (fact) {
     provisional.category = fact->category;
     provisional.quality = fact->quality;
-    if (modal.cue == nullptr && priority == Priority::Should && !hedged) priority = Priority::Must;
   }
-  // "We assume every class has one teacher", "my budget is two thousand pounds": told without a
-  // softener, the premise and the limit are firm.
-  if (hasAny(words, lexicon().limits) && modal.cue == nullptr && priority == Priority::Should && !hedged)
-    priority = Priority::Must;
-  // The modal of "we assume the parlour software can export the yields" belongs to what is assumed;
-  // the assumption itself is firm unless hedged.
-  if (assumption && !hedged && (priority == Priority::Should || priority == Priority::Could) &&
-      !hasAny(words, lexicon().strongCould)) {
-    priority = Priority::Must;
-  }
-  // "We'll have about 4,000 meters by 2028": "will" predicts; the volume is still a given.
-  const bool predicts = modal.cue != nullptr && modal.index < words.size() &&
-                        (words[modal.index] == "will" || words[modal.index] == "we'll" ||
-                         words[modal.index] == "there'll" || words[modal.index] == "it'll");
-  if (fact && fact->kind == WorldFact::Volume && predicts && priority == Priority::Should && !hedged)
-    priority = Priority::Must;
   const bool wish = modal.cue == nullptr && !wont && namesWish(words);
-  if (wish) priority = Priority::Could;
+  priority = firmedPriority(priority, {words, modal, fact, assumption, hedged, wish});
 
   const Features features{words, modal,  quantities, assumption, wont, headcount, provisional.quality.has_value(),
                           vision, fact.has_value(), wish};

@@ -101,7 +101,8 @@ bool statesRetention(const Words& w) {
                                    "deleted every", "wiped every", "purged every"};
   if (hasAny(w, endOfPeriod)) return true;
   if (!hasAny(w, retentionPhrases())) return false;
-  if (hasAny(w, Phrases{"retention"})) return true;
+  static const Phrases kRetention{"retention"};
+  if (hasAny(w, kRetention)) return true;
   for (std::size_t i = 0; i + 1 < w.size(); ++i) {
     const bool amount = countWord(w[i]) || smallNumberWord(w[i]);
     if (amount && oneOf(w[i + 1], {"day", "days", "week", "weeks", "month", "months", "year", "years"})) return true;

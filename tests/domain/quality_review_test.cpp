@@ -5,6 +5,7 @@
 
 #include <gtest/gtest.h>
 
+#include <array>
 #include <memory>
 #include <string>
 #include <vector>
@@ -72,8 +73,11 @@ TEST_F(ProjectReview, TwoOfTheProjectsOwnRequirementsAreNotThisSessionsConflict)
   // Other interviews disagree among themselves: that is for requirements:analyze, not this session.
   useProject({requirement("db-postgres", "We must use PostgreSQL."),
                           requirement("db-mysql", "The database will be MySQL.")});
-  const auto delta = add(requirement("s-sso", "Staff sign in with the hospital's single sign-on."));
-  EXPECT_TRUE(delta.conflicts.empty());
+  // The session's own statement conflicts with one of them; the pair the two of them make is
+  // not reported here.
+  const auto delta = add(requirement("s-postgres", "Data is stored in PostgreSQL."));
+  ASSERT_EQ(delta.conflicts.size(), 1u);
+  EXPECT_EQ(delta.conflicts[0].requirementIds, (std::array<std::string, 2>{"db-mysql", "s-postgres"}));
 }
 
 TEST_F(ProjectReview, AConflictInsideTheSessionCarriesNoProjectRequirement) {
