@@ -102,7 +102,9 @@ std::vector<QualityCue> qualityCues() {
   append(all, cues(Q::Performance, 2,
                    {"resource utili*", "memory usage", "memory footprint", "cpu usage", "cpu time", "disk space",
                     "bandwidth", "maximum number of", "max number of"}));
-  append(all, cues(Q::Scalability, 2, {"scal*", "grow to", "growth", "millions of", "thousands of"}));
+  append(all, cues(Q::Scalability, 2,
+                   {"scal*", "grow to", "growth", "millions of", "thousands of", "times the current",
+                    "times as many", "without being redesigned", "without redesign*"}));
   append(all, cues(Q::Scalability, 1,
                    {"number of users", "high number of", "large number of", "large data", "large amount*",
                     "additional hardware", "volume"}));
@@ -110,8 +112,12 @@ std::vector<QualityCue> qualityCues() {
                    {"availability", "uptime", "downtime", "24 7", "24x7", "around the clock", "mtbf",
                     "mean time between", "of the time", "be available", "is available whenever",
                     "available at all times", "always available", "always be available", "always online",
-                    "offline", "available for use", "available between", "business hours", "office hours",
-                    "opening hours"}));
+                    "offline", "available for use", "available between",
+                    // Hours the service keeps, not hours it records: "only managers may change the
+                    // opening hours" is about data.
+                    "during business hours", "outside business hours", "during office hours",
+                    "outside office hours", "during opening hours", "outside opening hours",
+                    "in opening hours", "within opening hours", "within business hours"}));
   append(all, cues(Q::Availability, 1,
                    {"whenever", "at all times", "every time", "connected to the internet",
                     "internet connection", "connectivity"}));
@@ -120,6 +126,8 @@ std::vector<QualityCue> qualityCues() {
                     "without any fault", "fault*", "reliab*", "redundan*", "data loss", "loss of data",
                     "loss in information", "unexpected error*", "error handling", "gracefully",
                     "malfunction*", "resilien*", "switchover", "non operational", "backup*", "back up",
+                    "loses its", "lose* connection", "connection is lost", "connection is restored",
+                    "connection drops", "loss of connection", "goes down", "network is down",
                     "backed up"}));
   append(all, cues(Q::Reliability, 1, {"robust*", "restor*", "keep alive", "stable", "stability", "errors"}));
   // ISO/IEC 25010 reliability: maturity and recoverability.
@@ -139,6 +147,9 @@ std::vector<QualityCue> qualityCues() {
                     "name and password", "time out", "times out", "timed out", "timeout*", "session expir*",
                     "sessions expire", "logged out after", "log out after", "logs out after", "auto logout",
                     "automatic logout", "automatically logged out", "lock* after", "locked out",
+                    "lock itself", "locks itself", "out automatically", "without activity", "of no activity",
+                    "no activity", "lock the screen", "screen lock*", "auto lock*",
+                    "automatically lock*",
                     "card details", "card data", "payment details", "bank details",
                     // ISO/IEC 25010 security: non-repudiation, accountability, authenticity.
                     "non repudiation", "nonrepudiation", "digital signature*", "accountab*", "traceab*",
@@ -162,11 +173,15 @@ std::vector<QualityCue> qualityCues() {
                     // ISO/IEC 25010 usability: operability, user error protection, recognisability.
                     "operab*", "user error*", "prevent users from making", "undo", "confirm before",
                     "confirmation before", "self explanatory", "recognisab*", "recognizab*",
-                    "localiz*", "localis*", "translat*"}));
+                    "without help", "without any help", "unaided", "without assistance", "without contacting",
+                    "without reading", "without calling", "first attempt", "first try", "of training",
+                    "hours training", "plain language", "plain english", "help text", "help page*",
+                    "no more than # clicks", "localiz*", "localis*", "translat*", "other language*", "another language", "second language"}));
   append(all, cues(Q::Usability, 1,
-                   {"easy", "simple", "learn*", "manual*", "tips", "languages", "accessible", "icons",
+                   {"easy", "simple", "learn*", "manual*", "tips", "explanation*", "error message*", "language", "languages", "accessible", "icons",
                     "english", "german", "french", "spanish", "italian", "portuguese", "chinese", "japanese",
-                    "arabic", "toolbar*", "help"}));
+                    "arabic", "welsh", "polish", "dutch", "urdu", "hindi", "punjabi", "turkish", "russian",
+                    "korean", "gaelic", "irish", "bilingual", "toolbar*", "help"}));
   append(all, cues(Q::LookAndFeel, 2,
                    {"look and feel", "colour*", "color*", "logo*", "attractive", "appearance", "aesthetic*",
                     "branding", "font*", "dark mode", "light mode", "theme*", "professional look*",
@@ -181,7 +196,8 @@ std::vector<QualityCue> qualityCues() {
                     "unit test*", "code review*", "code quality", "code coverage",
                     // ISO/IEC 25010 maintainability: reusability, analysability, modifiability.
                     "reusab*", "reused", "analysab*", "analyzab*", "modifiab*", "easy to change", "easy to modify",
-                    "easily changed", "easily modified", "changed without", "modified without", "diagnos*"}));
+                    "easily changed", "easily modified", "changed without", "modified without", "diagnos*",
+                    "replaced without", "without changes to", "new release", "without a new release"}));
   append(all, cues(Q::Maintainability, 1, {"extend*", "code", "documentation", "upgrad*", "configurab*"}));
   append(all, cues(Q::Portability, 2,
                    {"portab*", "platform*", "operating system*", "cross platform", "compatib*",
@@ -194,12 +210,15 @@ std::vector<QualityCue> qualityCues() {
                     "adaptab*", "installab*", "replaceab*", "co exist*", "coexist*", "interoperab*",
                     "compatible with"}));
   append(all, cues(Q::Portability, 1,
-                   {"browser*", "ios", "android", "mobile users", "hardware", "environment*", "mobile",
+                   {"chrome", "firefox", "safari", "edge", "internet explorer", "current version*",
+                    "latest version*", "browser*", "ios", "android", "mobile users", "hardware", "environment*", "mobile",
                     "devices", "tablet*"}));
   append(all, cues(Q::Legal, 2,
                    {"comply", "complies", "compliant", "compliance", "conform*", "regulation*", "regulatory",
-                    "law", "laws", "legal*", "legislation", "gdpr", "hipaa", "pci", "ccpa", "eula", "licen*",
-                    "copyright*", "terms of service", "terms and conditions", "standards"}));
+                    "law", "laws", "legal*", "legislation", "gdpr", "hipaa", "pci", "ccpa", "eula", "licensing",
+                    "licence agreement*", "license agreement*", "licence terms", "license terms", "licensed",
+                    "software licen*", "open source licen*", "licence fee*", "license fee*", "copyright*", "terms of service", "terms and conditions", "standards", "in accordance with",
+                    "accordance with"}));
   append(all, cues(Q::Legal, 1, {"agree*", "agreement", "policy"}));
   append(all, cues(Q::Operational, 2,
                    {"protocol*", "web server", "interface with", "integrated with", "accessed from the web",
@@ -288,7 +307,10 @@ const Lexicon& lexicon() {
                              "it'd be nice", "it'd be great", "be a bonus", "bonus", "optionally",
                              "is optional", "are optional", "if possible", "where possible",
                              "if time permits", "if we have time", "low priority", "lower priority",
-                             "not critical", "not essential", "could have", "would be a plus", "a plus"});
+                             "not critical", "not essential", "could have", "would be a plus", "a plus",
+                             // The same wish in other words: "would be lovely if the kids' events ..."
+                             "would be lovely", "it'd be lovely", "would be brilliant", "would be handy",
+                             "would be helpful", "would be good to have", "would be a bonus"});
     l.weakCould = phrases({"maybe", "perhaps", "possibly", "eventually", "in the future", "down the road",
                            "later on", "someday", "some day", "at some point", "in a later version",
                            "in a future version", "phase 2", "v2"});
@@ -303,11 +325,13 @@ const Lexicon& lexicon() {
                              "live by", "by the end of", "in time for", "within # weeks", "within # months",
                              "in # weeks", "in # months", "comply", "complies", "compliant", "compliance",
                              "regulation*", "regulatory", "law", "laws", "legal*", "legislation", "gdpr",
-                             "hipaa", "pci", "sox", "ccpa", "eula", "licen*", "open source", "on premise*",
+                             "hipaa", "pci", "sox", "ccpa", "eula", "licensing", "licence agreement*",
+                             "license agreement*", "licence fee*", "license fee*", "software licen*", "open source", "on premise*",
                              "on prem*", "on site", "self host*", "must be hosted", "hosted in",
                              "stay in the", "reside in", "in the eu", "existing infrastructure",
                              "existing system*", "legacy", "only # developer*", "small team of", "no budget",
-                             "cheap", "cost", "costs", "affordable", "inexpensive", "host it ourselves",
+                             "cheap", "cost more than", "costs more than", "cost less than", "costs less than",
+                             "cost us", "costs us", "running cost*", "cost per month", "cost a month", "affordable", "inexpensive", "host it ourselves",
                              "host ourselves", "own servers", "own hardware", "own server", "company policy",
                              "that's policy", "it's policy", "# pounds", "# euros", "# dollars", "# grand",
                              "contract runs until", "contract runs till", "locked down"});
@@ -356,7 +380,7 @@ const Lexicon& lexicon() {
                       "these days", "paper", "by hand", "on whatsapp", "by phone", "phone us", "call us"});
     // Deadlines said the way people say them: "the trust has given us till september".
     l.limits = phrases({"budget", "deadline", "launch by", "live by", "ready by", "go live by", "must cost",
-                        "cost no more", "given us till", "given us until", "running by", "in place by",
+                        "cost no more", "# pounds", "# euros", "# dollars", "# grand", "# quid", "given us till", "given us until", "running by", "in place by",
                         "till january", "till february", "till march", "till april", "till may", "till june", "till july", "till august", "till september", "till october", "till november", "till december", "till christmas", "till easter", "till the summer", "till the autumn", "till the spring", "till the new year", "until january", "until february", "until march", "until april", "until may", "until june", "until july", "until august", "until september", "until october", "until november", "until december", "until christmas", "until easter", "until the summer", "until the autumn", "until the spring", "until the new year"});
     l.qualities = qualityCues();
     l.functions = functionCues();
@@ -379,7 +403,10 @@ const Lexicon& lexicon() {
     l.techNouns = words({"framework", "frameworks", "database", "databases", "architecture", "microservice",
                          "microservices", "monolith", "serverless", "stack", "protocol", "library",
                          "libraries", "orm", "container", "containers", "cloud", "backend", "frontend",
-                         "rest", "api", "cdn", "rdbms", "sdk", "programming"});
+                         "rest", "api", "cdn", "rdbms", "sdk", "programming",
+                         // The form the product takes, when it is preferred: "a web app rather than
+                         // something we install".
+                         "pwa", "webapp", "website", "native"});
     l.actionVerbs = words({"display", "show", "list", "send", "receive", "notify", "inform", "alert",
                            "generate", "create", "add", "edit", "update", "modify", "change", "delete",
                            "remove", "cancel", "view", "see", "select", "choose", "pick", "search", "find",

@@ -29,7 +29,8 @@ bool techAt(const Words& words, std::size_t i) {
 
 bool mentionsTechnology(const Words& words, bool& named) {
   named = false;
-  bool noun = false;
+  static const Phrases kProductForms{"web app", "web application", "mobile app", "native app", "desktop app"};
+  bool noun = hasAny(words, kProductForms);
   for (std::size_t i = 0; i < words.size(); ++i) {
     if (techAt(words, i)) named = true;
     if (lexicon().techNouns.count(words[i]) != 0) noun = true;
@@ -60,6 +61,19 @@ Decision decideCategory(const Words& words, const ModalHit& modal, Priority prio
     auto& speed = qualities[static_cast<std::size_t>(Quality::Performance)];
     speed = std::max(0, speed - 2);
   }
+  // ISO/IEC 25010 defines usability as users being able to reach a goal with effectiveness and
+  // efficiency: "a first-time customer shall be able to buy five items without reading any help"
+  // is a usability measure, and "be able to" only its frame.
+  static const Phrases kAbleTo{"able to"};
+  if (qualities[static_cast<std::size_t>(Quality::Usability)] >= 2 && hasAny(words, kAbleTo))
+    functionalScore -= 2;
+  // Signing in as the gate to something ("must log in ... before they can place an order") is
+  // access control; how sign-in works ("staff sign in with their smartcard") is a feature.
+  static const Phrases kSignIn{"log in", "logged in", "log on", "logged on", "sign in", "signed in",
+                               "authenticat*"};
+  static const Phrases kGate{"before they can", "before he can", "before she can", "before you can",
+                             "before being able to", "before accessing", "in order to access"};
+  if (hasAny(words, kSignIn) && hasAny(words, kGate)) bump(Quality::Security, 2);
   if (quantities.time) bump(Quality::Performance, 5);
   if (quantities.load) bump(Quality::Scalability, 3);
   if (quantities.size) bump(Quality::Performance, 1);
@@ -80,9 +94,14 @@ Decision decideCategory(const Words& words, const ModalHit& modal, Priority prio
       ++next;
     }
     if (lex.qualityAdjectives.count(words[next]) != 0) {
-      // Which quality the adjective speaks of is left to the cue tables; the form is a hint.
+      // The predicate names the statement's quality; the rest says where it applies: "notes have
+      // to be encrypted, on the server and in the backups" is about security, not backups.
       functionalScore -= 1;
       formHint = 1;
+      const QualityScores predicate = scoreQualities(Words{words[next]});
+      for (std::size_t j = 0; j < predicate.size(); ++j) {
+        if (predicate[j] >= 2) qualities[j] += 2;  // only an adjective that names a quality outright
+      }
     }
   } else if (!verb.empty()) {
     if (!baseIn(lex.qualityVerbs, verb).empty()) {
@@ -110,9 +129,10 @@ Decision decideCategory(const Words& words, const ModalHit& modal, Priority prio
   const bool tech = mentionsTechnology(words, named);
   static const Phrases kPreferences{"prefer*", "would rather", "rather than", "ideally", "if possible",
                                     "might be easiest", "would be easiest", "whatever's cheapest", "just be a",
-                                    "like it to be", "like it in", "like it built", "like the"};
+                                    "like it to be", "like it in", "like it built", "i'd like the",
+                                    "we'd like the", "would like the"};
   const int security = qualities[static_cast<std::size_t>(Quality::Security)];
-  if (hasAny(words, lex.constraints) || statesTeamFact(words)) {
+  if (hasAny(words, lex.constraints) || hasAny(words, lex.limits) || statesTeamFact(words)) {
     decision.category = RequirementCategory::Constraint;
   } else if (tech && priority != Priority::Must && hasAny(words, kPreferences)) {
     // "Ideally it'd run on Google Cloud", "our engineer prefers Linux": a technology preferred, not
@@ -193,6 +213,9 @@ std::optional<std::string> decideArea(const std::string& cleanText, const Decisi
     if (qualityHome.empty()) return std::nullopt;
     return qualityHome;
   }
+  // A word used in passing ("looking her up by her tag number should take a second") does not
+  // outweigh the quality the statement is about.
+  if (!qualityHome.empty() && domain::inferSpecificAreas(cleanText).empty()) return qualityHome;
   // A security rule is best filed under the narrowest of sign-in, permissions and security it touches.
   for (const auto& area : areas) {
     if (qualityHome == "security" &&
@@ -206,6 +229,9 @@ std::optional<std::string> decideArea(const std::string& cleanText, const Decisi
   const bool aboutSpeed = decision.quality == Quality::Performance || decision.quality == Quality::Scalability;
   if (qualityHome == "security" && !aboutSpeed && areas.size() == 1 && areas.front() == "performance")
     return qualityHome;
+  // "Card details must never be stored on our side": where a security rule applies (storage,
+  // servers) is not what it is about.
+  if (qualityHome == "security") return qualityHome;
   return areas.front();
 }
 

@@ -429,7 +429,8 @@ Priority firmedPriority(Priority priority, const PriorityForm& form) {
   const std::string_view modalWord =
       bare || form.modal.index >= form.words.size() ? std::string_view{} : std::string_view(form.words[form.modal.index]);
   const bool predicts = modalWord == "will" || modalWord == "we'll" || modalWord == "there'll" || modalWord == "it'll";
-  if (volume && predicts && priority == Priority::Should) return Priority::Must;
+  // "that's what it'll be used on": a fact told with "will" is expected, not wished for.
+  if (form.fact && predicts && priority == Priority::Should) return Priority::Must;
   return priority;
 }
 
@@ -590,6 +591,9 @@ std::optional<RecognizedRequirement> recognize(std::string_view statement) {
   requirement.confidence = roundTo2(std::clamp(*confidence, 0.0, 1.0));
   requirement.area = fact ? (fact->area.empty() ? std::nullopt : std::optional<std::string>(std::string(fact->area)))
                           : decideArea(clean, provisional, requirement.vision);
+  // A budget or a deadline bounds the whole project, not one part of it.
+  if (requirement.category == RequirementCategory::Constraint && hasAny(words, lexicon().limits))
+    requirement.area.reset();
   if (fact) requirement.fact = fact->kind;
   if (headcount && requirement.category == RequirementCategory::Assumption && !requirement.area)
     requirement.area = "performance";

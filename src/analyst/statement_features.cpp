@@ -131,6 +131,14 @@ Quantities findQuantities(std::string_view lower, const Words& words) {
     if (oneOf(unit, {"ms", "millisecond", "milliseconds", "s", "sec", "secs", "second", "seconds", "minute",
                      "minutes", "min", "mins"})) {
       (periodic ? q.periodic : q.time) = true;
+    } else if (oneOf(unit, {"hour", "hours", "hr", "hrs"})) {
+      // "a month's bills should run in under 2 hours" bounds a job's time; "24 hours a day" and
+      // "after 1 hour" do not.
+      const bool bound = before.find("under") != std::string_view::npos ||
+                         before.find("within") != std::string_view::npos ||
+                         before.find("than") != std::string_view::npos ||
+                         before.find("most") != std::string_view::npos;
+      if (bound && !periodic) q.time = true;
     } else if (oneOf(unit,
                      {"users", "concurrent", "simultaneous", "requests", "transactions", "rps", "qps", "tps",
                       "visitors", "sessions", "connections", "orders", "records", "customers", "k"})) {
@@ -176,6 +184,10 @@ Quantities findQuantities(std::string_view lower, const Words& words) {
         oneOf(words[i + 1], {"second", "seconds", "millisecond", "milliseconds"})) {
       const bool periodic = i > 0 && oneOf(words[i - 1], {"every", "after", "per"});
       (periodic ? q.periodic : q.time) = true;
+    }
+    if (bound && oneOf(words[i], {"an", "one", "half"}) && oneOf(words[i + 1], {"hour", "hour's"}) &&
+        oneOf(words[i - 1], {"under", "within", "than", "half"})) {
+      q.time = true;  // "in under an hour", "within half an hour"
     }
     if (oneOf(words[i], {"thousands", "millions", "hundreds"}) && i + 2 < words.size() &&
         words[i + 1] == "of") {

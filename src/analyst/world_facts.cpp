@@ -170,7 +170,8 @@ bool statesPlatform(const Words& w) {
   if (!platform) return false;
   const std::size_t verb = [&] {
     for (const auto& phrase : having) {
-      if (const auto at = findPhrase(w, phrase); at != kNoMatch && at < 5) return at;
+      // The subject may be a whole phrase: "every pupil from year 7 up has a school Chromebook".
+      if (const auto at = findPhrase(w, phrase); at != kNoMatch && at < 8) return at;
     }
     return kNoMatch;
   }();
@@ -226,7 +227,11 @@ std::optional<FactReading> readWorldFact(const Words& w, std::string_view text, 
   using C = RequirementCategory;
   if (statesRetention(w)) return FactReading{WorldFact::Retention, C::NonFunctional, "data_model", Quality::Legal};
   if (statesFixedInterface(w)) {
-    bool platform = false;
+    // Where it runs is deployment ("it has to run on our own server, that's company policy"); what
+    // it talks to is an integration.
+    static const Phrases hosting{"server", "servers", "hosted", "hosting", "cloud", "on premise*", "on prem*",
+                                 "data centre", "data center", "run on", "runs on"};
+    bool platform = hasAny(w, hosting);
     for (const auto& word : w) platform |= platformWords().count(word) != 0;
     return FactReading{WorldFact::Fixed, C::Constraint, platform ? "deployment" : "integrations", std::nullopt};
   }

@@ -59,7 +59,8 @@ const std::vector<AreaKeywords>& specificKeywords() {
         "read only", "read-only", "can only read", "can just read", "cannot edit", "can't edit",
         "cannot modify", "without modifying", "access rights",
         "only the author", "only the creator", "only their own", "only his own", "only her own",
-        "only your own", "each other's", "one another's", "other people's", "someone else's",
+        "only your own", "but never", "but not delete", "but cannot", "but can't",
+        "each other's", "one another's", "other people's", "someone else's",
         "never see", "cannot see other*", "can't see other*", "not see other*", kOnlySomeoneMay}},
       {"security",
        {"encrypt*", "decrypt*", "secur*", "protect*", "vulnerab*", "attack*", "hack*", "breach*", "malicious",
@@ -90,6 +91,8 @@ const std::vector<AreaKeywords>& specificKeywords() {
         "send email*", "e-mail*", "notif*", "smtp", "imap", "pull * from", "pull from", "straight from",
         "come straight from", "take payment*", "payment*", "card machine*", "till", "tills", "text message*",
         "a text", "text confirmation*", "texts", "gateway*", "go into", "goes into",
+        // An existing system named by how it is used: "through ParentMail, which parents already use".
+        "already use", "already uses", "go out through", "goes out through", "sent through", "sent via",
         }},
       {"deployment",
        {"deploy*", "hosting", "hosted", "host it", "self-host*", "on-prem*", "on prem*", "cloud", "aws",
@@ -126,7 +129,7 @@ const std::vector<AreaKeywords>& specificKeywords() {
         "oracle", "sql server", "schema*", "data model*", "entity", "entities", "table", "tables", "record*",
         "field*", "attribute*", "stored", "store", "stores", "storage", "persist*", "retain*", "retention",
         "archive*", "history", "historical", "metadata", "csv", "spreadsheet*", "report*", "attachment*",
-        "upload*", "file*", "document*", "each task", "each item", "each order", "each user has",
+        "upload*", "file*", "document*", "attach*", "photo*", "each task", "each item", "each order", "each user has",
         "exactly one", "remember*"}},
   };
   return table;
@@ -299,15 +302,24 @@ std::optional<std::string> inferArea(std::string_view text) {
   return std::move(areas.front());
 }
 
-std::vector<std::string> inferAreas(std::string_view text) {
+namespace {
+
+std::vector<std::string> areasFrom(std::string_view text, bool withGeneric) {
   const std::string lower = withoutMisleadingWords(text::toLower(text));
   std::vector<std::string> areas;
   for (const auto* table : {&specificKeywords(), &genericKeywords()}) {
+    if (table == &genericKeywords() && !withGeneric) break;
     for (const auto& hit : scoreAreas(lower, *table)) {
       if (std::find(areas.begin(), areas.end(), hit.area) == areas.end()) areas.emplace_back(hit.area);
     }
   }
   return areas;
 }
+
+}  // namespace
+
+std::vector<std::string> inferAreas(std::string_view text) { return areasFrom(text, true); }
+
+std::vector<std::string> inferSpecificAreas(std::string_view text) { return areasFrom(text, false); }
 
 }  // namespace nexus::domain

@@ -33,4 +33,8 @@ std::optional<std::string> inferArea(std::string_view text);
 // Every area the text touches, most specific first, without repeats.
 std::vector<std::string> inferAreas(std::string_view text);
 
+// Only the areas a specific keyword names outright ("encrypted", "sign in"), not those a word
+// many statements use in passing suggests ("data", "page").
+std::vector<std::string> inferSpecificAreas(std::string_view text);
+
 }  // namespace nexus::domain
