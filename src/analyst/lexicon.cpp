@@ -119,7 +119,9 @@ std::vector<QualityCue> qualityCues() {
                     "outside office hours", "during opening hours", "outside opening hours",
                     "in opening hours", "within opening hours", "within business hours"}));
   append(all, cues(Q::Availability, 1,
-                   {"whenever", "at all times", "every time", "connected to the internet",
+                   {"keep working", "keeps working", "carry on working", "no connection", "without a connection",
+                    "no signal", "wifi drops", "signal drops", "catch up later", "sync later", "work offline",
+                    "whenever", "at all times", "every time", "connected to the internet",
                     "internet connection", "connectivity"}));
   append(all, cues(Q::Reliability, 2,
                    {"failure*", "fail over", "failover", "crash*", "recover*", "without fault",
@@ -169,7 +171,9 @@ std::vector<QualityCue> qualityCues() {
                     "first time user*", "novice*", "self supporting", "navigable", "help system",
                     "user manual", "read the manual", "training", "learn to use", "learnab*",
                     "number of clicks", "clicks", "easily", "quickly accessible", "understandable",
-                    "big enough", "large enough", "readable", "legible", "one handed", "with gloves",
+                    "big enough", "large enough", "readable", "legible", "one handed", "with gloves", "big text",
+                    "large text", "clear text", "text size", "font size", "reading glasses", "big buttons",
+                    "large buttons", "jargon", "dead simple",
                     // ISO/IEC 25010 usability: operability, user error protection, recognisability.
                     "operab*", "user error*", "prevent users from making", "undo", "confirm before",
                     "confirmation before", "self explanatory", "recognisab*", "recognizab*",
@@ -289,6 +293,7 @@ const Lexicon& lexicon() {
     Lexicon l;
     l.modals = modalCues();
     l.wont = phrases({"won't", "wont", "will not", "not needed", "not necessary", "not required", "no need",
+                      "no _ needed", "no _ required",
                       "don't need", "dont need", "do not need", "doesn't need", "does not need",
                       "don't have to", "do not have to", "doesn't have to", "does not have to",
                       "out of scope", "not in scope", "not a priority", "not important", "leave out",
@@ -380,8 +385,19 @@ const Lexicon& lexicon() {
                       "these days", "paper", "by hand", "on whatsapp", "by phone", "phone us", "call us"});
     // Deadlines said the way people say them: "the trust has given us till september".
     l.limits = phrases({"budget", "deadline", "launch by", "live by", "ready by", "go live by", "must cost",
-                        "cost no more", "# pounds", "# euros", "# dollars", "# grand", "# quid", "given us till", "given us until", "running by", "in place by",
-                        "till january", "till february", "till march", "till april", "till may", "till june", "till july", "till august", "till september", "till october", "till november", "till december", "till christmas", "till easter", "till the summer", "till the autumn", "till the spring", "till the new year", "until january", "until february", "until march", "until april", "until may", "until june", "until july", "until august", "until september", "until october", "until november", "until december", "until christmas", "until easter", "until the summer", "until the autumn", "until the spring", "until the new year"});
+                        "cost no more", "# pounds", "# euros", "# dollars", "# grand", "# quid", "given us till",
+                        "given us until", "running by", "in place by", "delivered by", "be in before",
+                        "up and running before", "running before", "ready before", "live before", "in by",
+                        });
+    // "till september", "by October", "before the new year": a deadline said the way people say it.
+    for (const std::string_view when : {"january", "february", "march", "april", "may", "june", "july", "august",
+                                        "september", "october", "november", "december", "christmas", "easter",
+                                        "the summer", "the autumn", "the spring", "the new year"}) {
+      for (const std::string_view word : {"till", "until", "before", "by"}) {
+        if (word == "by" && when == "may") continue;  // "by may": "by" then the modal
+        l.limits.emplace_back(std::string(word) + " " + std::string(when));
+      }
+    };
     l.qualities = qualityCues();
     l.functions = functionCues();
     l.technologies = words(
@@ -396,7 +412,7 @@ const Lexicon& lexicon() {
          "electron",   "flutter",   "qt",         "tauri",      "linux",         "windows",     "macos",
          "unix",       "ios",       "android",    "s3",         "lambda",        "smtp",        "imap",
          "ldap",       "oauth",     "stripe",     "twilio",     "sendgrid",      "tailwind",    "bootstrap",
-         "jquery",     "wordpress", "shopify",    "salesforce", "iis",           "apache",      "nginx",
+         "sharepoint", "powerapps", "jquery",     "wordpress", "shopify",    "salesforce", "iis",           "apache",      "nginx",
          "tomcat",     "sql",       "nosql",      "html",       "css",           "webassembly", "wasm",
          "snowflake",  "bigquery",  "spark",      "hadoop",     "tensorflow",    "pytorch",     "openai",
          "c",          "cpp",       "go",         "sap"});

@@ -29,7 +29,8 @@ bool techAt(const Words& words, std::size_t i) {
 
 bool mentionsTechnology(const Words& words, bool& named) {
   named = false;
-  static const Phrases kProductForms{"web app", "web application", "mobile app", "native app", "desktop app"};
+  static const Phrases kProductForms{"web app", "web application", "mobile app", "native app", "desktop app",
+                                     "power app*", "sharepoint list*", "react native"};
   bool noun = hasAny(words, kProductForms);
   for (std::size_t i = 0; i < words.size(); ++i) {
     if (techAt(words, i)) named = true;
@@ -134,6 +135,11 @@ Decision decideCategory(const Words& words, const ModalHit& modal, Priority prio
   const int security = qualities[static_cast<std::size_t>(Quality::Security)];
   if (hasAny(words, lex.constraints) || hasAny(words, lex.limits) || statesTeamFact(words)) {
     decision.category = RequirementCategory::Constraint;
+  } else if (tech && named && (priority == Priority::Could || priority == Priority::Wont) &&
+             hasAny(words, lex.strongCould)) {
+    // "PostgreSQL would be a bonus", "a GraphQL API would be nice": a technology wished for is a
+    // technical decision still to make.
+    decision.category = RequirementCategory::Technical;
   } else if (tech && priority != Priority::Must && hasAny(words, kPreferences)) {
     // "Ideally it'd run on Google Cloud", "our engineer prefers Linux": a technology preferred, not
     // mandated, is a technical decision to make.
@@ -170,7 +176,8 @@ Priority decidePriority(const Words& words, const ModalHit& modal, const Quantit
   for (std::size_t i = 0; i < words.size() && i < 4 && i < willNotAt; ++i)
     formalSubject |= !personDecides && lex.systemSubjects.count(words[i]) != 0;
   wont = hasAny(words, lex.wont);
-  static const Phrases kExplicitWont{"out of scope", "not needed", "no need", "not necessary"};
+  static const Phrases kExplicitWont{"out of scope", "not needed", "no need", "not necessary", "won't need",
+                                     "will not need", "won't have to"};
   if (wont && formalSubject && hasAny(words, kWillNot)) {
     // "The system will not store card numbers" forbids; it does not drop a feature.
     wont = hasAny(words, kExplicitWont);
@@ -192,7 +199,7 @@ Priority decidePriority(const Words& words, const ModalHit& modal, const Quantit
                                        "show", "see", "do", "works", "work", "run", "runs", "allow", "allows"};
   for (std::size_t i = 0; i + 1 < words.size(); ++i) {
     if (words[i] != "only" || kVerbsAfterOnly.count(words[i + 1]) != 0) continue;
-    for (std::size_t k = i + 1; k < words.size() && k <= i + 5; ++k) {
+    for (std::size_t k = i + 1; k < words.size() && k <= i + 7; ++k) {
       if (words[k] == "can" || words[k] == "may" || words[k] == "might" || words[k] == "should") return Priority::Must;
     }
   }

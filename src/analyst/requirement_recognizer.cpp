@@ -219,7 +219,22 @@ bool aboutTheConversation(const Words& w, const ModalHit& modal) {
                                   "i'll ask", "let me ask", "i'll check", "let me check", "i'll find out",
                                   "get back to you", "i'd have to check", "i'll have to check", "need to check with"};
   if (hasAny(w, kDeferrals)) return true;
-  if (modal.cue == nullptr) return false;
+  // "hang on, I need to find my glasses", "I've got a lesson at two so I need to leave": the
+  // person pauses or leaves the conversation.
+  static const Phrases kInterruptions{"hang on", "bear with me", "back in a minute", "back in a sec",
+                                      "back in a moment", "give me a minute", "give me a sec", "before we go on",
+                                      "before we carry on", "need a coffee", "need a tea", "need a break",
+                                      "need to leave", "need to go", "got to go", "have to go", "need to grab",
+                                      "need to find my", "need to be back", "need to head", "need to pop",
+                                      "need to dash", "need to nip"};
+  if (hasAny(w, kInterruptions)) return true;
+  if (modal.cue == nullptr) {
+    // "I've done ramp work for 22 years", "we had 40 people in at the party, it was great": the
+    // speaker's past, told without asking for anything.
+    static const Phrases kPastTold{"i've done", "i've worked", "i've been", "we've been", "started out",
+                                   "it was great", "it was lovely", "it was a", "we had", "used to"};
+    return hasAny(w, kPastTold);
+  }
   bool negated = false;
   std::size_t verbAt = kNoMatch;
   const std::string verb = mainVerbAfter(w, modal.end, negated, verbAt);
@@ -367,9 +382,8 @@ constexpr ConfidenceRule kConfidenceRules[]{
      [](const Features& features) {
        // "It's been a tough year with the budget cuts": the past, not this project's limit.
        static const Phrases kPast{"it's been", "it has been", "it was", "we had", "we've had", "last year"};
-       static const Phrases kMoney{"# pounds", "# euros", "# dollars", "# quid", "# grand"};
        if (hasAny(features.words, kPast)) return false;
-       return hasAny(features.words, lexicon().limits) || hasAny(features.words, kMoney);
+       return hasAny(features.words, lexicon().limits);
      },
      SideEffect::Estimate},
     // "maybe 10k daily players at launch": scale to check later; before the form rules below, so a
@@ -535,7 +549,9 @@ std::optional<RecognizedRequirement> recognize(std::string_view statement) {
   // A fact about the world decides where the statement belongs, with or without a modal; told as
   // a fact (no modal, no softener) it is firm.
   std::optional<FactReading> fact;
-  if (!assumption && !wont && vision.empty()) fact = readWorldFact(words, clean, quantities);
+  // A budget or a deadline is a limit, whatever else the sentence looks like.
+  const bool limit = hasAny(words, lexicon().limits);
+  if (!assumption && !wont && vision.empty() && !limit) fact = readWorldFact(words, clean, quantities);
   // With a modal, what the data looks like, where it comes from and how people sign in are
   // ordinary requirements, classified as such ("The system shall let users log in with ...").
   const bool shapeOfThings = fact && (fact->kind == WorldFact::DataShape || fact->kind == WorldFact::DataFeed ||

@@ -79,16 +79,6 @@ bool statesVolume(const Words& w, const Quantities& q) {
   return count && (hasAny(w, rateMarkers()) || namesYearAhead(w));
 }
 
-const Phrases& retentionPhrases() {
-  static const Phrases p{"kept for", "keep _ for", "keep them for", "keep it for", "stored for", "store _ for",
-                         "retained for", "retain _ for", "retain them for", "archived for", "held for",
-                         "deleted after", "purged after", "removed after", "anonymi* after", "erased after",
-                         "delete _ after", "delete _ _ after", "delete them after", "remove _ after",
-                         "purge _ after", "anonymi* _ after",
-                         "retention", "for # years", "for # months"};
-  return p;
-}
-
 bool smallNumberWord(const std::string& w) {
   return oneOf(w, {"a", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
                    "twelve", "fifteen", "twenty", "thirty", "few", "several"});
@@ -100,9 +90,13 @@ bool statesRetention(const Words& w) {
                                    "purged at the end of", "cleared at the end of", "archived at the end of",
                                    "deleted every", "wiped every", "purged every"};
   if (hasAny(w, endOfPeriod)) return true;
-  if (!hasAny(w, retentionPhrases())) return false;
   static const Phrases kRetention{"retention"};
   if (hasAny(w, kRetention)) return true;
+  // "we keep rental agreements for seven years", "deleted two years after their last visit"; but
+  // "I've done ramp work for 22 years" keeps nothing.
+  static const Phrases keeping{"kept", "keep", "keeps", "stored", "store", "retain*", "archiv*", "held", "hold",
+                               "delete*", "purge*", "remove*", "anonymi*", "erase*", "wipe*", "destroy*"};
+  if (!hasAny(w, keeping)) return false;
   for (std::size_t i = 0; i + 1 < w.size(); ++i) {
     const bool amount = countWord(w[i]) || smallNumberWord(w[i]);
     if (amount && oneOf(w[i + 1], {"day", "days", "week", "weeks", "month", "months", "year", "years"})) return true;
@@ -115,10 +109,13 @@ bool statesRetention(const Words& w) {
 bool statesRegulation(const Words& w) {
   static const Phrases bound{"bound by", "subject to", "we're under", "we are under", "covered by", "regulated by",
                              "governed by", "have to follow", "has to follow", "must follow", "rules say",
-                             "guidance says", "regulations say", "we follow", "audited against", "certified to"};
+                             "guidance says", "regulations say", "we follow", "audited against", "certified to",
+                             "applies", "apply", "falls under", "fall under", "is under", "are under",
+                             "expects us to follow", "registered with", "because of", "meet their rules",
+                             "audits", "can inspect", "inspects"};
   static const Phrases rulebooks{"gdpr", "hipaa", "pci*", "sox", "ccpa", "act", "law", "laws", "regulation*",
                                  "guidance", "toolkit", "standard", "standards", "rules", "iso", "directive",
-                                 "code of practice", "assurance", "compliance"};
+                                 "code of practice", "assurance", "compliance", "dss", "ico", "commission"};
   return hasAny(w, bound) && hasAny(w, rulebooks);
 }
 
@@ -141,7 +138,8 @@ bool statesPurpose(const Words& w) {
 // Something that cannot change: an existing machine or system speaks only one way.
 bool statesFixedInterface(const Words& w) {
   static const Phrases only{"only speak*", "only talk*", "only support*", "only understand*", "only accept*",
-                            "only export*", "only output*", "only send*", "only read*", "only work* with",
+                            "only export*", "only output*", "only send*", "only read*", "only work* with", "only swap*",
+                            "only exchange*",
                             "only does", "only do"};
   static const Phrases unchangeable{"can't change that", "cannot change that", "can't change it",
                                     "cannot change it", "can't be changed", "cannot be changed", "we're stuck with",
@@ -149,7 +147,9 @@ bool statesFixedInterface(const Words& w) {
                                     "not something we can change", "locked down", "only browser allowed",
                                     "not allowed to install", "can't install", "cannot install", "company policy",
                                     "that's policy", "contract runs until", "contract runs till", "locked into",
-                                    "tied into"};
+                                    "tied into", "can't replace", "cannot replace", "can't touch", "cannot touch",
+                                    "and it stays", "and that stays", "that's all we get", "insist*",
+                                    "we have to use those", "we have to use them", "set that format"};
   return hasAny(w, only) || hasAny(w, unchangeable);
 }
 
@@ -164,7 +164,7 @@ const WordSet& platformWords() {
 // "everyone has company Android phones", "our drivers use iPhones": the devices are a given.
 bool statesPlatform(const Words& w) {
   static const Phrases having{"has", "have", "use", "uses", "carry", "carries", "are on", "is on", "work on",
-                              "works on", "are all on", "run", "runs", "are issued", "get issued", "got"};
+                              "works on", "are all on", "run", "runs", "are issued", "get issued", "got", "issued us"};
   bool platform = false;
   for (const auto& word : w) platform |= platformWords().count(word) != 0;
   if (!platform) return false;
@@ -183,7 +183,8 @@ bool statesDataShape(const Words& w, std::string_view text) {
   static const Phrases holding{"has", "have", "contains", "contain", "includes", "include", "consists of",
                                "records", "record", "holds", "hold", "stores", "captures", "capture", "tracks",
                                "is made of", "are made of", "comes with", "come with", "belongs to", "belong to",
-                               "is linked to", "are linked to", "is made up of", "are made up of"};
+                               "is linked to", "are linked to", "is made up of", "are made up of", "is logged with", "are logged with",
+                               "gets logged with", "is recorded with", "are recorded with"};
   for (const auto& phrase : holding) {
     const std::size_t at = findPhrase(w, phrase);
     if (at == kNoMatch || at == 0 || at > 4) continue;

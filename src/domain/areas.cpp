@@ -59,7 +59,7 @@ const std::vector<AreaKeywords>& specificKeywords() {
         "read only", "read-only", "can only read", "can just read", "cannot edit", "can't edit",
         "cannot modify", "without modifying", "access rights",
         "only the author", "only the creator", "only their own", "only his own", "only her own",
-        "only your own", "but never", "but not delete", "but cannot", "but can't",
+        "only your own", "only ever see", "can only ever", "but never", "but not delete", "but cannot", "but can't",
         "each other's", "one another's", "other people's", "someone else's",
         "never see", "cannot see other*", "can't see other*", "not see other*", kOnlySomeoneMay}},
       {"security",
@@ -93,6 +93,8 @@ const std::vector<AreaKeywords>& specificKeywords() {
         "a text", "text confirmation*", "texts", "gateway*", "go into", "goes into",
         // An existing system named by how it is used: "through ParentMail, which parents already use".
         "already use", "already uses", "go out through", "goes out through", "sent through", "sent via",
+        "talk to", "talks to", "its own system", "their own system", "company's system", "come across from",
+        "comes across from", "goes across to", "go across to", "crm", "web feed", "monitoring", "chat between",
         }},
       {"deployment",
        {"deploy*", "hosting", "hosted", "host it", "self-host*", "on-prem*", "on prem*", "cloud", "aws",
@@ -100,7 +102,7 @@ const std::vector<AreaKeywords>& specificKeywords() {
         "ci/cd", "pipeline*", "install*", "uptime", "availability", "always available", "be available",
         "is available whenever", "available 24", "downtime", "24/7", "24x7", "backup*", "back up", "fault*",
         "failure*", "crash*", "recover*", "reliab*", "mtbf", "mean time between", "keep-alive", "internet",
-        "backed up", "network*", "offline", "major browsers", "all browsers", "any browser", "web browsers",
+        "backed up", "network*", "offline", "no signal", "no connection", "keep working", "keeps working", "major browsers", "all browsers", "any browser", "web browsers",
         "cross-browser", "browser compatib*", "platform*", "hardware", "monitor*", "disaster recovery",
         "failover", "fail over", "fault toleran*", "redundan*", "monitoring", "operating system*", "windows",
         "linux", "macos", "mac os", "unix", "release*", "upgrade*", "maintenance window*", "portab*",
@@ -123,6 +125,9 @@ const std::vector<AreaKeywords>& specificKeywords() {
         "translat*", "help system", "tutorial*", "learn to use", "training", "list view", "board view",
         "kanban", "grid view", "map view", "timeline view", "split view", "views", "in red", "in bold",
         "bold", "red letters", "big letters", "highlight*", "graph", "graphs", "chart*", "floor plan",
+        "day view", "week view", "month view", "side by side", "a map", "little map", "map showing",
+        "diagram*", "leaderboard*", "a picture of", "board of", "the board", "big text", "clear text",
+        "big buttons", "jargon",
         "show up", "shows up", "tick * off", "tick off", "search * by"}},
       {"data_model",
        {"database*", "postgres*", "mysql", "mariadb", "sqlite", "mongodb", "mongo", "redis", "dynamodb",
@@ -199,7 +204,7 @@ bool onlySomeoneMay(std::string_view lowerText) {
   };
   for (std::size_t i = 0; i < words.size(); ++i) {
     if (words[i] != "only" || (i > 0 && !isOneOf(kClauseStarts, words[i - 1]))) continue;
-    for (std::size_t k = i + 1; k < words.size() && k <= i + 5; ++k) {
+    for (std::size_t k = i + 1; k < words.size() && k <= i + 7; ++k) {
       const std::string& word = words[k];
       if (word.empty() || (word[0] >= '0' && word[0] <= '9')) break;
       if (!isOneOf(kModals, word)) continue;

@@ -26,6 +26,7 @@
 #include <string>
 #include <vector>
 
+#include "analyst/binary_scores.hpp"
 #include "analyst/requirement_recognizer.hpp"
 
 namespace nexus {
@@ -54,21 +55,6 @@ std::vector<Labelled> loadDataset() {
   return rows;
 }
 
-struct Scores {
-  double precision = 0.0;
-  double recall = 0.0;
-  double f1 = 0.0;
-};
-
-Scores score(int truePositive, int falsePositive, int falseNegative) {
-  Scores s;
-  s.precision =
-      truePositive + falsePositive == 0 ? 0.0 : double(truePositive) / (truePositive + falsePositive);
-  s.recall = truePositive + falseNegative == 0 ? 0.0 : double(truePositive) / (truePositive + falseNegative);
-  s.f1 = s.precision + s.recall == 0.0 ? 0.0 : 2 * s.precision * s.recall / (s.precision + s.recall);
-  return s;
-}
-
 class FormalRequirements : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
@@ -92,23 +78,12 @@ TEST_F(FormalRequirements, DatasetIsThere) {
 }
 
 TEST_F(FormalRequirements, ClassifiesFunctionalAgainstNonFunctional) {
-  int nfTp = 0, nfFp = 0, nfFn = 0, fTp = 0, fFp = 0, fFn = 0, recognised = 0;
+  test::BinaryTally tally;
+  int recognised = 0;
   for (std::size_t i = 0; i < rows_->size(); ++i) {
     const auto& result = (*results_)[i];
     if (result && result->confidence >= 0.7) ++recognised;
-    const bool actualNf = (*rows_)[i].label != "F";
-    const bool predictedNf = result && result->category != RequirementCategory::Functional;
-    if (actualNf && predictedNf) {
-      ++nfTp;
-    } else if (!actualNf && !predictedNf) {
-      ++fTp;
-    } else if (predictedNf) {  // functional taken for non-functional
-      ++nfFp;
-      ++fFn;
-    } else {
-      ++nfFn;
-      ++fFp;
-    }
+    tally.add((*rows_)[i].label != "F", result && result->category != RequirementCategory::Functional);
   }
   std::map<std::string, std::pair<int, int>> byLabel;  // label -> (statements, taken as non-functional)
   for (std::size_t i = 0; i < rows_->size(); ++i) {
@@ -121,9 +96,9 @@ TEST_F(FormalRequirements, ClassifiesFunctionalAgainstNonFunctional) {
     std::cout << "[ formal ] label " << label << ": " << counts.second << " / " << counts.first
               << " taken as non-functional\n";
   }
-  const Scores nf = score(nfTp, nfFp, nfFn);
-  const Scores f = score(fTp, fFp, fFn);
-  const double macroF1 = (nf.f1 + f.f1) / 2;
+  const test::ClassScores nf = tally.nonFunctional();
+  const test::ClassScores f = tally.functional();
+  const double macroF1 = tally.macroF1();
   std::cout << std::fixed << std::setprecision(3) << "[ formal ] non-functional  P " << nf.precision << "  R "
             << nf.recall << "  F1 " << nf.f1 << "\n[ formal ] functional      P " << f.precision << "  R "
             << f.recall << "  F1 " << f.f1 << "\n[ formal ] macro F1 " << macroF1 << "   recognised (>= 0.7) "
