@@ -271,7 +271,8 @@ std::vector<ModalCue> modalCues() {
       {"vital", P::Must, 0.85}, {"ought to", P::Should, 0.85}, {"should", P::Should, 0.85},
       {"shouldn't", P::Should, 0.85}, {"mustn't", P::Must, 0.9},
       {"would like", P::Should, 0.85}, {"i'd like", P::Should, 0.85}, {"we'd like", P::Should, 0.85},
-      {"i'd love", P::Should, 0.85}, {"we'd love", P::Should, 0.85}, {"would love", P::Should, 0.85},
+      {"i'd love", P::Should, 0.85}, {"we'd love", P::Should, 0.85},
+      {"i'd rather", P::Should, 0.8}, {"we'd rather", P::Should, 0.8}, {"would rather", P::Should, 0.8}, {"would love", P::Should, 0.85},
       {"want to", P::Should, 0.85}, {"wants to", P::Should, 0.85}, {"want", P::Should, 0.85},
       {"wants", P::Should, 0.85}, {"is expected to", P::Should, 0.85}, {"are expected to", P::Should, 0.85},
       {"going to", P::Should, 0.8}, {"will", P::Should, 0.85}, {"we'll", P::Should, 0.85},
@@ -293,7 +294,7 @@ const Lexicon& lexicon() {
     Lexicon l;
     l.modals = modalCues();
     l.wont = phrases({"won't", "wont", "will not", "not needed", "not necessary", "not required", "no need",
-                      "no _ needed", "no _ required",
+                      "no _ needed", "no _ required", "not what this is for", "not what it's for",
                       "don't need", "dont need", "do not need", "doesn't need", "does not need",
                       "don't have to", "do not have to", "doesn't have to", "does not have to",
                       "out of scope", "not in scope", "not a priority", "not important", "leave out",

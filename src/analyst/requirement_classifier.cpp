@@ -189,7 +189,7 @@ Priority decidePriority(const Words& words, const ModalHit& modal, const Quantit
   // "Only managers may ever approve refunds", "drivers can never see each other's routes": a rule
   // that restricts or forbids binds, whatever softer word carries it (ISO/IEC/IEEE 29148 reads
   // prohibitions as mandatory).
-  static const Phrases kRestrictions{"may never", "can never", "could never", "should never", "must never",
+  static const Phrases kRestrictions{"can only ever", "may only ever", "may never", "can never", "could never", "should never", "must never",
                                      "never", "may not", "no one but", "nobody but", "nobody except",
                                      "no one except"};
   if (hasAny(words, kRestrictions)) return Priority::Must;
@@ -205,7 +205,7 @@ Priority decidePriority(const Words& words, const ModalHit& modal, const Quantit
   }
   if (hasAny(words, lex.weakCould)) return Priority::Could;
   if (modal.cue != nullptr) return modal.cue->priority;
-  return Priority::Should;  // stated as a fact: "The app sends reminders"
+  return Priority::Must;  // stated as a fact: "The app sends reminders"
 }
 
 std::optional<std::string> decideArea(const std::string& cleanText, const Decision& decision, bool vision) {
@@ -220,6 +220,12 @@ std::optional<std::string> decideArea(const std::string& cleanText, const Decisi
     if (qualityHome.empty()) return std::nullopt;
     return qualityHome;
   }
+  // A given (a constraint, an assumption, a technology) that names devices says where it runs:
+  // "we're assuming every volunteer has a smartphone".
+  const bool given = decision.category == RequirementCategory::Constraint ||
+                     decision.category == RequirementCategory::Assumption ||
+                     decision.category == RequirementCategory::Technical;
+  if (given && std::find(areas.begin(), areas.end(), "deployment") != areas.end()) return "deployment";
   // A word used in passing ("looking her up by her tag number should take a second") does not
   // outweigh the quality the statement is about.
   if (!qualityHome.empty() && domain::inferSpecificAreas(cleanText).empty()) return qualityHome;

@@ -185,6 +185,11 @@ Quantities findQuantities(std::string_view lower, const Words& words) {
       const bool periodic = i > 0 && oneOf(words[i - 1], {"every", "after", "per"});
       (periodic ? q.periodic : q.time) = true;
     }
+    // "come back in a couple of seconds", "a few seconds at most".
+    if (oneOf(words[i], {"couple", "few"}) && i + 2 < words.size() && words[i + 1] == "of" &&
+        oneOf(words[i + 2], {"seconds", "milliseconds"})) {
+      q.time = true;
+    }
     if (bound && oneOf(words[i], {"an", "one", "half"}) && oneOf(words[i + 1], {"hour", "hour's"}) &&
         oneOf(words[i - 1], {"under", "within", "than", "half"})) {
       q.time = true;  // "in under an hour", "within half an hour"

@@ -28,7 +28,9 @@ const Phrases& rateMarkers() {
                          "every weekend", "at the weekend",
                          "at # am", "at # pm", "at #am", "at #pm", "on a busy day", "on busy days",
                          "in a year", "next year", "in two years", "in # years", "by next year", "by the end of the year",
-                         "within a year", "up to #"};
+                         "within a year", "up to #", "in # hours", "in two hours", "in three hours", "in an hour",
+                         "within the hour", "mornings", "afternoons", "evenings", "on a monday", "on a tuesday",
+                         "on a wednesday", "on a thursday", "on a friday", "on a saturday", "on a sunday"};
   return p;
 }
 
@@ -122,8 +124,10 @@ bool statesRegulation(const Words& w) {
 // "This is for tracking homework across the school": what the product is for, as a fact.
 bool statesPurpose(const Words& w) {
   if (w.size() < 4) return false;
+  const bool productSubject = oneOf(w[0], {"the", "this", "our"}) && lexicon().productKinds.count(w[1]) != 0 &&
+                              w[2] == "is";
   const bool opening = (oneOf(w[0], {"this", "it"}) && oneOf(w[1], {"is", "will", "would"})) ||
-                       oneOf(w[0], {"it's", "this'll", "it'll"});
+                       oneOf(w[0], {"it's", "this'll", "it'll"}) || productSubject;
   if (!opening) return false;
   const std::size_t at = findPhrase(w, Phrase("for"));
   // "this is for ...", "this is a system for ...": the product kind may sit before "for".
@@ -180,6 +184,10 @@ bool statesPlatform(const Words& w) {
 
 // "each order has a customer, a date and up to 20 lines": the data's shape.
 bool statesDataShape(const Words& w, std::string_view text) {
+  static const Phrases perItem{"for each _ we keep", "for each _ we record", "for each _ we store",
+                               "for each _ we need", "for every _ we keep", "for every _ we record",
+                               "each with a", "each with an", "each with their", "each with its"};
+  if (hasAny(w, perItem)) return true;
   static const Phrases holding{"has", "have", "contains", "contain", "includes", "include", "consists of",
                                "records", "record", "holds", "hold", "stores", "captures", "capture", "tracks",
                                "is made of", "are made of", "comes with", "come with", "belongs to", "belong to",
@@ -207,7 +215,10 @@ bool statesDataFeed(const Words& w) {
                             "get them from", "we get _ from", "we receive _ from", "we receive them from",
                             "come in over", "comes in over", "come in via", "comes in via", "come in through",
                             "comes in through", "arrive over", "arrive via", "arrives via",
-                            "drop into", "dropped into", "land in", "lands in", "pushed to us"};
+                            "drop into", "dropped into", "land in", "lands in", "pushed to us",
+                            // Out as well as in: "when a job's finished it goes across to Xero".
+                            "goes across to", "go across to", "goes over to", "go over to", "gets sent to",
+                            "get sent to", "is passed to", "are passed to"};
   return hasAny(w, feed);
 }
 
@@ -218,7 +229,9 @@ bool statesSignIn(const Words& w) {
                               "log in through", "log in via", "login is", "logins are", "login with",
                               "log on with", "logs on with", "single sign on", "sso", "authenticate with",
                               "sign in on", "signs in on", "log in on", "logs in on", "sign in by", "log in by",
-                              "authenticate against", "authenticated by"};
+                              "authenticate against", "authenticated by", "badge in", "badges in", "swipe in",
+                              "swipes in", "tap in", "taps in", "get in with", "gets in with", "sign in through",
+                              "log in at", "magic link", "link that's emailed", "link emailed"};
   return hasAny(w, signIn);
 }
 
@@ -231,6 +244,7 @@ std::optional<FactReading> readWorldFact(const Words& w, std::string_view text, 
     // Where it runs is deployment ("it has to run on our own server, that's company policy"); what
     // it talks to is an integration.
     static const Phrases hosting{"server", "servers", "hosted", "hosting", "cloud", "on premise*", "on prem*",
+                               "tenancy", "tenant", "sits in",
                                  "data centre", "data center", "run on", "runs on"};
     bool platform = hasAny(w, hosting);
     for (const auto& word : w) platform |= platformWords().count(word) != 0;

@@ -57,7 +57,7 @@ INSTANTIATE_TEST_SUITE_P(
         FactCase{"records are kept for two years", "non-functional", "must", "data_model"},
         FactCase{"only managers may ever approve refunds", "functional", "must", "authorization"},
         FactCase{"drivers may never see each other's routes", "functional", "must", "authorization"},
-        FactCase{"sessions time out after 15 minutes", "non-functional", "should", "security"},
+        FactCase{"sessions time out after 15 minutes", "non-functional", "must", "security"},
         FactCase{"maybe later a mobile app", "non-functional", "could", "ui_ux"}));
 
 TEST(WorldFactsGuess, AHedgedGrowthIsAnAssumptionAboutScale) {
