@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "core/text.hpp"
 #include "domain/areas.hpp"
 
 namespace nexus::analyst {
@@ -229,8 +230,19 @@ std::optional<std::string> decideArea(const std::string& cleanText, const Decisi
   // A word used in passing ("looking her up by her tag number should take a second") does not
   // outweigh the quality the statement is about.
   if (!qualityHome.empty() && domain::inferSpecificAreas(cleanText).empty()) return qualityHome;
-  // A security rule is best filed under the narrowest of sign-in, permissions and security it touches.
+  // A security rule is best filed under the narrowest of sign-in, permissions and security it touches;
+  // how passwords are kept or how strong they are is security, not how people sign in.
+  static const std::vector<std::string_view> kSigningIn{"log in", "logged in", "log on", "logged on", "sign in",
+                                                        "signed in", "login", "sign-in", "authenticat"};
+  const std::string lowerText = text::toLower(cleanText);
+  const bool signingIn = std::any_of(kSigningIn.begin(), kSigningIn.end(), [&](std::string_view phrase) {
+    return lowerText.find(phrase) != std::string::npos;
+  });
   for (const auto& area : areas) {
+    if (qualityHome == "security" && area == "authentication" && !signingIn &&
+        std::find(areas.begin(), areas.end(), "security") != areas.end()) {
+      continue;
+    }
     if (qualityHome == "security" &&
         (area == "authentication" || area == "authorization" || area == "security")) {
       return area;

@@ -556,7 +556,11 @@ std::optional<RecognizedRequirement> recognize(std::string_view statement) {
   // ordinary requirements, classified as such ("The system shall let users log in with ...").
   const bool shapeOfThings = fact && (fact->kind == WorldFact::DataShape || fact->kind == WorldFact::DataFeed ||
                                       fact->kind == WorldFact::SignIn);
-  if (shapeOfThings && modal.cue != nullptr) fact.reset();
+  std::string_view shapeArea;  // what the statement describes, should the ordinary reading find no area
+  if (shapeOfThings && modal.cue != nullptr) {
+    shapeArea = fact->area;
+    fact.reset();
+  }
   // "maybe 10k daily players at launch, hopefully 100k", "it will probably double next year": a
   // guess, told with a softener; a guess at scale is kept as an assumption to check rather than a
   // load to design for.
@@ -607,6 +611,7 @@ std::optional<RecognizedRequirement> recognize(std::string_view statement) {
   requirement.confidence = roundTo2(std::clamp(*confidence, 0.0, 1.0));
   requirement.area = fact ? (fact->area.empty() ? std::nullopt : std::optional<std::string>(std::string(fact->area)))
                           : decideArea(clean, provisional, requirement.vision);
+  if (!requirement.area && !shapeArea.empty() && !requirement.vision) requirement.area = std::string(shapeArea);
   // A budget or a deadline bounds the whole project, not one part of it.
   if (requirement.category == RequirementCategory::Constraint && hasAny(words, lexicon().limits))
     requirement.area.reset();

@@ -152,7 +152,8 @@ bool statesFixedInterface(const Words& w) {
                                     "not allowed to install", "can't install", "cannot install", "company policy",
                                     "that's policy", "contract runs until", "contract runs till", "locked into",
                                     "tied into", "can't replace", "cannot replace", "can't touch", "cannot touch",
-                                    "and it stays", "and that stays", "that's all we get", "insist*",
+                                    "and it stays", "and that stays", "that's all we get", "insist it", "insists it",
+                                    "insist that it", "insists that it",
                                     "we have to use those", "we have to use them", "set that format"};
   return hasAny(w, only) || hasAny(w, unchangeable);
 }

@@ -67,7 +67,8 @@ const std::vector<AreaKeywords>& specificKeywords() {
         "malware", "virus*", "intrusion*", "audit trail*", "audit log*", "gdpr", "hipaa", "pci", "sox",
         "privacy", "private data", "confidential*", "sensitive", "tamper*", "xss", "csrf", "injection",
         "penetration test*", "tls", "ssl", "https", "firewall*", "unauthori*", "compliance", "comply",
-        "data protection", "personal data", "pii", "secret*", "certificate*", "antivirus", "spam"}},
+        "data protection", "personal data", "pii", "secret*", "certificate*", "antivirus", "spam", "hashed", "hashing",
+        "least * characters", "password strength", "strong password*"}},
       {"performance",
        {"latency", "response time*", "respond within", "respond in", "load in", "loads in", "load within",
         "loads within", "loading time*", "within * seconds", "millisecond*", "ms", "throughput",
@@ -135,7 +136,8 @@ const std::vector<AreaKeywords>& specificKeywords() {
         "oracle", "sql server", "schema*", "data model*", "entity", "entities", "table", "tables", "record*",
         "field*", "attribute*", "stored", "store", "stores", "storage", "persist*", "retain*", "retention",
         "archive*", "history", "historical", "metadata", "csv", "spreadsheet*", "report*", "attachment*",
-        "upload*", "file*", "document*", "attach*", "photo*", "each task", "each item", "each order", "each user has",
+        "upload*", "file*", "document*", "attach*", "photo*", "keeps a link", "link back to", "linked to",
+        "each task", "each item", "each order", "each user has",
         "exactly one", "remember*"}},
   };
   return table;

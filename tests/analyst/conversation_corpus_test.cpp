@@ -29,11 +29,11 @@ namespace nexus {
 namespace {
 
 // Floors a few points under what the check half measured (bench/RESULTS.md, "Generalisation").
-constexpr double kRecallFloor = 0.89;            // measured 0.914
+constexpr double kRecallFloor = 0.92;            // measured 0.942
 constexpr double kFalsePositiveCeiling = 0.05;   // measured 0.024 (1 of 41)
-constexpr double kCategoryFloor = 0.84;          // measured 0.866
-constexpr double kPriorityFloor = 0.92;          // measured 0.945
-constexpr double kAreaFloor = 0.68;              // measured 0.709
+constexpr double kCategoryFloor = 0.86;          // measured 0.885
+constexpr double kPriorityFloor = 0.95;          // measured 0.977
+constexpr double kAreaFloor = 0.74;              // measured 0.763
 
 constexpr const char* kExtraTuning = "extra tuning";
 
@@ -173,16 +173,18 @@ TEST_F(ConversationCorpus, TheCheckHalfStaysAboveItsFloors) {
   EXPECT_GE(check.areaAccuracy(), kAreaFloor);
 }
 
-// The fresh set, measured once (2026-12-02: recall 0.932, false positives 1 of 32, category
-// 0.793, priority 0.963, area 0.756); floors a little under, as for the check half.
+// The fresh set, measured once when it came (2026-12-02: recall 0.932, false positives 1 of 32,
+// category 0.793, priority 0.963, area 0.756) and again after the second round of rules, chosen
+// from the tuning sets only (recall 0.955, 1 of 32, category 0.833, priority 0.988, area 0.833);
+// floors a little under, as for the check half.
 TEST_F(ConversationCorpus, TheFreshSetStaysAboveItsFloors) {
   ASSERT_TRUE(has("fresh")) << "tests/data/conversation_fresh.tsv is missing";
   const Figures& fresh = half("fresh");
-  EXPECT_GE(fresh.recall(), 0.90);
+  EXPECT_GE(fresh.recall(), 0.93);
   EXPECT_LE(fresh.falsePositiveRate(), 0.07);  // 2 of 32
-  EXPECT_GE(fresh.categoryAccuracy(), 0.76);
-  EXPECT_GE(fresh.priorityAccuracy(), 0.93);
-  EXPECT_GE(fresh.areaAccuracy(), 0.72);
+  EXPECT_GE(fresh.categoryAccuracy(), 0.80);
+  EXPECT_GE(fresh.priorityAccuracy(), 0.96);
+  EXPECT_GE(fresh.areaAccuracy(), 0.80);
 }
 
 }  // namespace
