@@ -8,22 +8,52 @@ namespace nexus {
 
 namespace rules = requirement_rules;
 
+namespace {
+
+std::vector<rules::DuplicateCandidate> candidatesOf(const std::map<std::string, Requirement, std::less<>>& requirements,
+                                                    std::string_view projectId) {
+  std::vector<rules::DuplicateCandidate> candidates;
+  for (const auto& [id, stored] : requirements) {
+    if (stored.projectId == projectId) candidates.push_back({id, stored.text, stored.createdAt});
+  }
+  return candidates;
+}
+
+}  // namespace
+
+const Requirement* MemoryRequirementsStore::originHolder(const std::string& projectId,
+                                                         std::span<const RequirementSource> sources) const {
+  for (const auto& source : sources) {
+    if (!source.originId) continue;
+    const auto it = originHolders_.find({projectId, source.source, *source.originId});
+    if (it != originHolders_.end()) return &requirements_.at(it->second);
+  }
+  return nullptr;
+}
+
+void MemoryRequirementsStore::holdOrigins(const Requirement& requirement) {
+  for (const auto& source : requirement.sources) {
+    if (source.originId) originHolders_[{requirement.projectId, source.source, *source.originId}] = requirement.id;
+  }
+}
+
+Requirement& MemoryRequirementsStore::insert(Requirement requirement) {
+  insertionOrder_.emplace(requirement.id, nextInsertion_++);
+  const auto [it, inserted] = requirements_.emplace(requirement.id, std::move(requirement));
+  return it->second;
+}
+
 Result<AddResult> MemoryRequirementsStore::add(const NewRequirement& requirement) {
   auto checked = rules::checkedNewRequirement(requirement);
   if (!checked) return checked.error();
   const NewRequirement& incoming = *checked;
   std::lock_guard lock(mutex_);
   const Timestamp now = clock_.now();
-  const auto& source = incoming.source;
-  if (source.originId) {
-    if (const auto it = originHolders_.find({source.source, *source.originId}); it != originHolders_.end())
-      return AddResult{requirements_.at(it->second), AddOutcome::AlreadyRecorded};
+  if (const Requirement* holder = originHolder(incoming.projectId, std::span(&incoming.source, 1))) {
+    return AddResult{*holder, AddOutcome::AlreadyRecorded};
   }
 
-  std::vector<rules::DuplicateCandidate> candidates;
-  for (const auto& [id, stored] : requirements_) {
-    if (stored.projectId == incoming.projectId) candidates.push_back({id, stored.text, stored.createdAt});
-  }
+  const auto candidates = candidatesOf(requirements_, incoming.projectId);
   const auto chosen = rules::nearDuplicate(candidates, incoming.text, options_.nearDuplicateSimilarity);
   AddResult result;
   if (chosen) {
@@ -31,13 +61,46 @@ Result<AddResult> MemoryRequirementsStore::add(const NewRequirement& requirement
     rules::mergeInto(existing, incoming, now);
     result = {existing, AddOutcome::Merged};
   } else {
-    Requirement added = rules::created(incoming, newId(), now);
-    requirements_.emplace(added.id, added);
-    insertionOrder_.emplace(added.id, nextInsertion_++);
-    result = {std::move(added), AddOutcome::Added};
+    result = {insert(rules::created(incoming, newId(), now)), AddOutcome::Added};
   }
-  if (source.originId) originHolders_[{source.source, *source.originId}] = result.requirement.id;
+  holdOrigins(result.requirement);
   return result;
+}
+
+Result<std::vector<AddResult>> MemoryRequirementsStore::importRequirements(std::string_view projectId,
+                                                                           std::span<const Requirement> requirements) {
+  std::vector<Requirement> checked;
+  for (std::size_t i = 0; i < requirements.size(); ++i) {
+    auto one = rules::checkedImport(requirements[i], projectId, i);
+    if (!one) return one.error();
+    checked.push_back(std::move(*one));
+  }
+  std::lock_guard lock(mutex_);
+  const Timestamp now = clock_.now();
+  const std::string project(projectId);
+  // The project as it was before: a document's requirements never merge with each other. The
+  // views stay valid, as the map's nodes do when others are inserted.
+  const auto candidates = candidatesOf(requirements_, projectId);
+  std::vector<AddResult> results;
+  for (const Requirement& incoming : checked) {
+    if (const Requirement* holder = originHolder(project, incoming.sources)) {
+      results.push_back({*holder, AddOutcome::AlreadyRecorded});
+      continue;
+    }
+    const auto chosen = rules::nearDuplicate(candidates, incoming.text, options_.nearDuplicateSimilarity);
+    if (chosen) {
+      Requirement& existing = requirements_.find(candidates[*chosen].id)->second;
+      const bool changed = rules::mergeImport(existing, incoming, now);
+      holdOrigins(existing);
+      results.push_back({existing, changed ? AddOutcome::Merged : AddOutcome::AlreadyRecorded});
+      continue;
+    }
+    const bool idIsFree = !incoming.id.empty() && !requirements_.contains(incoming.id);
+    Requirement& added = insert(rules::createdFromImport(incoming, idIsFree ? incoming.id : newId(), now));
+    holdOrigins(added);
+    results.push_back({added, AddOutcome::Added});
+  }
+  return results;
 }
 
 Result<std::optional<Requirement>> MemoryRequirementsStore::get(std::string_view id) const {
@@ -86,7 +149,7 @@ Result<bool> MemoryRequirementsStore::remove(std::string_view id) {
   const auto it = requirements_.find(id);
   if (it == requirements_.end()) return false;
   for (const auto& source : it->second.sources) {
-    if (source.originId) originHolders_.erase({source.source, *source.originId});
+    if (source.originId) originHolders_.erase({it->second.projectId, source.source, *source.originId});
   }
   insertionOrder_.erase(it->first);
   requirements_.erase(it);

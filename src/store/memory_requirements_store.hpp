@@ -7,6 +7,7 @@
 #include <map>
 #include <mutex>
 #include <string>
+#include <tuple>
 #include <utility>
 
 #include "core/clock.hpp"
@@ -31,6 +32,8 @@ class MemoryRequirementsStore final : public RequirementsStore {
                                ValidationStatus status = ValidationStatus::Validated) override;
   Result<Requirement> linkToFeature(std::string_view id, std::optional<std::string> featureId) override;
   Result<RequirementStats> stats(std::string_view projectId) const override;
+  Result<std::vector<AddResult>> importRequirements(std::string_view projectId,
+                                                    std::span<const Requirement> requirements) override;
 
  private:
   // Applies `change(requirement, now)` to the stored requirement and stamps updatedAt = now;
@@ -42,7 +45,15 @@ class MemoryRequirementsStore final : public RequirementsStore {
   const RequirementsStoreOptions options_;
   mutable std::mutex mutex_;
   std::map<std::string, Requirement, std::less<>> requirements_;              // by id
-  std::map<std::pair<std::string, std::string>, std::string> originHolders_;  // (source, originId) -> id
+  // (project, source, originId) -> the id of the requirement holding it
+  using OriginKey = std::tuple<std::string, std::string, std::string>;
+
+  // The project's requirement holding one of `sources`' origins, if any.
+  const Requirement* originHolder(const std::string& projectId, std::span<const RequirementSource> sources) const;
+  void holdOrigins(const Requirement& requirement);
+  Requirement& insert(Requirement requirement);
+
+  std::map<OriginKey, std::string> originHolders_;
   std::map<std::string, std::uint64_t, std::less<>> insertionOrder_;         // id -> when it was added
   std::uint64_t nextInsertion_ = 0;
 };

@@ -55,6 +55,24 @@ Result<void> checkProjectId(std::string_view projectId) {
   return {};
 }
 
+namespace {
+
+Result<RequirementSource> checkedSource(const RequirementSource& source) {
+  if (text::trim(source.source).empty()) return invalid("the requirement's source is empty");
+  if (auto error = checkText(source.source, "the requirement's source")) return *error;
+  auto messageId = checkedOptionalId(source.messageId, "the source's message id");
+  if (!messageId) return messageId.error();
+  auto originId = checkedOptionalId(source.originId, "the source's origin id");
+  if (!originId) return originId.error();
+  return RequirementSource{source.source, std::move(*messageId), std::move(*originId), source.addedAt};
+}
+
+bool samePlace(const RequirementSource& a, const RequirementSource& b) {
+  return a.source == b.source && a.messageId == b.messageId && a.originId == b.originId;
+}
+
+}  // namespace
+
 Result<NewRequirement> checkedNewRequirement(const NewRequirement& requirement) {
   if (auto checked = checkProjectId(requirement.projectId); !checked) return checked.error();
   if (auto error = checkRequirementText(requirement.text)) return *error;
@@ -62,20 +80,78 @@ Result<NewRequirement> checkedNewRequirement(const NewRequirement& requirement) 
   if (requirement.area) {
     if (auto error = checkText(*requirement.area, "the area")) return *error;
   }
-  const RequirementSource& source = requirement.source;
-  if (text::trim(source.source).empty()) return invalid("the requirement's source is empty");
-  if (auto error = checkText(source.source, "the requirement's source")) return *error;
-  auto messageId = checkedOptionalId(source.messageId, "the source's message id");
-  if (!messageId) return messageId.error();
-  auto originId = checkedOptionalId(source.originId, "the source's origin id");
-  if (!originId) return originId.error();
+  auto source = checkedSource(requirement.source);
+  if (!source) return source.error();
 
   NewRequirement checked = requirement;
   checked.text = std::string(text::trim(requirement.text));
   checked.area = trimmedArea(requirement.area);
-  checked.source.messageId = std::move(*messageId);
-  checked.source.originId = std::move(*originId);
+  checked.source = std::move(*source);
   return checked;
+}
+
+Result<Requirement> checkedImport(const Requirement& requirement, std::string_view projectId, std::size_t position) {
+  const auto refused = [&](const Error& error) {
+    return invalid("requirement " + std::to_string(position + 1) + " of the document: " + error.message);
+  };
+  if (auto checked = checkProjectId(projectId); !checked) return checked.error();
+  if (auto error = checkRequirementText(requirement.text)) return refused(*error);
+  if (auto error = checkConfidence(requirement.confidence)) return refused(*error);
+  if (requirement.area) {
+    if (auto error = checkText(*requirement.area, "the area")) return refused(*error);
+  }
+  if (auto error = checkText(requirement.id, "the id")) return refused(*error);
+  auto featureId = checkedFeatureId(requirement.featureId);
+  if (!featureId) return refused(featureId.error());
+  if (requirement.sources.empty()) return refused(invalid("it has no source"));
+
+  Requirement checked = requirement;
+  checked.projectId = std::string(projectId);
+  checked.text = std::string(text::trim(requirement.text));
+  checked.area = trimmedArea(requirement.area);
+  checked.featureId = std::move(*featureId);
+  checked.sources.clear();
+  for (const auto& source : requirement.sources) {
+    auto place = checkedSource(source);
+    if (!place) return refused(place.error());
+    if (holdsSource(checked, *place)) return refused(invalid("the source " + place->source + " is listed twice"));
+    checked.sources.push_back(std::move(*place));
+  }
+  return checked;
+}
+
+Requirement createdFromImport(Requirement imported, std::string id, Timestamp now) {
+  imported.id = std::move(id);
+  const Timestamp unset{};
+  if (imported.createdAt == unset) imported.createdAt = now;
+  if (imported.updatedAt == unset) imported.updatedAt = std::max(now, imported.createdAt);
+  for (auto& source : imported.sources) {
+    if (source.addedAt == unset) source.addedAt = imported.createdAt;
+  }
+  for (auto& edit : imported.history) edit.requirementId = imported.id;
+  return imported;
+}
+
+bool holdsSource(const Requirement& requirement, const RequirementSource& source) {
+  return std::any_of(requirement.sources.begin(), requirement.sources.end(),
+                     [&](const RequirementSource& held) { return samePlace(held, source); });
+}
+
+bool mergeImport(Requirement& existing, const Requirement& incoming, Timestamp now) {
+  std::vector<RequirementSource> lacking;
+  for (const auto& source : incoming.sources) {
+    if (!holdsSource(existing, source)) lacking.push_back(source);
+  }
+  if (lacking.empty()) return false;
+  for (auto& source : lacking) {
+    source.addedAt = now;
+    existing.sources.push_back(std::move(source));
+  }
+  existing.confidence = std::max(existing.confidence, incoming.confidence);
+  if (!edited(existing, "priority")) existing.priority = stronger(existing.priority, incoming.priority);
+  if (!existing.area && !edited(existing, "area")) existing.area = incoming.area;
+  existing.updatedAt = now;
+  return true;
 }
 
 Result<RequirementChanges> checkedChanges(const RequirementChanges& changes) {

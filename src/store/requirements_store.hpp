@@ -66,6 +66,23 @@ class RequirementsStore {
   virtual Result<Requirement> linkToFeature(std::string_view id, std::optional<std::string> featureId) = 0;
   // Counts of the project's requirements; InvalidArgument for an empty project id.
   virtual Result<RequirementStats> stats(std::string_view projectId) const = 0;
+
+  // Records the requirements of a document (DESIGN.md §4 `requirements:import`) in project
+  // `projectId`, in one transaction: all of them, or none when anything fails. Each, in order:
+  // - AlreadyRecorded when one of its sources with an origin id is recorded in a requirement of
+  //   this project (by this import or before): importing a document twice adds nothing;
+  // - Merged into the project's most similar requirement from before this import (the
+  //   near-duplicate choice of add()): the sources it lacks are appended, then confidence,
+  //   priority and area as add(). When it lacks none the outcome is AlreadyRecorded and nothing
+  //   is written. Two requirements of one document are never merged with each other: the
+  //   document's author kept them apart;
+  // - Added otherwise, as the document has it: validation, feature, edited fields, history and
+  //   every source, and its id and times where given (an empty id or one taken anywhere in the
+  //   database gets a new one; an unset createdAt, updatedAt or addedAt is now).
+  // `projectId` of the given requirements is ignored. InvalidArgument, naming the requirement by
+  // its position, for what add() refuses, a requirement without sources, or one source twice.
+  virtual Result<std::vector<AddResult>> importRequirements(std::string_view projectId,
+                                                            std::span<const Requirement> requirements) = 0;
 };
 
 namespace requirement_rules {
@@ -88,6 +105,21 @@ void mergeInto(Requirement& existing, const NewRequirement& incoming, Timestamp 
 // update() with checked changes, recording the person's edits (history, editedFields) at
 // `now`; the caller stamps updatedAt, as for every other change.
 void applyChanges(Requirement& requirement, const RequirementChanges& changes, Timestamp now);
+
+// importRequirements' checks of the requirement at `position` (0-based) of a document, and
+// the copy it records in `projectId`: text and area trimmed, empty optional ids none.
+Result<Requirement> checkedImport(const Requirement& requirement, std::string_view projectId, std::size_t position);
+
+// The requirement importRequirements adds from a checked one: `id`, and `now` for every time
+// the document left unset.
+Requirement createdFromImport(Requirement imported, std::string id, Timestamp now);
+
+// importRequirements' merge of a checked `incoming` into `existing`: appends the sources it
+// lacks (added now), then as mergeInto. False, with `existing` unchanged, when it lacked none.
+bool mergeImport(Requirement& existing, const Requirement& incoming, Timestamp now);
+
+// Whether `requirement` holds that place already (source, message id and origin id).
+bool holdsSource(const Requirement& requirement, const RequirementSource& source);
 
 // Whether the person changed `field` ("text", "category", "priority", "area").
 bool edited(const Requirement& requirement, std::string_view field);

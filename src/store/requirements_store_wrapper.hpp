@@ -27,6 +27,10 @@ class RequirementsStoreWrapper : public RequirementsStore {
     return inner_.linkToFeature(id, std::move(featureId));
   }
   Result<RequirementStats> stats(std::string_view projectId) const override { return inner_.stats(projectId); }
+  Result<std::vector<AddResult>> importRequirements(std::string_view projectId,
+                                                    std::span<const Requirement> requirements) override {
+    return inner_.importRequirements(projectId, requirements);
+  }
 
   RequirementsStore& inner() const { return inner_; }
 

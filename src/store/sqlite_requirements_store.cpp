@@ -239,16 +239,33 @@ void storeRequirement(SQLite::Database& db, const Requirement& r, StoredCounts s
   insertHistory(db, r, stored.history);
 }
 
-std::optional<std::string> originHolder(SQLite::Database& db, const RequirementSource& source) {
-  if (!source.originId) return std::nullopt;
-  SQLite::Statement holder(db,
-                           "SELECT requirement_id FROM requirement_sources WHERE source = ? AND origin_id = ?");
-  holder.bind(1, source.source);
-  holder.bind(2, *source.originId);
-  if (!holder.executeStep()) return std::nullopt;
-  return columnNamed(holder, "requirement_id").getString();
+// The requirement of the project that holds one of `sources`' origins, if any.
+std::optional<std::string> originHolder(SQLite::Database& db, const std::string& projectId,
+                                        std::span<const RequirementSource> sources) {
+  for (const auto& source : sources) {
+    if (!source.originId) continue;
+    SQLite::Statement holder(db,
+                             "SELECT s.requirement_id FROM requirement_sources s JOIN requirements r "
+                             "ON r.id = s.requirement_id WHERE s.source = ? AND s.origin_id = ? AND r.project_id = ?");
+    holder.bind(1, source.source);
+    holder.bind(2, *source.originId);
+    holder.bind(3, projectId);
+    if (holder.executeStep()) return columnNamed(holder, "requirement_id").getString();
+  }
+  return std::nullopt;
 }
 
+Requirement loadHolder(SQLite::Database& db, const std::string& id) {
+  auto recorded = loadRequirement(db, id);
+  if (!recorded) throw MalformedRow("requirement " + id + " has a source but no row");
+  return std::move(*recorded);
+}
+
+bool idTaken(SQLite::Database& db, const std::string& id) {
+  SQLite::Statement query(db, "SELECT 1 FROM requirements WHERE id = ?");
+  query.bind(1, id);
+  return query.executeStep();
+}
 }  // namespace
 
 Result<std::unique_ptr<SqliteRequirementsStore>> SqliteRequirementsStore::open(
@@ -313,11 +330,10 @@ Result<AddResult> SqliteRequirementsStore::add(const NewRequirement& requirement
     // IMMEDIATE: nobody writes between the checks below and the write they decide.
     SQLite::Transaction transaction(db, SQLite::TransactionBehavior::IMMEDIATE);
     const Timestamp now = clock_.now();
-    if (const auto holder = originHolder(db, incoming.source)) {
-      auto recorded = loadRequirement(db, *holder);
-      if (!recorded) throw MalformedRow("requirement " + *holder + " has a source but no row");
+    if (const auto holder = originHolder(db, incoming.projectId, std::span(&incoming.source, 1))) {
+      AddResult recorded{loadHolder(db, *holder), AddOutcome::AlreadyRecorded};
       transaction.commit();
-      return AddResult{std::move(*recorded), AddOutcome::AlreadyRecorded};
+      return recorded;
     }
     const std::int64_t revision = requirementsRevision(db, incoming.projectId);
     NearDuplicateIndex& index = currentIndex(incoming.projectId, revision);
@@ -339,6 +355,56 @@ Result<AddResult> SqliteRequirementsStore::add(const NewRequirement& requirement
     }
     transaction.commit();
     return result;
+  }, [&] { indexes_.clear(); });
+}
+
+Result<std::vector<AddResult>> SqliteRequirementsStore::importRequirements(std::string_view projectId,
+                                                                           std::span<const Requirement> requirements) {
+  std::vector<Requirement> checked;
+  for (std::size_t i = 0; i < requirements.size(); ++i) {
+    auto one = rules::checkedImport(requirements[i], projectId, i);
+    if (!one) return one.error();
+    checked.push_back(std::move(*one));
+  }
+  const std::string project(projectId);
+  std::lock_guard lock(mutex_);
+  const std::string action = "import " + std::to_string(checked.size()) + " requirements into project " + project +
+                             " in " + db_.path();
+  return guarded(db_, action, [&]() -> Result<std::vector<AddResult>> {
+    SQLite::Database& db = db_.connection();
+    SQLite::Transaction transaction(db, SQLite::TransactionBehavior::IMMEDIATE);
+    const Timestamp now = clock_.now();
+    const std::int64_t revision = requirementsRevision(db, project);
+    // Read before anything is written and not updated until the commit: the document's
+    // requirements merge only with those the project had before.
+    NearDuplicateIndex& before = currentIndex(project, revision);
+    std::vector<AddResult> results;
+    std::vector<NearDuplicateIndex::Text> added;
+    for (const Requirement& incoming : checked) {
+      if (const auto holder = originHolder(db, project, incoming.sources)) {
+        results.push_back({loadHolder(db, *holder), AddOutcome::AlreadyRecorded});
+        continue;
+      }
+      if (const auto duplicate = before.nearDuplicate(incoming.text, options_.nearDuplicateSimilarity)) {
+        auto existing = loadRequirement(db, *duplicate);
+        if (!existing) throw MalformedRow("requirement " + *duplicate + " vanished during the scan");
+        const StoredCounts stored = countsOf(*existing);
+        const bool changed = rules::mergeImport(*existing, incoming, now);
+        if (changed) storeRequirement(db, *existing, stored);
+        results.push_back({std::move(*existing), changed ? AddOutcome::Merged : AddOutcome::AlreadyRecorded});
+        continue;
+      }
+      const bool idIsFree = !incoming.id.empty() && !idTaken(db, incoming.id);
+      Requirement created = rules::createdFromImport(incoming, idIsFree ? incoming.id : newId(), now);
+      insertRequirement(db, created);
+      added.push_back({created.id, created.text, created.createdAt});
+      results.push_back({std::move(created), AddOutcome::Added});
+    }
+    afterWrite(db, project, revision, [&](NearDuplicateIndex& current) {
+      for (auto& text : added) current.put(std::move(text));
+    });
+    transaction.commit();
+    return results;
   }, [&] { indexes_.clear(); });
 }
 

@@ -57,6 +57,8 @@ class SqliteRequirementsStore final : public RequirementsStore {
                                ValidationStatus status = ValidationStatus::Validated) override;
   Result<Requirement> linkToFeature(std::string_view id, std::optional<std::string> featureId) override;
   Result<RequirementStats> stats(std::string_view projectId) const override;
+  Result<std::vector<AddResult>> importRequirements(std::string_view projectId,
+                                                    std::span<const Requirement> requirements) override;
 
   const std::string& path() const { return db_.path(); }
 

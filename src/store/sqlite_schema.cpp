@@ -148,7 +148,17 @@ CREATE TABLE requirement_history (
 );
 )sql";
 
-constexpr std::array<std::string_view, 4> kMigrations{kSessions, kSessionClaims, kRequirementsDatabase, kEdits};
+// 5: imports (DESIGN.md §4 `requirements:import`). A (source, origin id) pair is recorded once
+// per project, not once per database: the same document may be imported into two projects.
+// The store checks it inside its write transaction; the index keeps the check cheap.
+constexpr std::string_view kImports = R"sql(
+DROP INDEX requirement_sources_by_origin;
+CREATE INDEX requirement_sources_by_origin ON requirement_sources (source, origin_id)
+  WHERE origin_id IS NOT NULL;
+)sql";
+
+constexpr std::array<std::string_view, 5> kMigrations{kSessions,  kSessionClaims, kRequirementsDatabase, kEdits,
+                                                      kImports};
 
 }  // namespace
 

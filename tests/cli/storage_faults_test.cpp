@@ -149,7 +149,7 @@ TEST_F(StorageFaults, ADatabaseFromANewerNexusIsRefusedAndNotTouched) {
                            std::vector<std::string>{"interview", "--project", "demo"}}) {
     const auto refused = cli_.run(args, "/end\n");
     EXPECT_EQ(refused.exitCode, 1);
-    EXPECT_EQ(refused.err, "nexus: " + database() + " was written by a newer Nexus (schema 99; this build knows 4); "
+    EXPECT_EQ(refused.err, "nexus: " + database() + " was written by a newer Nexus (schema 99; this build knows 5); "
                                                     "upgrade nexus\n");
   }
   EXPECT_EQ(bytesOf(database()), before);

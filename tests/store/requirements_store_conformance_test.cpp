@@ -692,18 +692,21 @@ TEST_P(RequirementsStoreConformance, TheMostSimilarRequirementWinsAndTiesGoToThe
 TEST_P(RequirementsStoreConformance, TheSameSourceAndOriginIsRecordedOnce) {
   const Requirement original = added(stated("p", kReports, fromInterview("s1", "m1", "r1")));
   clock_.advance(minutes{1});
-  // Whatever the text or project: that source already said it.
+  // Whatever the text: that source already said it, in this project.
   for (const NewRequirement& again : {stated("p", kReports, fromInterview("s1", "m1", "r1")),
-                                      stated("p", "Something else entirely", fromInterview("s1", "m7", "r1")),
-                                      stated("q", kReports, fromInterview("s1", "m1", "r1"))}) {
+                                      stated("p", "Something else entirely", fromInterview("s1", "m7", "r1"))}) {
     const AddResult result = add(again);
     EXPECT_EQ(result.outcome, AddOutcome::AlreadyRecorded) << again.text;
     EXPECT_EQ(result.requirement, original);
   }
+  // Another project keeps its own record: one document may be imported into two projects.
+  const AddResult elsewhere = add(stated("q", kReports, fromInterview("s1", "m1", "r1")));
+  EXPECT_EQ(elsewhere.outcome, AddOutcome::Added);
+  EXPECT_EQ(add(stated("q", kReports, fromInterview("s1", "m1", "r1"))).outcome, AddOutcome::AlreadyRecorded);
   reopen();
   EXPECT_EQ(get(original.id), original);
   EXPECT_EQ(listed("p"), std::vector<std::string>{original.id});
-  EXPECT_EQ(listed("q"), std::vector<std::string>{});
+  EXPECT_EQ(listed("q"), std::vector<std::string>{elsewhere.requirement.id});
 
   // The same origin id under another source is another source: merged, not refused.
   const AddResult other = add(stated("p", kReports, fromInterview("s2", "m1", "r1")));

@@ -80,8 +80,8 @@ class SqliteStoreTest : public ::testing::Test {
 TEST_F(SqliteStoreTest, MigratesAnEmptyDatabaseOnceToTheLatestVersion) {
   openStore(file());
   Raw raw(file());
-  EXPECT_EQ(nexusSchemaMigrations().size(), 4u);
-  EXPECT_EQ(raw.text("SELECT group_concat(version) FROM schema_migrations"), "1,2,3,4");
+  EXPECT_EQ(nexusSchemaMigrations().size(), 5u);
+  EXPECT_EQ(raw.text("SELECT group_concat(version) FROM schema_migrations"), "1,2,3,4,5");
   const std::string appliedAt = raw.text("SELECT max(applied_at) FROM schema_migrations");
   EXPECT_EQ(appliedAt.size(), 24u) << appliedAt;  // 2026-01-16T03:57:45.123Z
   EXPECT_EQ(raw.text("SELECT group_concat(name) FROM (SELECT name FROM sqlite_master WHERE type = 'table' "
@@ -90,7 +90,7 @@ TEST_F(SqliteStoreTest, MigratesAnEmptyDatabaseOnceToTheLatestVersion) {
             "schema_migrations,session_claims,session_requirements,sessions");
   ASSERT_OK(openStore(file())->save(session("a", 2)));
   openStore(file());
-  EXPECT_EQ(raw.text("SELECT count(*) || ' ' || max(applied_at) FROM schema_migrations"), "4 " + appliedAt);
+  EXPECT_EQ(raw.text("SELECT count(*) || ' ' || max(applied_at) FROM schema_migrations"), "5 " + appliedAt);
   EXPECT_EQ(raw.text("SELECT count(*) FROM messages"), "2");
 }
 
@@ -118,7 +118,7 @@ TEST_F(SqliteStoreTest, UpgradesASchema2DatabaseKeepingItsSessions) {
     }
   }
   auto store = openStore(file());
-  EXPECT_EQ(Raw(file()).text("SELECT group_concat(version) FROM schema_migrations"), "1,2,3,4");
+  EXPECT_EQ(Raw(file()).text("SELECT group_concat(version) FROM schema_migrations"), "1,2,3,4,5");
   auto loaded = store->load("old");
   ASSERT_TRUE(loaded.ok() && loaded->has_value());
   EXPECT_EQ(**loaded, stored);
@@ -166,7 +166,7 @@ TEST_F(SqliteStoreTest, RefusesANewerDatabaseAndLeavesItUntouched) {
   }
   const std::string before = bytesOf(file());
   EXPECT_EQ(openError(file()),
-            file() + " was written by a newer Nexus (schema 999; this build knows 4); upgrade nexus");
+            file() + " was written by a newer Nexus (schema 999; this build knows 5); upgrade nexus");
   EXPECT_EQ(bytesOf(file()), before);
 }
 
@@ -180,7 +180,7 @@ TEST_F(SqliteStoreTest, RefusesANewerRollbackJournalDatabaseWithoutSwitchingItTo
   }
   const std::string before = bytesOf(file());
   EXPECT_EQ(openError(file()),
-            file() + " was written by a newer Nexus (schema 7; this build knows 4); upgrade nexus");
+            file() + " was written by a newer Nexus (schema 7; this build knows 5); upgrade nexus");
   EXPECT_EQ(bytesOf(file()), before);
   EXPECT_EQ(Raw(file()).text("PRAGMA journal_mode"), "delete");
 }
@@ -527,7 +527,7 @@ TEST_F(SqliteStoreTest, UpgradesASchema3DatabaseWithEmptyFindingsAndEdits) {
   }
   auto store = openStore(file());
   Raw raw(file());
-  EXPECT_EQ(raw.text("SELECT group_concat(version) FROM schema_migrations"), "1,2,3,4");
+  EXPECT_EQ(raw.text("SELECT group_concat(version) FROM schema_migrations"), "1,2,3,4,5");
   EXPECT_EQ(raw.text("SELECT findings || conflicts FROM sessions"), "[][]");
   EXPECT_EQ(raw.text("SELECT coalesce(edited_fields, '-') || coalesce(removed_at, '-') FROM session_requirements"),
             "--");
