@@ -252,7 +252,22 @@ export interface QualityAnalysis {
 
 /** What requirements:export renders: a project's requirements database, or one session's requirements. */
 export type ExportSource = string | { sessionId: string };
-export type DocumentFormat = 'markdown' | 'md' | 'json' | 'csv';
+export type DocumentFormat = 'markdown' | 'md' | 'json' | 'csv' | 'reqif';
+
+/** What requirements:import reads: a JSON export of Nexus, or a ReqIF file of any tool. */
+export type ImportFormat = 'json' | 'reqif';
+
+/** What requirements:import did; a document that fails imports nothing. */
+export interface ImportCounts {
+  /** New requirements of the project. */
+  added: number;
+  /** Joined a near-duplicate the project had. */
+  merged: number;
+  /** Recorded by an earlier import or interview: nothing written. */
+  alreadyThere: number;
+  /** ReqIF headings and objects without text. */
+  skipped: number;
+}
 
 export interface SystemInfo {
   name: 'nexus';
@@ -512,6 +527,8 @@ export interface RequirementsAPI {
   analyze(projectId: string): Promise<QualityAnalysis>;
   /** A requirements document of a project (its id) or of one session ({sessionId}); markdown by default. */
   export(source: ExportSource, format?: DocumentFormat): Promise<string>;
+  /** Records a document's requirements in the project, in one transaction; importing it again adds nothing. */
+  import(projectId: string, format: ImportFormat, document: string): Promise<ImportCounts>;
 }
 
 export interface EventsAPI {

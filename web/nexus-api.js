@@ -172,6 +172,7 @@ export function createNexusAPI(options = {}) {
       update: (requirementId, changes) => invoke('requirements:update', requirementId, changes),
       analyze: (projectId) => invoke('requirements:analyze', projectId),
       export: (source, format) => invoke('requirements:export', source, format),
+      import: (projectId, format, document) => invoke('requirements:import', projectId, format, document),
     }),
     events: Object.freeze({
       subscribe: (filter) => client.subscribe(filter),

@@ -12,6 +12,7 @@
 #include "events/event_types.hpp"
 #include "api/review_methods.hpp"
 #include "interview/requirements_document.hpp"
+#include "interview/requirements_import.hpp"
 
 namespace nexus::api {
 namespace {
@@ -151,7 +152,7 @@ class Methods {
     if (!format) return format.error();
     const auto documentFormat = parseDocumentFormat(format->value_or("markdown"));
     if (!documentFormat) {
-      return Error::invalidArgument("\"format\" must be markdown, json or csv, not \"" + **format + "\"");
+      return Error::invalidArgument("\"format\" must be markdown, json, csv or reqif, not \"" + **format + "\"");
     }
     const json* source = params.find("projectId");
     const json* sessionId = params.find("sessionId");
@@ -175,8 +176,28 @@ class Methods {
     if (!projectId) return projectId.error();
     auto requirements = s_.requirements.list(*projectId);
     if (!requirements) return requirements.error();
+    const SourceQuotes quotes =
+        quotesFor(*requirements, [&](std::string_view id) { return s_.interviews.getSession(id); });
     return json(renderProjectDocument(*projectId, *requirements, *documentFormat, s_.clock.now(),
-                                      s_.interviews.engineOptions().readyThreshold));
+                                      s_.interviews.engineOptions().readyThreshold, quotes));
+  }
+
+  // projectId, format (json or reqif), document: the document's text.
+  Result<json> importRequirements(const Params& params, CallContext&) {
+    auto projectId = params.requiredString("projectId");
+    if (!projectId) return projectId.error();
+    auto format = params.requiredString("format");
+    if (!format) return format.error();
+    const auto importFormat = parseImportFormat(*format);
+    if (!importFormat) return Error::invalidArgument("\"format\" must be json or reqif, not \"" + *format + "\"");
+    auto document = params.requiredString("document");
+    if (!document) return document.error();
+    auto counts = importDocument(s_.requirements, *projectId, *importFormat, *document);
+    if (!counts) return counts.error();
+    return json{{"added", counts->added},
+                {"merged", counts->merged},
+                {"alreadyThere", counts->alreadyThere},
+                {"skipped", counts->skipped}};
   }
 
   // {sessionIds?, types?}: by name, by position, or as one positional object (as the JS
@@ -345,6 +366,7 @@ constexpr std::string_view kSend[]{"sessionId", "message"};
 constexpr std::string_view kMode[]{"mode"};
 constexpr std::string_view kRequirementsList[]{"projectId", "filters"};
 constexpr std::string_view kRequirementsExport[]{"projectId", "format", "sessionId"};
+constexpr std::string_view kRequirementsImport[]{"projectId", "format", "document"};
 constexpr std::string_view kUpdateRequirement[]{"sessionId", "requirementId", "changes"};
 constexpr std::string_view kRemoveRequirement[]{"sessionId", "requirementId"};
 constexpr std::string_view kResolveConflict[]{"sessionId", "conflictId", "resolution"};
@@ -353,7 +375,7 @@ constexpr std::string_view kDatabaseUpdate[]{"requirementId", "changes"};
 
 // The API: DESIGN.md §4, in its order, then the extensions a front end needs (events,
 // system:info, rpc.discover). Everything else that lists methods is checked against this.
-const std::array<Method, 25> kMethods{{
+const std::array<Method, 26> kMethods{{
     {"interview:start", kStart, &Methods::start, "Start an interview of a project (autosaved)"},
     {"interview:sendMessage", kSend, &Methods::sendMessage, "One turn: the person's message in, the reply out"},
     {"interview:getSession", kSessionId, &Methods::getSession, "The session, or null"},
@@ -384,6 +406,8 @@ const std::array<Method, 25> kMethods{{
      "Findings, conflicts and readiness over a project's requirements database"},
     {"requirements:export", kRequirementsExport, &Methods::exportRequirements,
      "A requirements document of a project or a session"},
+    {"requirements:import", kRequirementsImport, &Methods::importRequirements,
+     "Requirements from a JSON export or a ReqIF file into a project, all or none"},
     {"events:subscribe", kSubscribeNames, &Methods::subscribe, "Narrow the events this connection receives"},
     {"events:unsubscribe", {}, &Methods::unsubscribe, "Receive no events on this connection"},
     {"system:info", {}, &Methods::info, "Version, backend, model and database"},

@@ -20,6 +20,7 @@
 #include "api/http/access_policy.hpp"
 #include "api/http/server_options.hpp"
 #include "cli/export_command.hpp"
+#include "cli/import_command.hpp"
 #include "cli/interview_command.hpp"
 #include "cli/requirement_changes.hpp"
 #include "cli/requirements_command.hpp"
@@ -332,12 +333,13 @@ Action setupExport(CLI::App& command, const GlobalOptions& global) {
   // Checked while parsing, so that a wrong spelling is a usage error like any other.
   const CLI::Validator documentFormat(
       [](std::string& text) {
-        return parseDocumentFormat(text) ? std::string() : "unknown format \"" + text + "\" (markdown, json or csv)";
+        return parseDocumentFormat(text) ? std::string()
+                                         : "unknown format \"" + text + "\" (markdown, json, csv or reqif)";
       },
-      "markdown|json|csv");
+      "markdown|json|csv|reqif");
   auto* project = command.add_option("-p,--project", options->projectId, "Export this project's requirements database");
   command.add_option("--session", options->sessionId, "Export this session's requirements")->excludes(project);
-  command.add_option("--format", *format, "Document format: markdown (md), json or csv")
+  command.add_option("--format", *format, "Document format: markdown (md), json, csv or reqif (ReqIF 1.2)")
       ->check(documentFormat)
       ->capture_default_str();
   command.add_option("-o,--output", options->outputPath,
@@ -353,6 +355,29 @@ Action setupExport(CLI::App& command, const GlobalOptions& global) {
     if (!runtime) return 1;
     return exportDocument(*runtime->store, *runtime->requirements, *options, runtime->clock.now(), std::cout,
                           std::cerr);
+  };
+}
+
+Action setupImport(CLI::App& command, const GlobalOptions& global) {
+  auto options = std::make_shared<ImportCommandOptions>();
+  auto format = std::make_shared<std::string>();
+  const CLI::Validator importFormat(
+      [](std::string& text) {
+        return parseImportFormat(text) ? std::string() : "unknown format \"" + text + "\" (json or reqif)";
+      },
+      "json|reqif");
+  command.add_option("file", options->path, "The document: a JSON export of Nexus, or a ReqIF file of any tool")
+      ->required();
+  command.add_option("-p,--project", options->projectId, "Import into this project's requirements database")
+      ->required();
+  command.add_option("--format", *format, "json or reqif (default: by the file's extension, else its content)")
+      ->check(importFormat);
+  command.add_option("--max-bytes", options->maxBytes, "Refuse documents larger than this")->capture_default_str();
+  return [options, format, &global]() {
+    if (!format->empty()) options->format = parseImportFormat(*format);
+    auto runtime = makeRuntime(global, false);
+    if (!runtime) return 1;
+    return importFile(*runtime->requirements, *options, std::cout, std::cerr);
   };
 }
 
@@ -414,7 +439,9 @@ const std::vector<Subcommand>& subcommands() {
       {"sessions", "List, show, delete or export stored interview sessions", setupSessions},
       {"requirements", "The requirements database: list, count, analyze, update, validate, link or delete requirements",
        setupRequirements},
-      {"export", "Write a requirements document (markdown, JSON or CSV) of a project or a session", setupExport},
+      {"export", "Write a requirements document (markdown, JSON, CSV or ReqIF) of a project or a session", setupExport},
+      {"import", "Read requirements from a JSON export or a ReqIF file into a project (again adds nothing)",
+       setupImport},
       {"rpc", "Serve the JSON-RPC API on stdin/stdout, one message per line (for a desktop shell)", setupRpc},
       {"serve", "Serve the web UI and the JSON-RPC API over HTTP and WebSocket (127.0.0.1:8765)", setupServe},
   };

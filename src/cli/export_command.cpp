@@ -26,14 +26,16 @@ std::string plural(std::size_t n, const std::string& word) {
   return std::to_string(n) + " " + word + (n == 1 ? "" : "s");
 }
 
-Result<Document> projectDocument(const RequirementsStore& store, const ExportCommandOptions& options,
-                                 Timestamp generatedAt) {
+Result<Document> projectDocument(const RequirementsStore& store, const SessionStore& sessions,
+                                 const ExportCommandOptions& options, Timestamp generatedAt) {
   auto listed = store.list(options.projectId);
   if (!listed) {
     return Error{listed.error().code,
                  "cannot list the requirements of project " + options.projectId + ": " + listed.error().message};
   }
-  return Document{renderProjectDocument(options.projectId, *listed, options.format, generatedAt, options.readyThreshold),
+  const SourceQuotes quotes = quotesFor(*listed, [&](std::string_view id) { return sessions.load(id); });
+  return Document{renderProjectDocument(options.projectId, *listed, options.format, generatedAt, options.readyThreshold,
+                                        quotes),
                   plural(listed->size(), "requirement") + " of project " + options.projectId};
 }
 
@@ -116,7 +118,7 @@ Result<void> replaceFile(const std::string& path, std::string_view contents) {
 
 int exportDocument(const SessionStore& sessions, const RequirementsStore& requirements,
                    const ExportCommandOptions& options, Timestamp generatedAt, std::ostream& out, std::ostream& err) {
-  auto document = options.sessionId.empty() ? projectDocument(requirements, options, generatedAt)
+  auto document = options.sessionId.empty() ? projectDocument(requirements, sessions, options, generatedAt)
                                             : sessionDocument(sessions, options, generatedAt);
   if (!document) {
     err << "nexus: " << document.error().message << "\n";

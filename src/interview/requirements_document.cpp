@@ -16,6 +16,8 @@
 #include "domain/areas.hpp"
 #include "domain/readiness.hpp"
 #include "interview/project_review.hpp"
+#include "interview/reqif_document.hpp"
+#include "interview/requirements_export.hpp"
 
 namespace nexus {
 namespace {
@@ -363,6 +365,32 @@ Cells sessionCsvCells(const MessageIndex& messages, const ExtractedRequirement& 
           sourceQuote(messages, r).value_or("")};
 }
 
+// The session's requirements as the requirements database would record them, with the words of
+// the messages they were stated in.
+std::pair<std::vector<Requirement>, SourceQuotes> sessionRecords(const InterviewSession& session) {
+  std::map<std::string_view, const InterviewMessage*> byId;
+  for (const auto& m : session.messages) byId.emplace(m.id, &m);
+  std::vector<Requirement> records;
+  SourceQuotes quotes;
+  for (const auto& r : session.extractedRequirements) {
+    const auto said = byId.find(r.sourceMessageId);
+    const Timestamp when = said == byId.end() ? session.startedAt : said->second->timestamp;
+    Requirement record;
+    record.id = r.id;
+    record.projectId = session.projectId;
+    record.text = r.text;
+    record.category = r.category;
+    record.priority = r.priority;
+    record.confidence = r.confidence;
+    record.area = r.area;
+    record.sources.push_back({interviewSource(session.id), r.sourceMessageId, r.id, when});
+    record.createdAt = record.updatedAt = when;
+    records.push_back(std::move(record));
+    if (said != byId.end()) quotes.add(interviewSource(session.id), r.sourceMessageId, said->second->content);
+  }
+  return {std::move(records), std::move(quotes)};
+}
+
 Heading sessionHeading(const InterviewSession& session, Timestamp generatedAt) {
   return {"Requirements: session " + markdownCode(session.id),
           {{"Project", markdownText(session.projectId)},
@@ -380,6 +408,7 @@ std::optional<DocumentFormat> parseDocumentFormat(std::string_view text) {
   if (lower == "markdown" || lower == "md") return DocumentFormat::Markdown;
   if (lower == "json") return DocumentFormat::Json;
   if (lower == "csv") return DocumentFormat::Csv;
+  if (lower == "reqif") return DocumentFormat::Reqif;
   return std::nullopt;
 }
 
@@ -388,12 +417,14 @@ std::string_view toString(DocumentFormat format) {
     case DocumentFormat::Markdown: return "markdown";
     case DocumentFormat::Json: return "json";
     case DocumentFormat::Csv: return "csv";
+    case DocumentFormat::Reqif: return "reqif";
   }
   return "";
 }
 
 std::string renderProjectDocument(std::string_view projectId, std::span<const Requirement> requirements,
-                                  DocumentFormat format, Timestamp generatedAt, double readyThreshold) {
+                                  DocumentFormat format, Timestamp generatedAt, double readyThreshold,
+                                  const SourceQuotes& quotes) {
   switch (format) {
     case DocumentFormat::Markdown: {
       const ProjectReview review = reviewRequirements(requirements, readyThreshold);
@@ -405,7 +436,9 @@ std::string renderProjectDocument(std::string_view projectId, std::span<const Re
     }
     case DocumentFormat::Json: {
       const ProjectReview review = reviewRequirements(requirements, readyThreshold);
-      json document{{"projectId", std::string(projectId)},
+      json document{{"format", kProjectDocumentFormat},
+                    {"schemaVersion", kProjectDocumentVersion},
+                    {"projectId", std::string(projectId)},
                     {"generatedAt", timestampToJson(generatedAt)},
                     {"requirements", jsonList(requirements)}};
       document.update(jsonQuality(review.findings, review.conflicts, review.readiness));
@@ -413,6 +446,8 @@ std::string renderProjectDocument(std::string_view projectId, std::span<const Re
     }
     case DocumentFormat::Csv:
       return csvDocument(requirements, kProjectCsvColumns, projectCsvCells);
+    case DocumentFormat::Reqif:
+      return renderReqif(projectId, requirements, quotes, generatedAt);
   }
   return "";
 }
@@ -440,6 +475,10 @@ std::string renderSessionDocument(const InterviewSession& session, DocumentForma
     case DocumentFormat::Csv:
       return csvDocument(requirements, kSessionCsvColumns,
                          [&](const ExtractedRequirement& r) { return sessionCsvCells(messages, r); });
+    case DocumentFormat::Reqif: {
+      const auto [records, quotes] = sessionRecords(session);
+      return renderReqif(session.projectId, records, quotes, generatedAt);
+    }
   }
   return "";
 }

@@ -2,7 +2,8 @@
 // Requirements documents (DESIGN.md §4 `requirements:export`, `nexus export`): a project's
 // requirements from the requirements database, or one session's, as a document to hand to a
 // team. Markdown to read (grouped by MoSCoW priority, with sources), JSON in the DESIGN.md §2
-// shapes, CSV (RFC 4180) for spreadsheets.
+// shapes (docs/project-document.schema.json; it imports back), CSV (RFC 4180) for spreadsheets,
+// ReqIF 1.2 for requirements tools (reqif_document.hpp).
 //
 // Rendering is pure: the same input and `generatedAt` give the same bytes.
 
@@ -13,28 +14,36 @@
 
 #include "core/requirement.hpp"
 #include "core/types.hpp"
+#include "interview/source_quotes.hpp"
 
 namespace nexus {
 
-enum class DocumentFormat { Markdown, Json, Csv };
+enum class DocumentFormat { Markdown, Json, Csv, Reqif };
 
-// "markdown" (or "md"), "json", "csv", in any case; nullopt for anything else.
+// "markdown" (or "md"), "json", "csv", "reqif", in any case; nullopt for anything else.
 std::optional<DocumentFormat> parseDocumentFormat(std::string_view text);
-// "markdown", "json", "csv"
+// "markdown", "json", "csv", "reqif"
 std::string_view toString(DocumentFormat format);
+
+// The JSON project document's "format" and "schemaVersion" (docs/project-document.schema.json).
+inline constexpr std::string_view kProjectDocumentFormat = "nexus-requirements";
+inline constexpr int kProjectDocumentVersion = 1;
 
 // The requirements of project `projectId` in the order given (RequirementsStore::list's).
 // Markdown and JSON also carry the quality analysis of them (project_review.hpp): readiness,
-// open conflicts, and open findings as "Open questions". JSON: {projectId, generatedAt,
-// requirements: [Requirement, with its history of edits], findings, conflicts, readiness}.
+// open conflicts, and open findings as "Open questions". JSON: {format, schemaVersion, projectId,
+// generatedAt, requirements: [Requirement, with its history of edits], findings, conflicts,
+// readiness}. `quotes` gives the person's words where a document shows them (ReqIF's Sources).
 std::string renderProjectDocument(std::string_view projectId, std::span<const Requirement> requirements,
                                   DocumentFormat format, Timestamp generatedAt,
-                                  double readyThreshold = kDefaultReadyThreshold);
+                                  double readyThreshold = kDefaultReadyThreshold,
+                                  const SourceQuotes& quotes = SourceQuotes{});
 
 // The session's extractedRequirements, each traced to the message it was stated in (quoted
 // where the session holds that message), with the session's quality analysis as above.
 // JSON: {sessionId, projectId, generatedAt, requirements: [ExtractedRequirement], findings,
-// conflicts, readiness, requirementEdits}.
+// conflicts, readiness, requirementEdits}. ReqIF: as for a project, each requirement with the
+// source "interview:<sessionId>" and the time of the message it was stated in.
 std::string renderSessionDocument(const InterviewSession& session, DocumentFormat format, Timestamp generatedAt,
                                   double readyThreshold = kDefaultReadyThreshold);
 

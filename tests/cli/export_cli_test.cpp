@@ -161,7 +161,7 @@ TEST_F(ExportCli, AnUnknownSessionAndUsageErrors) {
   EXPECT_EQ(nexus({"export", "--project", "demo", "--session", "x"}).exitCode, 2);
   const auto badFormat = nexus({"export", "--project", "demo", "--format", "pdf"});
   EXPECT_EQ(badFormat.exitCode, 2);
-  EXPECT_NE(badFormat.err.find("unknown format \"pdf\" (markdown, json or csv)"), std::string::npos) << badFormat.err;
+  EXPECT_NE(badFormat.err.find("unknown format \"pdf\" (markdown, json, csv or reqif)"), std::string::npos) << badFormat.err;
 }
 
 }  // namespace

@@ -245,7 +245,9 @@ TEST(ProjectDocument, MarkdownEscapesUserTextSoItCannotBreakTheLayout) {
 TEST(ProjectDocument, JsonHasTheRequirementsInTheirDesignShape) {
   const auto requirements = shopRequirements();
   const json document = json::parse(renderProjectDocument("shop", requirements, DocumentFormat::Json, kGeneratedAt));
-  EXPECT_EQ(document.size(), 6u) << document.dump(2);  // with findings, conflicts and readiness
+  EXPECT_EQ(document.size(), 8u) << document.dump(2);  // with findings, conflicts and readiness
+  EXPECT_EQ(document.at("format"), "nexus-requirements");
+  EXPECT_EQ(document.at("schemaVersion"), 1);
   EXPECT_EQ(document.at("projectId"), "shop");
   EXPECT_EQ(document.at("generatedAt"), "2026-01-16T03:57:45.123Z");
   EXPECT_EQ(document.at("requirements"), json(requirements));

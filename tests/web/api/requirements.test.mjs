@@ -72,7 +72,9 @@ test('requirements.export renders a project as JSON, Markdown and CSV', async ()
   const requirements = await nexusAPI.requirements.list(PROJECT);
   const document = JSON.parse(await nexusAPI.requirements.export(PROJECT, 'json'));
   assert.deepEqual(Object.keys(document).sort(),
-    ['conflicts', 'findings', 'generatedAt', 'projectId', 'readiness', 'requirements']);
+    ['conflicts', 'findings', 'format', 'generatedAt', 'projectId', 'readiness', 'requirements', 'schemaVersion']);
+  assert.equal(document.format, 'nexus-requirements');
+  assert.equal(document.schemaVersion, 1);
   assert.equal(document.projectId, PROJECT);
   check.isoDate(document.generatedAt, 'generatedAt');
   shapes.analysis({ conflicts: document.conflicts, findings: document.findings, readiness: document.readiness }, 'export');
@@ -88,6 +90,26 @@ test('requirements.export renders a project as JSON, Markdown and CSV', async ()
   const csv = (await nexusAPI.requirements.export(PROJECT, 'csv')).trimEnd().split(/\r?\n/);
   assert.match(csv[0], /\bid\b/i, 'a header row');
   assert.equal(csv.length, 1 + requirements.length);
+});
+
+test('requirements.import reads an export back into another project, and a second time adds nothing', async () => {
+  const requirements = await nexusAPI.requirements.list(PROJECT);
+  const copy = `${PROJECT}-copy`;
+  for (const format of ['json', 'reqif']) {
+    const target = `${copy}-${format}`;
+    const document = await nexusAPI.requirements.export(PROJECT, format);
+    const first = await nexusAPI.requirements.import(target, format, document);
+    assert.equal(first.added, requirements.length, format);
+    assert.equal(first.merged + first.alreadyThere, 0, format);
+    const again = await nexusAPI.requirements.import(target, format, document);
+    assert.deepEqual({ ...again, skipped: 0 }, { added: 0, merged: 0, alreadyThere: requirements.length, skipped: 0 }, format);
+    const imported = await nexusAPI.requirements.list(target);
+    const fields = (r) => JSON.stringify([r.text, r.category, r.priority, r.area ?? null, r.sources.map((s) => s.source)]);
+    assert.deepEqual(imported.map(fields).sort(), requirements.map(fields).sort(), format);
+  }
+  await assert.rejects(nexusAPI.requirements.import(copy, 'reqif', '<REQ-IF><THE-HEADER>'),
+    (error) => error.code === -32602 && /not well-formed XML/.test(error.message));
+  assert.deepEqual(await nexusAPI.requirements.list(copy), []);
 });
 
 test('requirements.export renders one session given as {sessionId}', async () => {

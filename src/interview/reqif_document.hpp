@@ -1,0 +1,34 @@
+#pragma once
+// ReqIF 1.2 (OMG Requirements Interchange Format; DESIGN.md §7) out of the requirements
+// database, for DOORS, Polarion, Jama, ReqView, Capella, StrictDoc and the like.
+//
+// One SPEC-OBJECT per requirement with the attribute names of the ReqIF Implementation Guide
+// (ReqIF.Text as XHTML, ReqIF.Name, ReqIF.ForeignID = our id) and typed attributes of ours:
+// Category, Priority, Validation and Area as enumerations, Confidence as a real, Sources as the
+// readable places it was said (with the person's words), and Nexus.Sources, the same as JSON,
+// so that `nexus import` reads every source back. One SPECIFICATION groups the requirements by
+// category under heading objects (ReqIF.ChapterName).
+//
+// Identifiers derive from our ids and the category names, so exporting the same project twice
+// gives the same identifiers; LAST-CHANGE is each requirement's updatedAt. Text that XML 1.0
+// cannot carry (control characters) is written as U+FFFD. Valid against the OMG schema
+// (tests/data/reqif/reqif.xsd). Pure: the same input gives the same bytes.
+
+#include <span>
+#include <string>
+#include <string_view>
+
+#include "core/requirement.hpp"
+#include "core/types.hpp"
+#include "interview/source_quotes.hpp"
+
+namespace nexus {
+
+std::string renderReqif(std::string_view projectId, std::span<const Requirement> requirements,
+                        const SourceQuotes& quotes, Timestamp generatedAt);
+
+// What XML 1.0 can carry of `utf8` (valid UTF-8): every character outside its Char production
+// (C0 controls but tab, line feed and carriage return; U+FFFE, U+FFFF) becomes U+FFFD.
+std::string xmlSafeText(std::string_view utf8);
+
+}  // namespace nexus
