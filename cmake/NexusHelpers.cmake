@@ -85,6 +85,7 @@ function(nexus_add_test name)
   nexus_target_warnings(${name})
   target_compile_definitions(${name} PRIVATE
     NEXUS_TEST_DATA_DIR="${PROJECT_SOURCE_DIR}/tests/data"
+    NEXUS_XMLLINT="${NEXUS_XMLLINT}"
     NEXUS_BINARY_PATH="$<TARGET_FILE:nexus>")
   gtest_discover_tests(${name} DISCOVERY_TIMEOUT 60 PROPERTIES TIMEOUT 300)
 endfunction()

@@ -15,6 +15,8 @@ packages=(
   libspdlog-dev        # logging (brings libfmt-dev)
   libsqlite3-dev libsqlitecpp-dev  # session storage
   libcurl4-openssl-dev # HTTP to model servers (TLS, proxies, streaming)
+  libpugixml-dev       # ReqIF export and import
+  libxml2-utils        # xmllint: the tests check ReqIF exports against the OMG schema
   libboost1.81-dev     # Asio and Beast: `nexus serve` (HTTP, WebSocket), `nexus rpc`'s workers
   libgtest-dev libgmock-dev
   libbenchmark-dev

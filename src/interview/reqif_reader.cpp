@@ -409,12 +409,24 @@ Result<ReqifDocument> readReqif(std::string_view document) {
   if (document.starts_with("PK\x03\x04")) {
     return Error::invalidArgument("this is a zip archive (a .reqifz?): unzip it and import the .reqif file inside");
   }
+  std::string_view start = text::trim(document);
+  if (start.starts_with("\xEF\xBB\xBF")) start = text::trim(start.substr(3));  // a byte-order mark
+  if (!start.starts_with("<")) {
+    return Error::invalidArgument("not XML (it starts with \"" + text::truncateUtf8(start, 12) + "\", not \"<\")");
+  }
   pugi::xml_document xml;
   // parse_default: no DOCTYPE node, no entities but the five of XML and character references,
   // so a file cannot pull in other files or expand itself (XXE, "billion laughs").
   const pugi::xml_parse_result parsed =
       xml.load_buffer(document.data(), document.size(), pugi::parse_default, pugi::encoding_auto);
   if (!parsed) {
+    // The parser stops at the end of a file cut short: say so rather than name a tag.
+    const std::size_t content = document.find_last_not_of(" \t\r\n") + 1;
+    const bool cutShort = document[content - 1] != '>' ||
+                          (parsed.offset >= 0 && static_cast<std::size_t>(parsed.offset) >= content);
+    if (cutShort && parsed.status != pugi::status_no_document_element) {
+      return Error::invalidArgument("not well-formed XML (the file ends before the document does: truncated?)");
+    }
     return Error::invalidArgument(std::string("not well-formed XML (") + parsed.description() + " at " +
                                   placeOf(document, parsed.offset) + ")");
   }
