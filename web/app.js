@@ -2,14 +2,18 @@
 // over the WebSocket at /rpc, which the cookie set by the printed address (/?token=…) opens.
 //
 // Views: "connecting" until the server first answers; "signed out" when it refuses this page;
-// then the list of interviews (#/) or one interview (#/interview/ID). What they share (the
-// connection, the server, the open interview) is the session state's (ui/session-state.js).
+// then the list of interviews and of projects (#/) or one interview (#/interview/ID). What they
+// share (the connection, the server, the open interview) is the session state's
+// (ui/session-state.js).
 
 import { createNexusAPI } from './nexus-api.js';
 import { createConnectionIndicator } from './ui/connection-indicator.js';
 import { byId } from './ui/dom.js';
 import { describeError } from './ui/errors.js';
+import { createImportDialog } from './ui/import-dialog.js';
 import { createInterviewView } from './ui/interview-view.js';
+import { createProjectExportDialog } from './ui/project-export-dialog.js';
+import { createProjectList } from './ui/project-list.js';
 import { createSessionList } from './ui/session-list.js';
 import { createSessionState } from './ui/session-state.js';
 import { createStartForm } from './ui/start-form.js';
@@ -25,8 +29,27 @@ const views = {
 };
 
 createConnectionIndicator(state);
+const projectExport = createProjectExportDialog({
+  exportDocument: (projectId, format, options) => api.requirements.export(projectId, format, options),
+  onExported: (text) => projectList.showStatus(text),
+});
+const importDialog = createImportDialog({
+  importDocument: (projectId, format, document) => api.requirements.import(projectId, format, document),
+  onImported: (projectId, text) => {
+    projectList.imported(projectId);
+    projectList.showStatus(text);
+  },
+});
+const projectList = createProjectList({
+  onExport: (projectId) => projectExport.open(projectId),
+  onImport: (projectId) => importDialog.open(projectId),
+});
 const sessionList = createSessionList({
-  loadSessions: () => api.interview.list(),
+  loadSessions: async () => {
+    const summaries = await api.interview.list();
+    projectList.show(summaries);
+    return summaries;
+  },
   onOpen: (summary) => openInterview(summary.id, { resume: summary.status !== 'completed' }),
 });
 const startForm = createStartForm({

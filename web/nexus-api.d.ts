@@ -253,6 +253,18 @@ export interface QualityAnalysis {
 /** What requirements:export renders: a project's requirements database, or one session's requirements. */
 export type ExportSource = string | { sessionId: string };
 export type DocumentFormat = 'markdown' | 'md' | 'json' | 'csv' | 'reqif';
+/**
+ * How requirement texts read in Markdown, CSV and ReqIF: as the person stated them, or rephrased
+ * in EARS ("When …, the system shall …") with the stated words beside them. JSON always keeps
+ * them as stated.
+ */
+export type DocumentStyle = 'as-stated' | 'ears';
+
+/** requirements:export options. */
+export interface ExportOptions {
+  /** as-stated unless given. */
+  style?: DocumentStyle;
+}
 
 /** What requirements:import reads: a JSON export of Nexus, or a ReqIF file of any tool. */
 export type ImportFormat = 'json' | 'reqif';
@@ -525,8 +537,11 @@ export interface RequirementsAPI {
   update(requirementId: string, changes: RequirementChanges): Promise<Requirement>;
   /** Conflicts, findings and readiness over the project's requirements database. */
   analyze(projectId: string): Promise<QualityAnalysis>;
-  /** A requirements document of a project (its id) or of one session ({sessionId}); markdown by default. */
-  export(source: ExportSource, format?: DocumentFormat): Promise<string>;
+  /**
+   * A requirements document of a project (its id: the project's whole requirements database) or
+   * of one session ({sessionId}); markdown and as stated by default.
+   */
+  export(source: ExportSource, format?: DocumentFormat, options?: ExportOptions): Promise<string>;
   /** Records a document's requirements in the project, in one transaction; importing it again adds nothing. */
   import(projectId: string, format: ImportFormat, document: string): Promise<ImportCounts>;
 }

@@ -171,7 +171,7 @@ export function createNexusAPI(options = {}) {
       list: (projectId, filters) => invoke('requirements:list', projectId, filters),
       update: (requirementId, changes) => invoke('requirements:update', requirementId, changes),
       analyze: (projectId) => invoke('requirements:analyze', projectId),
-      export: (source, format) => invoke('requirements:export', source, format),
+      export: (source, format, exportOptions) => invoke('requirements:export', source, format, exportOptions),
       import: (projectId, format, document) => invoke('requirements:import', projectId, format, document),
     }),
     events: Object.freeze({

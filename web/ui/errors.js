@@ -53,6 +53,20 @@ export function describeChangeError(error) {
   }
 }
 
+// An import that failed (requirements:import): the server says in one line what is wrong with
+// the file (not XML, not ReqIF, truncated, a requirement that is not one, too large).
+export function describeImportError(error, fileName) {
+  switch (error?.kind ?? error?.code) {
+    case ErrorKind.INVALID_ARGUMENT:
+      return `${fileName} could not be imported: ${serverReason(error)}. Nothing was added.`;
+    case ErrorKind.PAYLOAD_TOO_LARGE:
+      return `${fileName} is too large to import here (${serverReason(error)}). ` +
+        'Import it with `nexus import` on the server’s machine.';
+    default:
+      return `${fileName} could not be imported. ${describeError(error).text}`;
+  }
+}
+
 function capitalized(text) {
   return text ? text[0].toUpperCase() + text.slice(1) : text;
 }

@@ -7,7 +7,7 @@ import { ErrorKind } from '../nexus-api.js';
 import { createComposer } from './composer.js';
 import { createConversation } from './conversation.js';
 import { byId } from './dom.js';
-import { EXPORT_FORMATS, downloadText } from './download.js';
+import { DOCUMENT_STYLES, EXPORT_FORMATS, downloadText, exportFileName } from './download.js';
 import { describeError } from './errors.js';
 import { createInsightsPanel } from './insights-panel.js';
 import { categoryName, countText, dateTimeText } from './labels.js';
@@ -155,14 +155,16 @@ export function createInterviewView({ api, state, onBack }) {
     composer.showError(described, retry);
   }
 
-  async function exportRequirements(format) {
-    const { extension, type } = EXPORT_FORMATS[format];
+  // options: {style}, as requirements:export takes them.
+  async function exportRequirements(format, options) {
+    const { type, styled } = EXPORT_FORMATS[format];
     const { id, projectId } = state.session;
-    await act(() => api.requirements.export({ sessionId: id }, format), (exported) => {
-      const filename = `${projectId}-requirements-${id}.${extension}`;
+    await act(() => api.requirements.export({ sessionId: id }, format, options), (exported) => {
+      const filename = exportFileName({ projectId, sessionId: id }, format, options.style);
       downloadText(filename, type, exported);
       const count = countText(state.session.extractedRequirements.length, 'requirement');
-      showNotice(`Exported ${count} as ${filename}.`, 'success');
+      const style = styled && options.style === 'ears' ? ` in ${DOCUMENT_STYLES.ears.name}` : '';
+      showNotice(`Exported ${count}${style} as ${filename}.`, 'success');
     });
   }
 

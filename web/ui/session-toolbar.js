@@ -1,7 +1,9 @@
 // The bar above an open interview: what it is, its status, and what can be done with it
-// (pause, resume, end after a confirmation, export). The interview is the session state's.
+// (pause, resume, end after a confirmation, export in a format and style). The interview is the
+// session state's.
 
 import { byId } from './dom.js';
+import { createExportControl } from './export-control.js';
 import { dateTimeText, modeName, statusName } from './labels.js';
 
 export function createSessionToolbar({ state, onBack, onPause, onResume, onEnd, onExport }) {
@@ -11,7 +13,7 @@ export function createSessionToolbar({ state, onBack, onPause, onResume, onEnd, 
   const pauseButton = byId('pause-button');
   const resumeButton = byId('resume-button');
   const endButton = byId('end-button');
-  const exportFormat = byId('export-format');
+  const exportChoice = createExportControl({ formatSelect: byId('export-format'), styleSelect: byId('export-style') });
   const exportButton = byId('export-button');
   const endDialog = byId('end-dialog');
   let busy = false;
@@ -49,7 +51,10 @@ export function createSessionToolbar({ state, onBack, onPause, onResume, onEnd, 
     await onEnd();
     if (endButton.hidden) exportButton.focus();
   });
-  exportButton.addEventListener('click', () => onExport(exportFormat.value));
+  exportButton.addEventListener('click', () => {
+    const { format, style } = exportChoice.choice;
+    void onExport(format, { style });
+  });
 
   function show() {
     const { session } = state;

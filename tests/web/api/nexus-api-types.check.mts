@@ -8,6 +8,10 @@ import {
   NexusApiError,
   createNexusAPI,
   type ConnectionStatus,
+  type DocumentFormat,
+  type DocumentStyle,
+  type ExportOptions,
+  type ImportCounts,
   type InterviewSession,
   type NexusErrorKind,
   type NexusEvent,
@@ -33,13 +37,21 @@ export async function interview(): Promise<void> {
   const summaries: SessionSummary[] = await nexusAPI.interview.list();
   const requirements: Requirement[] = await nexusAPI.requirements.list('shop', { priority: 'must', minConfidence: 0.8 });
   const document: string = await nexusAPI.requirements.export({ sessionId: session.id }, 'csv');
+  const style: DocumentStyle = 'ears';
+  const formats: DocumentFormat[] = ['markdown', 'json', 'csv', 'reqif'];
+  const options: ExportOptions = { style };
+  for (const format of formats) void await nexusAPI.requirements.export('shop', format, options);
+  const asStated: string = await nexusAPI.requirements.export({ sessionId: session.id }, 'reqif', { style: 'as-stated' });
+  await nexusAPI.requirements.export('shop', undefined, {}); // markdown, as stated
+  const counts: ImportCounts = await nexusAPI.requirements.import('shop', 'reqif', asStated);
+  const total: number = counts.added + counts.merged + counts.alreadyThere + counts.skipped;
   const exported: number = await nexusAPI.interview.exportToRequirementsDB(session.id);
   await nexusAPI.events.subscribe({ sessionIds: [session.id], types: ['interview:delta'] });
   const api: OpenRpcDocument = await nexusAPI.rpc.discover();
   const events: NexusEventType[] = api['x-events'];
   const busy: number = api.components.errors.busy.code;
   await nexusAPI.events.subscribe({ types: [...EVENT_TYPES] });
-  void [result, stored, summaries, requirements, document, exported, events, busy];
+  void [result, stored, summaries, requirements, document, exported, events, busy, total];
 
   const readiness: Readiness = result.readiness ?? await nexusAPI.interview.getReadiness(session.id);
   const missing: string[] = readiness.areas.filter((area) => area.status === 'missing').map((area) => area.area);
@@ -67,6 +79,12 @@ export async function interview(): Promise<void> {
   await nexusAPI.events.subscribe({ types: ['interview:nonsense'] });
   // @ts-expect-error: a message is a string
   await nexusAPI.interview.sendMessage(session.id, 42);
+  // @ts-expect-error: a style is as-stated or ears
+  await nexusAPI.requirements.export('shop', 'markdown', { style: 'plain' });
+  // @ts-expect-error: the options are an object, not the style itself
+  await nexusAPI.requirements.export('shop', 'csv', 'ears');
+  // @ts-expect-error: markdown, csv and the rest are exported, not imported
+  await nexusAPI.requirements.import('shop', 'csv', document);
 }
 
 // Narrowing on `type` gives each event's own payload.

@@ -1,10 +1,11 @@
-// The requirements database through the JS client: requirements.list with its filters, and
-// requirements.export of a project or of one session in each format.
+// The requirements database through the JS client: requirements.list with its filters,
+// requirements.export of a project or of one session in each format and style, and
+// requirements.import of an export back.
 
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 
-import { connectTo } from '../support/client.mjs';
+import { ErrorCode, ErrorKind, connectTo } from '../support/client.mjs';
 import { startNexusServer } from '../support/nexus-server.mjs';
 import { check, shapes } from '../support/shapes.mjs';
 
@@ -90,6 +91,59 @@ test('requirements.export renders a project as JSON, Markdown and CSV', async ()
   const csv = (await nexusAPI.requirements.export(PROJECT, 'csv')).trimEnd().split(/\r?\n/);
   assert.match(csv[0], /\bid\b/i, 'a header row');
   assert.equal(csv.length, 1 + requirements.length);
+});
+
+// The EARS wording is the renderer's (its own tests); here: the option reaches the server in
+// both forms of params, every format takes it, and JSON keeps the texts as stated.
+const undated = (text) => text.replace(/\d{4}-\d{2}-\d{2}[T ][\d:.]+Z?/g, 'DATE');
+
+test('requirements.export takes {style} for each format, of a project and of a session', async () => {
+  const requirements = await nexusAPI.requirements.list(PROJECT);
+  const sources = [PROJECT, { sessionId: session.id }];
+  for (const source of sources) {
+    for (const format of ['markdown', 'json', 'csv', 'reqif']) {
+      const what = `${JSON.stringify(source)} ${format}`;
+      const ears = await nexusAPI.requirements.export(source, format, { style: 'ears' });
+      const asStated = await nexusAPI.requirements.export(source, format, { style: 'as-stated' });
+      assert.equal(typeof ears, 'string', what);
+      assert.ok(ears.length > 0, what);
+      assert.equal(undated(asStated), undated(await nexusAPI.requirements.export(source, format)),
+        `${what}: as-stated is the default`);
+      const byName = typeof source === 'string' ? { projectId: source } : source;
+      assert.equal(undated(await nexusAPI.call('requirements:export', { ...byName, format, options: { style: 'ears' } })),
+        undated(ears), `${what}: by name as by position`);
+      if (format === 'json') {
+        const undatedJson = (text) => ({ ...JSON.parse(text), generatedAt: 'DATE' });
+        check.isoDate(JSON.parse(ears).generatedAt, what);
+        assert.deepEqual(undatedJson(ears), undatedJson(asStated), `${what}: JSON keeps the texts as stated`);
+      } else if (format === 'markdown') {
+        assert.match(ears, /^#/m, what);
+      } else if (format === 'csv') {
+        assert.match(ears.split(/\r?\n/)[0], /\bid\b/i, `${what}: a header row`);
+      } else {
+        assert.match(ears, /^<\?xml[^>]*\?>\s*<REQ-IF\b/, what);
+      }
+    }
+  }
+  const csv = await nexusAPI.requirements.export(PROJECT, 'csv', { style: 'ears' });
+  for (const requirement of requirements) assert.ok(csv.includes(requirement.id), `the EARS CSV lists ${requirement.id}`);
+});
+
+test('requirements.export refuses a style it does not know, naming it', async () => {
+  for (const source of [PROJECT, { sessionId: session.id }]) {
+    await assert.rejects(nexusAPI.requirements.export(source, 'markdown', { style: 'shouting' }), (error) => {
+      assert.equal(error.code, ErrorCode.INVALID_PARAMS);
+      assert.equal(error.kind, ErrorKind.INVALID_ARGUMENT);
+      assert.match(error.message, /"shouting"/);
+      assert.match(error.message, /as-stated/);
+      assert.doesNotMatch(error.message, /\n/, 'one line');
+      return true;
+    });
+  }
+  await assert.rejects(nexusAPI.requirements.export(PROJECT, 'csv', { style: 'ears', tone: 'warm' }),
+    (error) => error.code === ErrorCode.INVALID_PARAMS && /tone/.test(error.message));
+  await assert.rejects(nexusAPI.call('requirements:export', [PROJECT, 'csv', 'ears']),
+    (error) => error.code === ErrorCode.INVALID_PARAMS && /options/.test(error.message));
 });
 
 test('requirements.import reads an export back into another project, and a second time adds nothing', async () => {
