@@ -154,6 +154,8 @@ class Methods {
     if (!documentFormat) {
       return Error::invalidArgument("\"format\" must be markdown, json, csv or reqif, not \"" + **format + "\"");
     }
+    auto style = exportStyle(params);
+    if (!style) return style.error();
     const json* source = params.find("projectId");
     const json* sessionId = params.find("sessionId");
     if (source != nullptr && source->is_object() && sessionId == nullptr) {
@@ -162,7 +164,7 @@ class Methods {
       if (!inner) return inner.error();
       auto id = inner->requiredString("sessionId");
       if (!id) return id.error();
-      return exportSession(*id, *documentFormat);
+      return exportSession(*id, *documentFormat, *style);
     }
     if ((source == nullptr) == (sessionId == nullptr)) {
       return Error::invalidArgument("name what to export: a project id, or {\"sessionId\": …}");
@@ -170,7 +172,7 @@ class Methods {
     if (sessionId != nullptr) {
       auto id = params.requiredString("sessionId");
       if (!id) return id.error();
-      return exportSession(*id, *documentFormat);
+      return exportSession(*id, *documentFormat, *style);
     }
     auto projectId = params.requiredString("projectId");
     if (!projectId) return projectId.error();
@@ -179,7 +181,7 @@ class Methods {
     const SourceQuotes quotes =
         quotesFor(*requirements, [&](std::string_view id) { return s_.interviews.getSession(id); });
     return json(renderProjectDocument(*projectId, *requirements, *documentFormat, s_.clock.now(),
-                                      s_.interviews.engineOptions().readyThreshold, quotes));
+                                      s_.interviews.engineOptions().readyThreshold, quotes, *style));
   }
 
   // projectId, format (json or reqif), document: the document's text.
@@ -247,12 +249,28 @@ class Methods {
   Result<json> discover(const Params&, CallContext&) { return describeApi(s_.version); }
 
  private:
-  Result<json> exportSession(const std::string& sessionId, DocumentFormat format) {
+  // options: {style: "as-stated" (the default) or "ears"}.
+  static Result<DocumentStyle> exportStyle(const Params& params) {
+    auto options = params.optionalObject("options");
+    if (!options) return options.error();
+    if (*options == nullptr) return DocumentStyle::AsStated;
+    static constexpr std::array<std::string_view, 1> kOptions{"style"};
+    auto inner = Params::bind(**options, kOptions);
+    if (!inner) return inner.error();
+    auto style = inner->optionalString("style");
+    if (!style) return style.error();
+    if (!*style) return DocumentStyle::AsStated;
+    const auto parsed = parseDocumentStyle(**style);
+    if (!parsed) return Error::invalidArgument("\"style\" must be as-stated or ears, not \"" + **style + "\"");
+    return *parsed;
+  }
+
+  Result<json> exportSession(const std::string& sessionId, DocumentFormat format, DocumentStyle style) {
     auto session = s_.interviews.getSession(sessionId);
     if (!session) return session.error();
     if (!*session) return Error::notFound("no session " + sessionId);
     return json(renderSessionDocument(**session, format, s_.clock.now(),
-                                      s_.interviews.engineOptions().readyThreshold));
+                                      s_.interviews.engineOptions().readyThreshold, style));
   }
 
   static Error noEventStream() {
@@ -365,7 +383,7 @@ constexpr std::string_view kStart[]{"projectId", "options"};
 constexpr std::string_view kSend[]{"sessionId", "message"};
 constexpr std::string_view kMode[]{"mode"};
 constexpr std::string_view kRequirementsList[]{"projectId", "filters"};
-constexpr std::string_view kRequirementsExport[]{"projectId", "format", "sessionId"};
+constexpr std::string_view kRequirementsExport[]{"projectId", "format", "options", "sessionId"};
 constexpr std::string_view kRequirementsImport[]{"projectId", "format", "document"};
 constexpr std::string_view kUpdateRequirement[]{"sessionId", "requirementId", "changes"};
 constexpr std::string_view kRemoveRequirement[]{"sessionId", "requirementId"};

@@ -342,14 +342,27 @@ Action setupExport(CLI::App& command, const GlobalOptions& global) {
   command.add_option("--format", *format, "Document format: markdown (md), json, csv or reqif (ReqIF 1.2)")
       ->check(documentFormat)
       ->capture_default_str();
+  auto style = std::make_shared<std::string>(toString(options->style));
+  const CLI::Validator documentStyle(
+      [](std::string& text) {
+        return parseDocumentStyle(text) ? std::string() : "unknown style \"" + text + "\" (as-stated or ears)";
+      },
+      "as-stated|ears");
+  command
+      .add_option("--style", *style,
+                  "Requirement texts as-stated, or ears: rephrased in EARS (When …, the system shall …) with the "
+                  "stated words beside them (markdown, csv, reqif)")
+      ->check(documentStyle)
+      ->capture_default_str();
   command.add_option("-o,--output", options->outputPath,
                      "Write to this file (replaced whole, or left as it was on failure) instead of standard output");
-  return [options, format, &global]() {
+  return [options, format, style, &global]() {
     if (options->projectId.empty() == options->sessionId.empty()) {
       std::cerr << "nexus: name what to export: --project ID or --session ID\n";
       return 2;
     }
     options->format = *parseDocumentFormat(*format);
+    options->style = *parseDocumentStyle(*style);
     options->readyThreshold = global.readyThreshold;
     auto runtime = makeRuntime(global, false);
     if (!runtime) return 1;

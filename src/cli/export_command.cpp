@@ -35,7 +35,7 @@ Result<Document> projectDocument(const RequirementsStore& store, const SessionSt
   }
   const SourceQuotes quotes = quotesFor(*listed, [&](std::string_view id) { return sessions.load(id); });
   return Document{renderProjectDocument(options.projectId, *listed, options.format, generatedAt, options.readyThreshold,
-                                        quotes),
+                                        quotes, options.style),
                   plural(listed->size(), "requirement") + " of project " + options.projectId};
 }
 
@@ -47,7 +47,7 @@ Result<Document> sessionDocument(const SessionStore& store, const ExportCommandO
   }
   if (!*loaded) return Error::notFound("no interview session with id \"" + options.sessionId + "\"");
   const InterviewSession& session = **loaded;
-  return Document{renderSessionDocument(session, options.format, generatedAt, options.readyThreshold),
+  return Document{renderSessionDocument(session, options.format, generatedAt, options.readyThreshold, options.style),
                   plural(session.extractedRequirements.size(), "requirement") + " of session " + session.id};
 }
 

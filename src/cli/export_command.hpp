@@ -17,6 +17,7 @@ struct ExportCommandOptions {
   std::string projectId;
   std::string sessionId;
   DocumentFormat format = DocumentFormat::Markdown;
+  DocumentStyle style = DocumentStyle::AsStated;
   // Empty: standard output. A file is replaced whole or not at all: the document is written
   // to a temporary file beside it, flushed to disk, then renamed over it.
   std::string outputPath;

@@ -187,8 +187,9 @@ std::string conjugated(const Words& words, std::size_t from, std::size_t to, boo
       form += "s";
     }
   }
-  std::string out = join(words, from, verb);
-  out += (out.empty() ? "" : " ") + form;
+  // "be" comes before the adverbs ("are still accepted"), a verb after them ("still works").
+  const std::string adverbs = join(words, from, verb);
+  std::string out = key == "be" || adverbs.empty() ? form + (adverbs.empty() ? "" : " " + adverbs) : adverbs + " " + form;
   const std::string rest = join(words, verb + 1, to);
   return rest.empty() ? out : out + " " + rest;
 }

@@ -16,6 +16,8 @@
 #include "core/text.hpp"
 #include "core/time.hpp"
 #include "domain/areas.hpp"
+#include "domain/ears.hpp"
+#include "interview/requirements_document.hpp"
 
 namespace nexus {
 namespace {
@@ -52,17 +54,6 @@ std::string identifier(std::string_view prefix, std::string_view id) {
     }
   }
   return out;
-}
-
-std::string categoryHeading(RequirementCategory category) {
-  switch (category) {
-    case RequirementCategory::Functional: return "Functional requirements";
-    case RequirementCategory::NonFunctional: return "Non-functional requirements";
-    case RequirementCategory::Technical: return "Technical decisions";
-    case RequirementCategory::Constraint: return "Constraints";
-    case RequirementCategory::Assumption: return "Assumptions";
-  }
-  return "";
 }
 
 std::string shortName(std::string_view text) {
@@ -109,9 +100,9 @@ std::vector<std::string> areasOf(std::span<const Requirement> requirements) {
 class Writer {
  public:
   Writer(std::string_view projectId, std::span<const Requirement> requirements, const SourceQuotes& quotes,
-         Timestamp generatedAt)
+         Timestamp generatedAt, bool ears)
       : projectId_(projectId), requirements_(requirements), quotes_(quotes), generatedAt_(generatedAt),
-        areas_(areasOf(requirements)) {}
+        areas_(areasOf(requirements)), ears_(ears) {}
 
   std::string render() {
     auto declaration = document_.append_child(pugi::node_declaration);
@@ -225,6 +216,12 @@ class Writer {
     attributeDefinition(attributes, "STRING", "nexus-attribute-sources", "Sources", "nexus-datatype-string");
     attributeDefinition(attributes, "STRING", "nexus-attribute-source-records", "Nexus.Sources",
                         "nexus-datatype-string");
+    if (ears_) {
+      attributeDefinition(attributes, "STRING", "nexus-attribute-ears-pattern", "EARS pattern",
+                          "nexus-datatype-string");
+      attributeDefinition(attributes, "STRING", "nexus-attribute-stated-text", "Nexus.StatedText",
+                          "nexus-datatype-string");
+    }
 
     pugi::xml_node heading = identified(parent, "SPEC-OBJECT-TYPE", "nexus-type-heading", "Heading", kTypesChanged);
     attributeDefinition(heading.append_child("SPEC-ATTRIBUTES"), "STRING", "nexus-attribute-chapter-name",
@@ -251,7 +248,9 @@ class Writer {
     pugi::xml_node values = object.append_child("VALUES");
     pugi::xml_node textValue = values.append_child("ATTRIBUTE-VALUE-XHTML");
     reference(textValue, "DEFINITION", "ATTRIBUTE-DEFINITION-XHTML-REF", "nexus-attribute-text");
-    text(textValue.append_child("THE-VALUE").append_child("xhtml:div"), r.text);
+    const domain::EarsPhrasing phrased =
+        ears_ ? domain::phraseInEars(r.text) : domain::EarsPhrasing{domain::EarsPattern::AsStated, r.text};
+    text(textValue.append_child("THE-VALUE").append_child("xhtml:div"), phrased.text);
     stringValue(values, "nexus-attribute-name", shortName(r.text));
     stringValue(values, "nexus-attribute-foreign-id", r.id);
     enumValue(values, "nexus-attribute-category", "nexus-datatype-category", toString(r.category));
@@ -263,6 +262,10 @@ class Writer {
     reference(confidence, "DEFINITION", "ATTRIBUTE-DEFINITION-REAL-REF", "nexus-attribute-confidence");
     stringValue(values, "nexus-attribute-sources", readableSources(r, quotes_));
     stringValue(values, "nexus-attribute-source-records", machineSources(r));
+    if (ears_) {
+      stringValue(values, "nexus-attribute-ears-pattern", domain::toString(phrased.pattern));
+      stringValue(values, "nexus-attribute-stated-text", r.text);
+    }
     reference(object, "TYPE", "SPEC-OBJECT-TYPE-REF", "nexus-type-requirement");
   }
 
@@ -318,6 +321,7 @@ class Writer {
   const SourceQuotes& quotes_;
   Timestamp generatedAt_;
   std::vector<std::string> areas_;
+  bool ears_;
   pugi::xml_document document_;
 };
 
@@ -345,8 +349,8 @@ std::string xmlSafeText(std::string_view utf8) {
 }
 
 std::string renderReqif(std::string_view projectId, std::span<const Requirement> requirements,
-                        const SourceQuotes& quotes, Timestamp generatedAt) {
-  return Writer(projectId, requirements, quotes, generatedAt).render();
+                        const SourceQuotes& quotes, Timestamp generatedAt, bool ears) {
+  return Writer(projectId, requirements, quotes, generatedAt, ears).render();
 }
 
 }  // namespace nexus

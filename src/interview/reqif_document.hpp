@@ -9,6 +9,10 @@
 // so that `nexus import` reads every source back. One SPECIFICATION groups the requirements by
 // category under heading objects (ReqIF.ChapterName).
 //
+// Phrased in EARS (`ears`), ReqIF.Text holds the EARS sentence (domain/ears.hpp), and two more
+// attributes keep the rest: "EARS pattern" and Nexus.StatedText, the requirement as the person
+// stated it, which `nexus import` takes as the text.
+//
 // Identifiers derive from our ids and the category names, so exporting the same project twice
 // gives the same identifiers; LAST-CHANGE is each requirement's updatedAt. Text that XML 1.0
 // cannot carry (control characters) is written as U+FFFD. Valid against the OMG schema
@@ -25,7 +29,7 @@
 namespace nexus {
 
 std::string renderReqif(std::string_view projectId, std::span<const Requirement> requirements,
-                        const SourceQuotes& quotes, Timestamp generatedAt);
+                        const SourceQuotes& quotes, Timestamp generatedAt, bool ears = false);
 
 // What XML 1.0 can carry of `utf8` (valid UTF-8): every character outside its Char production
 // (C0 controls but tab, line feed and carriage return; U+FFFE, U+FFFF) becomes U+FFFD.

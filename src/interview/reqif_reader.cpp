@@ -328,14 +328,15 @@ class Reader {
     return {};
   }
 
-  // ReqIF.Text, else ReqIF.Name, else the first other value with words in it.
+  // Nexus.StatedText (the person's words, in an export phrased in EARS), else ReqIF.Text, else
+  // ReqIF.Name, else the first other value with words in it.
   static std::optional<std::string> textOf(const Object& object) {
-    for (const auto name : {"ReqIF.Text", "ReqIF.Name"}) {
+    for (const auto name : {"Nexus.StatedText", "ReqIF.Text", "ReqIF.Name"}) {
       if (const std::string* value = object.find(name); value && !text::trim(*value).empty()) {
         return std::string(text::trim(*value));
       }
     }
-    static const std::set<std::string> kNotText{"reqif.foreignid", "nexus.sources", "sources", "priority",
+    static const std::set<std::string> kNotText{"reqif.foreignid", "nexus.sources", "sources", "ears pattern", "priority",
                                                 "category", "validation", "area", "confidence"};
     for (const auto& v : object.values) {
       if (kNotText.contains(lower(v.definition)) || text::trim(v.text).empty()) continue;

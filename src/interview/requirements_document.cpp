@@ -15,6 +15,8 @@
 #include "core/time.hpp"
 #include "domain/areas.hpp"
 #include "domain/readiness.hpp"
+#include "domain/ears.hpp"
+#include "interview/markdown_document.hpp"
 #include "interview/project_review.hpp"
 #include "interview/reqif_document.hpp"
 #include "interview/requirements_export.hpp"
@@ -24,31 +26,16 @@ namespace {
 
 using nlohmann::json;
 
-constexpr std::array kPriorities{Priority::Must, Priority::Should, Priority::Could, Priority::Wont};
-constexpr std::array kCategories{RequirementCategory::Functional, RequirementCategory::NonFunctional,
-                                 RequirementCategory::Technical, RequirementCategory::Constraint,
-                                 RequirementCategory::Assumption};
 constexpr std::array kValidationStates{ValidationStatus::Validated, ValidationStatus::Pending,
                                        ValidationStatus::Rejected};
 
 // Enough of a source message to recognise it; the message id leads to the whole of it.
 constexpr std::size_t kQuoteBytes = 120;
-constexpr std::string_view kNone = "—";
 
 using Columns = std::vector<std::string_view>;
 using Cells = std::vector<std::string>;
 
 // ---- values as the documents show them ----
-
-std::string_view priorityHeading(Priority priority) {
-  switch (priority) {
-    case Priority::Must: return "Must have";
-    case Priority::Should: return "Should have";
-    case Priority::Could: return "Could have";
-    case Priority::Wont: return "Won't have";
-  }
-  return "";
-}
 
 // Locale-independent, so that a document does not depend on the machine's settings.
 std::string number(double value, std::optional<int> decimals = std::nullopt) {
@@ -57,10 +44,6 @@ std::string number(double value, std::optional<int> decimals = std::nullopt) {
   const auto written = decimals ? std::to_chars(buffer.data(), end, value, std::chars_format::fixed, *decimals)
                                 : std::to_chars(buffer.data(), end, value);
   return std::string(buffer.data(), written.ptr);
-}
-
-std::string areaText(const std::optional<std::string>& area) {
-  return area ? domain::areaLabel(*area) : std::string(kNone);
 }
 
 // "interview:<sessionId> (message <messageId>)", one per place the requirement was stated;
@@ -78,94 +61,6 @@ std::string asIs(std::string_view text) { return std::string(text); }
 
 std::string quote(std::string_view content) {
   return text::truncateUtf8(text::collapseWhitespace(content), kQuoteBytes);
-}
-
-// ---- Markdown ----
-
-// User text as Markdown inline content, shown literally: on one line (a line break would end
-// a table row or list item) and with every character escaped that could open emphasis, a
-// link, HTML, an entity, a code span, math, a new table cell, or close a heading (trailing #).
-// User text never starts a line in these documents, so line-start markers (-, +, 1.) are inert.
-std::string markdownText(std::string_view text) {
-  static constexpr std::string_view kSpecial = "\\`*_[]<>#|~&$";
-  std::string out;
-  for (const char c : text::collapseWhitespace(text)) {
-    if (kSpecial.find(c) != std::string_view::npos) out += '\\';
-    out += c;
-  }
-  return out;
-}
-
-// An id as inline code, so that it reads and copies exactly as it is (no backslashes). Code
-// spans interpret nothing but backticks, and a table cell ends at a pipe even inside one: an
-// id with either, or with a line break, is written as escaped text instead.
-std::string markdownCode(std::string_view id) {
-  if (id.empty() || id.find_first_of("`|\r\n") != std::string_view::npos) return markdownText(id);
-  return "`" + std::string(id) + "`";
-}
-
-// Cells are Markdown already: user text went through markdownText or markdownCode.
-std::string markdownRow(const Cells& cells) {
-  std::string out = "|";
-  for (const auto& cell : cells) out += " " + cell + " |";
-  return out + "\n";
-}
-
-std::string markdownTable(const Columns& columns, const std::vector<Cells>& rows) {
-  std::string out = markdownRow(Cells(columns.begin(), columns.end())) + "|";
-  for (std::size_t i = 0; i < columns.size(); ++i) out += "---|";
-  out += "\n";
-  for (const auto& row : rows) out += markdownRow(row);
-  return out;
-}
-
-// What a document says above its requirements: "# title", then "- **label:** value" lines;
-// title and values are Markdown already.
-struct Heading {
-  std::string title;
-  std::vector<std::pair<std::string_view, std::string>> facts;
-};
-
-template <typename Enum, std::size_t N, typename Label>
-std::string countTable(std::string_view what, const std::array<Enum, N>& values,
-                       const std::map<Enum, std::size_t>& counts, Label label) {
-  std::vector<Cells> rows;
-  for (const Enum value : values) {
-    const auto found = counts.find(value);
-    rows.push_back({std::string(label(value)), std::to_string(found == counts.end() ? 0 : found->second)});
-  }
-  return markdownTable({what, "Requirements"}, rows);
-}
-
-// The whole document: heading, counts by priority and category, then one table per MoSCoW
-// priority that has requirements, in the order given. `Entry` is Requirement or
-// ExtractedRequirement.
-template <typename Entry, typename CellsOf>
-std::string markdownDocument(const Heading& heading, std::span<const Entry> requirements,
-                             const Columns& columns, CellsOf cellsOf) {
-  std::string out = "# " + heading.title + "\n\n";
-  for (const auto& [label, value] : heading.facts) {
-    out += "- **" + std::string(label) + ":** " + value + "\n";
-  }
-
-  std::map<Priority, std::vector<Cells>> groups;
-  std::map<Priority, std::size_t> byPriority;
-  std::map<RequirementCategory, std::size_t> byCategory;
-  for (const auto& r : requirements) {
-    groups[r.priority].push_back(cellsOf(r));
-    ++byPriority[r.priority];
-    ++byCategory[r.category];
-  }
-  out += "\n## Overview\n\n" + countTable("Priority", kPriorities, byPriority, priorityHeading) + "\n" +
-         countTable("Category", kCategories, byCategory, [](RequirementCategory c) { return toString(c); });
-  if (requirements.empty()) return out + "\nNo requirements recorded.\n";
-  for (const Priority priority : kPriorities) {
-    const auto group = groups.find(priority);
-    if (group == groups.end()) continue;
-    out += "\n## " + std::string(priorityHeading(priority)) + " (" + std::to_string(group->second.size()) + ")\n\n" +
-           markdownTable(columns, group->second);
-  }
-  return out;
 }
 
 // ---- CSV (RFC 4180) ----
@@ -216,53 +111,6 @@ json jsonList(std::span<const Entry> requirements) {
 
 // ---- quality: readiness, open conflicts, open questions ----
 
-std::string markdownQuality(std::span<const ExtractedRequirement> requirements,
-                            std::span<const RequirementFinding> findings,
-                            std::span<const RequirementConflict> conflicts, const Readiness& readiness) {
-  std::map<std::string_view, std::string_view> textOf;
-  for (const auto& r : requirements) textOf.emplace(r.id, r.text);
-  const auto said = [&](const std::string& id) {
-    const auto found = textOf.find(id);
-    return found == textOf.end() ? std::string(kNone) : "“" + markdownText(found->second) + "”";
-  };
-  std::string out = "\n## Readiness\n\nScore **" + number(readiness.score, 2) + "** of 1 (ready at " +
-                    number(readiness.threshold, 2) + " with no open conflict): " +
-                    (readiness.ready ? "ready to hand over." : "not ready yet.") + "\n\n";
-  std::vector<Cells> areas;
-  for (const auto& area : readiness.areas) {
-    areas.push_back({markdownText(domain::areaLabel(area.area)), std::string(toString(area.status)),
-                     std::to_string(area.requirementIds.size())});
-  }
-  out += markdownTable({"Area", "Status", "Requirements"}, areas);
-
-  std::vector<Cells> open;
-  for (const auto& c : conflicts) {
-    const auto side = [&](std::size_t i) -> std::optional<std::string> {
-      const std::string& id = c.requirementIds[i];
-      if (textOf.contains(id)) return said(id);
-      if (c.isProjectSide(id)) return "“" + markdownText(c.projectRequirement->text) + "” (another interview)";
-      return std::nullopt;
-    };
-    const auto first = side(0);
-    const auto second = side(1);
-    if (c.status != ReviewStatus::Open || !first || !second) continue;
-    open.push_back({std::string(toString(c.kind)), *first, *second, markdownText(c.explanation)});
-  }
-  if (!open.empty()) {
-    out += "\n## Open conflicts (" + std::to_string(open.size()) + ")\n\n" +
-           markdownTable({"Kind", "Stated first", "Stated later", "Why they conflict"}, open);
-  }
-  std::string questions;
-  std::size_t asked = 0;
-  for (const auto& f : findings) {
-    if (f.status != ReviewStatus::Open || !textOf.contains(f.requirementId)) continue;
-    questions += std::to_string(++asked) + ". " + said(f.requirementId) + " — " + markdownText(f.message) +
-                 (f.suggestion ? " " + markdownText(*f.suggestion) : "") + "\n";
-  }
-  if (asked > 0) out += "\n## Open questions (" + std::to_string(asked) + ")\n\n" + questions;
-  return out;
-}
-
 json jsonQuality(std::span<const RequirementFinding> findings, std::span<const RequirementConflict> conflicts,
                  const Readiness& readiness) {
   json out{{"findings", json::array()}, {"conflicts", json::array()}, {"readiness", readiness}};
@@ -271,23 +119,25 @@ json jsonQuality(std::span<const RequirementFinding> findings, std::span<const R
   return out;
 }
 
+// ---- CSV columns: the person's words, and in EARS style the phrasing beside them ----
+
+Columns withEars(Columns columns, DocumentStyle style) {
+  if (style == DocumentStyle::Ears) columns.insert(columns.begin() + 2, {"ears", "earsPattern"});
+  return columns;
+}
+
+Cells withEars(Cells cells, std::string_view text, DocumentStyle style) {
+  if (style == DocumentStyle::Ears) {
+    const domain::EarsPhrasing phrased = domain::phraseInEars(text);
+    cells.insert(cells.begin() + 2, {phrased.text, std::string(domain::toString(phrased.pattern))});
+  }
+  return cells;
+}
+
 // ---- a project's requirements database ----
 
-const Columns kProjectMarkdownColumns{"Id",         "Requirement", "Category", "Area",
-                                      "Confidence", "Validation",  "Feature",  "Sources"};
 const Columns kProjectCsvColumns{"id",         "text",     "category", "priority",  "confidence", "area",
                                  "validation", "featureId", "sources", "createdAt", "updatedAt"};
-
-Cells projectMarkdownCells(const Requirement& r) {
-  return {markdownCode(r.id),
-          markdownText(r.text),
-          std::string(toString(r.category)),
-          markdownText(areaText(r.area)),
-          number(r.confidence, 2),
-          std::string(toString(r.validation)),
-          r.featureId ? markdownText(*r.featureId) : std::string(kNone),
-          sourcesText(r.sources, markdownCode)};
-}
 
 Cells projectCsvCells(const Requirement& r) {
   return {r.id,
@@ -314,17 +164,16 @@ std::string validationSummary(std::span<const Requirement> requirements) {
   return std::to_string(requirements.size()) + " (" + out + ")";
 }
 
-Heading projectHeading(std::string_view projectId, std::span<const Requirement> requirements,
-                       Timestamp generatedAt) {
-  return {"Requirements: project " + markdownText(projectId),
+MarkdownHeading projectHeading(std::string_view projectId, std::span<const Requirement> requirements,
+                               Timestamp generatedAt) {
+  return {"Requirements: " + markdownText(projectId),
           {{"Project", markdownText(projectId)},
-           {"Generated", formatIso8601(generatedAt)},
+           {"Date", formatIso8601(generatedAt)},
            {"Requirements", validationSummary(requirements)}}};
 }
 
 // ---- one session's requirements ----
 
-const Columns kSessionMarkdownColumns{"Id", "Requirement", "Category", "Area", "Confidence", "Stated in"};
 const Columns kSessionCsvColumns{"id", "text", "category", "priority", "confidence", "area", "sourceMessageId",
                                  "sourceQuote"};
 
@@ -341,17 +190,6 @@ std::optional<std::string> sourceQuote(const MessageIndex& messages, const Extra
   const auto found = messages.find(r.sourceMessageId);
   if (found == messages.end()) return std::nullopt;
   return quote(found->second);
-}
-
-Cells sessionMarkdownCells(const MessageIndex& messages, const ExtractedRequirement& r) {
-  const auto said = sourceQuote(messages, r);
-  return {markdownCode(r.id),
-          markdownText(r.text),
-          std::string(toString(r.category)),
-          markdownText(areaText(r.area)),
-          number(r.confidence, 2),
-          "message " + markdownCode(r.sourceMessageId) +
-              (said ? ": “" + markdownText(*said) + "”" : " (not in this session)")};
 }
 
 Cells sessionCsvCells(const MessageIndex& messages, const ExtractedRequirement& r) {
@@ -391,13 +229,13 @@ std::pair<std::vector<Requirement>, SourceQuotes> sessionRecords(const Interview
   return {std::move(records), std::move(quotes)};
 }
 
-Heading sessionHeading(const InterviewSession& session, Timestamp generatedAt) {
-  return {"Requirements: session " + markdownCode(session.id),
+MarkdownHeading sessionHeading(const InterviewSession& session, Timestamp generatedAt) {
+  return {"Requirements: " + markdownText(session.projectId) + ", interview " + markdownCode(session.id),
           {{"Project", markdownText(session.projectId)},
            {"Session", markdownCode(session.id) + " (" + std::string(toString(session.status)) + ")"},
            {"Started", formatIso8601(session.startedAt)},
            {"Last activity", formatIso8601(session.lastActivityAt)},
-           {"Generated", formatIso8601(generatedAt)},
+           {"Date", formatIso8601(generatedAt)},
            {"Requirements", std::to_string(session.extractedRequirements.size())}}};
 }
 
@@ -422,17 +260,43 @@ std::string_view toString(DocumentFormat format) {
   return "";
 }
 
+std::optional<DocumentStyle> parseDocumentStyle(std::string_view text) {
+  const std::string lower = text::toLower(text);
+  if (lower == "as-stated") return DocumentStyle::AsStated;
+  if (lower == "ears") return DocumentStyle::Ears;
+  return std::nullopt;
+}
+
+std::string_view toString(DocumentStyle style) {
+  switch (style) {
+    case DocumentStyle::AsStated: return "as-stated";
+    case DocumentStyle::Ears: return "ears";
+  }
+  return "";
+}
+
+std::string_view categoryHeading(RequirementCategory category) {
+  switch (category) {
+    case RequirementCategory::Functional: return "Functional requirements";
+    case RequirementCategory::NonFunctional: return "Non-functional requirements";
+    case RequirementCategory::Technical: return "Technical decisions";
+    case RequirementCategory::Constraint: return "Constraints";
+    case RequirementCategory::Assumption: return "Assumptions";
+  }
+  return "";
+}
+
 std::string renderProjectDocument(std::string_view projectId, std::span<const Requirement> requirements,
                                   DocumentFormat format, Timestamp generatedAt, double readyThreshold,
-                                  const SourceQuotes& quotes) {
+                                  const SourceQuotes& quotes, DocumentStyle style) {
   switch (format) {
     case DocumentFormat::Markdown: {
       const ProjectReview review = reviewRequirements(requirements, readyThreshold);
       std::vector<ExtractedRequirement> views;
+      views.reserve(requirements.size());
       for (const auto& r : requirements) views.push_back(analysisView(r));
-      return markdownDocument(projectHeading(projectId, requirements, generatedAt), requirements,
-                              kProjectMarkdownColumns, projectMarkdownCells) +
-             markdownQuality(views, review.findings, review.conflicts, review.readiness);
+      return renderMarkdown(projectHeading(projectId, requirements, generatedAt), requirements, quotes,
+                            {views, review.findings, review.conflicts, review.readiness}, style);
     }
     case DocumentFormat::Json: {
       const ProjectReview review = reviewRequirements(requirements, readyThreshold);
@@ -445,24 +309,25 @@ std::string renderProjectDocument(std::string_view projectId, std::span<const Re
       return jsonDocument(document);
     }
     case DocumentFormat::Csv:
-      return csvDocument(requirements, kProjectCsvColumns, projectCsvCells);
+      return csvDocument(requirements, withEars(kProjectCsvColumns, style),
+                         [&](const Requirement& r) { return withEars(projectCsvCells(r), r.text, style); });
     case DocumentFormat::Reqif:
-      return renderReqif(projectId, requirements, quotes, generatedAt);
+      return renderReqif(projectId, requirements, quotes, generatedAt, style == DocumentStyle::Ears);
   }
   return "";
 }
 
 std::string renderSessionDocument(const InterviewSession& session, DocumentFormat format, Timestamp generatedAt,
-                                  double readyThreshold) {
+                                  double readyThreshold, DocumentStyle style) {
   const std::span<const ExtractedRequirement> requirements = session.extractedRequirements;
-  const MessageIndex messages = indexMessages(session);
   const Readiness readiness =
       domain::assessReadiness(requirements, session.findings, session.conflicts, readyThreshold);
   switch (format) {
-    case DocumentFormat::Markdown:
-      return markdownDocument(sessionHeading(session, generatedAt), requirements, kSessionMarkdownColumns,
-                              [&](const ExtractedRequirement& r) { return sessionMarkdownCells(messages, r); }) +
-             markdownQuality(requirements, session.findings, session.conflicts, readiness);
+    case DocumentFormat::Markdown: {
+      const auto [records, quotes] = sessionRecords(session);
+      return renderMarkdown(sessionHeading(session, generatedAt), records, quotes,
+                            {requirements, session.findings, session.conflicts, readiness}, style);
+    }
     case DocumentFormat::Json: {
       json document{{"sessionId", session.id},
                     {"projectId", session.projectId},
@@ -472,12 +337,15 @@ std::string renderSessionDocument(const InterviewSession& session, DocumentForma
       document["requirementEdits"] = session.requirementEdits;
       return jsonDocument(document);
     }
-    case DocumentFormat::Csv:
-      return csvDocument(requirements, kSessionCsvColumns,
-                         [&](const ExtractedRequirement& r) { return sessionCsvCells(messages, r); });
+    case DocumentFormat::Csv: {
+      const MessageIndex messages = indexMessages(session);
+      return csvDocument(requirements, withEars(kSessionCsvColumns, style), [&](const ExtractedRequirement& r) {
+        return withEars(sessionCsvCells(messages, r), r.text, style);
+      });
+    }
     case DocumentFormat::Reqif: {
       const auto [records, quotes] = sessionRecords(session);
-      return renderReqif(session.projectId, records, quotes, generatedAt);
+      return renderReqif(session.projectId, records, quotes, generatedAt, style == DocumentStyle::Ears);
     }
   }
   return "";

@@ -1,7 +1,8 @@
 #pragma once
 // Requirements documents (DESIGN.md §4 `requirements:export`, `nexus export`): a project's
 // requirements from the requirements database, or one session's, as a document to hand to a
-// team. Markdown to read (grouped by MoSCoW priority, with sources), JSON in the DESIGN.md §2
+// team. Markdown to read (markdown_document.hpp: by category and area, with the person's words,
+// open questions and a traceability table), JSON in the DESIGN.md §2
 // shapes (docs/project-document.schema.json; it imports back), CSV (RFC 4180) for spreadsheets,
 // ReqIF 1.2 for requirements tools (reqif_document.hpp).
 //
@@ -25,6 +26,19 @@ std::optional<DocumentFormat> parseDocumentFormat(std::string_view text);
 // "markdown", "json", "csv", "reqif"
 std::string_view toString(DocumentFormat format);
 
+// How requirement texts read in Markdown, CSV and ReqIF: as the person stated them, or rephrased
+// in EARS (domain/ears.hpp) with the stated words beside them. JSON always keeps them as stated.
+enum class DocumentStyle { AsStated, Ears };
+
+// "as-stated", "ears", in any case; nullopt for anything else.
+std::optional<DocumentStyle> parseDocumentStyle(std::string_view text);
+// "as-stated", "ears"
+std::string_view toString(DocumentStyle style);
+
+// "Functional requirements", "Non-functional requirements", "Technical decisions", "Constraints",
+// "Assumptions": how the documents head each category.
+std::string_view categoryHeading(RequirementCategory category);
+
 // The JSON project document's "format" and "schemaVersion" (docs/project-document.schema.json).
 inline constexpr std::string_view kProjectDocumentFormat = "nexus-requirements";
 inline constexpr int kProjectDocumentVersion = 1;
@@ -37,7 +51,8 @@ inline constexpr int kProjectDocumentVersion = 1;
 std::string renderProjectDocument(std::string_view projectId, std::span<const Requirement> requirements,
                                   DocumentFormat format, Timestamp generatedAt,
                                   double readyThreshold = kDefaultReadyThreshold,
-                                  const SourceQuotes& quotes = SourceQuotes{});
+                                  const SourceQuotes& quotes = SourceQuotes{},
+                                  DocumentStyle style = DocumentStyle::AsStated);
 
 // The session's extractedRequirements, each traced to the message it was stated in (quoted
 // where the session holds that message), with the session's quality analysis as above.
@@ -45,6 +60,7 @@ std::string renderProjectDocument(std::string_view projectId, std::span<const Re
 // conflicts, readiness, requirementEdits}. ReqIF: as for a project, each requirement with the
 // source "interview:<sessionId>" and the time of the message it was stated in.
 std::string renderSessionDocument(const InterviewSession& session, DocumentFormat format, Timestamp generatedAt,
-                                  double readyThreshold = kDefaultReadyThreshold);
+                                  double readyThreshold = kDefaultReadyThreshold,
+                                  DocumentStyle style = DocumentStyle::AsStated);
 
 }  // namespace nexus

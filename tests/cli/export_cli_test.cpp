@@ -67,12 +67,19 @@ TEST_F(ExportCli, AProjectAsMarkdownJsonAndCsvOnStandardOutput) {
   const auto markdown = nexus({"export", "--project", "demo"});
   ASSERT_EQ(markdown.exitCode, 0) << markdown.err;
   EXPECT_EQ(markdown.err, "");
-  EXPECT_TRUE(markdown.out.starts_with("# Requirements: project demo\n\n- **Project:** demo\n")) << markdown.out;
+  EXPECT_TRUE(markdown.out.starts_with("# Requirements: demo\n\n- **Project:** demo\n")) << markdown.out;
   EXPECT_NE(markdown.out.find("- **Requirements:** 3 (0 validated, 3 pending, 0 rejected)\n"), std::string::npos);
-  EXPECT_LT(markdown.out.find("## Must have (2)"), markdown.out.find("## Should have (1)")) << markdown.out;
-  const std::string signIn = "| Users must sign in with Google. | functional | authentication | 0.90 | pending | — | "
-                             "`interview:" + session + "` (message `";
+  EXPECT_NE(markdown.out.find("| Must have | 2 |\n| Should have | 1 |"), std::string::npos) << markdown.out;
+  EXPECT_NE(markdown.out.find("## Functional requirements"), std::string::npos) << markdown.out;
+  const std::string signIn = "| Users must sign in with Google. | must | 0.90 | pending | “Users must sign in with Google” |";
   EXPECT_NE(markdown.out.find(signIn), std::string::npos) << markdown.out;
+  EXPECT_NE(markdown.out.find("| `" + session + "` | — | `"), std::string::npos) << markdown.out;  // traced
+  const auto ears = nexus({"export", "--project", "demo", "--style", "ears"});
+  ASSERT_EQ(ears.exitCode, 0) << ears.err;
+  EXPECT_NE(ears.out.find("The system shall ensure that users sign in with Google."), std::string::npos) << ears.out;
+  const auto badStyle = nexus({"export", "--project", "demo", "--style", "poetic"});
+  EXPECT_NE(badStyle.exitCode, 0);
+  EXPECT_NE(badStyle.err.find("unknown style \"poetic\""), std::string::npos) << badStyle.err;
   EXPECT_EQ(nexus({"export", "--project", "demo", "--format", "MD"}).exitCode, 0);
 
   const json document = printed({"export", "--project", "demo", "--format", "json"});
@@ -96,12 +103,11 @@ TEST_F(ExportCli, ASessionQuotesTheMessagesItsRequirementsCameFrom) {
 
   const auto markdown = nexus({"export", "--session", session});
   ASSERT_EQ(markdown.exitCode, 0) << markdown.err;
-  EXPECT_TRUE(markdown.out.starts_with("# Requirements: session `" + session + "`\n")) << markdown.out;
+  EXPECT_TRUE(markdown.out.starts_with("# Requirements: demo, interview `" + session + "`\n")) << markdown.out;
   EXPECT_NE(markdown.out.find("- **Session:** `" + session + "` (completed)\n"), std::string::npos) << markdown.out;
   const json shown = printed({"sessions", "show", session, "--json"});
   const std::string messageId = shown.at("messages")[1].at("id");
-  EXPECT_NE(markdown.out.find("| message `" + messageId + "`: “Users must sign in with Google” |\n"),
-            std::string::npos)
+  EXPECT_NE(markdown.out.find("| `" + session + "` | — | `" + messageId + "` |"), std::string::npos)
       << markdown.out;
 
   const json document = printed({"export", "--session", session, "--format", "json"});

@@ -108,6 +108,8 @@ constexpr Case kEventDriven[] = {
 constexpr Case kStateDriven[] = {
     {"While the clinic is closed, online booking should still work.", EarsPattern::StateDriven,
      "While the clinic is closed, the system shall ensure that online booking still works."},
+    {"While the shop is closed, orders should still be accepted.", EarsPattern::StateDriven,
+     "While the shop is closed, the system shall ensure that orders are still accepted."},
     {"When the phone is offline, deliveries must be queued and sent later.", EarsPattern::StateDriven,
      "While the phone is offline, the system shall ensure that deliveries are queued and sent later."},
     {"While a driver is on a delivery, the app should hide the chat.", EarsPattern::StateDriven,

@@ -85,6 +85,19 @@ TEST(ReqifExport, IsValidAgainstTheReqifSchema) {
   EXPECT_NE(invalid.exitCode, 0);
 }
 
+TEST(ReqifExport, InEarsIsValidAndReadsBackAsStated) {
+  const auto written = shop();
+  const std::string document = renderReqif("shop", written, quotes(), kGeneratedAt, true);
+  const auto checked = validate(document);
+  EXPECT_EQ(checked.exitCode, 0) << checked.err;
+  EXPECT_NE(document.find("LONG-NAME=\"EARS pattern\""), std::string::npos);
+  auto read = readReqif(document);
+  ASSERT_TRUE(read) << read.error().message;
+  ASSERT_EQ(read->requirements.size(), written.size());
+  // The person's words come back, not the phrasing.
+  EXPECT_EQ(read->requirements[0].text, written[0].text);
+}
+
 TEST(ReqifExport, CarriesTheRequirementsInTypedAttributes) {
   const std::string document = renderReqif("shop", shop(), quotes(), kGeneratedAt);
   for (const std::string expected :

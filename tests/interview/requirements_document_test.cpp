@@ -3,6 +3,9 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <cstdlib>
+#include <fstream>
+#include <iterator>
 #include <string>
 #include <vector>
 
@@ -143,45 +146,150 @@ TEST(DocumentFormat, ParsesItsNamesInAnyCase) {
   }
 }
 
-TEST(ProjectDocument, MarkdownHasCountsAndTablesByPriorityWithSources) {
-  EXPECT_EQ(renderProjectDocument("shop", shopRequirements(), DocumentFormat::Markdown, kGeneratedAt),
-            "# Requirements: project shop\n"
-            "\n"
-            "- **Project:** shop\n"
-            "- **Generated:** 2026-01-16T03:57:45.123Z\n"
-            "- **Requirements:** 2 (1 validated, 1 pending, 0 rejected)\n"
-            "\n"
-            "## Overview\n"
-            "\n"
-            "| Priority | Requirements |\n|---|---|\n"
-            "| Must have | 1 |\n| Should have | 0 |\n| Could have | 1 |\n| Won't have | 0 |\n"
-            "\n"
-            "| Category | Requirements |\n|---|---|\n"
-            "| functional | 1 |\n| non-functional | 0 |\n| technical | 1 |\n| constraint | 0 |\n"
-            "| assumption | 0 |\n"
-            "\n"
-            "## Must have (1)\n"
-            "\n"
-            "| Id | Requirement | Category | Area | Confidence | Validation | Feature | Sources |\n"
-            "|---|---|---|---|---|---|---|---|\n"
-            "| `r1` | Users must sign in with Google. | functional | authentication | 0.90 | validated | F-12 | "
-            "`interview:s1` (message `m1`); `interview:s2` (message `m7`) |\n"
-            "\n"
-            "## Could have (1)\n"
-            "\n"
-            "| Id | Requirement | Category | Area | Confidence | Validation | Feature | Sources |\n"
-            "|---|---|---|---|---|---|---|---|\n"
-            "| `r2` | Admins could export reports. | technical | data model | 0.75 | pending | — | "
-            "`interview:s1` (message `m1`) |\n"
-            "\n"
-            "## Readiness\n"
-            "\n"
-            "Score **0.33** of 1 (ready at 0.80 with no open conflict): not ready yet.\n"
-            "\n"
-            "| Area | Status | Requirements |\n|---|---|---|\n"
-            "| authentication | clear | 1 |\n| authorization | missing | 0 |\n| data model | clear | 1 |\n"
-            "| API | missing | 0 |\n| UI/UX | missing | 0 |\n| performance | missing | 0 |\n"
-            "| security | missing | 0 |\n| integrations | missing | 0 |\n| deployment | missing | 0 |\n");
+// The documents of a fixed project, byte for byte: tests/data/golden/project-<style>.<ext>.
+// After an intended change of layout, NEXUS_UPDATE_GOLDEN=1 rewrites them; review the diff.
+std::string goldenPath(const std::string& name) { return std::string(NEXUS_TEST_DATA_DIR) + "/golden/" + name; }
+
+void expectGolden(const std::string& name, const std::string& actual) {
+  const std::string path = goldenPath(name);
+  if (const char* update = std::getenv("NEXUS_UPDATE_GOLDEN"); update != nullptr && std::string(update) == "1") {
+    std::ofstream(path, std::ios::binary) << actual;
+  }
+  std::ifstream in(path, std::ios::binary);
+  ASSERT_TRUE(in) << "no golden file " << path << " (NEXUS_UPDATE_GOLDEN=1 writes it)";
+  const std::string expected((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  EXPECT_EQ(actual, expected) << name;
+}
+
+// A small project that has a requirement for each EARS pattern, one that stays as stated, one
+// from outside the interviews, a conflict and a vague term.
+std::vector<Requirement> goldenRequirements() {
+  auto r = shopRequirements();
+  auto event = requirement("r3", "When an order ships, the customer must get the tracking link by email.", Priority::Must);
+  event.area = "integrations";
+  event.sources[0].messageId = "m2";
+  auto state = requirement("r4", "While the shop is closed, orders should still be accepted.", Priority::Should);
+  state.sources[0].messageId = "m3";
+  auto unwanted = requirement("r5", "If the payment fails, the basket must be kept.", Priority::Must);
+  unwanted.area = "data_model";
+  unwanted.sources[0].messageId = "m4";
+  auto feature = requirement("r6", "Where the loyalty module is installed, customers can collect points.",
+                             Priority::Could);
+  feature.sources[0].messageId = "m5";
+  auto fact = requirement("r7", "Everyone in the warehouse has an Android phone.", Priority::Must,
+                          RequirementCategory::Constraint);
+  fact.area = "deployment";
+  fact.sources = {{.source = "reqif:doors-export", .messageId = std::nullopt, .originId = "REQ-7",
+                   .addedAt = kCreatedAt}};
+  auto vague = requirement("r8", "Search should be fast.", Priority::Should, RequirementCategory::NonFunctional);
+  vague.area = "performance";
+  vague.sources[0].messageId = "m6";
+  r.insert(r.end(), {event, state, unwanted, feature, fact, vague});
+  return r;
+}
+
+SourceQuotes goldenQuotes() {
+  SourceQuotes quotes;
+  quotes.add("interview:s1", "m1", "Oh, and users must sign in with Google, like everywhere else.");
+  quotes.add("interview:s1", "m2", "When an order ships, the customer must get the tracking link by email.");
+  quotes.add("interview:s1", "m4", "If the payment fails, the basket must be kept. People hate typing it again.");
+  quotes.add("interview:s2", "m7", "Google sign-in, please.");
+  return quotes;
+}
+
+TEST(ProjectDocument, GoldenFilesForEachFormatAndStyle) {
+  const auto requirements = goldenRequirements();
+  const auto quotes = goldenQuotes();
+  const auto render = [&](DocumentFormat format, DocumentStyle style) {
+    return renderProjectDocument("shop", requirements, format, kGeneratedAt, kDefaultReadyThreshold, quotes, style);
+  };
+  expectGolden("project-as-stated.md", render(DocumentFormat::Markdown, DocumentStyle::AsStated));
+  expectGolden("project-ears.md", render(DocumentFormat::Markdown, DocumentStyle::Ears));
+  expectGolden("project-as-stated.csv", render(DocumentFormat::Csv, DocumentStyle::AsStated));
+  expectGolden("project-ears.csv", render(DocumentFormat::Csv, DocumentStyle::Ears));
+  expectGolden("project-as-stated.reqif", render(DocumentFormat::Reqif, DocumentStyle::AsStated));
+  expectGolden("project-ears.reqif", render(DocumentFormat::Reqif, DocumentStyle::Ears));
+  expectGolden("project.json", render(DocumentFormat::Json, DocumentStyle::AsStated));
+  // JSON keeps the requirements as stated whatever the style.
+  EXPECT_EQ(render(DocumentFormat::Json, DocumentStyle::Ears), render(DocumentFormat::Json, DocumentStyle::AsStated));
+}
+
+TEST(ProjectDocument, MarkdownHasTheFactsATeamNeedsAtTheTop) {
+  const std::string document = renderProjectDocument("shop", goldenRequirements(), DocumentFormat::Markdown,
+                                                     kGeneratedAt, kDefaultReadyThreshold, goldenQuotes());
+  EXPECT_EQ(lines(document)[0], "# Requirements: shop");
+  EXPECT_NE(document.find("- **Project:** shop\n- **Date:** 2026-01-16T03:57:45.123Z\n"
+                          "- **Requirements:** 8 (1 validated, 7 pending, 0 rejected)\n- **Readiness:** **"),
+            std::string::npos)
+      << document;
+}
+
+TEST(ProjectDocument, MarkdownGroupsByCategoryThenArea) {
+  const std::string document = renderProjectDocument("shop", goldenRequirements(), DocumentFormat::Markdown,
+                                                     kGeneratedAt, kDefaultReadyThreshold, goldenQuotes());
+  std::vector<std::size_t> positions;
+  for (const char* heading : {"## Functional requirements (5)", "### Authentication (1)", "### Data model (1)",
+                              "### Integrations (1)", "### No area (2)", "## Non-functional requirements (1)", "### Performance (1)",
+                              "## Technical decisions (1)", "## Constraints (1)",
+                              "### Deployment (1)", "## Readiness", "## Open questions", "## Traceability"}) {
+    positions.push_back(document.find(heading));
+    EXPECT_NE(positions.back(), std::string::npos) << heading << "\n" << document;
+  }
+  EXPECT_TRUE(std::is_sorted(positions.begin(), positions.end())) << document;
+  // Each requirement with its priority, confidence, validation state and the person's words.
+  EXPECT_EQ(lineWith(document, "| `r1` | Users"),
+            "| `r1` | Users must sign in with Google. | must | 0.90 | validated | "
+            "“Oh, and users must sign in with Google, like everywhere else.” |");
+  EXPECT_EQ(lineWith(document, "| `r4` | While"),
+            "| `r4` | While the shop is closed, orders should still be accepted. | should | 0.90 | pending | — |");
+}
+
+TEST(ProjectDocument, MarkdownTracesEachRequirementToItsSessionAndMessage) {
+  const std::string document = renderProjectDocument("shop", goldenRequirements(), DocumentFormat::Markdown,
+                                                     kGeneratedAt, kDefaultReadyThreshold, goldenQuotes());
+  const std::string trace = document.substr(document.find("## Traceability"));
+  EXPECT_NE(trace.find("| `r1` | `s1` | — | `m1` | 2026-01-15T10:00:00.000Z | F-12 | “Oh, and users"),
+            std::string::npos)
+      << trace;
+  EXPECT_NE(trace.find("| `r1` | `s2` | — | `m7` | 2026-01-15T10:00:00.000Z | F-12 | “Google sign-in, please.” |"),
+            std::string::npos)
+      << trace;
+  EXPECT_NE(trace.find("| `r7` | — | `reqif:doors-export` | — | 2026-01-15T10:00:00.000Z | — | — |"),
+            std::string::npos)
+      << trace;
+}
+
+TEST(ProjectDocument, MarkdownInEarsKeepsTheStatedWordsBesideThePhrasing) {
+  const std::string document =
+      renderProjectDocument("shop", goldenRequirements(), DocumentFormat::Markdown, kGeneratedAt,
+                            kDefaultReadyThreshold, goldenQuotes(), DocumentStyle::Ears);
+  EXPECT_NE(document.find("- **Phrasing:** EARS"), std::string::npos);
+  EXPECT_EQ(lineWith(document, "| `r5` |"),
+            "| `r5` | If the payment fails, then the system shall ensure that the basket is kept. | "
+            "unwanted-behaviour | must | 0.90 | pending | “If the payment fails, the basket must be kept.” |");
+  EXPECT_EQ(lineWith(document, "| `r7` |"),
+            "| `r7` | Everyone in the warehouse has an Android phone. *(kept as stated: no EARS pattern fits)* | — | "
+            "must | 0.90 | pending | “Everyone in the warehouse has an Android phone.” |");
+}
+
+TEST(ProjectDocument, CsvAndReqifInEarsCarryThePatternAndTheStatedWords) {
+  const auto requirements = goldenRequirements();
+  const auto records = parseCsv(renderProjectDocument("shop", requirements, DocumentFormat::Csv, kGeneratedAt,
+                                                      kDefaultReadyThreshold, {}, DocumentStyle::Ears));
+  ASSERT_EQ(records.size(), requirements.size() + 1);
+  EXPECT_EQ(records[0][1], "text");
+  EXPECT_EQ(records[0][2], "ears");
+  EXPECT_EQ(records[0][3], "earsPattern");
+  EXPECT_EQ(records[3][1], "When an order ships, the customer must get the tracking link by email.");
+  EXPECT_EQ(records[3][2],
+            "When an order ships, the system shall ensure that the customer gets the tracking link by email.");
+  EXPECT_EQ(records[3][3], "event-driven");
+  const std::string reqif = renderProjectDocument("shop", requirements, DocumentFormat::Reqif, kGeneratedAt,
+                                                  kDefaultReadyThreshold, {}, DocumentStyle::Ears);
+  EXPECT_NE(reqif.find("Where the loyalty module is installed, the system shall allow customers to collect points."),
+            std::string::npos);
+  EXPECT_NE(reqif.find("LONG-NAME=\"Nexus.StatedText\""), std::string::npos);
+  EXPECT_NE(reqif.find("THE-VALUE=\"optional-feature\""), std::string::npos);
 }
 
 TEST(ProjectDocument, OpenConflictsAndFindingsAreInTheDocument) {
@@ -190,11 +298,14 @@ TEST(ProjectDocument, OpenConflictsAndFindingsAreInTheDocument) {
   requirements.push_back(requirement("r4", "The database will be MySQL.", Priority::Must));
   requirements.push_back(requirement("r5", "The app should be fast.", Priority::Should));
   const std::string markdown = renderProjectDocument("shop", requirements, DocumentFormat::Markdown, kGeneratedAt);
-  EXPECT_NE(markdown.find("## Open conflicts (1)"), std::string::npos) << markdown;
+  EXPECT_NE(markdown.find("### Conflicts (1)"), std::string::npos) << markdown;
   EXPECT_NE(markdown.find("| exclusive-choice | “We must use PostgreSQL.” | “The database will be MySQL.” |"),
             std::string::npos)
       << markdown;
-  EXPECT_NE(markdown.find("## Open questions (1)\n\n1. “The app should be fast.” — "), std::string::npos) << markdown;
+  EXPECT_NE(markdown.find("### Findings (1)\n\n1. “The app should be fast.” — "), std::string::npos) << markdown;
+  EXPECT_NE(markdown.find("### Unexplored areas (7)\n\n- **Authorization**: nothing said about it yet.\n"),
+            std::string::npos)
+      << markdown;
   const json document = json::parse(renderProjectDocument("shop", requirements, DocumentFormat::Json, kGeneratedAt));
   ASSERT_EQ(document.at("conflicts").size(), 1u);
   EXPECT_EQ(document.at("conflicts")[0].at("id"), "conflict-1");
@@ -206,20 +317,16 @@ TEST(ProjectDocument, OpenConflictsAndFindingsAreInTheDocument) {
             renderProjectDocument("shop", requirements, DocumentFormat::Json, kGeneratedAt));
 }
 
-TEST(ProjectDocument, MarkdownGroupsInMoSCoWOrderAndKeepsTheGivenOrderWithinAGroup) {
+TEST(ProjectDocument, MarkdownKeepsTheGivenOrderWithinAnArea) {
   const std::vector<Requirement> given{requirement("a", "Won't one.", Priority::Wont),
                                        requirement("b", "Could one.", Priority::Could),
-                                       requirement("c", "Must one.", Priority::Must),
-                                       requirement("d", "Should one.", Priority::Should),
-                                       requirement("e", "Must two.", Priority::Must)};
+                                       requirement("c", "Must one.", Priority::Must)};
   const std::string document = renderProjectDocument("shop", given, DocumentFormat::Markdown, kGeneratedAt);
-  std::vector<std::size_t> positions;
-  for (const char* heading : {"## Must have (2)", "Must one.", "Must two.", "## Should have (1)", "## Could have (1)",
-                              "## Won't have (1)", "Won't one."}) {
-    positions.push_back(document.find(heading));
-    EXPECT_NE(positions.back(), std::string::npos) << heading;
-  }
-  EXPECT_TRUE(std::is_sorted(positions.begin(), positions.end())) << document;
+  EXPECT_LT(document.find("Won't one."), document.find("Could one.")) << document;
+  EXPECT_LT(document.find("Could one."), document.find("Must one.")) << document;
+  EXPECT_NE(document.find("| Must have | 1 |\n| Should have | 0 |\n| Could have | 1 |\n| Won't have | 1 |"),
+            std::string::npos)
+      << document;
 }
 
 TEST(ProjectDocument, MarkdownEscapesUserTextSoItCannotBreakTheLayout) {
@@ -230,16 +337,19 @@ TEST(ProjectDocument, MarkdownEscapesUserTextSoItCannotBreakTheLayout) {
   const std::string document =
       renderProjectDocument("shop #1", std::vector{hostile}, DocumentFormat::Markdown, kGeneratedAt);
 
-  EXPECT_EQ(lines(document)[0], "# Requirements: project shop \\#1");
+  EXPECT_EQ(lines(document)[0], "# Requirements: shop \\#1");
   const std::string row = lineWith(document, "| `r1` |");
   EXPECT_NE(row.find("| \\# Title \\| \\*bold\\* \\_it\\_ \\[link\\](http://x) \\<b\\>html\\</b\\> \\`code\\` \\\\ "
                      "\\&amp; \\$x\\$ \\~\\~s\\~\\~ - item |"),
             std::string::npos)
       << row;
-  EXPECT_NE(row.find("| F\\|1 | `interview:s1` (message m\\`1\\|) |"), std::string::npos) << row;
-  // Still one row of eight cells: the line break and the pipes stayed inside the cell.
-  EXPECT_EQ(cellSeparators(row), 9u) << row;
+  // Still one row of six cells: the line break and the pipes stayed inside the cell.
+  EXPECT_EQ(cellSeparators(row), 7u) << row;
   EXPECT_EQ(lineWith(document, "- item"), row);
+  const std::string trace = lineWith(document, "| `r1` | `s1` |");
+  EXPECT_NE(trace.find("| m\\`1\\| |"), std::string::npos) << trace;
+  EXPECT_NE(trace.find("| F\\|1 |"), std::string::npos) << trace;
+  EXPECT_EQ(cellSeparators(trace), 8u) << trace;
 }
 
 TEST(ProjectDocument, JsonHasTheRequirementsInTheirDesignShape) {
@@ -297,9 +407,9 @@ TEST(ProjectDocument, AnEmptyProjectGivesAnEmptyButCompleteDocument) {
   const std::string markdown = renderProjectDocument("shop", {}, DocumentFormat::Markdown, kGeneratedAt);
   EXPECT_NE(markdown.find("- **Requirements:** 0 (0 validated, 0 pending, 0 rejected)\n"), std::string::npos);
   EXPECT_NE(markdown.find("| Must have | 0 |"), std::string::npos);
-  EXPECT_NE(markdown.find("| assumption | 0 |\n\nNo requirements recorded.\n\n## Readiness"), std::string::npos)
+  EXPECT_NE(markdown.find("| Assumptions | 0 |\n\nNo requirements recorded.\n\n## Readiness"), std::string::npos)
       << markdown;
-  EXPECT_EQ(markdown.find("## Must have"), std::string::npos);
+  EXPECT_NE(markdown.find("## Traceability\n\nNothing to trace.\n"), std::string::npos) << markdown;
 
   EXPECT_EQ(json::parse(renderProjectDocument("shop", {}, DocumentFormat::Json, kGeneratedAt)).at("requirements"),
             json::array());
@@ -321,17 +431,14 @@ TEST(ProjectDocument, TheSameInputGivesTheSameBytes) {
 
 TEST(SessionDocument, MarkdownQuotesTheMessageEachRequirementWasStatedIn) {
   const std::string document = renderSessionDocument(shopSession(), DocumentFormat::Markdown, kGeneratedAt);
-  EXPECT_EQ(lines(document)[0], "# Requirements: session `s1`");
+  EXPECT_EQ(lines(document)[0], "# Requirements: shop, interview `s1`");
   EXPECT_NE(document.find("- **Project:** shop\n- **Session:** `s1` (completed)\n"), std::string::npos) << document;
-  EXPECT_NE(document.find("| Id | Requirement | Category | Area | Confidence | Stated in |"), std::string::npos);
-  EXPECT_EQ(lineWith(document, "| `e1` |"),
-            "| `e1` | Users must sign in with Google. | functional | authentication | 0.90 | "
-            "message `m1`: “Users must sign in with Google” |");
+  EXPECT_EQ(lineWith(document, "| `e1` | Users"),
+            "| `e1` | Users must sign in with Google. | must | 0.90 | pending | “Users must sign in with Google” |");
   // A long message is quoted in part; the message id leads to the whole of it.
-  EXPECT_NE(lineWith(document, "| `e2` |").find("message `m3`: “" + std::string(120, 'x') + "…” |"),
-            std::string::npos);
-  EXPECT_NE(lineWith(document, "| `e3` |").find("| message `gone` (not in this session) |"), std::string::npos);
-  EXPECT_LT(document.find("## Should have (1)"), document.find("## Won't have (1)"));
+  EXPECT_NE(lineWith(document, "| `e2` | Lots").find("| “" + std::string(120, 'x') + "…” |"), std::string::npos);
+  EXPECT_NE(lineWith(document, "| `e3` | From").find("| — |"), std::string::npos);
+  EXPECT_NE(document.find("| `e3` | `s1` | — | `gone` |"), std::string::npos) << document;
 }
 
 TEST(SessionDocument, JsonHasTheExtractedRequirementsInTheirDesignShape) {

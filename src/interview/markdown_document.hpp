@@ -1,0 +1,51 @@
+#pragma once
+// The Markdown requirements document (requirements_document.hpp): something a product manager
+// hands to a team without editing.
+//
+//   # title, then facts (project, date, readiness, counts)
+//   ## Overview               counts by priority and by category
+//   ## <Category> (n)         one section per category that has requirements, in DESIGN order,
+//   ### <Area> (n)            then one table per area: id, requirement, priority, confidence,
+//                             validation and the person's words (EARS: the phrasing, its
+//                             pattern and the requirement as stated)
+//   ## Readiness              the score and each standard area's status
+//   ## Open questions         unexplored areas, open conflicts, open findings
+//   ## Traceability           requirement → session → message, one row per place it was said
+//
+// User text is escaped so that it shows literally and cannot break the layout. Pure.
+
+#include <span>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "core/quality.hpp"
+#include "core/requirement.hpp"
+#include "core/types.hpp"
+#include "interview/requirements_document.hpp"
+#include "interview/source_quotes.hpp"
+
+namespace nexus {
+
+struct MarkdownHeading {
+  std::string title;                                               // Markdown already
+  std::vector<std::pair<std::string_view, std::string>> facts;     // label, value (Markdown already)
+};
+
+struct MarkdownQuality {
+  std::span<const ExtractedRequirement> analysed;  // the requirements as the review saw them (by id)
+  std::span<const RequirementFinding> findings;
+  std::span<const RequirementConflict> conflicts;
+  Readiness readiness;
+};
+
+std::string renderMarkdown(MarkdownHeading heading, std::span<const Requirement> requirements,
+                           const SourceQuotes& quotes, const MarkdownQuality& quality, DocumentStyle style);
+
+// User text as inline Markdown that shows literally, on one line.
+std::string markdownText(std::string_view text);
+// An id as inline code where it can be, else as escaped text.
+std::string markdownCode(std::string_view id);
+
+}  // namespace nexus
