@@ -7,9 +7,12 @@
 #include <vector>
 
 #include "core/text.hpp"
+#include "domain/ears_lexicon.hpp"
 
 namespace nexus::domain {
 namespace {
+
+using namespace ears_lexicon;  // NOLINT: the rules read as sentences over these word lists
 
 // ---- words ----
 
@@ -103,62 +106,6 @@ std::string capitalised(std::string sentence) {
   if (!sentence.empty()) sentence[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(sentence[0])));
   return sentence;
 }
-
-// ---- lexicon: each list names the class of statement it serves ----
-
-// Words that open a statement without changing it ("Also, …", "And patients …").
-constexpr std::array<std::string_view, 10> kDiscourseMarkers{"and", "also", "so", "but", "plus", "oh",
-                                                              "well", "obviously", "basically", "then"};
-
-// A wish, not a requirement yet: EARS would turn it into a "shall" the person did not say.
-constexpr std::array<std::string_view, 12> kWishPhrases{
-    "maybe",       "perhaps",   "possibly",         "eventually",        "hopefully",      "later on",
-    "one day",     "some day",  "nice to have",     "in the future",     "if possible",    "where possible"};
-
-// The subject of a response that is the system itself (its name may be longer: "the mobile app").
-constexpr std::array<std::string_view, 16> kSystemNouns{
-    "system", "app",  "application", "software", "tool",    "platform", "portal", "website",
-    "site",   "service", "product",  "program",  "backend", "api",      "it",     "this"};
-
-// The speaker and their organisation: "we need to …" asks the system to let them, or to be so.
-constexpr std::array<std::string_view, 6> kSpeakers{"i", "we", "i'd", "we'd", "i'll", "we'll"};
-
-// What a speaker says the system itself does or is: "we need to comply with GDPR" is the
-// system complying, not the system letting them comply.
-constexpr std::array<std::string_view, 12> kSystemVerbs{"use",  "run",    "support", "integrate", "comply", "keep",
-                                                        "store", "work",  "be",      "have",      "connect", "sync"};
-
-// Verbs that open an instruction to the system ("If the card is declined, show …").
-constexpr std::array<std::string_view, 32> kImperatives{
-    "show",    "send",   "display", "notify", "alert",   "warn",    "email",  "block",
-    "lock",    "log",    "record",  "keep",   "store",   "save",    "remind", "ask",
-    "tell",    "reject", "refuse",  "retry",  "offer",   "prevent", "stop",   "highlight",
-    "flag",    "hide",   "redirect", "update", "archive", "queue",  "sync",   "text"};
-
-// Adverbs between a modal and its verb, kept where the person put them.
-constexpr std::array<std::string_view, 12> kAdverbs{"still",  "always", "never",   "also",   "only", "automatically",
-                                                    "immediately", "quickly", "easily", "just", "really", "instantly"};
-
-// A condition that describes something going wrong: EARS's unwanted behaviour (If … then).
-constexpr std::array<std::string_view, 46> kUnwantedWords{
-    "fail",       "fails",     "failed",    "failure",      "error",     "errors",     "crash",   "crashes",
-    "crashed",    "down",      "lost",      "lose",         "loses",     "invalid",    "wrong",   "incorrect",
-    "expired",    "expires",   "unavailable", "declined",   "rejected",  "timeout",    "missing", "stolen",
-    "breach",     "unauthorised", "unauthorized", "exceeds", "exceeded", "overdue",    "corrupt", "corrupted",
-    "drops",      "interrupted", "bounces",  "not",          "no",        "never",      "cannot",  "unable",
-    "forgets",    "mistake",   "fraud",     "suspicious",   "stops",     "stopped"};
-
-// A condition that names a feature the product may have: EARS's optional feature (Where …).
-constexpr std::array<std::string_view, 14> kFeatureWords{
-    "enabled",  "installed", "activated", "configured", "subscribed", "licensed", "purchased",
-    "premium",  "plan",      "module",    "add-on",     "addon",      "option",   "edition"};
-
-// After "is"/"are": the condition is a state that lasts (While …), not an event.
-constexpr std::array<std::string_view, 30> kStateWords{
-    "offline", "online",   "open",     "closed",   "logged",    "signed",    "connected", "disconnected",
-    "locked",  "unlocked", "paused",   "active",   "inactive",  "idle",      "busy",      "full",
-    "empty",   "running",  "charging", "on",       "away",      "abroad",    "roaming",   "driving",
-    "moving",  "pending",  "available", "in",      "travelling", "traveling"};
 
 // ---- the response: "the <system> shall …" ----
 
@@ -319,8 +266,10 @@ std::optional<Modal> findModal(const Words& words, std::size_t from, std::size_t
     }
     // "we need the app to …", "I want reminders to …": the subject is between the verb and "to".
     static constexpr std::array<std::string_view, 5> kDelegating{"need", "needs", "want", "wants", "like"};
-    const bool likes = words[i].key != "like" || words[i - (i > from ? 1 : 0)].key.ends_with("'d");
-    if (isOneOf(words[i].key, kDelegating) && likes && i > from && isOneOf(words[i - 1].key, kSpeakers)) {
+    // "like" delegates only after "I'd" / "we'd" ("I'd like reminders to …").
+    const bool delegating = isOneOf(words[i].key, kDelegating) && i > from && isOneOf(words[i - 1].key, kSpeakers) &&
+                            (words[i].key != "like" || words[i - 1].key.ends_with("'d"));
+    if (delegating) {
       for (std::size_t j = i + 2; j < to && j <= i + 6; ++j) {
         if (words[j].key == "to") return Modal{i, j - i + 1, Force::Obligation, false, false, false, true};
         if (words[j].endsClause) break;
@@ -469,10 +418,9 @@ bool any(const Words& words, std::size_t from, std::size_t to, const auto& list)
 
 // "fails", "is not paid", "doesn't show up": something going wrong.
 bool describesTrouble(const Words& words, std::size_t from, std::size_t to) {
-  for (std::size_t i = from; i < to; ++i) {
-    if (isOneOf(words[i].key, kUnwantedWords) || words[i].key.ends_with("n't")) return true;
-  }
-  return false;
+  return any(words, from, to, kUnwantedWords) ||
+         std::any_of(words.begin() + static_cast<std::ptrdiff_t>(from), words.begin() + static_cast<std::ptrdiff_t>(to),
+                     [](const Word& w) { return w.key.ends_with("n't"); });
 }
 
 // "the app is offline", "a driver is on a delivery": a state that lasts.

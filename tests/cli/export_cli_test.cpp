@@ -11,6 +11,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "support/file_contents.hpp"
 #include "support/nexus_cli.hpp"
 #include "support/temp_dir.hpp"
 
@@ -20,12 +21,7 @@ namespace {
 using nlohmann::json;
 namespace fs = std::filesystem;
 
-std::string contentsOf(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream out;
-  out << in.rdbuf();
-  return out.str();
-}
+using test::contentsOf;
 
 std::vector<std::string> filesIn(const std::string& dir) {
   std::vector<std::string> names;

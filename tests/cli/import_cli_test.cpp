@@ -9,6 +9,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "support/file_contents.hpp"
 #include "support/child_process.hpp"
 #include "support/nexus_cli.hpp"
 #include "support/temp_dir.hpp"
@@ -19,12 +20,7 @@ namespace {
 using nlohmann::json;
 const std::string kData = NEXUS_TEST_DATA_DIR;
 
-std::string contentsOf(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream out;
-  out << in.rdbuf();
-  return out.str();
-}
+using test::contentsOf;
 
 // What a team's tool compares: everything but the database's own ids and times.
 json comparable(json requirements) {

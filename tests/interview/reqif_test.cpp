@@ -12,6 +12,7 @@
 #include "core/time.hpp"
 #include "interview/reqif_document.hpp"
 #include "interview/reqif_reader.hpp"
+#include "support/file_contents.hpp"
 #include "support/child_process.hpp"
 #include "support/printers.hpp"
 #include "support/temp_dir.hpp"
@@ -24,12 +25,7 @@ const Timestamp kCreatedAt{milliseconds{1768535000000}};
 const Timestamp kGeneratedAt{milliseconds{1768535865123}};
 const std::string kData = NEXUS_TEST_DATA_DIR;
 
-std::string contentsOf(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream out;
-  out << in.rdbuf();
-  return out.str();
-}
+using test::contentsOf;
 
 Requirement requirement(std::string id, std::string text, Priority priority, RequirementCategory category) {
   Requirement r;

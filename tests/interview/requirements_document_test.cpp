@@ -5,7 +5,7 @@
 #include <algorithm>
 #include <cstdlib>
 #include <fstream>
-#include <iterator>
+#include <filesystem>
 #include <string>
 #include <vector>
 
@@ -13,6 +13,7 @@
 
 #include "core/json.hpp"
 #include "core/time.hpp"
+#include "support/file_contents.hpp"
 
 namespace nexus {
 namespace {
@@ -155,10 +156,8 @@ void expectGolden(const std::string& name, const std::string& actual) {
   if (const char* update = std::getenv("NEXUS_UPDATE_GOLDEN"); update != nullptr && std::string(update) == "1") {
     std::ofstream(path, std::ios::binary) << actual;
   }
-  std::ifstream in(path, std::ios::binary);
-  ASSERT_TRUE(in) << "no golden file " << path << " (NEXUS_UPDATE_GOLDEN=1 writes it)";
-  const std::string expected((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-  EXPECT_EQ(actual, expected) << name;
+  ASSERT_TRUE(std::filesystem::exists(path)) << "no golden file " << path << " (NEXUS_UPDATE_GOLDEN=1 writes it)";
+  EXPECT_EQ(actual, test::contentsOf(path)) << name;
 }
 
 // A small project that has a requirement for each EARS pattern, one that stays as stated, one
