@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <exception>
+#include <sstream>
 
 #include <spdlog/spdlog.h>
 
@@ -176,12 +177,14 @@ class Methods {
     }
     auto projectId = params.requiredString("projectId");
     if (!projectId) return projectId.error();
-    auto requirements = s_.requirements.list(*projectId);
-    if (!requirements) return requirements.error();
-    const SourceQuotes quotes =
-        quotesFor(*requirements, [&](std::string_view id) { return s_.interviews.getSession(id); });
-    return json(renderProjectDocument(*projectId, *requirements, *documentFormat, s_.clock.now(),
-                                      s_.interviews.engineOptions().readyThreshold, quotes, *style));
+    // The reply carries the document as one string: written straight into it, not into a list
+    // of every requirement first.
+    const SourceQuotes quotes([&](std::string_view id) { return s_.interviews.getSession(id); });
+    std::ostringstream document;
+    auto written = writeProjectDocument(document, *projectId, walkOf(s_.requirements, *projectId), *documentFormat,
+                                        s_.clock.now(), s_.interviews.engineOptions().readyThreshold, quotes, *style);
+    if (!written) return written.error();
+    return json(std::move(document).str());
   }
 
   // projectId, format (json or reqif), document: the document's text.

@@ -1,44 +1,52 @@
 #include "cli/export_command.hpp"
 
-#include <fcntl.h>
-#include <sys/stat.h>
-#include <unistd.h>
-
-#include <cerrno>
-#include <filesystem>
+#include <functional>
+#include <memory>
 #include <ostream>
-#include <system_error>
+#include <stdexcept>
 
-#include "core/ids.hpp"
+#include "cli/replaced_file.hpp"
 #include "core/result.hpp"
 
 namespace nexus::cli {
 namespace {
 
-namespace fs = std::filesystem;
-
-struct Document {
-  std::string text;
-  std::string subject;  // "3 requirements of project shop", for the line that reports the file
-};
-
 std::string plural(std::size_t n, const std::string& word) {
   return std::to_string(n) + " " + word + (n == 1 ? "" : "s");
 }
 
-Result<Document> projectDocument(const RequirementsStore& store, const SessionStore& sessions,
-                                 const ExportCommandOptions& options, Timestamp generatedAt) {
-  auto listed = store.list(options.projectId);
-  if (!listed) {
-    return Error{listed.error().code,
-                 "cannot list the requirements of project " + options.projectId + ": " + listed.error().message};
-  }
-  const SourceQuotes quotes = quotesFor(*listed, [&](std::string_view id) { return sessions.load(id); });
-  return Document{renderProjectDocument(options.projectId, *listed, options.format, generatedAt, options.readyThreshold,
-                                        quotes, options.style),
-                  plural(listed->size(), "requirement") + " of project " + options.projectId};
+// Writes a document to a stream, and says afterwards what it held ("3 requirements of project
+// shop") for the line that reports the file.
+struct Document {
+  std::function<Result<void>(std::ostream&)> write;
+  std::function<std::string()> subject;
+};
+
+// Streamed from the store: the requirements pass by one at a time, never all in memory.
+Document projectDocument(const RequirementsStore& store, const SessionStore& sessions,
+                         const ExportCommandOptions& options, Timestamp generatedAt) {
+  auto counted = std::make_shared<std::size_t>(0);
+  const RequirementWalk fromStore = walkOf(store, options.projectId);
+  RequirementWalk walk = [fromStore, counted](const RequirementsStore::RequirementVisitor& visit) {
+    return fromStore([&](const Requirement& r) {
+      ++*counted;
+      return visit(r);
+    });
+  };
+  return Document{[&sessions, &options, generatedAt, walk](std::ostream& out) -> Result<void> {
+            const SourceQuotes quotes([&](std::string_view id) { return sessions.load(id); });
+            auto written = writeProjectDocument(out, options.projectId, walk, options.format, generatedAt,
+                                                options.readyThreshold, quotes, options.style);
+            if (!written) {
+              return Error{written.error().code, "cannot export the requirements of project " + options.projectId +
+                                                     ": " + written.error().message};
+            }
+            return {};
+          },
+          [&options, counted] { return plural(*counted, "requirement") + " of project " + options.projectId; }};
 }
 
+// A session is in memory whole anyway: its document is rendered, then written.
 Result<Document> sessionDocument(const SessionStore& store, const ExportCommandOptions& options,
                                  Timestamp generatedAt) {
   auto loaded = store.load(options.sessionId);
@@ -46,96 +54,50 @@ Result<Document> sessionDocument(const SessionStore& store, const ExportCommandO
     return Error{loaded.error().code, "cannot read session " + options.sessionId + ": " + loaded.error().message};
   }
   if (!*loaded) return Error::notFound("no interview session with id \"" + options.sessionId + "\"");
-  const InterviewSession& session = **loaded;
-  return Document{renderSessionDocument(session, options.format, generatedAt, options.readyThreshold, options.style),
-                  plural(session.extractedRequirements.size(), "requirement") + " of session " + session.id};
-}
-
-std::string errnoText(int error) { return std::error_code(error, std::generic_category()).message(); }
-
-// The cause of a failed write, in words a person can act on.
-std::string writeFailure(int error, const fs::path& dir) {
-  switch (error) {
-    case ENOENT: return "the directory " + dir.string() + " does not exist";
-    case EACCES:
-    case EPERM: return "the directory " + dir.string() + " is not writable (" + errnoText(error) + ")";
-    case ENOSPC:
-    case EDQUOT: return "the disk is full";
-    case EFBIG: return "the file would exceed the size limit of this process (ulimit -f)";
-    case EISDIR: return "it is a directory";
-    default: return errnoText(error);
-  }
-}
-
-// 0 or the errno of the failed write.
-int writeAll(int fd, std::string_view bytes) {
-  while (!bytes.empty()) {
-    const ssize_t written = ::write(fd, bytes.data(), bytes.size());
-    if (written < 0) {
-      if (errno == EINTR) continue;
-      return errno;
-    }
-    bytes.remove_prefix(static_cast<std::size_t>(written));
-  }
-  return 0;
-}
-
-// A file being replaced keeps its permissions (a private one stays private); a new one gets
-// the umask's, as any file the user creates. 0 or the errno.
-int keepPermissions(int fd, const std::string& path) {
-  struct stat existing {};
-  if (::stat(path.c_str(), &existing) != 0) return 0;
-  return ::fchmod(fd, existing.st_mode & 07777) == 0 ? 0 : errno;
-}
-
-// `path` ends up holding the old contents or the new ones, never a part: the document goes to
-// a temporary file in the same directory (a rename is atomic only within one file system),
-// is flushed to disk (so that a crash after the rename cannot leave an empty file), and is
-// renamed over `path`. On failure the temporary file is removed.
-Result<void> replaceFile(const std::string& path, std::string_view contents) {
-  const fs::path target(path);
-  const fs::path dir = target.has_parent_path() ? target.parent_path() : fs::path(".");
-  const fs::path temporary = dir / ("." + target.filename().string() + "." + newId() + ".tmp");
-  const auto failed = [&](int error) {
-    return Error::storageFailed("cannot write " + path + ": " + writeFailure(error, dir));
-  };
-
-  const int fd = ::open(temporary.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
-  if (fd < 0) return failed(errno);
-  int error = keepPermissions(fd, path);
-  if (error == 0) error = writeAll(fd, contents);
-  if (error == 0 && ::fsync(fd) != 0) error = errno;
-  if (::close(fd) != 0 && error == 0) error = errno;
-  if (error == 0 && ::rename(temporary.c_str(), path.c_str()) != 0) error = errno;
-  if (error != 0) {
-    ::unlink(temporary.c_str());
-    return failed(error);
-  }
-  return {};
+  auto session = std::make_shared<const InterviewSession>(std::move(**loaded));
+  return Document{[&options, generatedAt, session](std::ostream& out) -> Result<void> {
+                    try {
+                      out << renderSessionDocument(*session, options.format, generatedAt, options.readyThreshold,
+                                                   options.style);
+                    } catch (const std::runtime_error& e) {
+                      return Error::storageFailed(std::string("cannot write the document: ") + e.what());
+                    }
+                    return {};
+                  },
+                  [session] {
+                    return plural(session->extractedRequirements.size(), "requirement") + " of session " +
+                           session->id;
+                  }};
 }
 
 }  // namespace
 
 int exportDocument(const SessionStore& sessions, const RequirementsStore& requirements,
                    const ExportCommandOptions& options, Timestamp generatedAt, std::ostream& out, std::ostream& err) {
-  auto document = options.sessionId.empty() ? projectDocument(requirements, sessions, options, generatedAt)
-                                            : sessionDocument(sessions, options, generatedAt);
+  Result<Document> document = options.sessionId.empty()
+                                  ? Result<Document>(projectDocument(requirements, sessions, options, generatedAt))
+                                  : sessionDocument(sessions, options, generatedAt);
   if (!document) {
     err << "nexus: " << document.error().message << "\n";
     return 1;
   }
   if (options.outputPath.empty()) {
-    if (!(out << document->text << std::flush)) {
+    auto written = document->write(out);
+    if (!written) {
+      err << "nexus: " << written.error().message << "\n";
+      return 1;
+    }
+    if (!(out << std::flush)) {
       err << "nexus: cannot write the document to standard output\n";
       return 1;
     }
     return 0;
   }
-  if (auto written = replaceFile(options.outputPath, document->text); !written) {
+  if (auto written = replaceFile(options.outputPath, document->write); !written) {
     err << "nexus: " << written.error().message << "\n";
     return 1;
   }
-  out << "Exported " << document->subject << " to " << options.outputPath << " (" << toString(options.format)
+  out << "Exported " << document->subject() << " to " << options.outputPath << " (" << toString(options.format)
       << ").\n";
   return 0;
 }

@@ -12,6 +12,7 @@
 #include "core/time.hpp"
 #include "domain/areas.hpp"
 #include "domain/ears.hpp"
+#include "interview/spilled_rows.hpp"
 
 namespace nexus {
 namespace {
@@ -58,10 +59,15 @@ std::string row(const Cells& cells) {
   return out + "\n";
 }
 
-std::string table(const Columns& columns, const std::vector<Cells>& rows) {
+// A table's first two lines.
+std::string tableHead(const Columns& columns) {
   std::string out = row(Cells(columns.begin(), columns.end())) + "|";
   for (std::size_t i = 0; i < columns.size(); ++i) out += "---|";
-  out += "\n";
+  return out + "\n";
+}
+
+std::string table(const Columns& columns, const std::vector<Cells>& rows) {
+  std::string out = tableHead(columns);
   for (const auto& r : rows) out += row(r);
   return out;
 }
@@ -81,23 +87,6 @@ std::string section(std::string_view level, std::string_view title, std::size_t 
   return "\n" + std::string(level) + " " + std::string(title) + " (" + std::to_string(count) + ")\n\n";
 }
 
-// The standard areas in their order, then the others by name, then requirements in none.
-std::vector<std::optional<std::string>> areaOrder(std::span<const Requirement* const> requirements) {
-  std::vector<std::optional<std::string>> order(domain::kStandardAreas.begin(), domain::kStandardAreas.end());
-  std::set<std::string> others;
-  bool unplaced = false;
-  for (const Requirement* r : requirements) {
-    if (!r->area) {
-      unplaced = true;
-    } else if (!domain::isStandardArea(*r->area)) {
-      others.insert(*r->area);
-    }
-  }
-  order.insert(order.end(), others.begin(), others.end());
-  if (unplaced) order.emplace_back(std::nullopt);
-  return order;
-}
-
 // "Data model", "UI/UX": an area's label as a heading.
 std::string areaTitle(const std::optional<std::string>& area) {
   if (!area) return "No area";
@@ -106,32 +95,56 @@ std::string areaTitle(const std::optional<std::string>& area) {
   return markdownText(label);
 }
 
+constexpr SpilledRows::Group kTraceability = 0;
+
 class Writer {
  public:
-  Writer(std::span<const Requirement> requirements, const SourceQuotes& quotes, const MarkdownQuality& quality,
-         DocumentStyle style)
-      : requirements_(requirements), quotes_(quotes), quality_(quality), style_(style) {
-    for (const auto& r : quality.analysed) textOf_.emplace(r.id, r.text);
-  }
+  Writer(std::ostream& out, const SourceQuotes& quotes, const MarkdownParts& parts, DocumentStyle style)
+      : out_(out), quotes_(quotes), parts_(parts), style_(style) {}
 
-  std::string render(MarkdownHeading heading) {
+  Result<void> write(const RequirementWalk& walk) {
+    auto walked = walk([&](const Requirement& r) {
+      if (parts_.see) parts_.see(r);
+      take(r);
+      return true;
+    });
+    if (!walked) return walked;
+    MarkdownHeading heading = parts_.heading();
+    quality_ = parts_.quality();
+    for (const auto& r : quality_.analysed) textOf_.emplace(r.id, r.text);
     heading.facts.emplace_back("Readiness", readinessFact());
     if (style_ == DocumentStyle::Ears) {
       heading.facts.emplace_back("Phrasing",
                                  "EARS (Easy Approach to Requirements Syntax), each beside the words it was stated in");
     }
-    std::string out = "# " + heading.title + "\n\n";
-    for (const auto& [label, value] : heading.facts) out += "- **" + std::string(label) + ":** " + value + "\n";
-    out += overview();
-    if (requirements_.empty()) {
-      out += "\nNo requirements recorded.\n";
+    out_ << "# " << heading.title << "\n\n";
+    for (const auto& [label, value] : heading.facts) out_ << "- **" << label << ":** " << value << "\n";
+    out_ << overview();
+    if (requirements_ == 0) {
+      out_ << "\nNo requirements recorded.\n";
     } else {
-      for (const RequirementCategory category : kCategories) out += categorySection(category);
+      for (const RequirementCategory category : kCategories) categorySection(category);
     }
-    return out + readiness() + openQuestions() + traceability();
+    out_ << readiness() << openQuestions();
+    traceability();
+    return {};
   }
 
  private:
+  using AreaKey = std::pair<RequirementCategory, std::optional<std::string>>;
+
+  // Counts it, and puts its rows where they will go.
+  void take(const Requirement& r) {
+    ++requirements_;
+    ++byPriority_[r.priority];
+    ++byCategory_[r.category];
+    const AreaKey key{r.category, r.area};
+    auto group = groups_.find(key);
+    if (group == groups_.end()) group = groups_.emplace(key, static_cast<SpilledRows::Group>(groups_.size() + 1)).first;
+    rows_.append(group->second, row(cells(r)));
+    traceRows(r);
+  }
+
   std::string readinessFact() const {
     const Readiness& r = quality_.readiness;
     return "**" + fixed(r.score, 2) + "** of 1, " + (r.ready ? "ready to hand over" : "not ready yet") +
@@ -139,14 +152,8 @@ class Writer {
   }
 
   std::string overview() const {
-    std::map<Priority, std::size_t> byPriority;
-    std::map<RequirementCategory, std::size_t> byCategory;
-    for (const auto& r : requirements_) {
-      ++byPriority[r.priority];
-      ++byCategory[r.category];
-    }
-    return "\n## Overview\n\n" + countTable("Priority", kPriorities, byPriority, priorityHeading) + "\n" +
-           countTable("Category", kCategories, byCategory,
+    return "\n## Overview\n\n" + countTable("Priority", kPriorities, byPriority_, priorityHeading) + "\n" +
+           countTable("Category", kCategories, byCategory_,
                       [](RequirementCategory c) { return categoryHeading(c); });
   }
 
@@ -188,24 +195,36 @@ class Writer {
     return {"Id", "Requirement", "Priority", "Confidence", "Validation", "Said"};
   }
 
-  std::string categorySection(RequirementCategory category) const {
-    std::vector<const Requirement*> members;
-    for (const auto& r : requirements_) {
-      if (r.category == category) members.push_back(&r);
-    }
-    if (members.empty()) return "";
-    std::string out = section("##", categoryHeading(category), members.size());
-    bool first = true;
-    for (const auto& area : areaOrder(members)) {
-      std::vector<Cells> rows;
-      for (const Requirement* r : members) {
-        if (r->area == area) rows.push_back(cells(*r));
+  // The standard areas in their order, then the category's others by name, then those in none.
+  std::vector<std::optional<std::string>> areaOrder(RequirementCategory category) const {
+    std::vector<std::optional<std::string>> order(domain::kStandardAreas.begin(), domain::kStandardAreas.end());
+    bool unplaced = false;
+    for (auto it = groups_.lower_bound({category, std::nullopt}); it != groups_.end() && it->first.first == category;
+         ++it) {
+      const auto& area = it->first.second;
+      if (!area) {
+        unplaced = true;
+      } else if (!domain::isStandardArea(*area)) {
+        order.push_back(area);  // the map keeps them sorted by name
       }
-      if (rows.empty()) continue;
-      out += (first ? "" : "\n") + section("###", areaTitle(area), rows.size()).substr(1) + table(columns(), rows);
+    }
+    if (unplaced) order.emplace_back(std::nullopt);
+    return order;
+  }
+
+  void categorySection(RequirementCategory category) {
+    const auto count = byCategory_.find(category);
+    if (count == byCategory_.end()) return;
+    out_ << section("##", categoryHeading(category), count->second);
+    bool first = true;
+    for (const auto& area : areaOrder(category)) {
+      const auto group = groups_.find({category, area});
+      if (group == groups_.end()) continue;
+      out_ << (first ? "" : "\n") << section("###", areaTitle(area), rows_.rows(group->second)).substr(1)
+           << tableHead(columns());
+      rows_.copyGroup(group->second, out_);
       first = false;
     }
-    return out;
   }
 
   std::string readiness() const {
@@ -265,34 +284,46 @@ class Writer {
     return out;
   }
 
-  std::string traceability() const {
-    std::vector<Cells> rows;
-    for (const auto& r : requirements_) {
-      const std::string feature = r.featureId ? markdownText(*r.featureId) : std::string(kNone);
-      for (const auto& s : r.sources) {
-        const std::string_view source = s.source;
-        const bool interview = source.starts_with(kInterviewPrefix);
-        const auto said = quotes_.find(s);
-        rows.push_back({markdownCode(r.id),
+  // Requirement → session → message, one row per place it was said.
+  void traceRows(const Requirement& r) {
+    const std::string feature = r.featureId ? markdownText(*r.featureId) : std::string(kNone);
+    for (const auto& s : r.sources) {
+      const std::string_view source = s.source;
+      const bool interview = source.starts_with(kInterviewPrefix);
+      const auto said = quotes_.find(s);
+      rows_.append(kTraceability,
+                   row({markdownCode(r.id),
                         interview ? markdownCode(source.substr(kInterviewPrefix.size())) : std::string(kNone),
                         interview ? std::string(kNone) : markdownCode(source),
-                        s.messageId ? markdownCode(*s.messageId) : std::string(kNone),
-                        formatIso8601(s.addedAt), feature, said ? quoted(*said) : std::string(kNone)});
-      }
-      if (r.sources.empty()) {
-        rows.push_back({markdownCode(r.id), std::string(kNone), std::string(kNone), std::string(kNone),
-                        formatIso8601(r.createdAt), feature, std::string(kNone)});
-      }
+                        s.messageId ? markdownCode(*s.messageId) : std::string(kNone), formatIso8601(s.addedAt),
+                        feature, said ? quoted(*said) : std::string(kNone)}));
     }
-    if (rows.empty()) return "\n## Traceability\n\nNothing to trace.\n";
-    return "\n## Traceability\n\n" +
-           table({"Requirement", "Session", "Other source", "Message", "Recorded", "Feature", "Said"}, rows);
+    if (r.sources.empty()) {
+      rows_.append(kTraceability, row({markdownCode(r.id), std::string(kNone), std::string(kNone),
+                                       std::string(kNone), formatIso8601(r.createdAt), feature, std::string(kNone)}));
+    }
   }
 
-  std::span<const Requirement> requirements_;
+  void traceability() {
+    if (rows_.rows(kTraceability) == 0) {
+      out_ << "\n## Traceability\n\nNothing to trace.\n";
+      return;
+    }
+    out_ << "\n## Traceability\n\n"
+         << tableHead({"Requirement", "Session", "Other source", "Message", "Recorded", "Feature", "Said"});
+    rows_.copyGroup(kTraceability, out_);
+  }
+
+  std::ostream& out_;
   const SourceQuotes& quotes_;
-  const MarkdownQuality& quality_;
+  const MarkdownParts& parts_;
   DocumentStyle style_;
+  std::size_t requirements_ = 0;
+  std::map<Priority, std::size_t> byPriority_;
+  std::map<RequirementCategory, std::size_t> byCategory_;
+  std::map<AreaKey, SpilledRows::Group> groups_;  // sorted: category, then no area, then areas by name
+  SpilledRows rows_;
+  MarkdownQuality quality_;
   std::map<std::string_view, std::string_view> textOf_;  // the analysed requirements' texts by id
 };
 
@@ -318,9 +349,9 @@ std::string markdownCode(std::string_view id) {
   return "`" + std::string(id) + "`";
 }
 
-std::string renderMarkdown(MarkdownHeading heading, std::span<const Requirement> requirements,
-                           const SourceQuotes& quotes, const MarkdownQuality& quality, DocumentStyle style) {
-  return Writer(requirements, quotes, quality, style).render(std::move(heading));
+Result<void> writeMarkdown(std::ostream& out, const RequirementWalk& walk, const SourceQuotes& quotes,
+                           const MarkdownParts& parts, DocumentStyle style) {
+  return Writer(out, quotes, parts, style).write(walk);
 }
 
 }  // namespace nexus

@@ -12,8 +12,12 @@
 //   ## Open questions         unexplored areas, open conflicts, open findings
 //   ## Traceability           requirement → session → message, one row per place it was said
 //
-// User text is escaped so that it shows literally and cannot break the layout. Pure.
+// User text is escaped so that it shows literally and cannot break the layout. Pure. Written in
+// one walk over the requirements: each table row goes, rendered, to a temporary file until its
+// section's turn (spilled_rows.hpp), so memory holds counts and the quality analysis, not rows.
 
+#include <functional>
+#include <ostream>
 #include <span>
 #include <string>
 #include <string_view>
@@ -40,8 +44,17 @@ struct MarkdownQuality {
   Readiness readiness;
 };
 
-std::string renderMarkdown(MarkdownHeading heading, std::span<const Requirement> requirements,
-                           const SourceQuotes& quotes, const MarkdownQuality& quality, DocumentStyle style);
+// What the writer asks of its caller around the walk: the heading and the quality analysis come
+// after it (they count what passed), and `see` is shown each requirement as it passes.
+struct MarkdownParts {
+  std::function<void(const Requirement&)> see;
+  std::function<MarkdownHeading()> heading;
+  std::function<MarkdownQuality()> quality;  // its spans must outlive writeMarkdown
+};
+
+// Throws std::runtime_error when the temporary file fails; returns the walk's error.
+Result<void> writeMarkdown(std::ostream& out, const RequirementWalk& walk, const SourceQuotes& quotes,
+                           const MarkdownParts& parts, DocumentStyle style);
 
 // User text as inline Markdown that shows literally, on one line.
 std::string markdownText(std::string_view text);

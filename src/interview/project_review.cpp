@@ -18,21 +18,34 @@ ExtractedRequirement analysisView(const Requirement& requirement) {
   return view;
 }
 
-ProjectReview reviewRequirements(std::span<const Requirement> requirements, double readyThreshold) {
-  std::vector<ExtractedRequirement> analysed;
-  analysed.reserve(requirements.size());
-  for (const auto& r : requirements) {
-    if (r.validation != ValidationStatus::Rejected) analysed.push_back(analysisView(r));
-  }
-  ProjectReview review;
+struct ProjectReviewer::Quality {
   std::size_t findings = 0;
   std::size_t conflicts = 0;
-  domain::QualityReview quality([&](std::string_view kind) {
+  domain::QualityReview review{[this](std::string_view kind) {
     return std::string(kind) + "-" + std::to_string(kind == "finding" ? ++findings : ++conflicts);
-  });
-  for (const auto& r : analysed) (void)quality.add(r, {review.findings, review.conflicts});
-  review.readiness = domain::assessReadiness(analysed, review.findings, review.conflicts, readyThreshold);
-  return review;
+  }};
+};
+
+ProjectReviewer::ProjectReviewer(double readyThreshold)
+    : readyThreshold_(readyThreshold), quality_(std::make_unique<Quality>()) {}
+
+ProjectReviewer::~ProjectReviewer() = default;
+
+void ProjectReviewer::add(const Requirement& requirement) {
+  if (requirement.validation == ValidationStatus::Rejected) return;
+  analysed_.push_back(analysisView(requirement));
+  (void)quality_->review.add(analysed_.back(), {review_.findings, review_.conflicts});
+}
+
+ProjectReview ProjectReviewer::finish() {
+  review_.readiness = domain::assessReadiness(analysed_, review_.findings, review_.conflicts, readyThreshold_);
+  return std::move(review_);
+}
+
+ProjectReview reviewRequirements(std::span<const Requirement> requirements, double readyThreshold) {
+  ProjectReviewer reviewer(readyThreshold);
+  for (const auto& r : requirements) reviewer.add(r);
+  return reviewer.finish();
 }
 
 Result<ProjectReview> reviewProject(const RequirementsStore& requirements, std::string_view projectId,

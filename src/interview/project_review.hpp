@@ -3,6 +3,7 @@
 // requirements analyze`): the findings of every requirement, the conflicts between them, and the
 // project's readiness, worked out afresh on each call (the database keeps no verdicts on them).
 
+#include <memory>
 #include <span>
 #include <string_view>
 #include <vector>
@@ -22,6 +23,30 @@ struct ProjectReview {
 // Requirements the team rejected are left out. InvalidArgument for an empty project id.
 Result<ProjectReview> reviewProject(const RequirementsStore& requirements, std::string_view projectId,
                                     double readyThreshold);
+
+// The review worked out as the requirements pass by, one at a time, for a document written in
+// one walk over the store (RequirementsStore::forEach). What it keeps is what the analysis needs
+// of each (its text, category, priority, area, confidence), not the requirement. Not thread-safe.
+class ProjectReviewer {
+ public:
+  explicit ProjectReviewer(double readyThreshold);
+  ~ProjectReviewer();
+  ProjectReviewer(const ProjectReviewer&) = delete;
+  ProjectReviewer& operator=(const ProjectReviewer&) = delete;
+
+  // In the order of the project (oldest first); rejected ones are left out.
+  void add(const Requirement& requirement);
+  // The review of those added, once; the requirements as it saw them stay in analysed().
+  ProjectReview finish();
+  std::span<const ExtractedRequirement> analysed() const { return analysed_; }
+
+ private:
+  struct Quality;
+  double readyThreshold_;
+  std::vector<ExtractedRequirement> analysed_;
+  ProjectReview review_;
+  std::unique_ptr<Quality> quality_;
+};
 
 // The same over requirements already listed; pure: findings and conflicts are numbered in the
 // order found ("finding-1", "conflict-1"), so the same list gives the same review.

@@ -6,6 +6,7 @@
 #include <map>
 #include <set>
 #include <sstream>
+#include <stdexcept>
 #include <vector>
 
 #include <nlohmann/json.hpp>
@@ -18,6 +19,7 @@
 #include "domain/areas.hpp"
 #include "domain/ears.hpp"
 #include "interview/requirements_document.hpp"
+#include "interview/spilled_rows.hpp"
 
 namespace nexus {
 namespace {
@@ -86,29 +88,54 @@ std::string machineSources(const Requirement& r) {
   return nlohmann::json(r.sources).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
-// The areas the enumeration offers: the standard ones, then any other the requirements use.
-std::vector<std::string> areasOf(std::span<const Requirement> requirements) {
-  std::vector<std::string> areas(domain::kStandardAreas.begin(), domain::kStandardAreas.end());
-  std::set<std::string> others;
-  for (const auto& r : requirements) {
-    if (r.area && !domain::isStandardArea(*r.area)) others.insert(*r.area);
-  }
-  areas.insert(areas.end(), others.begin(), others.end());
-  return areas;
+// Where the rows of one category wait (spilled_rows.hpp) and where they go in the skeleton.
+constexpr SpilledRows::Group objectsOf(RequirementCategory category) {
+  return 2 * static_cast<SpilledRows::Group>(category);
 }
+constexpr SpilledRows::Group entriesOf(RequirementCategory category) { return objectsOf(category) + 1; }
+constexpr std::string_view kMarker = "<!--nexus-rows-";  // pugixml escapes every '<' of user text
+// The depths at which pugixml indents a requirement's SPEC-OBJECT (REQ-IF, CORE-CONTENT,
+// REQ-IF-CONTENT, SPEC-OBJECTS above it) and its SPEC-HIERARCHY entry (… SPECIFICATIONS,
+// SPECIFICATION, CHILDREN, the chapter, CHILDREN).
+constexpr unsigned kObjectDepth = 4;
+constexpr unsigned kEntryDepth = 8;
 
+// Writes the requirements' objects and hierarchy entries as they pass, to a temporary file; then
+// the document's skeleton, which needs all of them seen (the area enumeration, each chapter's
+// last change), with the waiting rows copied in at their markers.
 class Writer {
  public:
-  Writer(std::string_view projectId, std::span<const Requirement> requirements, const SourceQuotes& quotes,
-         Timestamp generatedAt, bool ears)
-      : projectId_(projectId), requirements_(requirements), quotes_(quotes), generatedAt_(generatedAt),
-        areas_(areasOf(requirements)), ears_(ears) {}
+  Writer(std::string_view projectId, const SourceQuotes& quotes, Timestamp generatedAt, bool ears)
+      : projectId_(projectId), quotes_(quotes), generatedAt_(generatedAt), ears_(ears) {}
 
-  std::string render() {
-    auto declaration = document_.append_child(pugi::node_declaration);
+  Result<void> write(std::ostream& out, const RequirementWalk& walk) {
+    std::set<std::string> otherAreas;
+    auto walked = walk([&](const Requirement& r) {
+      if (r.area && !domain::isStandardArea(*r.area)) otherAreas.insert(*r.area);
+      Timestamp& latest = lastChange_[r.category];
+      latest = std::max(latest, r.updatedAt);
+      pugi::xml_document scratch;
+      requirementObject(scratch, r);
+      rows_.append(objectsOf(r.category), printed(scratch, kObjectDepth));
+      scratch.reset();
+      hierarchyEntry(scratch, r);
+      rows_.append(entriesOf(r.category), printed(scratch, kEntryDepth));
+      return true;
+    });
+    if (!walked) return walked;
+    areas_.assign(domain::kStandardAreas.begin(), domain::kStandardAreas.end());
+    areas_.insert(areas_.end(), otherAreas.begin(), otherAreas.end());
+    copyWithRows(skeleton(), out);
+    return {};
+  }
+
+ private:
+  std::string skeleton() {
+    pugi::xml_document document;
+    auto declaration = document.append_child(pugi::node_declaration);
     declaration.append_attribute("version") = "1.0";
     declaration.append_attribute("encoding") = "UTF-8";
-    pugi::xml_node root = document_.append_child("REQ-IF");
+    pugi::xml_node root = document.append_child("REQ-IF");
     root.append_attribute("xmlns") = kReqifNamespace;
     root.append_attribute("xmlns:xhtml") = kXhtmlNamespace;
     header(root.append_child("THE-HEADER"));
@@ -118,11 +145,36 @@ class Writer {
     specObjects(content.append_child("SPEC-OBJECTS"));
     specification(content.append_child("SPECIFICATIONS"));
     std::ostringstream out;
-    document_.save(out, "  ", pugi::format_indent, pugi::encoding_utf8);
-    return out.str();
+    document.save(out, "  ", pugi::format_indent, pugi::encoding_utf8);
+    return std::move(out).str();
   }
 
- private:
+  static std::string printed(const pugi::xml_document& fragment, unsigned depth) {
+    std::ostringstream out;
+    fragment.first_child().print(out, "  ", pugi::format_indent, pugi::encoding_utf8, depth);
+    return std::move(out).str();
+  }
+
+  static void marker(pugi::xml_node parent, SpilledRows::Group group) {
+    const std::string name = std::string(kMarker.substr(4)) + std::to_string(group);
+    parent.append_child(pugi::node_comment).set_value(name.c_str());
+  }
+
+  // The skeleton with each marker's line replaced by the rows of its group.
+  void copyWithRows(std::string_view skeleton, std::ostream& out) {
+    for (std::size_t found; (found = skeleton.find(kMarker)) != std::string_view::npos;) {
+      const std::size_t lineStart = skeleton.rfind('\n', found) + 1;
+      const std::size_t lineEnd = skeleton.find('\n', found) + 1;
+      out.write(skeleton.data(), static_cast<std::streamsize>(lineStart));
+      const std::string_view number = skeleton.substr(found + kMarker.size());
+      SpilledRows::Group group = 0;
+      std::from_chars(number.data(), number.data() + number.size(), group);
+      rows_.copyGroup(group, out);
+      skeleton.remove_prefix(lineEnd);
+    }
+    out << skeleton;
+  }
+
   static void text(pugi::xml_node node, std::string_view value) {
     node.text().set(xmlSafeText(value).c_str());
   }
@@ -242,7 +294,7 @@ class Writer {
     reference(node, "VALUES", "ENUM-VALUE-REF", enumValueId(type, value));
   }
 
-  void requirementObject(pugi::xml_node parent, const Requirement& r) {
+  void requirementObject(pugi::xml_node parent, const Requirement& r) const {
     pugi::xml_node object = identified(parent, "SPEC-OBJECT", identifier("nexus-requirement-", r.id), "",
                                        formatIso8601(r.updatedAt));
     pugi::xml_node values = object.append_child("VALUES");
@@ -269,60 +321,50 @@ class Writer {
     reference(object, "TYPE", "SPEC-OBJECT-TYPE-REF", "nexus-type-requirement");
   }
 
-  // The requirements of each category, in the order given; only categories that have some.
-  std::map<RequirementCategory, std::vector<const Requirement*>> byCategory() const {
-    std::map<RequirementCategory, std::vector<const Requirement*>> groups;
-    for (const auto& r : requirements_) groups[r.category].push_back(&r);
-    return groups;
-  }
-  static std::string lastChangeOf(const std::vector<const Requirement*>& group) {
-    Timestamp latest{};
-    for (const Requirement* r : group) latest = std::max(latest, r->updatedAt);
-    return formatIso8601(latest);
+  static void hierarchyEntry(pugi::xml_node parent, const Requirement& r) {
+    pugi::xml_node entry = identified(parent, "SPEC-HIERARCHY", identifier("nexus-entry-", r.id), "",
+                                      formatIso8601(r.updatedAt));
+    reference(entry, "OBJECT", "SPEC-OBJECT-REF", identifier("nexus-requirement-", r.id));
   }
 
-  void specObjects(pugi::xml_node parent) {
-    for (const auto& [category, group] : byCategory()) {
+  // A heading object per category that has requirements, each followed by theirs.
+  void specObjects(pugi::xml_node parent) const {
+    for (const auto& [category, latest] : lastChange_) {
       const std::string name(toString(category));
       pugi::xml_node heading =
-          identified(parent, "SPEC-OBJECT", identifier("nexus-heading-", name), "", lastChangeOf(group));
+          identified(parent, "SPEC-OBJECT", identifier("nexus-heading-", name), "", formatIso8601(latest));
       stringValue(heading.append_child("VALUES"), "nexus-attribute-chapter-name", categoryHeading(category));
       reference(heading, "TYPE", "SPEC-OBJECT-TYPE-REF", "nexus-type-heading");
-      for (const Requirement* r : group) requirementObject(parent, *r);
+      marker(parent, objectsOf(category));
     }
   }
 
-  void specification(pugi::xml_node parent) {
-    std::vector<const Requirement*> all;
-    for (const auto& r : requirements_) all.push_back(&r);
+  void specification(pugi::xml_node parent) const {
+    Timestamp latest{};
+    for (const auto& [category, changed] : lastChange_) latest = std::max(latest, changed);
     pugi::xml_node specification =
         identified(parent, "SPECIFICATION", identifier("nexus-specification-", projectId_),
-                   "Requirements: project " + projectId_, all.empty() ? kTypesChanged : lastChangeOf(all));
+                   "Requirements: project " + projectId_,
+                   lastChange_.empty() ? std::string(kTypesChanged) : formatIso8601(latest));
     reference(specification, "TYPE", "SPECIFICATION-TYPE-REF", "nexus-type-specification");
-    const auto groups = byCategory();
-    if (groups.empty()) return;
+    if (lastChange_.empty()) return;
     pugi::xml_node children = specification.append_child("CHILDREN");
-    for (const auto& [category, group] : groups) {
+    for (const auto& [category, changed] : lastChange_) {
       const std::string name(toString(category));
       pugi::xml_node chapter = identified(children, "SPEC-HIERARCHY", identifier("nexus-chapter-", name), "",
-                                          lastChangeOf(group));
+                                          formatIso8601(changed));
       reference(chapter, "OBJECT", "SPEC-OBJECT-REF", identifier("nexus-heading-", name));
-      pugi::xml_node members = chapter.append_child("CHILDREN");
-      for (const Requirement* r : group) {
-        pugi::xml_node entry = identified(members, "SPEC-HIERARCHY", identifier("nexus-entry-", r->id), "",
-                                          formatIso8601(r->updatedAt));
-        reference(entry, "OBJECT", "SPEC-OBJECT-REF", identifier("nexus-requirement-", r->id));
-      }
+      marker(chapter.append_child("CHILDREN"), entriesOf(category));
     }
   }
 
   std::string projectId_;
-  std::span<const Requirement> requirements_;
   const SourceQuotes& quotes_;
   Timestamp generatedAt_;
-  std::vector<std::string> areas_;
   bool ears_;
-  pugi::xml_document document_;
+  std::vector<std::string> areas_;                       // the enumeration's values
+  std::map<RequirementCategory, Timestamp> lastChange_;  // the categories that have requirements
+  SpilledRows rows_;
 };
 
 }  // namespace
@@ -348,9 +390,18 @@ std::string xmlSafeText(std::string_view utf8) {
   return out;
 }
 
+Result<void> writeReqif(std::ostream& out, std::string_view projectId, const RequirementWalk& walk,
+                        const SourceQuotes& quotes, Timestamp generatedAt, bool ears) {
+  return Writer(projectId, quotes, generatedAt, ears).write(out, walk);
+}
+
 std::string renderReqif(std::string_view projectId, std::span<const Requirement> requirements,
                         const SourceQuotes& quotes, Timestamp generatedAt, bool ears) {
-  return Writer(projectId, requirements, quotes, generatedAt, ears).render();
+  std::ostringstream out;
+  if (auto written = writeReqif(out, projectId, walkOf(requirements), quotes, generatedAt, ears); !written) {
+    throw std::runtime_error(written.error().message);
+  }
+  return std::move(out).str();
 }
 
 }  // namespace nexus

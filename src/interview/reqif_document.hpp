@@ -18,16 +18,25 @@
 // cannot carry (control characters) is written as U+FFFD. Valid against the OMG schema
 // (tests/data/reqif/reqif.xsd). Pure: the same input gives the same bytes.
 
+#include <ostream>
 #include <span>
 #include <string>
 #include <string_view>
 
 #include "core/requirement.hpp"
 #include "core/types.hpp"
+#include "interview/requirements_document.hpp"
 #include "interview/source_quotes.hpp"
 
 namespace nexus {
 
+// Written in one walk: each requirement's object and hierarchy entry wait in a temporary file
+// (spilled_rows.hpp) until the header and types, which need every area, are written. Throws
+// std::runtime_error when that file fails; returns the walk's error.
+Result<void> writeReqif(std::ostream& out, std::string_view projectId, const RequirementWalk& walk,
+                        const SourceQuotes& quotes, Timestamp generatedAt, bool ears = false);
+
+// The same of requirements in memory; throws std::runtime_error when the temporary file fails.
 std::string renderReqif(std::string_view projectId, std::span<const Requirement> requirements,
                         const SourceQuotes& quotes, Timestamp generatedAt, bool ears = false);
 

@@ -4,6 +4,8 @@
 #include <charconv>
 #include <map>
 #include <optional>
+#include <sstream>
+#include <stdexcept>
 #include <utility>
 #include <vector>
 
@@ -20,6 +22,7 @@
 #include "interview/project_review.hpp"
 #include "interview/reqif_document.hpp"
 #include "interview/requirements_export.hpp"
+#include "interview/spilled_rows.hpp"
 
 namespace nexus {
 namespace {
@@ -102,6 +105,18 @@ std::string jsonDocument(const json& document) {
   return document.dump(2, ' ', false, json::error_handler_t::replace) + "\n";
 }
 
+// `value` as nlohmann's dump(2) writes it `depth` levels down: every line indented further.
+std::string indentedJson(const json& value, std::size_t depth) {
+  const std::string margin(2 * depth, ' ');
+  std::string out = margin;
+  // Pretty printing is the only source of raw line breaks: strings carry theirs escaped.
+  for (const char c : value.dump(2, ' ', false, json::error_handler_t::replace)) {
+    out += c;
+    if (c == '\n') out += margin;
+  }
+  return out;
+}
+
 template <typename Entry>
 json jsonList(std::span<const Entry> requirements) {
   json list = json::array();
@@ -153,23 +168,32 @@ Cells projectCsvCells(const Requirement& r) {
           formatIso8601(r.updatedAt)};
 }
 
-// "4 (1 validated, 3 pending, 0 rejected)"
-std::string validationSummary(std::span<const Requirement> requirements) {
+struct ValidationCounts {
   std::map<ValidationStatus, std::size_t> counts;
-  for (const auto& r : requirements) ++counts[r.validation];
-  std::string out;
-  for (const ValidationStatus state : kValidationStates) {
-    out += (out.empty() ? "" : ", ") + std::to_string(counts[state]) + " " + std::string(toString(state));
-  }
-  return std::to_string(requirements.size()) + " (" + out + ")";
-}
+  std::size_t total = 0;
 
-MarkdownHeading projectHeading(std::string_view projectId, std::span<const Requirement> requirements,
+  void add(ValidationStatus state) {
+    ++counts[state];
+    ++total;
+  }
+  // "4 (1 validated, 3 pending, 0 rejected)"
+  std::string summary() const {
+    std::string out;
+    for (const ValidationStatus state : kValidationStates) {
+      const auto found = counts.find(state);
+      out += (out.empty() ? "" : ", ") + std::to_string(found == counts.end() ? 0 : found->second) + " " +
+             std::string(toString(state));
+    }
+    return std::to_string(total) + " (" + out + ")";
+  }
+};
+
+MarkdownHeading projectHeading(std::string_view projectId, const ValidationCounts& validation,
                                Timestamp generatedAt) {
   return {"Requirements: " + markdownText(projectId),
           {{"Project", markdownText(projectId)},
            {"Date", formatIso8601(generatedAt)},
-           {"Requirements", validationSummary(requirements)}}};
+           {"Requirements", validation.summary()}}};
 }
 
 // ---- one session's requirements ----
@@ -286,35 +310,107 @@ std::string_view categoryHeading(RequirementCategory category) {
   return "";
 }
 
+RequirementWalk walkOf(std::span<const Requirement> requirements) {
+  return [requirements](const RequirementsStore::RequirementVisitor& visit) -> Result<void> {
+    for (const auto& r : requirements) {
+      if (!visit(r)) break;
+    }
+    return {};
+  };
+}
+
+RequirementWalk walkOf(const RequirementsStore& store, std::string_view projectId) {
+  return [&store, project = std::string(projectId)](const RequirementsStore::RequirementVisitor& visit) {
+    return store.forEach(project, {}, visit);
+  };
+}
+
+namespace {
+
+Result<void> writeProjectCsv(std::ostream& out, const RequirementWalk& walk, DocumentStyle style) {
+  const Columns columns = withEars(kProjectCsvColumns, style);
+  out << csvRecord(Cells(columns.begin(), columns.end()));
+  return walk([&](const Requirement& r) {
+    out << csvRecord(withEars(projectCsvCells(r), r.text, style));
+    return static_cast<bool>(out);
+  });
+}
+
+// Keys in nlohmann's order (sorted), as jsonDocument writes them: the requirements, waiting in a
+// temporary file while the review runs, go between "readiness" and "schemaVersion".
+Result<void> writeProjectJson(std::ostream& out, std::string_view projectId, const RequirementWalk& walk,
+                              Timestamp generatedAt, double readyThreshold) {
+  ProjectReviewer reviewer(readyThreshold);
+  SpilledRows requirements;
+  std::size_t count = 0;
+  auto walked = walk([&](const Requirement& r) {
+    reviewer.add(r);
+    requirements.append(0, (count++ == 0 ? "\n" : ",\n") + indentedJson(r, 2));
+    return true;
+  });
+  if (!walked) return walked;
+  const ProjectReview review = reviewer.finish();
+  json document{{"format", kProjectDocumentFormat},
+                {"schemaVersion", kProjectDocumentVersion},
+                {"projectId", std::string(projectId)},
+                {"generatedAt", timestampToJson(generatedAt)}};
+  document.update(jsonQuality(review.findings, review.conflicts, review.readiness));
+  const std::string rest = jsonDocument(document);
+  // The last key, on a line of its own: user text cannot hold a raw line break.
+  const std::size_t last = rest.rfind("\n  \"schemaVersion\": ");
+  out.write(rest.data(), static_cast<std::streamsize>(last));
+  out << "\n  \"requirements\": [";
+  requirements.copyGroup(0, out);
+  out << (count == 0 ? "]," : "\n  ],") << std::string_view(rest).substr(last);
+  return {};
+}
+
+Result<void> writeProjectMarkdown(std::ostream& out, std::string_view projectId, const RequirementWalk& walk,
+                                  Timestamp generatedAt, double readyThreshold, const SourceQuotes& quotes,
+                                  DocumentStyle style) {
+  ProjectReviewer reviewer(readyThreshold);
+  ProjectReview review;
+  ValidationCounts validation;
+  const MarkdownParts parts{
+      [&](const Requirement& r) {
+        reviewer.add(r);
+        validation.add(r.validation);
+      },
+      [&] { return projectHeading(projectId, validation, generatedAt); },
+      [&] {
+        review = reviewer.finish();
+        return MarkdownQuality{reviewer.analysed(), review.findings, review.conflicts, review.readiness};
+      }};
+  return writeMarkdown(out, walk, quotes, parts, style);
+}
+
+}  // namespace
+
+Result<void> writeProjectDocument(std::ostream& out, std::string_view projectId, const RequirementWalk& walk,
+                                  DocumentFormat format, Timestamp generatedAt, double readyThreshold,
+                                  const SourceQuotes& quotes, DocumentStyle style) {
+  try {
+    switch (format) {
+      case DocumentFormat::Markdown:
+        return writeProjectMarkdown(out, projectId, walk, generatedAt, readyThreshold, quotes, style);
+      case DocumentFormat::Json: return writeProjectJson(out, projectId, walk, generatedAt, readyThreshold);
+      case DocumentFormat::Csv: return writeProjectCsv(out, walk, style);
+      case DocumentFormat::Reqif: return writeReqif(out, projectId, walk, quotes, generatedAt, style == DocumentStyle::Ears);
+    }
+  } catch (const std::runtime_error& e) {
+    return Error::storageFailed(std::string("cannot write the document: ") + e.what());
+  }
+  return {};
+}
+
 std::string renderProjectDocument(std::string_view projectId, std::span<const Requirement> requirements,
                                   DocumentFormat format, Timestamp generatedAt, double readyThreshold,
                                   const SourceQuotes& quotes, DocumentStyle style) {
-  switch (format) {
-    case DocumentFormat::Markdown: {
-      const ProjectReview review = reviewRequirements(requirements, readyThreshold);
-      std::vector<ExtractedRequirement> views;
-      views.reserve(requirements.size());
-      for (const auto& r : requirements) views.push_back(analysisView(r));
-      return renderMarkdown(projectHeading(projectId, requirements, generatedAt), requirements, quotes,
-                            {views, review.findings, review.conflicts, review.readiness}, style);
-    }
-    case DocumentFormat::Json: {
-      const ProjectReview review = reviewRequirements(requirements, readyThreshold);
-      json document{{"format", kProjectDocumentFormat},
-                    {"schemaVersion", kProjectDocumentVersion},
-                    {"projectId", std::string(projectId)},
-                    {"generatedAt", timestampToJson(generatedAt)},
-                    {"requirements", jsonList(requirements)}};
-      document.update(jsonQuality(review.findings, review.conflicts, review.readiness));
-      return jsonDocument(document);
-    }
-    case DocumentFormat::Csv:
-      return csvDocument(requirements, withEars(kProjectCsvColumns, style),
-                         [&](const Requirement& r) { return withEars(projectCsvCells(r), r.text, style); });
-    case DocumentFormat::Reqif:
-      return renderReqif(projectId, requirements, quotes, generatedAt, style == DocumentStyle::Ears);
-  }
-  return "";
+  std::ostringstream out;
+  auto written =
+      writeProjectDocument(out, projectId, walkOf(requirements), format, generatedAt, readyThreshold, quotes, style);
+  if (!written) throw std::runtime_error(written.error().message);
+  return std::move(out).str();
 }
 
 std::string renderSessionDocument(const InterviewSession& session, DocumentFormat format, Timestamp generatedAt,
@@ -325,8 +421,17 @@ std::string renderSessionDocument(const InterviewSession& session, DocumentForma
   switch (format) {
     case DocumentFormat::Markdown: {
       const auto [records, quotes] = sessionRecords(session);
-      return renderMarkdown(sessionHeading(session, generatedAt), records, quotes,
-                            {requirements, session.findings, session.conflicts, readiness}, style);
+      const MarkdownParts parts{{},
+                                [&] { return sessionHeading(session, generatedAt); },
+                                [&] {
+                                  return MarkdownQuality{requirements, session.findings, session.conflicts,
+                                                         readiness};
+                                }};
+      std::ostringstream out;
+      if (auto written = writeMarkdown(out, walkOf(records), quotes, parts, style); !written) {
+        throw std::runtime_error(written.error().message);
+      }
+      return std::move(out).str();
     }
     case DocumentFormat::Json: {
       json document{{"sessionId", session.id},

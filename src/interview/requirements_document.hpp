@@ -6,16 +6,22 @@
 // shapes (docs/project-document.schema.json; it imports back), CSV (RFC 4180) for spreadsheets,
 // ReqIF 1.2 for requirements tools (reqif_document.hpp).
 //
-// Rendering is pure: the same input and `generatedAt` give the same bytes.
+// Rendering is pure: the same input and `generatedAt` give the same bytes. A project's document
+// is written as its requirements pass by in one walk over the store: nothing holds the whole
+// document, nor every requirement (spilled_rows.hpp keeps rows that wait for their place).
 
+#include <functional>
 #include <optional>
+#include <ostream>
 #include <span>
 #include <string>
 #include <string_view>
 
 #include "core/requirement.hpp"
+#include "core/result.hpp"
 #include "core/types.hpp"
 #include "interview/source_quotes.hpp"
+#include "store/requirements_store.hpp"
 
 namespace nexus {
 
@@ -42,6 +48,21 @@ std::string_view categoryHeading(RequirementCategory category);
 // The JSON project document's "format" and "schemaVersion" (docs/project-document.schema.json).
 inline constexpr std::string_view kProjectDocumentFormat = "nexus-requirements";
 inline constexpr int kProjectDocumentVersion = 1;
+
+// Hands each requirement of a document to `visit`, oldest first (RequirementsStore::forEach's
+// order), stopping when it returns false; a failure to read them is the walk's error.
+using RequirementWalk = std::function<Result<void>(const RequirementsStore::RequirementVisitor& visit)>;
+RequirementWalk walkOf(std::span<const Requirement> requirements);
+// The project's requirements, straight from the store.
+RequirementWalk walkOf(const RequirementsStore& store, std::string_view projectId);
+
+// The document of project `projectId` (as renderProjectDocument below) written to `out` in one
+// walk. Errors: the walk's, or StorageFailed when a temporary file for waiting rows cannot be
+// written; failures of `out` itself end the walk and are the caller's to check. After an error
+// `out` holds part of a document.
+Result<void> writeProjectDocument(std::ostream& out, std::string_view projectId, const RequirementWalk& walk,
+                                  DocumentFormat format, Timestamp generatedAt, double readyThreshold,
+                                  const SourceQuotes& quotes, DocumentStyle style);
 
 // The requirements of project `projectId` in the order given (RequirementsStore::list's).
 // Markdown and JSON also carry the quality analysis of them (project_review.hpp): readiness,

@@ -110,21 +110,42 @@ Result<std::optional<Requirement>> MemoryRequirementsStore::get(std::string_view
   return std::optional<Requirement>{it->second};
 }
 
+std::vector<const Requirement*> MemoryRequirementsStore::listed(std::string_view projectId,
+                                                                 const RequirementFilter& filter) const {
+  std::vector<const Requirement*> out;
+  for (const auto& [id, requirement] : requirements_) {
+    if (requirement.projectId == projectId && rules::matches(requirement, filter)) out.push_back(&requirement);
+  }
+  // Created in the same millisecond (one turn's requirements): in the order they were added.
+  std::sort(out.begin(), out.end(), [this](const Requirement* a, const Requirement* b) {
+    if (a->createdAt != b->createdAt) return a->createdAt < b->createdAt;
+    return insertionOrder_.find(a->id)->second < insertionOrder_.find(b->id)->second;
+  });
+  return out;
+}
+
 Result<std::vector<Requirement>> MemoryRequirementsStore::list(std::string_view projectId,
                                                                const RequirementFilter& filter) const {
   if (auto checked = rules::checkProjectId(projectId); !checked) return checked.error();
   if (auto checked = rules::checkFilter(filter); !checked) return checked.error();
   std::lock_guard lock(mutex_);
+  const auto chosen = listed(projectId, filter);
   std::vector<Requirement> out;
-  for (const auto& [id, requirement] : requirements_) {
-    if (requirement.projectId == projectId && rules::matches(requirement, filter)) out.push_back(requirement);
-  }
-  // Created in the same millisecond (one turn's requirements): in the order they were added.
-  std::sort(out.begin(), out.end(), [this](const Requirement& a, const Requirement& b) {
-    if (a.createdAt != b.createdAt) return a.createdAt < b.createdAt;
-    return insertionOrder_.find(a.id)->second < insertionOrder_.find(b.id)->second;
-  });
+  out.reserve(chosen.size());
+  for (const Requirement* requirement : chosen) out.push_back(*requirement);
   return out;
+}
+
+Result<void> MemoryRequirementsStore::forEach(std::string_view projectId, const RequirementFilter& filter,
+                                              const RequirementVisitor& visit) const {
+  if (auto checked = rules::checkProjectId(projectId); !checked) return checked.error();
+  if (auto checked = rules::checkFilter(filter); !checked) return checked.error();
+  std::lock_guard lock(mutex_);
+  // The stored requirements themselves, not copies: only pointers to them are held together.
+  for (const Requirement* requirement : listed(projectId, filter)) {
+    if (!visit(*requirement)) break;
+  }
+  return {};
 }
 
 template <typename Change>

@@ -9,6 +9,7 @@
 #include <string>
 #include <tuple>
 #include <utility>
+#include <vector>
 
 #include "core/clock.hpp"
 #include "store/requirements_store.hpp"
@@ -26,6 +27,8 @@ class MemoryRequirementsStore final : public RequirementsStore {
   Result<std::optional<Requirement>> get(std::string_view id) const override;
   Result<std::vector<Requirement>> list(std::string_view projectId,
                                         const RequirementFilter& filter = {}) const override;
+  Result<void> forEach(std::string_view projectId, const RequirementFilter& filter,
+                       const RequirementVisitor& visit) const override;
   Result<Requirement> update(std::string_view id, const RequirementChanges& changes) override;
   Result<bool> remove(std::string_view id) override;
   Result<Requirement> validate(std::string_view id,
@@ -48,6 +51,8 @@ class MemoryRequirementsStore final : public RequirementsStore {
   // (project, source, originId) -> the id of the requirement holding it
   using OriginKey = std::tuple<std::string, std::string, std::string>;
 
+  // The project's requirements that match `filter`, in list() order. The caller holds mutex_.
+  std::vector<const Requirement*> listed(std::string_view projectId, const RequirementFilter& filter) const;
   // The project's requirement holding one of `sources`' origins, if any.
   const Requirement* originHolder(const std::string& projectId, std::span<const RequirementSource> sources) const;
   void holdOrigins(const Requirement& requirement);

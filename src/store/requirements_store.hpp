@@ -7,6 +7,7 @@
 // (input checks, the near-duplicate choice, the merge, filters, statistics), written once so
 // that the backends differ only in how they store rows.
 
+#include <functional>
 #include <optional>
 #include <span>
 #include <string>
@@ -51,6 +52,14 @@ class RequirementsStore {
   // InvalidArgument for an empty project id or a minConfidence outside [0, 1].
   virtual Result<std::vector<Requirement>> list(std::string_view projectId,
                                                 const RequirementFilter& filter = {}) const = 0;
+  // The same requirements as list() (order, filter, errors, sources and history), handed to
+  // `visit` one at a time instead of held together: a document of a 100,000-requirement project
+  // is written in the memory of one requirement. All come from one consistent state of the
+  // store (one read transaction, or under the lock); a `visit` that returns false ends the walk
+  // there (not an error). `visit` runs while the store is locked: it must not call this store.
+  using RequirementVisitor = std::function<bool(const Requirement&)>;
+  virtual Result<void> forEach(std::string_view projectId, const RequirementFilter& filter,
+                               const RequirementVisitor& visit) const = 0;
   // The person's edit. Each of text, category, priority and area whose value actually changes
   // appends one history entry (field, old value, new value, editedAt = the store's clock now;
   // an absent area is no value) and is added to editedFields unless it is listed already.

@@ -16,6 +16,10 @@ class RequirementsStoreWrapper : public RequirementsStore {
   Result<std::vector<Requirement>> list(std::string_view projectId, const RequirementFilter& filter) const override {
     return inner_.list(projectId, filter);
   }
+  Result<void> forEach(std::string_view projectId, const RequirementFilter& filter,
+                       const RequirementVisitor& visit) const override {
+    return inner_.forEach(projectId, filter, visit);
+  }
   Result<Requirement> update(std::string_view id, const RequirementChanges& changes) override {
     return inner_.update(id, changes);
   }

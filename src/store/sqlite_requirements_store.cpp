@@ -3,6 +3,9 @@
 #include <SQLiteCpp/SQLiteCpp.h>
 
 #include <algorithm>
+#include <exception>
+#include <optional>
+#include <span>
 #include <stdexcept>
 #include <unordered_map>
 #include <utility>
@@ -33,9 +36,9 @@ FROM requirements r LEFT JOIN requirement_sources s ON s.requirement_id = r.id
 )sql";
 
 // The person's edits (Requirement::history) are read by a second query, of one requirement or of
-// a whole project, not joined: that would repeat every source once per edit. A requirement has
-// history exactly when it has edited fields (update() writes both in one transaction), so a list
-// without edited requirements skips the query.
+// a whole project (list()), not joined: that would repeat every source once per edit. A
+// requirement has history exactly when it has edited fields (update() writes both in one
+// transaction), so a list without edited requirements skips the query.
 constexpr const char* kSelectHistory =
     "SELECT h.requirement_id, h.seq, h.field, h.old_value, h.new_value, h.edited_at FROM requirement_history h ";
 
@@ -75,7 +78,7 @@ Requirement decodeRequirement(const RequirementColumns& row) {
 
 // Reads the rows of a kSelectHistory query into the history of `requirements` (rows of other
 // requirements are skipped). Rows may come in any order.
-void readHistory(SQLite::Statement& query, std::vector<Requirement>& requirements) {
+void readHistory(SQLite::Statement& query, std::span<Requirement> requirements) {
   std::unordered_map<std::string_view, Requirement*> byId;
   for (Requirement& r : requirements) byId.emplace(r.id, &r);
   const NamedColumn requirementId(query, "requirement_id"), seq(query, "seq"), field(query, "field"),
@@ -94,29 +97,41 @@ void readHistory(SQLite::Statement& query, std::vector<Requirement>& requirement
   }
 }
 
-// The requirements of a kSelectRequirements query that match `filter`. Its rows must come
-// requirement by requirement (any order of sources); `expected` is a guess of how many.
-std::vector<Requirement> readRequirements(SQLite::Statement& query, const RequirementFilter& filter = {},
-                                          std::size_t expected = 0) {
+// A kSelectHistory query of one requirement for readHistoryOf(): prepared once, run for each.
+SQLite::Statement historyOfOneQuery(SQLite::Database& db) {
+  return SQLite::Statement(db, std::string(kSelectHistory) + "WHERE h.requirement_id = ?");
+}
+
+void readHistoryOf(SQLite::Statement& historyOfOne, Requirement& requirement) {
+  historyOfOne.reset();
+  historyOfOne.bind(1, requirement.id);
+  readHistory(historyOfOne, std::span(&requirement, 1));
+}
+
+// Hands each requirement of a kSelectRequirements query that matches `filter` to `take`, its
+// sources in seq order and no history yet, as soon as its last row is read: one requirement is
+// held at a time. `take(Requirement&&)` returns false to read no further. The rows must come
+// requirement by requirement (any order of sources).
+template <typename Take>
+void readRequirements(SQLite::Statement& query, const RequirementFilter& filter, Take&& take) {
   const RequirementColumns row(query);
-  std::vector<Requirement> out;
-  out.reserve(expected);
-  std::vector<std::pair<std::int64_t, RequirementSource>> sources;  // of the requirement being read
-  const auto finishSources = [&] {
+  std::optional<std::string> current;  // the id of the requirement whose rows are being read
+  std::optional<Requirement> kept;     // that requirement, if it matches
+  std::vector<std::pair<std::int64_t, RequirementSource>> sources;  // its sources so far
+  const auto handOver = [&] {
     std::sort(sources.begin(), sources.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
-    for (auto& [seq, source] : sources) out.back().sources.push_back(std::move(source));
+    for (auto& [seq, source] : sources) kept->sources.push_back(std::move(source));
     sources.clear();
+    const bool more = take(std::move(*kept));
+    kept.reset();
+    return more;
   };
-  std::string current;
-  bool started = false, kept = false;
   while (query.executeStep()) {
-    if (!started || row.id().getText() != current) {
-      if (kept) finishSources();
+    if (!current || row.id().getText() != *current) {
+      if (kept && !handOver()) return;
       Requirement r = decodeRequirement(row);
-      started = true;
       current = r.id;
-      kept = rules::matches(r, filter);
-      if (kept) out.push_back(std::move(r));
+      if (rules::matches(r, filter)) kept = std::move(r);
     }
     if (!kept) continue;
     const SQLite::Column sourceName = row.source();
@@ -128,21 +143,35 @@ std::vector<Requirement> readRequirements(SQLite::Statement& query, const Requir
     source.addedAt = decode(parseIso8601, row.addedAt);
     sources.emplace_back(row.seq().getInt64(), std::move(source));
   }
-  if (kept) finishSources();
-  return out;
+  if (kept) handOver();
 }
 
 std::optional<Requirement> loadRequirement(SQLite::Database& db, const std::string& id) {
   SQLite::Statement query(db, std::string(kSelectRequirements) + "WHERE r.id = ?");
   query.bind(1, id);
-  auto found = readRequirements(query);
-  if (found.empty()) return std::nullopt;
-  if (!found.front().editedFields.empty()) {
-    SQLite::Statement history(db, std::string(kSelectHistory) + "WHERE h.requirement_id = ?");
-    history.bind(1, id);
-    readHistory(history, found);
+  std::optional<Requirement> found;
+  readRequirements(query, {}, [&](Requirement&& r) {
+    found = std::move(r);
+    return false;
+  });
+  if (found && !found->editedFields.empty()) {
+    SQLite::Statement history = historyOfOneQuery(db);
+    readHistoryOf(history, *found);
   }
-  return std::move(found.front());
+  return found;
+}
+
+// What list() and forEach() do, in their errors: the walk is the list read one at a time.
+std::string listing(const std::string& projectId, const std::string& path) {
+  return "list the requirements of project " + projectId + " in " + path;
+}
+
+// The project's requirements for readRequirements(), in list() order: by createdAt, then as inserted.
+SQLite::Statement projectRequirementsQuery(SQLite::Database& db, const std::string& projectId) {
+  SQLite::Statement query(
+      db, std::string(kSelectRequirements) + "WHERE r.project_id = ? ORDER BY r.created_at, r.rowid");
+  query.bind(1, projectId);
+  return query;
 }
 
 void insertHistory(SQLite::Database& db, const Requirement& r, std::size_t from) {
@@ -421,7 +450,7 @@ Result<std::vector<Requirement>> SqliteRequirementsStore::list(std::string_view 
   if (auto checked = rules::checkFilter(filter); !checked) return checked.error();
   std::lock_guard lock(mutex_);
   const std::string project(projectId);
-  const std::string action = "list the requirements of project " + project + " in " + db_.path();
+  const std::string action = listing(project, db_.path());
   return guarded(db_, action, [&]() -> Result<std::vector<Requirement>> {
     SQLite::Database& db = db_.connection();
     SQLite::Transaction snapshot(db, SQLite::TransactionBehavior::DEFERRED);
@@ -430,10 +459,13 @@ Result<std::vector<Requirement>> SqliteRequirementsStore::list(std::string_view 
     count.bind(1, project);
     count.executeStep();
     const auto expected = static_cast<std::size_t>(columnNamed(count, "requirements").getInt64());
-    SQLite::Statement query(
-        db, std::string(kSelectRequirements) + "WHERE r.project_id = ? ORDER BY r.created_at, r.rowid");
-    query.bind(1, project);
-    auto listed = readRequirements(query, filter, expected);
+    std::vector<Requirement> listed;
+    listed.reserve(expected);
+    SQLite::Statement query = projectRequirementsQuery(db, project);
+    readRequirements(query, filter, [&](Requirement&& r) {
+      listed.push_back(std::move(r));
+      return true;
+    });
     query.reset();
     if (std::any_of(listed.begin(), listed.end(), [](const Requirement& r) { return !r.editedFields.empty(); })) {
       SQLite::Statement history(
@@ -445,6 +477,43 @@ Result<std::vector<Requirement>> SqliteRequirementsStore::list(std::string_view 
     snapshot.commit();
     return listed;
   });
+}
+
+Result<void> SqliteRequirementsStore::forEach(std::string_view projectId, const RequirementFilter& filter,
+                                              const RequirementVisitor& visit) const {
+  if (auto checked = rules::checkProjectId(projectId); !checked) return checked.error();
+  if (auto checked = rules::checkFilter(filter); !checked) return checked.error();
+  // What `visit` throws is the caller's, not a storage failure: it is carried past guarded()
+  // (which catches std::exception only), rolling the snapshot back on its way, and rethrown.
+  struct VisitorThrew {
+    std::exception_ptr thrown;
+  };
+  std::lock_guard lock(mutex_);
+  const std::string project(projectId);
+  const std::string action = listing(project, db_.path());
+  try {
+    return guarded(db_, action, [&]() -> Result<void> {
+      SQLite::Database& db = db_.connection();
+      SQLite::Transaction snapshot(db, SQLite::TransactionBehavior::DEFERRED);
+      SQLite::Statement query = projectRequirementsQuery(db, project);
+      // One requirement's history at a time (few are edited): no project-wide history is held.
+      SQLite::Statement historyOfOne = historyOfOneQuery(db);
+      readRequirements(query, filter, [&](Requirement&& r) {
+        if (!r.editedFields.empty()) readHistoryOf(historyOfOne, r);
+        try {
+          return visit(r);
+        } catch (...) {
+          throw VisitorThrew{std::current_exception()};
+        }
+      });
+      historyOfOne.reset();
+      query.reset();
+      snapshot.commit();
+      return {};
+    });
+  } catch (const VisitorThrew& visitor) {
+    std::rethrow_exception(visitor.thrown);
+  }
 }
 
 template <typename Change>

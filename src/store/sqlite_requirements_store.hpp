@@ -7,9 +7,9 @@
 // requirements.edited_fields (a JSON array, NULL when none) and one append-only
 // `requirement_history` row per edit of the person, keyed by (requirement_id, seq); get() and
 // list() read them with one more query (list(): only when a listed requirement has edited fields,
-// for the whole project at once). A requirement's
-// project gets a `projects` row if it has none yet. The file is shared with the session store:
-// each store opens its own connection, and WAL lets them work side by side.
+// for the whole project at once; forEach(): one per edited requirement, to hold no more than it).
+// A requirement's project gets a `projects` row if it has none yet. The file is shared with the
+// session store: each store opens its own connection, and WAL lets them work side by side.
 //
 // add() runs in one IMMEDIATE transaction (origin check, near-duplicate scan, write), so two
 // stores on one file, in this process or in others, never merge into a requirement the other
@@ -51,6 +51,8 @@ class SqliteRequirementsStore final : public RequirementsStore {
   Result<std::optional<Requirement>> get(std::string_view id) const override;
   Result<std::vector<Requirement>> list(std::string_view projectId,
                                         const RequirementFilter& filter = {}) const override;
+  Result<void> forEach(std::string_view projectId, const RequirementFilter& filter,
+                       const RequirementVisitor& visit) const override;
   Result<Requirement> update(std::string_view id, const RequirementChanges& changes) override;
   Result<bool> remove(std::string_view id) override;
   Result<Requirement> validate(std::string_view id,

@@ -9,6 +9,7 @@
 #include <regex>
 #include <sstream>
 
+#include <SQLiteCpp/SQLiteCpp.h>
 #include <nlohmann/json.hpp>
 
 #include "support/file_contents.hpp"
@@ -149,6 +150,49 @@ TEST_F(ExportCli, AFailedWriteNamesTheFileAndLeavesTheExistingOneAsItWas) {
   EXPECT_EQ(missing.exitCode, 1);
   EXPECT_EQ(missing.err,
             "nexus: cannot write " + nowhere + ": the directory " + output_.path() + "/missing does not exist\n");
+}
+
+// The document is written as the requirements are read: a row that cannot be read half way
+// through fails the export with one line, and the file being replaced keeps what it held.
+TEST_F(ExportCli, AStoreThatFailsHalfWayLeavesTheExistingFileAsItWas) {
+  interview();
+  {
+    SQLite::Database db(cli_.defaultDatabase(), SQLite::OPEN_READWRITE);
+    db.exec("UPDATE requirements SET category = 'no-such-category' WHERE rowid = (SELECT max(rowid) FROM requirements)");
+  }
+  for (const std::string format : {"markdown", "json", "csv", "reqif"}) {
+    const std::string file = output_.path() + "/requirements." + format;
+    std::ofstream(file) << "an older export\n";
+    const auto run = nexus({"export", "--project", "demo", "--format", format, "-o", file});
+    EXPECT_EQ(run.exitCode, 1) << format;
+    EXPECT_TRUE(run.err.starts_with("nexus: cannot export the requirements of project demo: cannot list the "
+                                    "requirements of project demo in " +
+                                    cli_.defaultDatabase() + ": "))
+        << run.err;
+    EXPECT_EQ(std::count(run.err.begin(), run.err.end(), '\n'), 1) << run.err;
+    EXPECT_EQ(contentsOf(file), "an older export\n") << format;
+  }
+  EXPECT_EQ(filesIn(output_.path()),
+            (std::vector<std::string>{"requirements.csv", "requirements.json", "requirements.markdown",
+                                      "requirements.reqif"}));  // no temporary file left
+}
+
+// Rows wait for their section in a temporary file ($TMPDIR): when there is none to be had,
+// the export says so and replaces nothing.
+TEST_F(ExportCli, NoRoomForWaitingRowsNamesTheTemporaryDirectory) {
+  interview();
+  const std::string file = output_.path() + "/requirements.md";
+  std::ofstream(file) << "an older export\n";
+  const std::string nowhere = output_.path() + "/no-such-dir";
+  cli_.setEnvironment("TMPDIR", nowhere);
+  const auto run = nexus({"export", "--project", "demo", "-o", file});
+  EXPECT_EQ(run.exitCode, 1);
+  EXPECT_EQ(run.err, "nexus: cannot export the requirements of project demo: cannot write the document: cannot "
+                     "create a temporary file in " +
+                         nowhere + " ($TMPDIR): No such file or directory\n");
+  EXPECT_EQ(contentsOf(file), "an older export\n");
+  // CSV needs no waiting rows.
+  EXPECT_EQ(nexus({"export", "--project", "demo", "--format", "csv"}).exitCode, 0);
 }
 
 TEST_F(ExportCli, AnUnknownSessionAndUsageErrors) {

@@ -5,17 +5,13 @@
 
 #include <gtest/gtest.h>
 
-#include <fstream>
-#include <sstream>
-
 #include "core/enums.hpp"
 #include "core/time.hpp"
 #include "interview/reqif_document.hpp"
 #include "interview/reqif_reader.hpp"
+#include "interview/reqif_schema.hpp"
 #include "support/file_contents.hpp"
-#include "support/child_process.hpp"
 #include "support/printers.hpp"
-#include "support/temp_dir.hpp"
 
 namespace nexus {
 namespace {
@@ -63,28 +59,22 @@ SourceQuotes quotes() {
   return q;
 }
 
-// xmllint's verdict on `document` against tests/data/reqif/reqif.xsd, without the network.
-test::ProcessOutput validate(const std::string& document) {
-  test::TempDir dir;
-  const std::string file = dir.path() + "/export.reqif";
-  std::ofstream(file, std::ios::binary) << document;
-  return test::runProcess({NEXUS_XMLLINT, "--noout", "--nonet", "--schema", kData + "/reqif/reqif.xsd", file}, "");
-}
+using test::validateReqif;
 
 TEST(ReqifExport, IsValidAgainstTheReqifSchema) {
-  const auto checked = validate(renderReqif("shop", shop(), quotes(), kGeneratedAt));
+  const auto checked = validateReqif(renderReqif("shop", shop(), quotes(), kGeneratedAt));
   EXPECT_EQ(checked.exitCode, 0) << checked.err;
-  const auto empty = validate(renderReqif("empty", {}, {}, kGeneratedAt));
+  const auto empty = validateReqif(renderReqif("empty", {}, {}, kGeneratedAt));
   EXPECT_EQ(empty.exitCode, 0) << empty.err;
   // The checker itself refuses what is not valid: a SPEC-HIERARCHY without LAST-CHANGE.
-  const auto invalid = validate(contentsOf(kData + "/reqif/samples/strictdoc-default-import.reqif"));
+  const auto invalid = validateReqif(contentsOf(kData + "/reqif/samples/strictdoc-default-import.reqif"));
   EXPECT_NE(invalid.exitCode, 0);
 }
 
 TEST(ReqifExport, InEarsIsValidAndReadsBackAsStated) {
   const auto written = shop();
   const std::string document = renderReqif("shop", written, quotes(), kGeneratedAt, true);
-  const auto checked = validate(document);
+  const auto checked = validateReqif(document);
   EXPECT_EQ(checked.exitCode, 0) << checked.err;
   EXPECT_NE(document.find("LONG-NAME=\"EARS pattern\""), std::string::npos);
   auto read = readReqif(document);

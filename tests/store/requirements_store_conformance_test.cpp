@@ -12,6 +12,7 @@
 #include <limits>
 #include <map>
 #include <random>
+#include <stdexcept>
 
 #include "core/clock.hpp"
 #include "core/json.hpp"
@@ -109,6 +110,28 @@ class RequirementsStoreConformance : public ::testing::TestWithParam<Backend> {
       return {};
     }
     return idsOf(*listed);
+  }
+  // What forEach() hands over, in order; the visit that is the `stopAfter`th returns false.
+  Result<std::vector<Requirement>> walked(std::string_view project, const RequirementFilter& filter = {},
+                                          std::size_t stopAfter = std::numeric_limits<std::size_t>::max()) {
+    std::vector<Requirement> seen;
+    auto walk = store_->forEach(project, filter, [&](const Requirement& r) {
+      seen.push_back(r);
+      return seen.size() < stopAfter;
+    });
+    if (!walk) return walk.error();
+    return seen;
+  }
+  // forEach() must hand over exactly what list() returns; that, for the test's own checks.
+  std::vector<Requirement> walkedAsListed(std::string_view project, const RequirementFilter& filter = {}) {
+    auto listed = store_->list(project, filter);
+    auto walk = walked(project, filter);
+    if (!listed || !walk) {
+      ADD_FAILURE() << (listed ? walk.error().message : listed.error().message);
+      return {};
+    }
+    EXPECT_EQ(*walk, *listed);
+    return *walk;
   }
   Error addError(const NewRequirement& requirement) {
     auto added = store_->add(requirement);
@@ -304,6 +327,43 @@ TEST_P(ListFilters, FiltersCombine) {
   EXPECT_EQ(listed("other", {.category = RequirementCategory::Functional}).size(), 1u);
 }
 
+TEST_P(ListFilters, ForEachAppliesEachFilterAsList) {
+  const std::vector<std::pair<RequirementFilter, V>> filters{
+      {{}, V{a, b, c, d, e}},
+      {{.category = RequirementCategory::Functional}, V{a, c}},
+      {{.priority = Priority::Must}, V{a, d}},
+      {{.area = "performance"}, V{b, e}},
+      {{.area = " authentication "}, V{a, c}},
+      {{.area = ""}, V{d}},
+      {{.minConfidence = 0.8}, V{a, b, d}},
+      {{.validation = ValidationStatus::Pending}, V{a, c, e}},
+      {{.featureId = "login"}, V{a, c}},
+      {{.featureId = ""}, V{b, d}},
+      {{.category = RequirementCategory::Functional, .priority = Priority::Should}, V{c}},
+      {{.area = "performance", .validation = ValidationStatus::Pending, .featureId = "exports"}, V{e}},
+      {{.category = RequirementCategory::Assumption}, V{}},
+  };
+  for (const auto& [filter, expected] : filters) {
+    SCOPED_TRACE(::testing::PrintToString(expected));
+    EXPECT_EQ(idsOf(walkedAsListed("p", filter)), expected);
+  }
+}
+
+TEST_P(ListFilters, ForEachStopsWhenTheVisitSaysSo) {
+  const V all{a, b, c, d, e};
+  for (std::size_t k = 1; k <= all.size(); ++k) {
+    auto firstK = walked("p", {}, k);
+    ASSERT_OK(firstK);
+    EXPECT_EQ(idsOf(*firstK), V(all.begin(), all.begin() + static_cast<std::ptrdiff_t>(k))) << k;
+  }
+  auto firstPending = walked("p", {.validation = ValidationStatus::Pending}, 2);
+  ASSERT_OK(firstPending);
+  EXPECT_EQ(idsOf(*firstPending), (V{a, c}));
+  // A stopped walk leaves nothing open: writes and walks go on.
+  added(stated("p", "Invoices carry a VAT number"));
+  EXPECT_EQ(walkedAsListed("p").size(), 6u);
+}
+
 TEST_P(ListFilters, AnImpossibleMinimumConfidenceIsRefused) {
   for (double bad : {-0.1, 1.5, std::numeric_limits<double>::quiet_NaN()}) {
     auto refused = store().list("p", {.minConfidence = bad});
@@ -312,6 +372,98 @@ TEST_P(ListFilters, AnImpossibleMinimumConfidenceIsRefused) {
   }
   EXPECT_EQ(store().list("p", {.minConfidence = 1.5}).error().message,
             "confidence must be between 0 and 1 (got 1.5)");
+}
+
+// ---- forEach ----------------------------------------------------------------------------------
+
+TEST_P(RequirementsStoreConformance, ForEachHandsOverWhatListReturnsOneByOne) {
+  NewRequirement reports = stated("p", kReports, fromInterview("s1", "m1", "r1"));
+  reports.area = "reporting";
+  const Requirement merged = added(reports);
+  clock_.advance(minutes{1});
+  EXPECT_EQ(add(stated("p", "admins export monthly sales reports quickly", fromInterview("s2", "m4", "r2"))).outcome,
+            AddOutcome::Merged);
+  EXPECT_EQ(add(stated("p", kReports)).outcome, AddOutcome::Merged);
+  NewRequirement noArea = stated("p", "Pages load within two seconds");
+  noArea.area = "";
+  const Requirement pages = added(noArea);
+  const Requirement edited = added(stated("p", "Invoices carry a VAT number"));
+  clock_.advance(minutes{1});
+  ASSERT_OK(store().update(edited.id, {.text = "Invoices carry the VAT number", .priority = Priority::Must}));
+  clock_.advance(minutes{1});
+  ASSERT_OK(store().update(edited.id, {.area = "billing"}));
+  // One millisecond, three requirements: in the order they were added, whatever their ids.
+  const Requirement tiedFirst = added(stated("p", "Data stays in the EU"));
+  const Requirement tiedSecond = added(stated("p", "Users can reset their password by email"));
+  const Requirement tiedThird = added(stated("p", "Admins can delete projects"));
+  clock_.set(kStart - minutes{5});
+  const Requirement oldest = added(stated("p", "We use PostgreSQL"));
+  added(stated("q", "Pages load within two seconds"));  // another project's, not a merge
+  reopen();
+
+  const auto all = walkedAsListed("p");
+  EXPECT_EQ(idsOf(all), (std::vector<std::string>{oldest.id, merged.id, pages.id, edited.id, tiedFirst.id,
+                                                   tiedSecond.id, tiedThird.id}));
+  ASSERT_EQ(all.size(), 7u);
+  std::vector<std::string> sourceNames;
+  for (const auto& source : all[1].sources) sourceNames.push_back(source.source);
+  EXPECT_EQ(sourceNames, (std::vector<std::string>{"interview:s1", "interview:s2", "manual"}));
+  EXPECT_EQ(all[2].area, std::nullopt);
+  EXPECT_EQ(all[3].editedFields, (std::vector<std::string>{"text", "priority", "area"}));
+  EXPECT_EQ(all[3].history.size(), 3u);
+  for (const auto& r : all) {
+    EXPECT_EQ(r.projectId, "p");
+    EXPECT_EQ(get(r.id), r);  // sources and history as get() has them
+  }
+  EXPECT_EQ(walkedAsListed("q").size(), 1u);
+}
+
+TEST_P(RequirementsStoreConformance, ForEachOfAnEmptyOrUnknownProjectVisitsNothing) {
+  EXPECT_EQ(walkedAsListed("p"), std::vector<Requirement>{});
+  added(stated("q", "Pages load within two seconds"));
+  reopen();
+  EXPECT_EQ(walkedAsListed("p"), std::vector<Requirement>{});
+  EXPECT_EQ(walkedAsListed("nobody"), std::vector<Requirement>{});
+  EXPECT_EQ(walkedAsListed("Q"), std::vector<Requirement>{});
+  EXPECT_EQ(walkedAsListed("q").size(), 1u);
+}
+
+TEST_P(RequirementsStoreConformance, ForEachRefusesWhatListRefusesAndVisitsNothing) {
+  added(stated("p", "Pages load within two seconds"));
+  int visits = 0;
+  const auto count = [&](const Requirement&) { return ++visits, true; };
+  const auto noProject = store().forEach("", {}, count);
+  ASSERT_FALSE(noProject.ok());
+  EXPECT_EQ(noProject.error().code, ErrorCode::InvalidArgument);
+  EXPECT_EQ(noProject.error().message, store().list("").error().message);
+  for (double bad : {-0.1, 1.5, std::numeric_limits<double>::quiet_NaN()}) {
+    const auto badFilter = store().forEach("p", {.minConfidence = bad}, count);
+    ASSERT_FALSE(badFilter.ok()) << bad;
+    EXPECT_EQ(badFilter.error().code, ErrorCode::InvalidArgument);
+    EXPECT_EQ(badFilter.error().message, store().list("p", {.minConfidence = bad}).error().message);
+  }
+  EXPECT_EQ(store().forEach("p", {.minConfidence = 1.5}, count).error().message,
+            "confidence must be between 0 and 1 (got 1.5)");
+  EXPECT_EQ(visits, 0);
+}
+
+// What the visit throws is the caller's own, not a storage failure; the store is usable after.
+TEST_P(RequirementsStoreConformance, AVisitThatThrowsReachesTheCallerAndTheStoreGoesOn) {
+  added(stated("p", "Pages load within two seconds"));
+  added(stated("p", "Invoices carry a VAT number"));
+  int visits = 0;
+  try {
+    (void)store().forEach("p", {}, [&](const Requirement&) -> bool {
+      ++visits;
+      throw std::runtime_error("the document cannot be written");
+    });
+    ADD_FAILURE() << "the visit's exception did not reach the caller";
+  } catch (const std::runtime_error& error) {
+    EXPECT_STREQ(error.what(), "the document cannot be written");
+  }
+  EXPECT_EQ(visits, 1);
+  added(stated("p", "Data stays in the EU"));
+  EXPECT_EQ(walkedAsListed("p").size(), 3u);
 }
 
 // ---- update, remove, validate, link -----------------------------------------------------------

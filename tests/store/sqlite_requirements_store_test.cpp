@@ -11,6 +11,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <set>
 #include <thread>
 
@@ -215,6 +216,139 @@ TEST_F(SqliteRequirementsStoreTest, ARowThisBuildCannotReadIsAOneLineError) {
   EXPECT_EQ(failed.error().message, "cannot read requirement " + id + " from " + file() +
                                         ": the stored category \"banana\" is not valid");
   EXPECT_THAT(store->list("p").error().message, HasSubstr("list the requirements of project p in " + file()));
+}
+
+// What forEach() hands over, in order.
+Result<std::vector<Requirement>> walked(const RequirementsStore& store, std::string_view project) {
+  std::vector<Requirement> seen;
+  auto walk = store.forEach(project, {}, [&](const Requirement& r) {
+    seen.push_back(r);
+    return true;
+  });
+  if (!walk) return walk.error();
+  return seen;
+}
+
+// The first index at which two lists differ, or their common size: a failure says where without
+// printing thousands of requirements.
+std::size_t firstDifference(const std::vector<Requirement>& a, const std::vector<Requirement>& b) {
+  return static_cast<std::size_t>(std::mismatch(a.begin(), a.end(), b.begin(), b.end()).first - a.begin());
+}
+
+// An export's walk: thousands of requirements, ten to a millisecond (ties keep the order they
+// were recorded in, not that of their random ids), some with several sources, some edited.
+TEST_F(SqliteRequirementsStoreTest, ForEachOfThousandsOfRequirementsIsTheList) {
+  constexpr std::size_t kRequirements = 3000;
+  std::vector<Requirement> document;
+  for (std::size_t i = 0; i < kRequirements; ++i) {
+    Requirement r;
+    r.text = "requirement " + std::to_string(i) + " of the export";
+    r.priority = static_cast<Priority>(i % 4);
+    r.confidence = static_cast<double>(i % 11) / 10.0;
+    if (i % 5 != 0) r.area = "area" + std::to_string(i % 3);
+    r.createdAt = kStart + milliseconds{i / 10};
+    r.sources.push_back({"reqif:doc", std::nullopt, "object-" + std::to_string(i), r.createdAt});
+    if (i % 7 == 0) r.sources.push_back({"interview:s" + std::to_string(i), "m1", "r1", r.createdAt});
+    if (i % 100 == 0) {
+      r.editedFields = {"priority"};
+      r.history = {{"", "priority", "could", std::string(toString(r.priority)), r.createdAt}};
+    }
+    document.push_back(std::move(r));
+  }
+  auto store = open();
+  add(*store, stated("other", "requirement 0 of the export"));
+  auto imported = store->importRequirements("p", document);
+  ASSERT_TRUE(imported.ok()) << imported.error().message;
+  clock_.advance(milliseconds{5000});
+  const std::string edited = (*imported)[1234].requirement.id;
+  ASSERT_OK(store->update(edited, {.text = "requirement 1234 of the export, edited"}));
+  ASSERT_OK(store->update(edited, {.area = ""}));
+
+  const auto listed = store->list("p");
+  ASSERT_OK(listed);
+  const auto all = walked(*store, "p");
+  ASSERT_OK(all);
+  ASSERT_EQ(all->size(), kRequirements);
+  EXPECT_EQ(firstDifference(*all, *listed), kRequirements) << "forEach and list differ there";
+  EXPECT_TRUE(*all == *listed);
+  std::size_t inOrder = 0, severalSources = 0, withHistory = 0;
+  for (std::size_t i = 0; i < kRequirements; ++i) {
+    inOrder += (*all)[i].id == (*imported)[i].requirement.id ? 1 : 0;
+    severalSources += (*all)[i].sources.size() > 1 ? 1 : 0;
+    withHistory += (*all)[i].history.empty() ? 0 : 1;
+  }
+  EXPECT_EQ(inOrder, kRequirements);
+  EXPECT_EQ(severalSources, (kRequirements + 6) / 7);
+  EXPECT_EQ(withHistory, kRequirements / 100 + 1);
+  EXPECT_EQ((*all)[1234].history.size(), 2u);
+  EXPECT_EQ((*all)[1234], **store->get(edited));
+}
+
+// A row the walk cannot read, the requirement's or one of its history: the one-line error of
+// list() after the requirements before it were handed over, and the connection goes on.
+TEST_F(SqliteRequirementsStoreTest, ARowTheWalkCannotReadFailsItWithTheErrorOfList) {
+  auto store = open();
+  std::vector<std::string> ids;
+  for (const char* text : {"Users sign in with Google", "Pages load within two seconds", "Exports run nightly"}) {
+    ids.push_back(add(*store, stated("p", text)).requirement.id);
+    clock_.advance(milliseconds{1});
+  }
+  ASSERT_OK(store->update(ids[2], {.priority = Priority::Must}));
+  const auto walkFailure = [&](std::size_t expectedVisits) {
+    std::size_t visits = 0;
+    const auto walk = store->forEach("p", {}, [&](const Requirement&) { return ++visits, true; });
+    EXPECT_EQ(visits, expectedVisits);
+    if (walk) {
+      ADD_FAILURE() << "the walk read every row";
+      return std::string();
+    }
+    EXPECT_EQ(walk.error().code, ErrorCode::StorageFailed);
+    EXPECT_EQ(walk.error().message, store->list("p").error().message);
+    EXPECT_EQ(walk.error().message.find('\n'), std::string::npos);
+    return walk.error().message;
+  };
+  Raw raw(file());
+  raw.exec("UPDATE requirements SET category = 'banana' WHERE id = '" + ids[1] + "'");
+  EXPECT_EQ(walkFailure(1), "cannot list the requirements of project p in " + file() +
+                                ": the stored category \"banana\" is not valid");
+  raw.exec("UPDATE requirements SET category = 'functional' WHERE id = '" + ids[1] + "'");
+  raw.exec("UPDATE requirement_history SET edited_at = 'yesterday' WHERE requirement_id = '" + ids[2] + "'");
+  EXPECT_EQ(walkFailure(2), "cannot list the requirements of project p in " + file() +
+                                ": the stored edited_at \"yesterday\" is not valid");
+  raw.exec("UPDATE requirement_history SET edited_at = '2026-01-16T03:57:45.125Z'");
+  const auto all = walked(*store, "p");
+  ASSERT_OK(all);
+  EXPECT_EQ(*all, *store->list("p"));
+  EXPECT_EQ(all->size(), 3u);
+  EXPECT_EQ(add(*store, stated("p", "Invoices carry a VAT number")).outcome, AddOutcome::Added);
+}
+
+// The walk reads one state of the file: what another connection writes while it runs (WAL lets
+// it) is not seen half-way.
+TEST_F(SqliteRequirementsStoreTest, TheWalkSeesOneStateWhileAnotherConnectionWrites) {
+  auto mine = open();
+  auto theirs = open();
+  for (const char* text : {"Users sign in with Google", "Pages load within two seconds", "Exports run nightly"}) {
+    add(*mine, stated("p", text));
+    clock_.advance(milliseconds{1});
+  }
+  const std::vector<Requirement> before = *mine->list("p");
+  std::vector<Requirement> seen;
+  const auto walk = mine->forEach("p", {}, [&](const Requirement& r) {
+    if (seen.empty()) {
+      EXPECT_TRUE(*theirs->remove(before[2].id));
+      EXPECT_OK(theirs->update(before[1].id, {.text = "Pages load within one second"}));
+      add(*theirs, stated("p", "Invoices carry a VAT number"));
+    }
+    seen.push_back(r);
+    return true;
+  });
+  ASSERT_OK(walk);
+  EXPECT_EQ(seen, before);
+  const auto after = *mine->list("p");
+  ASSERT_EQ(after.size(), 3u);
+  EXPECT_EQ(after[1].text, "Pages load within one second");
+  EXPECT_EQ(after[2].text, "Invoices carry a VAT number");
 }
 
 // The index of one connection follows what others write: removed texts are not merged into,
