@@ -430,21 +430,6 @@ void markAll(const Statement& statement, const Phrases& phrases, std::vector<boo
   }
 }
 
-std::vector<std::vector<std::string>> subsetsOf(const std::vector<std::string>& words) {
-  if (words.size() > kMaxSubsetWords) return {{}, words};
-  std::vector<std::vector<std::string>> subsets;
-  const std::size_t count = std::size_t{1} << words.size();
-  subsets.reserve(count);
-  for (std::size_t mask = 0; mask < count; ++mask) {
-    std::vector<std::string> subset;
-    for (std::size_t bit = 0; bit < words.size(); ++bit) {
-      if (mask & (std::size_t{1} << bit)) subset.push_back(words[bit]);
-    }
-    subsets.push_back(std::move(subset));
-  }
-  return subsets;
-}
-
 Claims readClaims(const ExtractedRequirement& requirement) {
   const Statement statement(requirement.text);
   const bool wont = requirement.priority == Priority::Wont;

@@ -119,9 +119,5 @@ bool containsAny(const Statement& statement, std::size_t begin, std::size_t end,
 // Sets `taken` on the tokens of every occurrence of `phrases`, so that no other reading uses them.
 void markAll(const Statement& statement, const Phrases& phrases, std::vector<bool>& taken);
 
-// The subsets of sorted `words` (each sorted), the empty one first; for more than
-// kMaxSubsetWords words only the empty set and `words` itself, to bound the keys of one claim.
-inline constexpr std::size_t kMaxSubsetWords = 5;
-std::vector<std::vector<std::string>> subsetsOf(const std::vector<std::string>& words);
 
 }  // namespace nexus::domain::conflicts

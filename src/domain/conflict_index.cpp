@@ -1,8 +1,11 @@
 #include "domain/conflict_index.hpp"
 
 #include <algorithm>
+#include <cstdint>
+#include <deque>
+#include <functional>
+#include <limits>
 #include <set>
-#include <unordered_set>
 #include <utility>
 
 #include "domain/conflict_claims.hpp"
@@ -14,60 +17,95 @@ using conflicts::AccessClaim;
 using conflicts::CapabilityClaim;
 using conflicts::ChoiceClaim;
 using conflicts::NumericClaim;
-using IdSet = std::unordered_set<std::string>;
-using Ids = std::vector<std::string>;
 
-void addAll(const IdSet& ids, Ids& out) { out.insert(out.end(), ids.begin(), ids.end()); }
+// A requirement's place in the index. The tables hold slots, not ids: at 100,000 requirements
+// a copy of the id in every key a requirement is filed under is most of the index's memory.
+using Slot = std::uint32_t;
+using Slots = std::vector<Slot>;
+constexpr Slot kNoSlot = std::numeric_limits<Slot>::max();
 
-// Erases `id` from `map[key]`, and the bucket when it empties.
-template <typename Map>
-void eraseFrom(Map& map, const std::string& key, const std::string& id) {
-  const auto bucket = map.find(key);
-  if (bucket == map.end()) return;
-  bucket->second.erase(id);
-  if (bucket->second.empty()) map.erase(bucket);
+// Takes one occurrence of `slot` out of a bag (a requirement may file the same claim twice).
+void eraseOne(Slots& slots, Slot slot) {
+  const auto found = std::find(slots.begin(), slots.end(), slot);
+  if (found == slots.end()) return;
+  *found = slots.back();
+  slots.pop_back();
 }
 
-// A claim's words as part of a key: "delete project", "page search".
-std::string keyOf(std::string_view head, const std::vector<std::string>& words) {
-  std::string key(head);
-  for (const auto& word : words) key += " " + word;
-  return key;
+// A claim's words as a key: a hash of "delete project", "page search". Two keys that collide
+// only make a candidate that the verdict (conflict_verdicts.cpp) then rejects, since every
+// verdict compares the claims themselves.
+using Key = std::uint64_t;
+
+Key mixed(Key key, std::string_view word) {
+  const Key hash = std::hash<std::string_view>{}(word);
+  return key ^ (hash + 0x9e3779b97f4a7c15ULL + (key << 6) + (key >> 2));
 }
+
+Key headOf(std::string_view head) { return mixed(0, head); }
+Key headOf(std::size_t index) { return mixed(0x51ed270b27cb6b1dULL * (index + 1), {}); }
+
+// The key of a claim's first word (the bare head when it has none): a claim whose words all lie
+// among another's is filed under it, and found from any of the other's words.
+Key firstWordKey(Key head, const std::vector<std::string>& words) {
+  return words.empty() ? head : mixed(head, words.front());
+}
+
+// Slots filed under keys; one node per (key, slot).
+class SlotsByKey {
+ public:
+  void insert(Key key, Slot slot) { map_.emplace(key, slot); }
+  void erase(Key key, Slot slot) {
+    auto [first, last] = map_.equal_range(key);
+    for (; first != last; ++first) {
+      if (first->second == slot) {
+        map_.erase(first);
+        return;
+      }
+    }
+  }
+  std::size_t count(Key key) const { return map_.count(key); }
+  void collect(Key key, Slots& out) const {
+    for (auto [first, last] = map_.equal_range(key); first != last; ++first) out.push_back(first->second);
+  }
+
+ private:
+  std::unordered_multimap<Key, Slot> map_;
+};
 
 // Who holds each value of each single-valued slot.
 class ChoiceTable {
  public:
   // Holders of another value that rules this one out: any exclusive one, and plain mentions
   // too when this claim is exclusive.
-  Ids candidates(const ChoiceClaim& claim) const {
-    Ids ids;
+  Slots candidates(const ChoiceClaim& claim) const {
+    Slots slots;
     const auto slot = slots_.find(claim.slot);
-    if (slot == slots_.end()) return ids;
+    if (slot == slots_.end()) return slots;
     for (const auto& [value, holders] : slot->second) {
       if (value == claim.value) continue;
-      addAll(holders.exclusive, ids);
-      if (claim.exclusive) addAll(holders.mentions, ids);
+      slots.insert(slots.end(), holders.exclusive.begin(), holders.exclusive.end());
+      if (claim.exclusive) slots.insert(slots.end(), holders.mentions.begin(), holders.mentions.end());
     }
-    return ids;
+    return slots;
   }
 
-  void insert(const ChoiceClaim& claim, const std::string& id) { setOf(claim).insert(id); }
+  void insert(const ChoiceClaim& claim, Slot slot) { bagOf(claim).push_back(slot); }
 
-  void erase(const ChoiceClaim& claim, const std::string& id) {
-    setOf(claim).erase(id);
-    auto& slot = slots_[claim.slot];
-    const auto value = slot.find(claim.value);
-    if (value->second.exclusive.empty() && value->second.mentions.empty()) slot.erase(value);
-    if (slot.empty()) slots_.erase(claim.slot);
+  void erase(const ChoiceClaim& claim, Slot slot) {
+    eraseOne(bagOf(claim), slot);
+    auto& values = slots_[claim.slot];
+    const auto value = values.find(claim.value);
+    if (value->second.exclusive.empty() && value->second.mentions.empty()) values.erase(value);
+    if (values.empty()) slots_.erase(claim.slot);
   }
 
  private:
   struct Holders {
-    IdSet exclusive;
-    IdSet mentions;
+    Slots exclusive;
+    Slots mentions;
   };
-  IdSet& setOf(const ChoiceClaim& claim) {
+  Slots& bagOf(const ChoiceClaim& claim) {
     Holders& holders = slots_[claim.slot][claim.value];
     return claim.exclusive ? holders.exclusive : holders.mentions;
   }
@@ -76,25 +114,26 @@ class ChoiceTable {
 };
 
 // The bounds held on one (metric, subject), ordered so that those which cannot hold beside a
-// new one are found by range, not by a scan. Keyed by value and id: many share a value (every
+// new one are found by range, not by a scan. Keyed by value and slot: many share a value (every
 // "at least" bound reaches infinity), and removing one must not walk them all.
 class Bounds {
  public:
   bool empty() const { return constraintLows_.empty() && permissionLows_.empty(); }
+  std::size_t size() const { return constraintLows_.size() + permissionLows_.size(); }
 
-  void insert(const NumericClaim& claim, const std::string& id) {
-    (claim.permission ? permissionLows_ : constraintLows_).emplace(claim.allowed.low, id);
-    (claim.permission ? permissionHighs_ : constraintHighs_).emplace(claim.allowed.high, id);
+  void insert(const NumericClaim& claim, Slot slot) {
+    (claim.permission ? permissionLows_ : constraintLows_).emplace(claim.allowed.low, slot);
+    (claim.permission ? permissionHighs_ : constraintHighs_).emplace(claim.allowed.high, slot);
   }
 
-  void erase(const NumericClaim& claim, const std::string& id) {
-    (claim.permission ? permissionLows_ : constraintLows_).erase({claim.allowed.low, id});
-    (claim.permission ? permissionHighs_ : constraintHighs_).erase({claim.allowed.high, id});
+  void erase(const NumericClaim& claim, Slot slot) {
+    eraseEntry(claim.permission ? permissionLows_ : constraintLows_, {claim.allowed.low, slot});
+    eraseEntry(claim.permission ? permissionHighs_ : constraintHighs_, {claim.allowed.high, slot});
   }
 
   // Requirements disjoint from the claim, permissions reaching outside a requirement, and
   // requirements narrower than a permission; numericConflict decides on each.
-  void candidates(const NumericClaim& claim, Ids& out) const {
+  void candidates(const NumericClaim& claim, Slots& out) const {
     const double low = claim.allowed.low;
     const double high = claim.allowed.high;
     if (claim.permission) {
@@ -109,135 +148,173 @@ class Bounds {
   }
 
  private:
-  using Entry = std::pair<double, std::string>;
-  // Orders entries by value, then id; compares with a bare value for the range queries.
+  using Entry = std::pair<double, Slot>;
+  // Orders entries by value, then slot; compares with a bare value for the range queries.
   struct ByValue {
     using is_transparent = void;
     bool operator()(const Entry& a, const Entry& b) const { return a < b; }
     bool operator()(const Entry& a, double b) const { return a.first < b; }
     bool operator()(double a, const Entry& b) const { return a < b.first; }
   };
-  using Set = std::set<Entry, ByValue>;
-  static void addRange(Set::const_iterator first, Set::const_iterator last, Ids& out) {
+  // A multiset: one requirement may state the same bound twice.
+  using Set = std::multiset<Entry, ByValue>;
+  static void eraseEntry(Set& set, const Entry& entry) {
+    if (const auto found = set.find(entry); found != set.end()) set.erase(found);
+  }
+  static void addRange(Set::const_iterator first, Set::const_iterator last, Slots& out) {
     for (; first != last; ++first) out.push_back(first->second);
   }
   Set constraintLows_, constraintHighs_, permissionLows_, permissionHighs_;
 };
 
-// Bounds by (metric, subject), and by every narrower subject of one ("page" holds "search page").
+// Bounds by a word of their subject, in two ways. Broader-or-equal subjects ("page" for "search
+// page") are found from any word of the narrower one, having been filed under their first; narrower
+// subjects, having been filed under every word, are found from the rarest word of the broader one.
+// Both keep a handful of entries per claim, where filing under every subset would keep 2^n.
 class NumericTable {
  public:
-  Ids candidates(const NumericClaim& claim) const {
-    Ids ids;
-    const std::string head = std::to_string(claim.metric);
-    for (const auto& subset : conflicts::subsetsOf(claim.subject))
-      lookUp(bySubject_, keyOf(head, subset), claim, ids);
-    lookUp(narrowerThan_, keyOf(head, claim.subject), claim, ids);
-    return ids;
+  Slots candidates(const NumericClaim& claim) const {
+    Slots slots;
+    const Key head = headOf(claim.metric);
+    lookUp(byFirstWord_, head, claim, slots);
+    for (const auto& word : claim.subject) lookUp(byFirstWord_, mixed(head, word), claim, slots);
+    if (const Bounds* narrower = fewestContaining(head, claim.subject)) narrower->candidates(claim, slots);
+    return slots;
   }
 
-  void insert(const NumericClaim& claim, const std::string& id) {
-    forEachKey(claim, [&](auto& map, const std::string& key) { map[key].insert(claim, id); });
+  void insert(const NumericClaim& claim, Slot slot) {
+    forEachKey(claim, [&](Map& map, Key key) { map[key].insert(claim, slot); });
   }
 
-  void erase(const NumericClaim& claim, const std::string& id) {
-    forEachKey(claim, [&](auto& map, const std::string& key) {
+  void erase(const NumericClaim& claim, Slot slot) {
+    forEachKey(claim, [&](Map& map, Key key) {
       const auto bounds = map.find(key);
       if (bounds == map.end()) return;
-      bounds->second.erase(claim, id);
+      bounds->second.erase(claim, slot);
       if (bounds->second.empty()) map.erase(bounds);
     });
   }
 
  private:
-  using Map = std::unordered_map<std::string, Bounds>;
-  static void lookUp(const Map& map, const std::string& key, const NumericClaim& claim, Ids& out) {
-    if (const auto bounds = map.find(key); bounds != map.end()) bounds->second.candidates(claim, out);
+  using Map = std::unordered_map<Key, Bounds>;
+  static void lookUp(const Map& map, Key key, const NumericClaim& claim, Slots& out) {
+    if (const Bounds* bounds = find(map, key)) bounds->candidates(claim, out);
+  }
+  // Of the bounds whose subject holds every word of `subject` and more, the smallest set that
+  // holds them all: those filed under its rarest word. Null when there are none.
+  const Bounds* fewestContaining(Key head, const std::vector<std::string>& subject) const {
+    if (subject.empty()) return find(containing_, head);
+    const Bounds* fewest = nullptr;
+    for (const auto& word : subject) {
+      const Bounds* bounds = find(containing_, mixed(head, word));
+      if (bounds == nullptr) return nullptr;  // no subject holds this word
+      if (fewest == nullptr || bounds->size() < fewest->size()) fewest = bounds;
+    }
+    return fewest;
+  }
+  static const Bounds* find(const Map& map, Key key) {
+    const auto found = map.find(key);
+    return found == map.end() ? nullptr : &found->second;
   }
   template <typename Visit>
   void forEachKey(const NumericClaim& claim, Visit visit) {
-    const std::string head = std::to_string(claim.metric);
-    visit(bySubject_, keyOf(head, claim.subject));
-    for (const auto& subset : conflicts::subsetsOf(claim.subject)) {
-      if (subset.size() < claim.subject.size()) visit(narrowerThan_, keyOf(head, subset));
-    }
+    const Key head = headOf(claim.metric);
+    visit(byFirstWord_, firstWordKey(head, claim.subject));
+    if (claim.subject.empty()) return;
+    visit(containing_, head);
+    for (const auto& word : claim.subject) visit(containing_, mixed(head, word));
   }
-  Map bySubject_;     // claims of exactly this subject
-  Map narrowerThan_;  // claims whose subject strictly contains this one
+  Map byFirstWord_;  // claims whose subject starts with this word (the bare metric: no subject)
+  Map containing_;   // claims whose subject holds this word (the bare metric: any subject)
 };
 
-// Capabilities asked for, under every subset of their qualifiers, and ruled out, under theirs.
+// Capabilities asked for, by each of their qualifiers (and by none), and ruled out, by their first.
+// An exclusion rules out what is at least as narrow: it finds those from its rarest qualifier,
+// and a requirement finds the exclusions from each of its qualifiers.
 class CapabilityTable {
  public:
-  Ids candidates(const CapabilityClaim& claim) const {
-    Ids ids;
-    if (claim.excluded) {
-      lookUp(requiredWith_, keyOf(claim.key, claim.qualifiers), ids);
-    } else {
-      for (const auto& subset : conflicts::subsetsOf(claim.qualifiers))
-        lookUp(excludedWith_, keyOf(claim.key, subset), ids);
+  Slots candidates(const CapabilityClaim& claim) const {
+    Slots slots;
+    const Key head = headOf(claim.key);
+    if (!claim.excluded) {
+      excludedWith_.collect(head, slots);
+      for (const auto& qualifier : claim.qualifiers) excludedWith_.collect(mixed(head, qualifier), slots);
+      return slots;
     }
-    return ids;
+    if (claim.qualifiers.empty()) {
+      requiredWith_.collect(head, slots);
+      return slots;
+    }
+    Key rarest = 0;
+    std::size_t fewest = std::numeric_limits<std::size_t>::max();
+    for (const auto& qualifier : claim.qualifiers) {
+      const Key key = mixed(head, qualifier);
+      if (const std::size_t count = requiredWith_.count(key); count < fewest) {
+        fewest = count;
+        rarest = key;
+      }
+    }
+    requiredWith_.collect(rarest, slots);
+    return slots;
   }
 
-  void insert(const CapabilityClaim& claim, const std::string& id) {
-    forEachKey(claim, [&](auto& map, const std::string& key) { map[key].insert(id); });
+  void insert(const CapabilityClaim& claim, Slot slot) {
+    forEachKey(claim, [&](SlotsByKey& table, Key key) { table.insert(key, slot); });
   }
 
-  void erase(const CapabilityClaim& claim, const std::string& id) {
-    forEachKey(claim, [&](auto& map, const std::string& key) { eraseFrom(map, key, id); });
+  void erase(const CapabilityClaim& claim, Slot slot) {
+    forEachKey(claim, [&](SlotsByKey& table, Key key) { table.erase(key, slot); });
   }
 
  private:
-  using Map = std::unordered_map<std::string, IdSet>;
-  static void lookUp(const Map& map, const std::string& key, Ids& out) {
-    if (const auto ids = map.find(key); ids != map.end()) addAll(ids->second, out);
-  }
   template <typename Visit>
   void forEachKey(const CapabilityClaim& claim, Visit visit) {
+    const Key head = headOf(claim.key);
     if (claim.excluded) {
-      visit(excludedWith_, keyOf(claim.key, claim.qualifiers));
+      visit(excludedWith_, firstWordKey(head, claim.qualifiers));
       return;
     }
-    for (const auto& subset : conflicts::subsetsOf(claim.qualifiers))
-      visit(requiredWith_, keyOf(claim.key, subset));
+    visit(requiredWith_, head);
+    for (const auto& qualifier : claim.qualifiers) visit(requiredWith_, mixed(head, qualifier));
   }
-  Map requiredWith_;  // asked for, with these qualifiers among theirs
-  Map excludedWith_;  // ruled out, with exactly these qualifiers
+  SlotsByKey requiredWith_;  // asked for, with this qualifier among theirs (the bare key: any)
+  SlotsByKey excludedWith_;  // ruled out, with this as their first qualifier (the bare key: none)
 };
 
 // Who alone may, or everyone may, per action and object.
 class AccessTable {
  public:
-  Ids candidates(const AccessClaim& claim) const {
-    Ids ids;
+  Slots candidates(const AccessClaim& claim) const {
+    Slots slots;
     const auto rule = rules_.find(claim.rule);
-    if (rule == rules_.end()) return ids;
-    if (!claim.role.empty()) addAll(rule->second.everyone, ids);
-    for (const auto& [role, holders] : rule->second.onlyRole) {
-      if (role != claim.role) addAll(holders, ids);
+    if (rule == rules_.end()) return slots;
+    const Holders& holders = rule->second;
+    if (!claim.role.empty()) slots.insert(slots.end(), holders.everyone.begin(), holders.everyone.end());
+    for (const auto& [role, onlyThem] : holders.onlyRole) {
+      if (role != claim.role) slots.insert(slots.end(), onlyThem.begin(), onlyThem.end());
     }
-    return ids;
+    return slots;
   }
 
-  void insert(const AccessClaim& claim, const std::string& id) { setOf(claim).insert(id); }
+  void insert(const AccessClaim& claim, Slot slot) { bagOf(claim).push_back(slot); }
 
-  void erase(const AccessClaim& claim, const std::string& id) {
+  void erase(const AccessClaim& claim, Slot slot) {
     Holders& holders = rules_[claim.rule];
     if (claim.role.empty()) {
-      holders.everyone.erase(id);
-    } else {
-      eraseFrom(holders.onlyRole, claim.role, id);
+      eraseOne(holders.everyone, slot);
+    } else if (const auto role = holders.onlyRole.find(claim.role); role != holders.onlyRole.end()) {
+      eraseOne(role->second, slot);
+      if (role->second.empty()) holders.onlyRole.erase(role);
     }
     if (holders.everyone.empty() && holders.onlyRole.empty()) rules_.erase(claim.rule);
   }
 
  private:
   struct Holders {
-    std::unordered_map<std::string, IdSet> onlyRole;
-    IdSet everyone;
+    std::unordered_map<std::string, Slots> onlyRole;
+    Slots everyone;
   };
-  IdSet& setOf(const AccessClaim& claim) {
+  Slots& bagOf(const AccessClaim& claim) {
     Holders& holders = rules_[claim.rule];
     return claim.role.empty() ? holders.everyone : holders.onlyRole[claim.role];
   }
@@ -248,13 +325,18 @@ class AccessTable {
 
 // What one requirement holds in the tables.
 struct ConflictIndex::Keys {
-  std::uint64_t sequence = 0;  // when it was added: the earlier of a pair comes first
+  std::uint64_t sequence = 0;     // when it was added: the earlier of a pair comes first
+  const std::string* id = nullptr;  // the key of `slotOf`, which does not move
   std::string text;
   conflicts::Claims claims;
 };
 
 struct ConflictIndex::Tables {
-  std::unordered_map<std::string, Keys> entries;  // by requirement id
+  // By slot; a removed requirement leaves its slot in `freeSlots`. A deque: growing it neither
+  // copies the entries nor keeps room for as many again.
+  std::deque<Keys> entries;
+  std::vector<Slot> freeSlots;
+  std::unordered_map<std::string, Slot> slotOf;  // by requirement id
   std::uint64_t nextSequence = 0;
   ChoiceTable choices;
   NumericTable numbers;
@@ -269,26 +351,30 @@ struct ConflictIndex::Tables {
     for (const auto& claim : claims.capabilities) visit(capabilities, claim);
   }
 
-  // The conflicts of `added` (not yet held, or just taken out) with those held.
-  std::vector<ConflictDraft> draftsFor(std::string_view id, const Keys& added) const;
+  Slot slotFor(std::string_view id) const {
+    const auto found = slotOf.find(std::string(id));
+    return found == slotOf.end() ? kNoSlot : found->second;
+  }
+
+  // The conflicts of `added` (not held, or held in `self`, which is skipped) with those held.
+  std::vector<ConflictDraft> draftsFor(std::string_view id, const Keys& added, Slot self) const;
 
   // The drafts of one add, one per earlier requirement: the first verdict found for a pair wins.
   class Findings {
    public:
-    Findings(const std::unordered_map<std::string, Keys>& entries, std::string_view id, const Keys& added)
-        : entries_(entries), id_(id), added_(added) {}
+    Findings(const std::deque<Keys>& entries, std::string_view id, const Keys& added, Slot self)
+        : entries_(entries), id_(id), added_(added), self_(self) {}
 
     // For each candidate, the first of its claims of this kind that cannot hold beside `claim`.
     template <typename Claim, typename Verdict>
-    void check(const Ids& candidates, const Claim& claim, std::vector<Claim> conflicts::Claims::*kindOf,
+    void check(const Slots& candidates, const Claim& claim, std::vector<Claim> conflicts::Claims::*kindOf,
                ConflictKind kind, Verdict verdict) {
-      for (const auto& candidate : candidates) {
-        if (candidate == id_ || drafts_.contains(candidate)) continue;
-        const auto& earlier = entries_.at(candidate);
+      for (const Slot candidate : candidates) {
+        if (candidate == self_ || drafts_.contains(candidate)) continue;
+        const Keys& earlier = entries_[candidate];
         for (const auto& held : earlier.claims.*kindOf) {
           if (auto sentence = verdict(earlier.text, held, added_.text, claim)) {
-            drafts_.emplace(candidate,
-                            ConflictDraft{candidate, std::string(id_), kind, std::move(*sentence)});
+            drafts_.emplace(candidate, ConflictDraft{*earlier.id, std::string(id_), kind, std::move(*sentence)});
             break;
           }
         }
@@ -296,20 +382,23 @@ struct ConflictIndex::Tables {
     }
 
     std::vector<ConflictDraft> inOrder() && {
+      std::vector<std::pair<std::uint64_t, ConflictDraft>> sequenced;
+      sequenced.reserve(drafts_.size());
+      for (auto& [slot, draft] : drafts_) sequenced.emplace_back(entries_[slot].sequence, std::move(draft));
+      std::sort(sequenced.begin(), sequenced.end(),
+                [](const auto& a, const auto& b) { return a.first < b.first; });
       std::vector<ConflictDraft> out;
-      out.reserve(drafts_.size());
-      for (auto& [id, draft] : drafts_) out.push_back(std::move(draft));
-      std::sort(out.begin(), out.end(), [&](const ConflictDraft& a, const ConflictDraft& b) {
-        return entries_.at(a.firstId).sequence < entries_.at(b.firstId).sequence;
-      });
+      out.reserve(sequenced.size());
+      for (auto& [sequence, draft] : sequenced) out.push_back(std::move(draft));
       return out;
     }
 
    private:
-    const std::unordered_map<std::string, Keys>& entries_;
+    const std::deque<Keys>& entries_;
     std::string_view id_;
     const Keys& added_;
-    std::unordered_map<std::string, ConflictDraft> drafts_;
+    Slot self_;
+    std::unordered_map<Slot, ConflictDraft> drafts_;
   };
 };
 
@@ -318,8 +407,9 @@ ConflictIndex::~ConflictIndex() = default;
 ConflictIndex::ConflictIndex(ConflictIndex&&) noexcept = default;
 ConflictIndex& ConflictIndex::operator=(ConflictIndex&&) noexcept = default;
 
-std::vector<ConflictDraft> ConflictIndex::Tables::draftsFor(std::string_view id, const Keys& added) const {
-  Findings findings(entries, id, added);
+std::vector<ConflictDraft> ConflictIndex::Tables::draftsFor(std::string_view id, const Keys& added,
+                                                            Slot self) const {
+  Findings findings(entries, id, added, self);
   using conflicts::Claims;
   const auto& claims = added.claims;
   for (const auto& claim : claims.choices) {
@@ -343,27 +433,44 @@ std::vector<ConflictDraft> ConflictIndex::Tables::draftsFor(std::string_view id,
 std::vector<ConflictDraft> ConflictIndex::add(const ExtractedRequirement& requirement) {
   remove(requirement.id);  // an edited text: its old claims go, it counts as just added
   Tables& tables = *tables_;
-  Keys added{tables.nextSequence++, requirement.text, conflicts::readClaims(requirement)};
-  auto drafts = tables.draftsFor(requirement.id, added);
-  tables.forEachClaim(added.claims, [&](auto& table, const auto& claim) { table.insert(claim, requirement.id); });
-  tables.entries.emplace(requirement.id, std::move(added));
+  Keys added{tables.nextSequence++, nullptr, requirement.text, conflicts::readClaims(requirement)};
+  auto drafts = tables.draftsFor(requirement.id, added, kNoSlot);
+  Slot slot = 0;
+  if (tables.freeSlots.empty()) {
+    slot = static_cast<Slot>(tables.entries.size());
+    tables.entries.push_back(std::move(added));
+  } else {
+    slot = tables.freeSlots.back();
+    tables.freeSlots.pop_back();
+    tables.entries[slot] = std::move(added);
+  }
+  tables.entries[slot].id = &tables.slotOf.emplace(requirement.id, slot).first->first;
+  tables.forEachClaim(tables.entries[slot].claims, [&](auto& table, const auto& claim) { table.insert(claim, slot); });
   return drafts;
 }
 
 std::vector<ConflictDraft> ConflictIndex::conflictsWith(const ExtractedRequirement& requirement) const {
-  const Keys asked{tables_->nextSequence, requirement.text, conflicts::readClaims(requirement)};
-  return tables_->draftsFor(requirement.id, asked);
+  const Keys asked{tables_->nextSequence, nullptr, requirement.text, conflicts::readClaims(requirement)};
+  return tables_->draftsFor(requirement.id, asked, tables_->slotFor(requirement.id));
 }
 
 void ConflictIndex::remove(std::string_view requirementId) {
   Tables& tables = *tables_;
-  const auto entry = tables.entries.find(std::string(requirementId));
-  if (entry == tables.entries.end()) return;
-  tables.forEachClaim(entry->second.claims,
-                      [&](auto& table, const auto& claim) { table.erase(claim, entry->first); });
-  tables.entries.erase(entry);
+  const auto found = tables.slotOf.find(std::string(requirementId));
+  if (found == tables.slotOf.end()) return;
+  const Slot slot = found->second;
+  tables.forEachClaim(tables.entries[slot].claims, [&](auto& table, const auto& claim) { table.erase(claim, slot); });
+  tables.entries[slot] = Keys{};
+  tables.freeSlots.push_back(slot);
+  tables.slotOf.erase(found);
 }
 
-std::size_t ConflictIndex::size() const { return tables_->entries.size(); }
+std::size_t ConflictIndex::size() const { return tables_->slotOf.size(); }
+
+std::optional<std::string_view> ConflictIndex::textOf(std::string_view requirementId) const {
+  const Slot slot = tables_->slotFor(requirementId);
+  if (slot == kNoSlot) return std::nullopt;
+  return std::string_view(tables_->entries[slot].text);
+}
 
 }  // namespace nexus::domain

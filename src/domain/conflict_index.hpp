@@ -8,6 +8,7 @@
 
 #include <cstddef>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -29,8 +30,12 @@ struct ConflictDraft {
 };
 
 // The requirements seen so far, keyed by what they say about slots, metrics, capabilities and
-// access; never a pairwise scan, so adding one costs the same at 10 and at 10,000. A value type:
-// changing it is not thread-safe (keep one per session under its lock); conflictsWith() is.
+// access; never a pairwise scan: a new requirement is compared only with those filed under its
+// keys (an exclusion, with those asking for its capability under its rarest qualifier). The
+// tables hold a small integer per requirement, not its id, and a claim is filed under its words
+// one by one rather than under every subset of them, so 100,000 requirements fit in tens of
+// megabytes. A value type: changing it is not thread-safe (keep one per session under its lock);
+// conflictsWith() is.
 class ConflictIndex {
  public:
   ConflictIndex();
@@ -49,6 +54,8 @@ class ConflictIndex {
   // Forgets a requirement (removed by the person); unknown ids are ignored.
   void remove(std::string_view requirementId);
   std::size_t size() const;
+  // The text held for a requirement, valid until it is removed or replaced; nullopt when none.
+  std::optional<std::string_view> textOf(std::string_view requirementId) const;
 
  private:
   struct Keys;

@@ -13,6 +13,7 @@
 #include <functional>
 #include <string>
 #include <memory>
+#include <optional>
 #include <unordered_set>
 #include <string_view>
 #include <vector>
@@ -64,6 +65,9 @@ class QualityReview {
   QualityDelta reexamine(const ExtractedRequirement& requirement, QualityRecord record);
   // The requirement is gone.
   QualityDelta remove(std::string_view requirementId, QualityRecord record);
+  // The text of a requirement added (or restored) and not removed, as the review last read it;
+  // valid until the next change. nullopt for any other id.
+  std::optional<std::string_view> textOf(std::string_view requirementId) const { return index_.textOf(requirementId); }
 
  private:
   QualityDelta reportFindings(const ExtractedRequirement& requirement, QualityRecord record);

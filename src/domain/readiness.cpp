@@ -77,43 +77,49 @@ Readiness assessReadiness(std::span<const ExtractedRequirement> requirements,
   std::unordered_set<std::string_view> present;
   for (const auto& r : requirements) present.insert(r.id);
   std::unordered_set<std::string_view> unclear;  // requirements with an open finding
-  Readiness readiness;
-  readiness.threshold = threshold;
+  std::size_t openFindings = 0;
   for (const auto& f : findings) {
     if (f.status != ReviewStatus::Open || !present.contains(f.requirementId)) continue;
     unclear.insert(f.requirementId);
-    ++readiness.openFindings;
+    ++openFindings;
   }
+  std::size_t openConflicts = 0;
   for (const auto& c : conflicts) {
     const auto held = [&](const std::string& id) { return present.contains(id) || c.isProjectSide(id); };
-    if (c.status == ReviewStatus::Open && held(c.requirementIds[0]) && held(c.requirementIds[1])) {
-      ++readiness.openConflicts;
-    }
+    if (c.status == ReviewStatus::Open && held(c.requirementIds[0]) && held(c.requirementIds[1])) ++openConflicts;
   }
+  ReadinessTally tally;
+  for (const auto& r : requirements) tally.add(r, unclear.contains(r.id));
+  return std::move(tally).finish(openFindings, openConflicts, threshold);
+}
 
+ReadinessTally::ReadinessTally() {
+  for (const auto area : kStandardAreas) readiness_.areas.push_back({std::string(area), AreaStatus::Missing, {}});
+}
+
+void ReadinessTally::add(const ExtractedRequirement& r, bool unclear) {
+  what_ = what_ || describesProduct(r.text);
+  who_ = who_ || namesAudience(r.text);
+  functional_ = functional_ || r.category == RequirementCategory::Functional;
+  if (!r.area) return;
+  const auto standard = std::find(kStandardAreas.begin(), kStandardAreas.end(), *r.area);
+  if (standard == kStandardAreas.end()) return;
+  AreaReadiness& entry = readiness_.areas[static_cast<std::size_t>(standard - kStandardAreas.begin())];
+  entry.requirementIds.push_back(r.id);
+  const bool clear = r.confidence >= kClearConfidence && !unclear;
+  entry.status = clear ? AreaStatus::Clear : std::max(entry.status, AreaStatus::Partial);
+}
+
+Readiness ReadinessTally::finish(std::size_t openFindings, std::size_t openConflicts, double threshold) && {
+  Readiness readiness = std::move(readiness_);
+  readiness.threshold = threshold;
+  readiness.openFindings = openFindings;
+  readiness.openConflicts = openConflicts;
   double coverage = 0.0;
-  for (const auto area : kStandardAreas) {
-    AreaReadiness entry{std::string(area), AreaStatus::Missing, {}};
-    for (const auto& r : requirements) {
-      if (r.area != area) continue;
-      entry.requirementIds.push_back(r.id);
-      const bool clear = r.confidence >= kClearConfidence && !unclear.contains(r.id);
-      entry.status = clear ? AreaStatus::Clear : std::max(entry.status, AreaStatus::Partial);
-    }
-    coverage += valueOf(entry.status);
-    readiness.areas.push_back(std::move(entry));
-  }
+  for (const auto& area : readiness.areas) coverage += valueOf(area.status);
   coverage /= static_cast<double>(kStandardAreas.size());
-
-  const bool what = std::any_of(requirements.begin(), requirements.end(),
-                                [](const ExtractedRequirement& r) { return describesProduct(r.text); });
-  const bool who = std::any_of(requirements.begin(), requirements.end(),
-                               [](const ExtractedRequirement& r) { return namesAudience(r.text); });
-  const bool functional = std::any_of(requirements.begin(), requirements.end(), [](const ExtractedRequirement& r) {
-    return r.category == RequirementCategory::Functional;
-  });
-  const double basics = (static_cast<double>(what) + static_cast<double>(who) + static_cast<double>(functional)) / 3.0;
-
+  const double basics =
+      (static_cast<double>(what_) + static_cast<double>(who_) + static_cast<double>(functional_)) / 3.0;
   readiness.score = (kBasicsWeight * basics + kCoverageWeight * coverage) /
                     (1.0 + static_cast<double>(readiness.openConflicts));
   readiness.ready = readiness.score >= threshold && readiness.openConflicts == 0;

@@ -14,6 +14,7 @@
 // it (unless the new requirement opens a conflict). Moving a requirement to another area, or
 // removing one, can.
 
+#include <cstddef>
 #include <span>
 #include <string_view>
 
@@ -30,6 +31,24 @@ bool describesProduct(std::string_view text);
 // True when the text names who it is for: a group of people ("for small teams", "patients",
 // "our drivers").
 bool namesAudience(std::string_view text);
+
+// The readiness worked out as requirements pass by one at a time (a walk over a project's
+// database), keeping only each area's requirement ids. assessReadiness is this over spans, so
+// the formula is written once. Not thread-safe.
+class ReadinessTally {
+ public:
+  ReadinessTally();
+  // `unclear`: the requirement has an open finding.
+  void add(const ExtractedRequirement& requirement, bool unclear);
+  // The counts are of the open findings and conflicts among the requirements added.
+  Readiness finish(std::size_t openFindings, std::size_t openConflicts, double threshold) &&;
+
+ private:
+  Readiness readiness_;  // the areas so far
+  bool what_ = false;
+  bool who_ = false;
+  bool functional_ = false;
+};
 
 // Thread-safe (pure). Findings and conflicts of requirements not in `requirements` are ignored
 // (a conflict's project side, which lives in the project's database, counts as there).

@@ -111,7 +111,6 @@ class Writer {
     if (!walked) return walked;
     MarkdownHeading heading = parts_.heading();
     quality_ = parts_.quality();
-    for (const auto& r : quality_.analysed) textOf_.emplace(r.id, r.text);
     heading.facts.emplace_back("Readiness", readinessFact());
     if (style_ == DocumentStyle::Ears) {
       heading.facts.emplace_back("Phrasing",
@@ -237,10 +236,10 @@ class Writer {
   }
 
   std::string said(const std::string& id) const {
-    const auto found = textOf_.find(id);
-    return found == textOf_.end() ? std::string(kNone) : "“" + markdownText(found->second) + "”";
+    const auto text = quality_.textOf(id);
+    return text ? "“" + markdownText(*text) + "”" : std::string(kNone);
   }
-  bool known(const std::string& id) const { return textOf_.contains(id); }
+  bool known(const std::string& id) const { return quality_.textOf(id).has_value(); }
 
   std::string openQuestions() const {
     std::string unexplored;
@@ -324,7 +323,6 @@ class Writer {
   std::map<AreaKey, SpilledRows::Group> groups_;  // sorted: category, then no area, then areas by name
   SpilledRows rows_;
   MarkdownQuality quality_;
-  std::map<std::string_view, std::string_view> textOf_;  // the analysed requirements' texts by id
 };
 
 }  // namespace

@@ -38,7 +38,9 @@ struct MarkdownHeading {
 };
 
 struct MarkdownQuality {
-  std::span<const ExtractedRequirement> analysed;  // the requirements as the review saw them (by id)
+  // The text of a requirement as the review saw it, for the findings and conflicts it is quoted
+  // in; nullopt for one the review did not see.
+  std::function<std::optional<std::string_view>(std::string_view requirementId)> textOf;
   std::span<const RequirementFinding> findings;
   std::span<const RequirementConflict> conflicts;
   Readiness readiness;

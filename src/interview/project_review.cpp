@@ -1,5 +1,6 @@
 #include "interview/project_review.hpp"
 
+#include <algorithm>
 #include <string>
 
 #include "domain/quality_review.hpp"
@@ -24,7 +25,14 @@ struct ProjectReviewer::Quality {
   domain::QualityReview review{[this](std::string_view kind) {
     return std::string(kind) + "-" + std::to_string(kind == "finding" ? ++findings : ++conflicts);
   }};
+  domain::ReadinessTally readiness;
 };
+
+namespace {
+
+bool isOpen(const auto& entry) { return entry.status == ReviewStatus::Open; }
+
+}  // namespace
 
 ProjectReviewer::ProjectReviewer(double readyThreshold)
     : readyThreshold_(readyThreshold), quality_(std::make_unique<Quality>()) {}
@@ -33,13 +41,24 @@ ProjectReviewer::~ProjectReviewer() = default;
 
 void ProjectReviewer::add(const Requirement& requirement) {
   if (requirement.validation == ValidationStatus::Rejected) return;
-  analysed_.push_back(analysisView(requirement));
-  (void)quality_->review.add(analysed_.back(), {review_.findings, review_.conflicts});
+  const ExtractedRequirement view = analysisView(requirement);
+  // An add reports only the findings of the requirement added; none of an earlier one changes.
+  const auto delta = quality_->review.add(view, {review_.findings, review_.conflicts});
+  quality_->readiness.add(view, std::any_of(delta.findings.begin(), delta.findings.end(), isOpen<RequirementFinding>));
 }
 
 ProjectReview ProjectReviewer::finish() {
-  review_.readiness = domain::assessReadiness(analysed_, review_.findings, review_.conflicts, readyThreshold_);
+  const auto openFindings = std::count_if(review_.findings.begin(), review_.findings.end(), isOpen<RequirementFinding>);
+  const auto openConflicts =
+      std::count_if(review_.conflicts.begin(), review_.conflicts.end(), isOpen<RequirementConflict>);
+  review_.readiness = std::move(quality_->readiness)
+                          .finish(static_cast<std::size_t>(openFindings), static_cast<std::size_t>(openConflicts),
+                                  readyThreshold_);
   return std::move(review_);
+}
+
+std::optional<std::string_view> ProjectReviewer::textOf(std::string_view requirementId) const {
+  return quality_->review.textOf(requirementId);
 }
 
 ProjectReview reviewRequirements(std::span<const Requirement> requirements, double readyThreshold) {

@@ -4,6 +4,7 @@
 // project's readiness, worked out afresh on each call (the database keeps no verdicts on them).
 
 #include <memory>
+#include <optional>
 #include <span>
 #include <string_view>
 #include <vector>
@@ -25,8 +26,9 @@ Result<ProjectReview> reviewProject(const RequirementsStore& requirements, std::
                                     double readyThreshold);
 
 // The review worked out as the requirements pass by, one at a time, for a document written in
-// one walk over the store (RequirementsStore::forEach). What it keeps is what the analysis needs
-// of each (its text, category, priority, area, confidence), not the requirement. Not thread-safe.
+// one walk over the store (RequirementsStore::forEach). It keeps what the conflict index needs of
+// each (its text and claims) and each area's requirement ids, not the requirements. Not
+// thread-safe.
 class ProjectReviewer {
  public:
   explicit ProjectReviewer(double readyThreshold);
@@ -36,14 +38,15 @@ class ProjectReviewer {
 
   // In the order of the project (oldest first); rejected ones are left out.
   void add(const Requirement& requirement);
-  // The review of those added, once; the requirements as it saw them stay in analysed().
+  // The review of those added, once.
   ProjectReview finish();
-  std::span<const ExtractedRequirement> analysed() const { return analysed_; }
+  // The text of a requirement added, for what the review reports about it; nullopt for an id
+  // not added (or rejected). Valid while the reviewer lives.
+  std::optional<std::string_view> textOf(std::string_view requirementId) const;
 
  private:
   struct Quality;
   double readyThreshold_;
-  std::vector<ExtractedRequirement> analysed_;
   ProjectReview review_;
   std::unique_ptr<Quality> quality_;
 };

@@ -2,7 +2,9 @@
 
 #include <array>
 #include <charconv>
+#include <functional>
 #include <map>
+#include <memory>
 #include <optional>
 #include <sstream>
 #include <stdexcept>
@@ -37,6 +39,19 @@ constexpr std::size_t kQuoteBytes = 120;
 
 using Columns = std::vector<std::string_view>;
 using Cells = std::vector<std::string>;
+
+// The texts of a session's requirements by id, for the findings and conflicts that quote them;
+// the session must outlive the function.
+std::function<std::optional<std::string_view>(std::string_view)> textsById(
+    std::span<const ExtractedRequirement> requirements) {
+  auto texts = std::make_shared<std::map<std::string_view, std::string_view, std::less<>>>();
+  for (const auto& r : requirements) texts->emplace(r.id, r.text);
+  return [texts](std::string_view id) -> std::optional<std::string_view> {
+    const auto found = texts->find(id);
+    if (found == texts->end()) return std::nullopt;
+    return found->second;
+  };
+}
 
 // ---- values as the documents show them ----
 
@@ -379,7 +394,8 @@ Result<void> writeProjectMarkdown(std::ostream& out, std::string_view projectId,
       [&] { return projectHeading(projectId, validation, generatedAt); },
       [&] {
         review = reviewer.finish();
-        return MarkdownQuality{reviewer.analysed(), review.findings, review.conflicts, review.readiness};
+        return MarkdownQuality{[&](std::string_view id) { return reviewer.textOf(id); }, review.findings,
+                               review.conflicts, std::move(review.readiness)};
       }};
   return writeMarkdown(out, walk, quotes, parts, style);
 }
@@ -424,8 +440,8 @@ std::string renderSessionDocument(const InterviewSession& session, DocumentForma
       const MarkdownParts parts{{},
                                 [&] { return sessionHeading(session, generatedAt); },
                                 [&] {
-                                  return MarkdownQuality{requirements, session.findings, session.conflicts,
-                                                         readiness};
+                                  return MarkdownQuality{textsById(requirements), session.findings,
+                                                         session.conflicts, readiness};
                                 }};
       std::ostringstream out;
       if (auto written = writeMarkdown(out, walkOf(records), quotes, parts, style); !written) {

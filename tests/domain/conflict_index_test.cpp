@@ -7,11 +7,13 @@
 
 #include <iostream>
 #include <optional>
+#include <set>
 #include <string>
 #include <utility>
 #include <vector>
 
 #include "core/enums.hpp"
+#include "domain/conflict_claims.hpp"
 
 namespace nexus::domain {
 namespace {
@@ -327,6 +329,93 @@ TEST(ConflictIndex, FindsTheConflictsAmongAThousandUnrelatedRequirements) {
     EXPECT_EQ(found[i].firstId, expected[i].first);
     EXPECT_EQ(found[i].secondId, expected[i].second);
   }
+}
+
+// Every pair compared with every verdict, in the order the index reports them: what the index
+// must find without comparing every pair.
+std::vector<ConflictDraft> comparedPairwise(const std::vector<ExtractedRequirement>& earlier,
+                                            const ExtractedRequirement& added) {
+  using conflicts::Claims;
+  const Claims mine = conflicts::readClaims(added);
+  std::vector<ConflictDraft> drafts;
+  for (const auto& other : earlier) {
+    const Claims theirs = conflicts::readClaims(other);
+    std::optional<ConflictDraft> first;
+    auto check = [&](const auto& ours, const auto& held, ConflictKind kind, auto verdict) {
+      for (const auto& claim : ours) {
+        for (const auto& heldClaim : held) {
+          if (first) return;
+          if (auto sentence = verdict(other.text, heldClaim, added.text, claim)) {
+            first = ConflictDraft{other.id, added.id, kind, std::move(*sentence)};
+          }
+        }
+      }
+    };
+    check(mine.choices, theirs.choices, ExclusiveChoice, conflicts::choiceConflict);
+    check(mine.access, theirs.access, Access, conflicts::accessConflict);
+    check(mine.numbers, theirs.numbers, Numeric, conflicts::numericConflict);
+    check(mine.capabilities, theirs.capabilities, Polarity, conflicts::capabilityConflict);
+    if (first) drafts.push_back(std::move(*first));
+  }
+  return drafts;
+}
+
+// Subjects and qualifiers of one to five words, bounds of both kinds, exclusions broad and
+// narrow, access rules: the pairs that conflict are many and of every kind.
+std::string variedRequirement(std::size_t n) {
+  static const char* const kWords[] = {"search", "invoice", "export", "report", "admin", "mobile"};
+  std::string subject;
+  for (std::size_t w = 0, bits = (n / 11) % 32; w < 5; ++w) {
+    if (bits & (std::size_t{1} << w)) subject += std::string(kWords[w]) + " ";
+  }
+  const std::string number = std::to_string(n % 9 + 1);
+  switch (n % 11) {
+    case 0:
+      return "The " + subject + "page must load in under " + number + " seconds";
+    case 1:
+      return "The " + subject + "page may take up to " + number + " seconds to load";
+    case 2:
+      return "The " + subject + "page must load in at least " + number + " seconds";
+    case 3:
+      return "Users must be able to share " + subject + "files";
+    case 4:
+      return "Sharing " + subject + "files is out of scope";
+    case 5:
+      return "Users must not share files";
+    case 6:
+      return "Only admins can delete " + subject + "projects";
+    case 7:
+      return "Every user can delete " + subject + "projects";
+    case 8:
+      return "We must use PostgreSQL for the " + subject + "data";
+    case 9:
+      return "The database will be MySQL";
+    default:
+      return "Keep " + subject + "logs for at least " + number + " days";
+  }
+}
+
+TEST(ConflictIndex, FindsWhatComparingEveryPairFinds) {
+  ConflictIndex index;
+  std::vector<ExtractedRequirement> added;
+  std::size_t conflicts = 0;
+  std::set<ConflictKind> kinds;
+  for (std::size_t n = 0; n < 700; ++n) {
+    const auto r = requirement("r" + std::to_string(n), variedRequirement(n), n % 13 == 0 ? Priority::Wont
+                                                                                           : Priority::Should);
+    const auto expected = comparedPairwise(added, r);
+    const auto found = index.add(r);
+    ASSERT_EQ(found, expected) << r.text << "\nfound:\n" << describe(found) << "expected:\n" << describe(expected);
+    conflicts += found.size();
+    for (const auto& draft : found) kinds.insert(draft.kind);
+    added.push_back(r);
+    if (n % 50 == 49) {  // and after a removal, as if the person took one back
+      index.remove(added[n / 2].id);
+      added.erase(added.begin() + static_cast<std::ptrdiff_t>(n / 2));
+    }
+  }
+  EXPECT_GT(conflicts, 1000u);  // a test of the lookups, not of an empty index
+  EXPECT_EQ(kinds.size(), 4u);
 }
 
 // Held out: written before the index first ran, from other projects (a clinic, a bank, sensors,
