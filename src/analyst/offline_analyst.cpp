@@ -214,19 +214,41 @@ Result<Heard> hear(const Turn& turn, const std::stop_token& cancel) {
 }
 
 // Step 2's result: the question generator fed with the interview so far and this message, and
-// the areas this message opened a thread in.
-struct Coverage {
-  domain::QuestionGenerator generator;
+// the areas this message opened a thread in. The generator is the engine's, lent for the turn
+// (InterviewContext::coverage), with this message's part taken back when the turn is planned;
+// or, without one, built here from the context.
+class Coverage {
+ public:
+  explicit Coverage(const InterviewContext& context) {
+    if (context.coverage != nullptr) {
+      generator_ = context.coverage;
+      lentAt_ = generator_->checkpoint();
+      return;
+    }
+    owned_.emplace();
+    generator_ = &*owned_;
+    for (const auto& area : context.exploredAreas) generator_->markExplored(area);
+    for (const auto& requirement : context.requirements) generator_->recordRequirement(requirement);
+    for (const auto& question : context.askedQuestions) generator_->recordAsked(question);
+  }
+  ~Coverage() {
+    if (lentAt_) generator_->rollBack(*lentAt_);
+  }
+  Coverage(const Coverage&) = delete;
+  Coverage& operator=(const Coverage&) = delete;
+
+  domain::QuestionGenerator& generator() { return *generator_; }
   std::vector<std::string> justDiscussed;
+
+ private:
+  std::optional<domain::QuestionGenerator> owned_;
+  domain::QuestionGenerator* generator_ = nullptr;
+  std::optional<domain::QuestionGenerator::Checkpoint> lentAt_;
 };
 
 // 2. What the interview already covers, plus what this message adds.
-Coverage takeStock(const InterviewContext& context, const Heard& heard) {
-  Coverage coverage;
-  auto& generator = coverage.generator;
-  for (const auto& area : context.exploredAreas) generator.markExplored(area);
-  for (const auto& requirement : context.requirements) generator.recordRequirement(requirement);
-  for (const auto& question : context.askedQuestions) generator.recordAsked(question);
+void takeStock(Coverage& coverage, const Heard& heard) {
+  auto& generator = coverage.generator();
   for (const auto& requirement : heard.captured) {
     generator.recordRequirement(toExtracted(requirement));
     // An answer to our own question opens no thread: the interview moves on from there.
@@ -236,7 +258,6 @@ Coverage takeStock(const InterviewContext& context, const Heard& heard) {
       coverage.justDiscussed.push_back(*requirement.area);
     }
   }
-  return coverage;
 }
 
 // The reply's question, for a plan whose kind and topic are decided: a rewording of our last
@@ -263,17 +284,17 @@ std::string chooseQuestion(const analyst::ReplyPlan& plan, const Turn& turn, con
   const bool vision =
       std::any_of(heard.captured.begin(), heard.captured.end(),
                   [](const RecognizedRequirement& requirement) { return requirement.vision; });
-  std::string question = nextQuestion(coverage.generator, coverage.justDiscussed, context.askedQuestions,
+  std::string question = nextQuestion(coverage.generator(), coverage.justDiscussed, context.askedQuestions,
                                       moveOn ? lastArea : "", vision);
   if (!plan.topic.empty() && areaOfQuestion(question) != plan.topic) {
-    if (std::string onTopic = topicQuestion(plan.topic, coverage.generator, context); !onTopic.empty())
+    if (std::string onTopic = topicQuestion(plan.topic, coverage.generator(), context); !onTopic.empty())
       return onTopic;
   }
   return question;
 }
 
 // 3. The reply: what kind of answer the message wants, and its one question.
-analyst::ReplyPlan planReply(const LlmRequest& request, const Turn& turn, Heard heard, Coverage coverage) {
+analyst::ReplyPlan planReply(const LlmRequest& request, const Turn& turn, Heard heard, Coverage& coverage) {
   const InterviewContext& context = request.context;
   analyst::ReplyPlan plan;
   plan.message = turn.message;
@@ -338,8 +359,11 @@ Result<LlmResponse> OfflineAnalyst::complete(const LlmRequest& request, const De
   const Turn turn = turnOf(request);
   auto heard = hear(turn, cancel);
   if (!heard.ok()) return heard.error();
-  Coverage coverage = takeStock(request.context, heard.value());
-  const analyst::ReplyPlan plan = planReply(request, turn, std::move(heard).value(), std::move(coverage));
+  const analyst::ReplyPlan plan = [&] {
+    Coverage coverage(request.context);
+    takeStock(coverage, heard.value());
+    return planReply(request, turn, std::move(heard).value(), coverage);
+  }();
 
   std::string raw = rawOutput(plan);
   if (!stream(raw, onDelta, cancel)) return cancelledError();

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "core/text.hpp"
+#include "domain/near_duplicates.hpp"
 #include "domain/quality_dialogue.hpp"
 #include "domain/quality_review.hpp"
 #include "domain/readiness.hpp"
@@ -88,17 +89,22 @@ std::string qualityQuestion(const InterviewContext& context, const std::vector<E
   std::vector<RequirementConflict> conflicts = context.conflicts;
   std::size_t next = 0;
   domain::QualityReview review([&next](std::string_view kind) { return std::string(kind) + "-" + std::to_string(next++); });
-  // Indexing the interview costs a few microseconds a requirement: only worth it when there is
-  // something new to compare.
-  if (!heard.empty()) {
-    review.useProject(context.project);
-    review.restore(context.requirements);
-  }
+  // The engine lends the index it keeps over the session; without one, indexing the interview
+  // costs a few microseconds a requirement: only worth it when there is something new to compare.
+  review.useProject(context.project);
+  review.useHeld(context.sessionConflicts);
+  if (!heard.empty() && context.sessionConflicts == nullptr) review.restore(context.requirements);
   std::vector<std::string> latest;
   for (auto requirement : heard) {
-    const bool duplicate = std::any_of(all.begin(), all.end(), [&](const ExtractedRequirement& r) {
+    // Like the session's requirements, those heard earlier in this message count.
+    const auto similar = [&](const ExtractedRequirement& r) {
       return text::tokenSimilarity(r.text, requirement.text) >= kDuplicateSimilarity;
-    });
+    };
+    const bool duplicate =
+        context.sessionTexts != nullptr
+            ? context.sessionTexts->anyAtLeast(requirement.text, kDuplicateSimilarity) ||
+                  std::any_of(all.begin() + static_cast<std::ptrdiff_t>(context.requirements.size()), all.end(), similar)
+            : std::any_of(all.begin(), all.end(), similar);
     if (duplicate) continue;
     requirement.id = "heard-requirement-" + std::to_string(latest.size());
     latest.push_back(requirement.id);

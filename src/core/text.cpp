@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstdint>
 #include <array>
+#include <iterator>
 #include <set>
 
 namespace nexus::text {
@@ -92,22 +93,25 @@ bool containsPhrase(std::string_view lowerText, std::string_view phrase) {
   return false;
 }
 
-double tokenSimilarity(std::string_view a, std::string_view b) {
-  auto contentWords = [](std::string_view t) {
-    std::set<std::string> set;
-    for (auto& w : words(t)) {
-      if (!isStopWord(w)) set.insert(std::move(w));
-    }
-    return set;
-  };
-  const auto left = contentWords(a);
-  const auto right = contentWords(b);
-  if (left.empty() && right.empty()) return 1.0;
-  std::size_t common = 0;
-  for (const auto& w : left) common += right.count(w);
-  const std::size_t unionSize = left.size() + right.size() - common;
-  return unionSize == 0 ? 0.0 : static_cast<double>(common) / static_cast<double>(unionSize);
+std::vector<std::string> contentWords(std::string_view text) {
+  std::vector<std::string> out;
+  for (auto& w : words(text)) {
+    if (!isStopWord(w)) out.push_back(std::move(w));
+  }
+  std::sort(out.begin(), out.end());
+  out.erase(std::unique(out.begin(), out.end()), out.end());
+  return out;
 }
+
+double jaccard(const std::vector<std::string>& left, const std::vector<std::string>& right) {
+  if (left.empty() && right.empty()) return 1.0;
+  std::vector<std::string_view> common;
+  std::set_intersection(left.begin(), left.end(), right.begin(), right.end(), std::back_inserter(common));
+  const std::size_t unionSize = left.size() + right.size() - common.size();
+  return unionSize == 0 ? 0.0 : static_cast<double>(common.size()) / static_cast<double>(unionSize);
+}
+
+double tokenSimilarity(std::string_view a, std::string_view b) { return jaccard(contentWords(a), contentWords(b)); }
 
 bool isValidUtf8(std::string_view text) {
   std::size_t i = 0;

@@ -24,6 +24,10 @@ bool containsPhrase(std::string_view lowerText, std::string_view phrase);
 
 // Jaccard similarity of the content words (stop words dropped) of two texts, 0..1.
 double tokenSimilarity(std::string_view a, std::string_view b);
+// The words tokenSimilarity compares: lower-case, without stop words, sorted, once each.
+std::vector<std::string> contentWords(std::string_view text);
+// tokenSimilarity over two lists of contentWords().
+double jaccard(const std::vector<std::string>& left, const std::vector<std::string>& right);
 
 // True when `text` is well-formed UTF-8 (no overlongs, surrogates or code points past U+10FFFF).
 bool isValidUtf8(std::string_view text);

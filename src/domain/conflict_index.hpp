@@ -29,6 +29,17 @@ struct ConflictDraft {
   bool operator==(const ConflictDraft&) const = default;
 };
 
+// Conflicts with requirements held elsewhere: a session's, which the engine keeps indexed and
+// lends to the interviewer for a turn behind the session's lock. Implementations say whether
+// they are thread-safe.
+class ConflictLookup {
+ public:
+  virtual ~ConflictLookup() = default;
+  // The conflicts `requirement` would have with those held (each pair once, earliest first),
+  // adding nothing.
+  virtual std::vector<ConflictDraft> conflictsWith(const ExtractedRequirement& requirement) const = 0;
+};
+
 // The requirements seen so far, keyed by what they say about slots, metrics, capabilities and
 // access; never a pairwise scan: a new requirement is compared only with those filed under its
 // keys (an exclusion, with those asking for its capability under its rarest qualifier). The
@@ -36,10 +47,10 @@ struct ConflictDraft {
 // one by one rather than under every subset of them, so 100,000 requirements fit in tens of
 // megabytes. A value type: changing it is not thread-safe (keep one per session under its lock);
 // conflictsWith() is.
-class ConflictIndex {
+class ConflictIndex final : public ConflictLookup {
  public:
   ConflictIndex();
-  ~ConflictIndex();
+  ~ConflictIndex() override;
   ConflictIndex(ConflictIndex&&) noexcept;
   ConflictIndex& operator=(ConflictIndex&&) noexcept;
 
@@ -50,7 +61,7 @@ class ConflictIndex {
   // The conflicts `requirement` would have with those held, adding nothing (a requirement held
   // under the same id is not compared with itself). Const, so several threads may ask at once
   // while nobody changes the index.
-  std::vector<ConflictDraft> conflictsWith(const ExtractedRequirement& requirement) const;
+  std::vector<ConflictDraft> conflictsWith(const ExtractedRequirement& requirement) const override;
   // Forgets a requirement (removed by the person); unknown ids are ignored.
   void remove(std::string_view requirementId);
   std::size_t size() const;

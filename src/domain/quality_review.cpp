@@ -42,6 +42,9 @@ std::vector<ConflictDraft> QualityReview::conflictsOf(const ExtractedRequirement
       if (!decidedAgainst_.contains(draft.firstId)) drafts.push_back(std::move(draft));
     }
   }
+  if (held_) {
+    for (auto& draft : held_->conflictsWith(requirement)) drafts.push_back(std::move(draft));
+  }
   for (auto& draft : index_.add(requirement)) drafts.push_back(std::move(draft));
   return drafts;
 }

@@ -55,6 +55,12 @@ class QualityReview {
   // requirements are checked against them too, and a conflict with one carries it as its
   // projectRequirement. Nothing is reported. May be null (none).
   void useProject(std::shared_ptr<const ProjectIndex> project);
+  // Requirements held elsewhere (a session's, lent for a turn): later requirements are checked
+  // against them too, after the project's and before those added here. Nothing is reported about
+  // them; they are neither restored nor added here. May be null (none); must outlive the review.
+  void useHeld(const ConflictLookup* held) { held_ = held; }
+  // The index over the requirements added and restored, for lending (see useHeld).
+  const ConflictIndex& index() const { return index_; }
   // A project requirement the person decided against (a conflict settled for the other side):
   // nothing is reported against it any more.
   void decideAgainstProject(std::string_view projectRequirementId);
@@ -78,6 +84,7 @@ class QualityReview {
   ConflictIndex index_;
   std::vector<ConflictDraft> conflictsOf(const ExtractedRequirement& requirement);  // project's first, then the index's
   std::shared_ptr<const ProjectIndex> project_;
+  const ConflictLookup* held_ = nullptr;
   std::unordered_set<std::string> decidedAgainst_;  // of project_'s
 };
 

@@ -42,21 +42,30 @@ constexpr std::array<std::string_view, 32> kCommonWords{
     "want",   "able",  "they",  "them",  "their", "there", "from",   "what",    "when",   "which",  "about",
     "into",   "than",  "then",  "each",  "every", "some",  "people", "someone", "system", "also"};
 
-// True when a captured requirement already shares two significant words with the question
-// ("Users sign in with Google" answers "Should people sign in with ... Google ...?").
-bool answeredBy(std::string_view question, std::string_view requirementText) {
-  const auto questionWords = text::words(question);
-  std::size_t shared = 0;
-  std::vector<std::string> counted;
-  for (auto& word : text::words(requirementText)) {
+// The words that show a question already answered by a requirement sharing two of them ("Users
+// sign in with Google" answers "Should people sign in with ... Google ...?"): distinct, not
+// short, not common; sorted.
+std::vector<std::string> significantWords(std::string_view text) {
+  std::vector<std::string> out;
+  for (auto& word : text::words(text)) {
     const bool common = std::find(kCommonWords.begin(), kCommonWords.end(), word) != kCommonWords.end();
     if (word.size() < 4 || common) continue;
-    if (std::find(counted.begin(), counted.end(), word) != counted.end()) continue;
-    if (std::find(questionWords.begin(), questionWords.end(), word) == questionWords.end()) continue;
-    counted.push_back(std::move(word));
-    if (++shared >= 2) return true;
+    out.push_back(std::move(word));
   }
-  return false;
+  std::sort(out.begin(), out.end());
+  out.erase(std::unique(out.begin(), out.end()), out.end());
+  return out;
+}
+
+// The keys of every two of `words` (sorted) in `area`.
+std::vector<std::string> pairKeys(std::string_view area, const std::vector<std::string>& words) {
+  std::vector<std::string> keys;
+  for (std::size_t i = 0; i < words.size(); ++i) {
+    for (std::size_t j = i + 1; j < words.size(); ++j) {
+      keys.push_back(std::string(area) + '\x1f' + words[i] + '\x1f' + words[j]);
+    }
+  }
+  return keys;
 }
 
 void mix(std::uint64_t& hash, std::string_view bytes) {
@@ -100,23 +109,32 @@ bool QuestionGenerator::isExplored(std::string_view area) const {
 }
 
 void QuestionGenerator::recordRequirement(const ExtractedRequirement& requirement) {
-  if (!requirement.id.empty() &&
-      std::any_of(requirements_.begin(), requirements_.end(),
-                  [&](const ExtractedRequirement& r) { return r.id == requirement.id; })) {
-    return;
+  if (!requirement.id.empty() && !requirementIds_.insert(requirement.id).second) return;
+  Recorded recorded{requirement.id, requirement.text, std::nullopt, requirement.priority, {}, false};
+  if (requirement.area) recorded.area = normalizeArea(*requirement.area);
+  if (!recorded.area) recorded.area = inferArea(requirement.text);
+  if (recorded.area) {
+    markExplored(*recorded.area);
+    requirementsByArea_[*recorded.area].push_back(requirements_.size());
+    recorded.answerPairs = pairKeys(*recorded.area, significantWords(requirement.text));
+    for (const auto& key : recorded.answerPairs) ++answeredPairs_[key];
+    recorded.delegatesSignIn =
+        *recorded.area == "authentication" && namesExternalIdentityProvider(requirement.text);
+    delegatingSignIn_ += recorded.delegatesSignIn ? 1 : 0;
   }
-  ExtractedRequirement copy = requirement;
-  copy.area.reset();
-  if (requirement.area) copy.area = normalizeArea(*requirement.area);
-  if (!copy.area) copy.area = inferArea(requirement.text);
-  if (copy.area) markExplored(*copy.area);
-  requirements_.push_back(std::move(copy));
+  mix(requirementsHash_, requirement.text);
+  requirements_.push_back(std::move(recorded));
 }
 
 void QuestionGenerator::recordAsked(std::string_view question) {
   const std::string whole = normalizeQuestion(question);
   if (whole.empty() || wasAsked(whole)) return;
-  asked_.push_back(whole);
+  const auto remember = [&](const std::string& normalized) {
+    asked_.push_back(normalized);
+    askedSet_.insert(normalized);
+    mix(askedHash_, normalized);
+  };
+  remember(whole);
 
   // A model's message may wrap its question in other sentences; each question in it counts.
   std::vector<std::string> parts;
@@ -124,7 +142,7 @@ void QuestionGenerator::recordAsked(std::string_view question) {
   if (parts.empty()) parts.emplace_back(question);
   for (const auto& part : parts) {
     const std::string normalized = normalizeQuestion(part);
-    if (!normalized.empty() && !wasAsked(normalized)) asked_.push_back(normalized);
+    if (!normalized.empty() && !wasAsked(normalized)) remember(normalized);
   }
 
   // One step of depth per area per call, judged before this call's own turns count.
@@ -140,7 +158,11 @@ void QuestionGenerator::recordAsked(std::string_view question) {
         std::any_of(turns.begin(), turns.end(), [&](const AskedTurn& t) { return t.area == turn.area; });
     if (!seen) turns.push_back(std::move(turn));
   }
-  history_.insert(history_.end(), turns.begin(), turns.end());
+  for (auto& turn : turns) {
+    ++historyCounts_[{turn.area, turn.depth}];
+    if (!turn.topic.empty()) ++topicsUsed_[{turn.area, turn.topic}];
+    history_.push_back(std::move(turn));
+  }
   lastOpening_ = openingOf(parts.back());
 }
 
@@ -159,9 +181,8 @@ std::vector<std::string> QuestionGenerator::gaps() const {
 QuestionDepth QuestionGenerator::depthFor(std::string_view area) const {
   const auto canonical = normalizeArea(area);
   if (!canonical) return QuestionDepth::Broad;
-  const bool askedDetailed = std::any_of(history_.begin(), history_.end(), [&](const AskedTurn& t) {
-    return t.area == *canonical && t.depth != QuestionDepth::Broad;
-  });
+  const bool askedDetailed = timesAsked(*canonical, QuestionDepth::Detailed) > 0 ||
+                             timesAsked(*canonical, QuestionDepth::Clarifying) > 0;
   const std::size_t requirements = requirementsIn(*canonical);
   if (askedDetailed || requirements >= 2) return QuestionDepth::Clarifying;
   if (timesAsked(*canonical) > 0 || requirements > 0 || isExplored(*canonical)) {
@@ -187,11 +208,7 @@ Question QuestionGenerator::nextQuestion(const std::vector<std::string>& justDis
   }
 
   // 3. Open something new.
-  const auto countGeneral = [&](QuestionDepth depth) {
-    return static_cast<std::size_t>(std::count_if(history_.begin(), history_.end(), [&](const AskedTurn& t) {
-      return t.area == kGeneralArea && t.depth == depth;
-    }));
-  };
+  const auto countGeneral = [&](QuestionDepth depth) { return timesAsked(kGeneralArea, depth); };
   if (requirements_.empty() || countGeneral(QuestionDepth::Broad) < kOpeningGeneralQuestions) {
     if (auto question = pick(candidates(kGeneralArea, QuestionDepth::Broad, seed))) return *question;
   }
@@ -222,23 +239,34 @@ Question QuestionGenerator::nextQuestion(const std::vector<std::string>& justDis
 }
 
 bool QuestionGenerator::wasAsked(const std::string& normalizedQuestion) const {
-  return std::find(asked_.begin(), asked_.end(), normalizedQuestion) != asked_.end();
+  return askedSet_.contains(normalizedQuestion);
+}
+
+std::size_t QuestionGenerator::timesAsked(std::string_view area, QuestionDepth depth) const {
+  const auto found = historyCounts_.find({std::string(area), depth});
+  return found == historyCounts_.end() ? 0 : found->second;
 }
 
 std::size_t QuestionGenerator::timesAsked(std::string_view area) const {
-  return static_cast<std::size_t>(
-      std::count_if(history_.begin(), history_.end(), [&](const AskedTurn& t) { return t.area == area; }));
+  return timesAsked(area, QuestionDepth::Broad) + timesAsked(area, QuestionDepth::Detailed) +
+         timesAsked(area, QuestionDepth::Clarifying);
 }
 
 std::size_t QuestionGenerator::requirementsIn(std::string_view area) const {
-  const auto inArea = [&](const ExtractedRequirement& r) { return r.area == area; };
-  return static_cast<std::size_t>(std::count_if(requirements_.begin(), requirements_.end(), inArea));
+  const auto found = requirementsByArea_.find(std::string(area));
+  return found == requirementsByArea_.end() ? 0 : found->second.size();
 }
 
 bool QuestionGenerator::topicUsed(std::string_view area, std::string_view topic) const {
-  return !topic.empty() && std::any_of(history_.begin(), history_.end(), [&](const AskedTurn& t) {
-    return t.area == area && t.topic == topic;
-  });
+  return !topic.empty() && topicsUsed_.contains({std::string(area), std::string(topic)});
+}
+
+// True when a requirement of `area` shares two significant words with the question.
+bool QuestionGenerator::answeredInArea(std::string_view area, std::string_view question) const {
+  for (const auto& key : pairKeys(area, significantWords(question))) {
+    if (answeredPairs_.contains(key)) return true;
+  }
+  return false;
 }
 
 bool QuestionGenerator::hasUntouchedArea() const {
@@ -246,11 +274,7 @@ bool QuestionGenerator::hasUntouchedArea() const {
                      [&](std::string_view area) { return !isExplored(area) && timesAsked(area) == 0; });
 }
 
-bool QuestionGenerator::delegatesSignIn() const {
-  return std::any_of(requirements_.begin(), requirements_.end(), [](const ExtractedRequirement& r) {
-    return r.area == "authentication" && namesExternalIdentityProvider(r.text);
-  });
-}
+bool QuestionGenerator::delegatesSignIn() const { return delegatingSignIn_ > 0; }
 
 bool QuestionGenerator::drilledTooLong(std::string_view area) const {
   std::size_t streak = 0;
@@ -259,9 +283,8 @@ bool QuestionGenerator::drilledTooLong(std::string_view area) const {
 }
 
 std::uint64_t QuestionGenerator::historySeed() const {
-  std::uint64_t hash = 0xcbf29ce484222325ULL;
-  for (const auto& question : asked_) mix(hash, question);
-  for (const auto& requirement : requirements_) mix(hash, requirement.text);
+  std::uint64_t hash = askedHash_;
+  mix(hash, std::string_view(reinterpret_cast<const char*>(&requirementsHash_), sizeof requirementsHash_));
   return hash;
 }
 
@@ -298,27 +321,40 @@ std::vector<Question> QuestionGenerator::candidates(std::string_view area, Quest
 
   // Quoting the person's own words is the most concrete follow-up; the newest thread first.
   // Never an out-of-scope one: "what would make 'Mobile apps are out of scope' confusing?" is absurd.
-  for (auto requirement = requirements_.rbegin(); requirement != requirements_.rend(); ++requirement) {
-    if (requirement->area != area || requirement->priority == Priority::Wont) continue;
-    if (text::trim(requirement->text).empty()) continue;
-    for (const auto* templ : templates) {
-      if (hasRequirementPlaceholder(*templ)) {
-        out.push_back({fillTemplate(templ->text, requirement->text), questionArea, depth});
+  // Each template needs quoting only up to its first question that pick() would take (not asked,
+  // and not opening like the last question): pick() never looks past the first of those.
+  std::vector<const QuestionTemplate*> quoting;
+  for (const auto* templ : templates) {
+    if (hasRequirementPlaceholder(*templ)) quoting.push_back(templ);
+  }
+  std::vector<bool> found(quoting.size(), false);
+  std::size_t open = quoting.size();
+  if (const auto inArea = requirementsByArea_.find(std::string(area)); inArea != requirementsByArea_.end()) {
+    const auto& indexes = inArea->second;
+    for (auto index = indexes.rbegin(); index != indexes.rend() && open > 0; ++index) {
+      const Recorded& requirement = requirements_[*index];
+      if (requirement.priority == Priority::Wont || text::trim(requirement.text).empty()) continue;
+      for (std::size_t t = 0; t < quoting.size(); ++t) {
+        if (found[t]) continue;
+        Question question{fillTemplate(quoting[t]->text, requirement.text), questionArea, depth};
+        if (!wasAsked(normalizeQuestion(question.text)) &&
+            (lastOpening_.empty() || openingOf(question.text) != lastOpening_)) {
+          found[t] = true;
+          --open;
+        }
+        out.push_back(std::move(question));
       }
     }
   }
-  const auto quoting = static_cast<std::ptrdiff_t>(out.size());
+  const auto quoted = static_cast<std::ptrdiff_t>(out.size());
   for (const auto* templ : templates) {
     if (!hasRequirementPlaceholder(*templ) && !topicUsed(templ->area, templ->topic)) {
       out.push_back({std::string(templ->text), questionArea, depth});
     }
   }
   // What the person already said in their own words is asked last, if at all.
-  std::stable_partition(out.begin() + quoting, out.end(), [&](const Question& question) {
-    return std::none_of(requirements_.begin(), requirements_.end(), [&](const ExtractedRequirement& r) {
-      return r.area == area && answeredBy(question.text, r.text);
-    });
-  });
+  std::stable_partition(out.begin() + quoted, out.end(),
+                        [&](const Question& question) { return !answeredInArea(area, question.text); });
   return out;
 }
 
@@ -366,6 +402,42 @@ Question QuestionGenerator::lastResort() const {
     Question question{make(index++, "before we wrap up" + numbered), {}, QuestionDepth::Clarifying};
     if (fresh(question)) return question;
   }
+}
+
+QuestionGenerator::Checkpoint QuestionGenerator::checkpoint() const {
+  return {explored_.size(), requirements_.size(), asked_.size(), history_.size(),
+          lastOpening_,     askedHash_,           requirementsHash_};
+}
+
+void QuestionGenerator::rollBack(const Checkpoint& mark) {
+  while (requirements_.size() > mark.requirements) {
+    const Recorded& last = requirements_.back();
+    if (!last.id.empty()) requirementIds_.erase(last.id);
+    if (last.area) {
+      auto& indexes = requirementsByArea_[*last.area];
+      indexes.pop_back();
+      if (indexes.empty()) requirementsByArea_.erase(*last.area);
+      for (const auto& key : last.answerPairs) {
+        if (--answeredPairs_[key] == 0) answeredPairs_.erase(key);
+      }
+      delegatingSignIn_ -= last.delegatesSignIn ? 1 : 0;
+    }
+    requirements_.pop_back();
+  }
+  while (asked_.size() > mark.asked) {
+    askedSet_.erase(asked_.back());
+    asked_.pop_back();
+  }
+  while (history_.size() > mark.history) {
+    const AskedTurn& last = history_.back();
+    if (--historyCounts_[{last.area, last.depth}] == 0) historyCounts_.erase({last.area, last.depth});
+    if (!last.topic.empty() && --topicsUsed_[{last.area, last.topic}] == 0) topicsUsed_.erase({last.area, last.topic});
+    history_.pop_back();
+  }
+  explored_.resize(mark.explored);
+  lastOpening_ = mark.lastOpening;
+  askedHash_ = mark.askedHash;
+  requirementsHash_ = mark.requirementsHash;
 }
 
 }  // namespace nexus::domain

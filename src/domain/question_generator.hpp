@@ -3,9 +3,13 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
+#include <unordered_set>
+#include <utility>
 #include <vector>
 
 #include "core/types.hpp"
@@ -23,8 +27,9 @@ struct Question {
 };
 
 // Holds what the interview has covered so far: explored areas, captured requirements, and the
-// questions already asked. A value type: not thread-safe; build one per turn from the session
-// (cheap) or keep one per session under the session's lock.
+// questions already asked, indexed so that recording one and choosing the next question cost the
+// same at the 20th message and at the 6,000th. A value type: not thread-safe; keep one per
+// session (the engine does, and lends it to the interviewer for a turn) or build one per turn.
 class QuestionGenerator {
  public:
   // Gaps are suggested only once this much has been said (DESIGN.md §3).
@@ -78,6 +83,22 @@ class QuestionGenerator {
   // question. Same state, same question.
   Question nextQuestion(const std::vector<std::string>& justDiscussed = {}) const;
 
+  // What has been recorded up to now, to take back later: an interviewer records a turn's
+  // requirements and questions tentatively on the session's generator and rolls them back, so
+  // that only the engine's record of the turn stays.
+  struct Checkpoint {
+    std::size_t explored = 0;
+    std::size_t requirements = 0;
+    std::size_t asked = 0;
+    std::size_t history = 0;
+    std::string lastOpening;
+    std::uint64_t askedHash = 0;
+    std::uint64_t requirementsHash = 0;
+  };
+  Checkpoint checkpoint() const;
+  // Forgets everything recorded since `mark` was taken (marks taken later become invalid).
+  void rollBack(const Checkpoint& mark);
+
  private:
   struct AskedTurn {
     std::string area;   // canonical area, "general", or empty when unknown
@@ -98,11 +119,36 @@ class QuestionGenerator {
   std::optional<Question> pick(const std::vector<Question>& pool) const;
   Question lastResort() const;
 
+  struct Recorded {
+    std::string id;
+    std::string text;
+    std::optional<std::string> area;  // canonical
+    Priority priority = Priority::Should;
+    std::vector<std::string> answerPairs;  // keys of answeredPairs_ it counts in
+    bool delegatesSignIn = false;
+  };
+  using AreaDepth = std::pair<std::string, QuestionDepth>;
+
+  std::size_t timesAsked(std::string_view area, QuestionDepth depth) const;
+  bool answeredInArea(std::string_view area, std::string_view question) const;
+
   std::vector<std::string> explored_;
-  std::vector<ExtractedRequirement> requirements_;  // with `area` resolved to a canonical id
+  std::vector<Recorded> requirements_;
+  std::unordered_set<std::string> requirementIds_;
+  std::unordered_map<std::string, std::vector<std::size_t>> requirementsByArea_;  // indexes, oldest first
+  // "area word word" for each two significant words of a requirement: how many requirements of
+  // the area a question sharing both words is already answered by.
+  std::unordered_map<std::string, std::size_t> answeredPairs_;
+  std::size_t delegatingSignIn_ = 0;  // authentication requirements naming an identity provider
   std::vector<std::string> asked_;  // normalised question texts (whole texts and their questions)
+  std::unordered_set<std::string> askedSet_;
   std::vector<AskedTurn> history_;  // one entry per area each recordAsked touched, in order
-  std::string lastOpening_;         // first words of the last question asked
+  std::map<AreaDepth, std::size_t> historyCounts_;
+  std::map<std::pair<std::string, std::string>, std::size_t> topicsUsed_;  // (area, topic)
+  std::string lastOpening_;  // first words of the last question asked
+  static constexpr std::uint64_t kFnvBasis = 0xcbf29ce484222325ULL;
+  std::uint64_t askedHash_ = kFnvBasis;         // FNV-1a over asked_, in order
+  std::uint64_t requirementsHash_ = kFnvBasis;  // and over the requirements' texts
 };
 
 }  // namespace nexus::domain

@@ -5,11 +5,13 @@
 #include <mutex>
 #include <optional>
 #include <stop_token>
+#include <vector>
 
 #include "core/types.hpp"
 #include "domain/project_index.hpp"
 #include "domain/quality_review.hpp"
 #include "interview/interview_engine.hpp"
+#include "interview/session_coverage.hpp"
 #include "interview/session_review.hpp"
 
 namespace nexus {
@@ -18,8 +20,12 @@ namespace nexus {
 // either one may read it. Store writes hold writeMutex alone: getSession (stateMutex) never
 // waits for the database, and writes of one session never overtake each other.
 struct InterviewEngine::Slot {
-  Slot(InterviewSession loaded, std::shared_ptr<const domain::ProjectIndex> projectIndex)
-      : session(std::move(loaded)), project(std::move(projectIndex)), review(reviewOf(session, project)) {}
+  Slot(InterviewSession loaded, std::shared_ptr<const domain::ProjectIndex> projectIndex, double duplicateSimilarity)
+      : session(std::move(loaded)),
+        project(std::move(projectIndex)),
+        review(reviewOf(session, project)),
+        coverage(coverageOf(session)),
+        requirementTexts(requirementTextsOf(session, duplicateSimilarity)) {}
 
   std::mutex turnMutex;            // held for a whole turn: one turn at a time per session
   std::mutex writeMutex;           // held to change the session and write it; never across a model call
@@ -30,7 +36,31 @@ struct InterviewEngine::Slot {
   const std::shared_ptr<const domain::ProjectIndex> project;
   domain::QualityReview review;    // the conflict index over those and session's requirements; as the session
   std::optional<Readiness> announcedReadiness;  // the last one published; guarded by writeMutex
+  // What the interview has covered, updated once per turn and lent to the interviewer for the
+  // turn (InterviewContext::coverage); touched only by the thread holding turnMutex.
+  domain::QuestionGenerator coverage;
+  // The session's requirements for near-duplicate lookups: kept and lent like `coverage`.
+  domain::NearDuplicates requirementTexts;
+  // Set when the person changed requirements between turns (guarded by stateMutex): the next
+  // turn rebuilds `coverage` and `requirementTexts` from the session first.
+  bool coverageStale = false;
   std::stop_source cancel;         // of the turn in flight; guarded by stateMutex
+
+  // The session's conflict index, lent to the interviewer for a turn (InterviewContext::
+  // sessionConflicts) so that it need not index the session again: read under stateMutex, since
+  // the person's edits may change it while the model call runs.
+  class LentConflicts final : public domain::ConflictLookup {
+   public:
+    explicit LentConflicts(const Slot& slot) : slot_(slot) {}
+    std::vector<domain::ConflictDraft> conflictsWith(const ExtractedRequirement& requirement) const override {
+      std::lock_guard state(slot_.stateMutex);
+      return slot_.review.index().conflictsWith(requirement);
+    }
+
+   private:
+    const Slot& slot_;
+  };
+  const LentConflicts lentConflicts{*this};
 };
 
 }  // namespace nexus

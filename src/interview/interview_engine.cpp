@@ -30,15 +30,6 @@ using nlohmann::json;
 
 std::string quoteId(std::string_view id) { return "\"" + text::truncateUtf8(id, 64) + "\""; }
 
-std::vector<std::string> askedQuestions(const InterviewSession& session) {
-  std::vector<std::string> asked;
-  for (const auto& m : session.messages) {
-    if (m.role != MessageRole::Assistant) continue;
-    for (auto& question : domain::questionSentences(m.content)) asked.push_back(std::move(question));
-  }
-  return asked;
-}
-
 std::string lastReplyId(const InterviewSession& session) {
   for (auto it = session.messages.rbegin(); it != session.messages.rend(); ++it) {
     if (it->role == MessageRole::Assistant) return it->id;
@@ -91,7 +82,7 @@ Result<InterviewSession> InterviewEngine::startSession(std::string_view projectI
   if (auto saved = store_.save(session); !saved) return saved.error();
   if (auto claimed = store_.claim(session.id); !claimed) return claimed.error();
 
-  auto slot = std::make_shared<Slot>(session, projectIndex(session.projectId, session.id));
+  auto slot = std::make_shared<Slot>(session, projectIndex(session.projectId, session.id), options_.duplicateSimilarity);
   {
     std::lock_guard lock(slotsMutex_);
     slots_.emplace(session.id, slot);
@@ -133,11 +124,14 @@ Result<ProcessMessageResult> InterviewEngine::processMessage(std::string_view se
       session.messages.push_back(userMessage);
       session.lastActivityAt = userMessage.timestamp;
       settled = settleAnswer(session, slot.review, userMessage.timestamp);
+      // A verdict may have marked a requirement "wont": what the interview covered changed.
+      if (!settled.empty()) slot.coverageStale = true;
     }
     if (auto saved = store_.save(session); !saved) {
       std::lock_guard state(slot.stateMutex);
       session = std::move(before);
       slot.review = reviewOf(session, slot.project);
+      slot.coverageStale = true;
       return Error::storageFailed("Your message was not sent because it could not be saved: " +
                                   saved.error().message);
     }
@@ -147,6 +141,11 @@ Result<ProcessMessageResult> InterviewEngine::processMessage(std::string_view se
       std::lock_guard state(slot.stateMutex);
       slot.cancel = std::stop_source{};
       cancel = slot.cancel.get_token();
+      if (slot.coverageStale) {
+        slot.coverage = coverageOf(session);
+        slot.requirementTexts = requirementTextsOf(session, options_.duplicateSimilarity);
+        slot.coverageStale = false;
+      }
     }
     request = buildRequest(slot);
   }
@@ -187,10 +186,12 @@ ProcessMessageResult InterviewEngine::applyReply(Slot& slot, const std::string& 
     projectId = session.projectId;
     update = mergeTurn(session, extractor_.extract(reply.text),
                        {userMessageId, newId(), clock_.now(), {reply.text, reply.model, reply.stopReason, reply.usage}},
-                       options_.duplicateSimilarity);
+                       slot.requirementTexts, options_.duplicateSimilarity);
     {
       std::lock_guard state(slot.stateMutex);
       applyTurn(session, update, userMessageId);
+      recordTurn(slot.coverage, update);
+      for (const auto& requirement : update.captured) slot.requirementTexts.add(requirement.id, requirement.text);
       reviewed = reviewTurn(session, slot.review, update.captured, userMessageId, update.reply.id);
     }
     if (auto saved = store_.save(session); !saved) saveError = saved.error();
@@ -367,7 +368,7 @@ Result<std::shared_ptr<InterviewEngine::Slot>> InterviewEngine::findOrLoad(std::
   // Another process may be talking in this session; one at a time, across processes too.
   if (auto claimed = store_.claim(sessionId); !claimed) return claimed.error();
   auto project = projectIndex((*loaded)->projectId, sessionId);
-  auto slot = std::make_shared<Slot>(std::move(**loaded), std::move(project));
+  auto slot = std::make_shared<Slot>(std::move(**loaded), std::move(project), options_.duplicateSimilarity);
   std::lock_guard lock(slotsMutex_);
   // Another thread may have loaded it meanwhile: keep one slot per session.
   return slots_.try_emplace(std::string(sessionId), slot).first->second;
@@ -396,14 +397,14 @@ std::shared_ptr<const domain::ProjectIndex> InterviewEngine::projectIndex(
   return std::make_shared<const domain::ProjectIndex>(projectRequirementsOf(*listed, sessionId));
 }
 
-LlmRequest InterviewEngine::buildRequest(const Slot& slot) const {
+LlmRequest InterviewEngine::buildRequest(Slot& slot) const {
   const InterviewSession& session = slot.session;
   LlmRequest request;
   request.systemPrompt = prompts::systemPrompt(session.mode, session.evolutionContext);
   request.messages = recentMessages(session.messages, options_.historyTokenBudget);
   request.context = {session.mode,     session.extractedRequirements, session.exploredAreas, askedQuestions(session),
                      session.findings, session.conflicts,            options_.readyThreshold, lastReplyId(session),
-                     slot.project};
+                     slot.project,     &slot.lentConflicts, &slot.coverage, &slot.requirementTexts};
   request.maxTokens = options_.maxReplyTokens;
   return request;
 }

@@ -125,7 +125,7 @@ class InterviewEngine {
   Result<std::shared_ptr<Slot>> findOrLoad(std::string_view sessionId);
   Result<void> validateMessage(std::string_view message) const;
   Result<InterviewSession> transition(std::string_view sessionId, SessionStatus to);
-  LlmRequest buildRequest(const Slot& slot) const;
+  LlmRequest buildRequest(Slot& slot) const;
   // For a new slot: the project's requirements that other interviews recorded (or were imported).
   std::shared_ptr<const domain::ProjectIndex> projectIndex(const std::string& projectId,
                                                            std::string_view sessionId) const;

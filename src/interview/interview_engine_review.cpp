@@ -129,10 +129,15 @@ Result<ReviewUpdate> InterviewEngine::changeSession(std::string_view sessionId, 
     if (!changed) return changed.error();  // refused before anything changed
     update = std::move(*changed);
     if (update.empty()) return update;
+    {
+      std::lock_guard state(slot.stateMutex);
+      slot.coverageStale = true;
+    }
     if (auto saved = store_.save(session); !saved) {
       std::lock_guard state(slot.stateMutex);
       session = std::move(before);
       slot.review = reviewOf(session, slot.project);
+      slot.coverageStale = true;
       return saved.error();
     }
     if (refreshReadiness(slot, options_.readyThreshold)) readiness = slot.announcedReadiness;

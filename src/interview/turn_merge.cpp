@@ -1,10 +1,11 @@
 #include "interview/turn_merge.hpp"
 
 #include <algorithm>
+#include <string>
 
 #include "core/text.hpp"
 #include "domain/areas.hpp"
-#include "domain/question_generator.hpp"
+#include "domain/near_duplicates.hpp"
 
 namespace nexus {
 namespace {
@@ -16,6 +17,16 @@ bool isDuplicate(const ExtractedRequirement& candidate, const std::vector<Extrac
   });
 }
 
+// A threshold the index cannot take (0: everything is a duplicate of everything) is kept at the
+// least it can, and anyAtLeast() then compares with every text.
+domain::NearDuplicates heldTexts(const InterviewSession& session, double duplicateSimilarity) {
+  domain::NearDuplicates held(std::clamp(duplicateSimilarity, 0.01, 1.0));
+  for (std::size_t i = 0; i < session.extractedRequirements.size(); ++i) {
+    held.add(std::to_string(i), session.extractedRequirements[i].text);  // ids may be missing or repeat
+  }
+  return held;
+}
+
 bool contains(const std::vector<std::string>& items, const std::string& item) {
   return std::find(items.begin(), items.end(), item) != items.end();
 }
@@ -24,11 +35,17 @@ bool contains(const std::vector<std::string>& items, const std::string& item) {
 
 TurnUpdate mergeTurn(const InterviewSession& session, ExtractionResult extracted, TurnReply reply,
                      double duplicateSimilarity) {
+  return mergeTurn(session, std::move(extracted), std::move(reply), heldTexts(session, duplicateSimilarity),
+                   duplicateSimilarity);
+}
+
+TurnUpdate mergeTurn(const InterviewSession& session, ExtractionResult extracted, TurnReply reply,
+                     const domain::NearDuplicates& held, double duplicateSimilarity) {
   TurnUpdate update;
   for (auto& requirement : extracted.requirements) {
     requirement.sourceMessageId = reply.userMessageId;
     if (requirement.area) requirement.area = domain::normalizeArea(*requirement.area);
-    if (isDuplicate(requirement, session.extractedRequirements, duplicateSimilarity) ||
+    if (held.anyAtLeast(requirement.text, duplicateSimilarity) ||
         isDuplicate(requirement, update.captured, duplicateSimilarity)) {
       continue;
     }
@@ -42,13 +59,6 @@ TurnUpdate mergeTurn(const InterviewSession& session, ExtractionResult extracted
   std::string shown = extracted.displayText.empty() ? std::string("Noted.") : std::move(extracted.displayText);
   update.reply = {std::move(reply.replyId), MessageRole::Assistant, std::move(shown), reply.at, std::nullopt,
                   std::move(reply.output)};
-
-  domain::QuestionGenerator coverage;
-  for (const auto& area : session.exploredAreas) coverage.markExplored(area);
-  for (const auto& area : update.newAreas) coverage.markExplored(area);
-  for (const auto& r : session.extractedRequirements) coverage.recordRequirement(r);
-  for (const auto& r : update.captured) coverage.recordRequirement(r);
-  update.gaps = coverage.gaps();
   return update;
 }
 

@@ -11,13 +11,19 @@
 #include "core/types.hpp"
 #include "interview/requirement_extractor.hpp"
 
+namespace nexus::domain {
+class NearDuplicates;
+}
+
 namespace nexus {
 
 struct TurnUpdate {
   std::vector<ExtractedRequirement> captured;  // new, attributed to the user's message, oldest first
   std::vector<std::string> newAreas;           // explored for the first time by `captured`
   InterviewMessage reply;                      // the assistant message as the person sees it
-  std::vector<std::string> gaps;               // the standard areas to point out once it is applied
+  // The standard areas to point out once it is applied: recordTurn() (session_coverage.hpp)
+  // fills them in from the coverage the engine keeps.
+  std::vector<std::string> gaps;
 };
 
 struct TurnReply {
@@ -33,6 +39,10 @@ struct TurnReply {
 // one would mark an area explored that was never discussed).
 TurnUpdate mergeTurn(const InterviewSession& session, ExtractionResult extracted, TurnReply reply,
                      double duplicateSimilarity);
+// The same, with the session's requirements already indexed (`held`, as the engine keeps them):
+// a turn then costs the same however many the session holds.
+TurnUpdate mergeTurn(const InterviewSession& session, ExtractionResult extracted, TurnReply reply,
+                     const domain::NearDuplicates& held, double duplicateSimilarity);
 
 // Adds the update to the session: requirements, explored areas, the user message's
 // requirementsExtracted, the reply, lastActivityAt.

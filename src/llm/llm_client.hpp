@@ -14,7 +14,10 @@
 #include "core/types.hpp"
 
 namespace nexus::domain {
+class ConflictLookup;
+class NearDuplicates;
 class ProjectIndex;
+class QuestionGenerator;
 }
 
 namespace nexus {
@@ -41,6 +44,18 @@ struct InterviewContext {
   // The project's requirements from other interviews (and imports), indexed: what a new
   // requirement may conflict with besides this session's. Shared and immutable; may be null.
   std::shared_ptr<const domain::ProjectIndex> project;
+  // The conflicts a new requirement would have with `requirements`, as the engine keeps them
+  // indexed, so that a backend need not index the whole session every turn. Thread-safe; valid
+  // during complete(). Null: a backend that needs it indexes `requirements` itself.
+  const domain::ConflictLookup* sessionConflicts = nullptr;
+  // What the interview has covered (explored areas, requirements, questions), as the engine keeps
+  // it. A backend may record this turn's findings on it tentatively, and must roll them back
+  // (QuestionGenerator::checkpoint) before complete() returns; only the turn's thread touches it.
+  // Null: a backend that needs it builds one from the fields above.
+  domain::QuestionGenerator* coverage = nullptr;
+  // `requirements` indexed for near-duplicate lookups, as the engine keeps them; read-only, and
+  // valid like `coverage`. Null: a backend compares with each requirement.
+  const domain::NearDuplicates* sessionTexts = nullptr;
 };
 
 struct LlmRequest {

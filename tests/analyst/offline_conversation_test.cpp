@@ -7,6 +7,7 @@
 #include <chrono>
 
 #include "domain/areas.hpp"
+#include "domain/conflict_index.hpp"
 #include "analyst/offline_analyst.hpp"
 #include "analyst/tag_reader.hpp"
 #include "support/result_assertions.hpp"
@@ -269,6 +270,47 @@ TEST(OfflineConversation, MessageWithoutUserTurnIsAnOpening) {
   auto result = analyst.complete(request, nullptr, {});
   ASSERT_OK(result);
   EXPECT_EQ(questionMarks(displayOf(result.value().text)), 1u);
+}
+
+// The engine lends its index over the session (InterviewContext::sessionConflicts): the analyst
+// asks it, and does not index the session's requirements again.
+class CountingLookup final : public domain::ConflictLookup {
+ public:
+  explicit CountingLookup(std::vector<ExtractedRequirement> held) {
+    for (const auto& r : held) (void)index_.add(r);
+  }
+  std::vector<domain::ConflictDraft> conflictsWith(const ExtractedRequirement& requirement) const override {
+    ++asked;
+    return index_.conflictsWith(requirement);
+  }
+  mutable std::size_t asked = 0;
+
+ private:
+  domain::ConflictIndex index_;
+};
+
+TEST(OfflineConversation, AsksTheLentSessionIndexAboutConflicts) {
+  ExtractedRequirement earlier;
+  earlier.id = "r1";
+  earlier.text = "We must use PostgreSQL";
+  earlier.area = "data_model";
+  InterviewContext context;
+  context.requirements = {earlier};
+  context.askedQuestions = {"What should it store?"};
+
+  const CountingLookup lent({earlier});
+  context.sessionConflicts = &lent;
+  OfflineAnalyst analyst;
+  const std::string asked = displayOf(reply(analyst, requestFor("The database will be MySQL.", context)));
+  EXPECT_NE(asked.find("Which one holds"), std::string::npos) << asked;
+  EXPECT_GE(lent.asked, 1u);
+
+  // What the lent index does not hold is not looked for in the requirements again.
+  const CountingLookup empty({});
+  context.sessionConflicts = &empty;
+  const std::string unaware = displayOf(reply(analyst, requestFor("The database will be MySQL.", context)));
+  EXPECT_EQ(unaware.find("Which one holds"), std::string::npos) << unaware;
+  EXPECT_GE(empty.asked, 1u);
 }
 
 }  // namespace

@@ -465,5 +465,49 @@ TEST(QuestionGenerator, StillAsksSomethingNewWhenEverythingIsUsedUp) {
       "Is there anything we haven't covered that would make this a failure if it were missing?")));
 }
 
+// --- kept per session: a turn recorded tentatively and taken back ----------------------------
+
+// The questions the next few turns would get, without changing `generator`.
+std::vector<std::string> nextQuestions(const QuestionGenerator& generator, std::size_t count) {
+  QuestionGenerator copy = generator;
+  std::vector<std::string> out;
+  for (std::size_t i = 0; i < count; ++i) {
+    out.push_back(copy.nextQuestion({"authentication"}).text);
+    copy.recordAsked(out.back());
+  }
+  return out;
+}
+
+TEST(QuestionGenerator, RollingBackATurnLeavesItAsBefore) {
+  QuestionGenerator kept;
+  (void)runSession(kept, 12);
+  const auto before = nextQuestions(kept, 6);
+  const auto depths = [](const QuestionGenerator& g) {
+    std::vector<QuestionDepth> out;
+    for (const auto area : kStandardAreas) out.push_back(g.depthFor(area));
+    return out;
+  };
+  const auto depthsBefore = depths(kept);
+  const auto gapsBefore = kept.gaps();
+
+  const auto mark = kept.checkpoint();
+  kept.markExplored("deployment");
+  auto signIn = requirement("Users sign in with their Microsoft work account", "authentication");
+  signIn.id = "r-new";
+  kept.recordRequirement(signIn);
+  kept.recordRequirement(requirement("Admins can export every report as PDF", "data_model"));
+  kept.recordAsked(kept.nextQuestion({"authentication"}).text);
+  kept.recordAsked("What should happen when the export fails?");
+  ASSERT_NE(nextQuestions(kept, 6), before);  // the tentative turn did change the next questions
+
+  kept.rollBack(mark);
+  EXPECT_EQ(nextQuestions(kept, 6), before);
+  EXPECT_EQ(depths(kept), depthsBefore);
+  EXPECT_EQ(kept.gaps(), gapsBefore);
+  EXPECT_EQ(kept.requirementCount(), 4u);
+  kept.recordRequirement(signIn);  // its id is forgotten too: it counts again
+  EXPECT_EQ(kept.requirementCount(), 5u);
+}
+
 }  // namespace
 }  // namespace nexus::domain

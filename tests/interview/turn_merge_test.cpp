@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include "interview/session_coverage.hpp"
+
 namespace nexus {
 namespace {
 
@@ -77,10 +79,14 @@ TEST(TurnMergeTest, GapsAreDueOnceThreeRequirementsCoverTwoAreas) {
                                    requirement("r1", "Admins can delete any account", "authorization")};
   session.exploredAreas = {"authentication", "authorization"};
   ExtractionResult none;
-  EXPECT_TRUE(mergeTurn(session, none, replyTo("m1"), 0.8).gaps.empty()) << "two requirements are too few";
+  domain::QuestionGenerator coverage = coverageOf(session);
+  TurnUpdate nothing = mergeTurn(session, none, replyTo("m1"), 0.8);
+  recordTurn(coverage, nothing);
+  EXPECT_TRUE(nothing.gaps.empty()) << "two requirements are too few";
   ExtractionResult third;
   third.requirements = {requirement("r2", "Pages load in under 2 seconds", "performance")};
-  const TurnUpdate update = mergeTurn(session, third, replyTo("m1"), 0.8);
+  TurnUpdate update = mergeTurn(session, third, replyTo("m1"), 0.8);
+  recordTurn(coverage, update);
   EXPECT_EQ(update.gaps.size(), 3u);
   for (const auto& gap : update.gaps) {
     EXPECT_NE(gap, "authentication");
