@@ -118,7 +118,15 @@ std::string qualityQuestion(const InterviewContext& context, const std::vector<E
                                      : findingQuestion(findings[ask->index], all);
     if (!question.empty()) return question;
   }
-  const Readiness readiness = domain::assessReadiness(all, findings, conflicts, context.readyThreshold);
+  std::optional<domain::ReadinessBasics> basics;
+  if (context.basics != nullptr) {
+    basics = *context.basics;
+    for (auto r = all.begin() + static_cast<std::ptrdiff_t>(context.requirements.size()); r != all.end(); ++r) {
+      basics->add(*r);
+    }
+  }
+  const Readiness readiness =
+      domain::assessReadiness(all, findings, conflicts, context.readyThreshold, basics ? &*basics : nullptr);
   if (readiness.ready && !wasAsked(kReadyOffer, context.askedQuestions)) {
     return "I think we now have enough for a solid first set of requirements, and nothing in them contradicts "
            "another. " +

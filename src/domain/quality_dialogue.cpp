@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <unordered_map>
 #include <unordered_set>
 
 #include "core/text.hpp"
@@ -62,12 +63,8 @@ std::optional<QualityQuestion> nextQualityQuestion(std::span<const RequirementFi
                                                    std::span<const RequirementConflict> conflicts,
                                                    std::span<const std::string> latestRequirementIds,
                                                    std::span<const ExtractedRequirement> present) {
-  std::unordered_set<std::string_view> presentIds;
-  std::unordered_set<std::string_view> descriptions;  // "an app that helps shops sell faster": a goal, not yet a requirement to test
-  for (const auto& r : present) {
-    presentIds.insert(r.id);
-    if (describesProduct(r.text)) descriptions.insert(r.id);
-  }
+  std::unordered_map<std::string_view, std::string_view> presentIds;  // id -> text
+  for (const auto& r : present) presentIds.emplace(r.id, r.text);
   for (std::size_t i = 0; i < conflicts.size(); ++i) {
     const auto& c = conflicts[i];
     const auto held = [&](const std::string& id) { return presentIds.contains(id) || c.isProjectSide(id); };
@@ -78,14 +75,15 @@ std::optional<QualityQuestion> nextQualityQuestion(std::span<const RequirementFi
   }
   for (std::size_t i = 0; i < findings.size(); ++i) {
     const auto& f = findings[i];
-    if (f.status != ReviewStatus::Open || f.askedInMessageId || !presentIds.contains(f.requirementId) ||
-        descriptions.contains(f.requirementId)) {
+    if (f.status != ReviewStatus::Open || f.askedInMessageId) continue;
+    const auto requirement = presentIds.find(f.requirementId);
+    if (requirement == presentIds.end()) continue;
+    if (std::find(latestRequirementIds.begin(), latestRequirementIds.end(), f.requirementId) ==
+        latestRequirementIds.end()) {
       continue;
     }
-    if (std::find(latestRequirementIds.begin(), latestRequirementIds.end(), f.requirementId) !=
-        latestRequirementIds.end()) {
-      return QualityQuestion{QualityQuestion::Subject::Finding, i};
-    }
+    // "an app that helps shops sell faster": a goal, not yet a requirement to test.
+    if (!describesProduct(requirement->second)) return QualityQuestion{QualityQuestion::Subject::Finding, i};
   }
   return std::nullopt;
 }

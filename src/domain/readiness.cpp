@@ -73,7 +73,8 @@ bool namesAudience(std::string_view text) {
 
 Readiness assessReadiness(std::span<const ExtractedRequirement> requirements,
                           std::span<const RequirementFinding> findings,
-                          std::span<const RequirementConflict> conflicts, double threshold) {
+                          std::span<const RequirementConflict> conflicts, double threshold,
+                          const ReadinessBasics* basics) {
   std::unordered_set<std::string_view> present;
   for (const auto& r : requirements) present.insert(r.id);
   std::unordered_set<std::string_view> unclear;  // requirements with an open finding
@@ -88,19 +89,33 @@ Readiness assessReadiness(std::span<const ExtractedRequirement> requirements,
     const auto held = [&](const std::string& id) { return present.contains(id) || c.isProjectSide(id); };
     if (c.status == ReviewStatus::Open && held(c.requirementIds[0]) && held(c.requirementIds[1])) ++openConflicts;
   }
-  ReadinessTally tally;
+  ReadinessTally tally(basics);
   for (const auto& r : requirements) tally.add(r, unclear.contains(r.id));
   return std::move(tally).finish(openFindings, openConflicts, threshold);
 }
 
-ReadinessTally::ReadinessTally() {
+void ReadinessBasics::add(const ExtractedRequirement& r) {
+  what = what || describesProduct(r.text);
+  who = who || namesAudience(r.text);
+  functional = functional || r.category == RequirementCategory::Functional;
+}
+
+ReadinessBasics basicsOf(std::span<const ExtractedRequirement> requirements) {
+  ReadinessBasics basics;
+  for (const auto& r : requirements) basics.add(r);
+  return basics;
+}
+
+ReadinessTally::ReadinessTally(const ReadinessBasics* known) {
   for (const auto area : kStandardAreas) readiness_.areas.push_back({std::string(area), AreaStatus::Missing, {}});
+  if (known != nullptr) {
+    basics_ = *known;
+    basicsKnown_ = true;
+  }
 }
 
 void ReadinessTally::add(const ExtractedRequirement& r, bool unclear) {
-  what_ = what_ || describesProduct(r.text);
-  who_ = who_ || namesAudience(r.text);
-  functional_ = functional_ || r.category == RequirementCategory::Functional;
+  if (!basicsKnown_) basics_.add(r);
   if (!r.area) return;
   const auto standard = std::find(kStandardAreas.begin(), kStandardAreas.end(), *r.area);
   if (standard == kStandardAreas.end()) return;
@@ -118,8 +133,9 @@ Readiness ReadinessTally::finish(std::size_t openFindings, std::size_t openConfl
   double coverage = 0.0;
   for (const auto& area : readiness.areas) coverage += valueOf(area.status);
   coverage /= static_cast<double>(kStandardAreas.size());
-  const double basics =
-      (static_cast<double>(what_) + static_cast<double>(who_) + static_cast<double>(functional_)) / 3.0;
+  const double basics = (static_cast<double>(basics_.what) + static_cast<double>(basics_.who) +
+                         static_cast<double>(basics_.functional)) /
+                        3.0;
   readiness.score = (kBasicsWeight * basics + kCoverageWeight * coverage) /
                     (1.0 + static_cast<double>(readiness.openConflicts));
   readiness.ready = readiness.score >= threshold && readiness.openConflicts == 0;

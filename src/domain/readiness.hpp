@@ -32,12 +32,26 @@ bool describesProduct(std::string_view text);
 // "our drivers").
 bool namesAudience(std::string_view text);
 
+// The basics of the score: what is being built is stated, who it is for, a functional
+// requirement. They only grow as requirements come, so the engine keeps them per session and a
+// turn need not read every requirement's text again (rebuilt when the person edits).
+struct ReadinessBasics {
+  bool what = false;
+  bool who = false;
+  bool functional = false;
+
+  void add(const ExtractedRequirement& requirement);
+  bool operator==(const ReadinessBasics&) const = default;
+};
+ReadinessBasics basicsOf(std::span<const ExtractedRequirement> requirements);
+
 // The readiness worked out as requirements pass by one at a time (a walk over a project's
 // database), keeping only each area's requirement ids. assessReadiness is this over spans, so
 // the formula is written once. Not thread-safe.
 class ReadinessTally {
  public:
-  ReadinessTally();
+  // `known`: the basics of every requirement that will be added, worked out before.
+  explicit ReadinessTally(const ReadinessBasics* known = nullptr);
   // `unclear`: the requirement has an open finding.
   void add(const ExtractedRequirement& requirement, bool unclear);
   // The counts are of the open findings and conflicts among the requirements added.
@@ -45,16 +59,16 @@ class ReadinessTally {
 
  private:
   Readiness readiness_;  // the areas so far
-  bool what_ = false;
-  bool who_ = false;
-  bool functional_ = false;
+  ReadinessBasics basics_;
+  bool basicsKnown_ = false;
 };
 
 // Thread-safe (pure). Findings and conflicts of requirements not in `requirements` are ignored
 // (a conflict's project side, which lives in the project's database, counts as there).
+// `basics`: those of `requirements`, when the caller keeps them (ReadinessBasics).
 Readiness assessReadiness(std::span<const ExtractedRequirement> requirements,
                           std::span<const RequirementFinding> findings,
                           std::span<const RequirementConflict> conflicts,
-                          double threshold = kDefaultReadyThreshold);
+                          double threshold = kDefaultReadyThreshold, const ReadinessBasics* basics = nullptr);
 
 }  // namespace nexus::domain

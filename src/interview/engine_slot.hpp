@@ -5,11 +5,13 @@
 #include <mutex>
 #include <optional>
 #include <stop_token>
+#include <string>
 #include <vector>
 
 #include "core/types.hpp"
 #include "domain/project_index.hpp"
 #include "domain/quality_review.hpp"
+#include "domain/readiness.hpp"
 #include "interview/interview_engine.hpp"
 #include "interview/session_coverage.hpp"
 #include "interview/session_review.hpp"
@@ -25,7 +27,9 @@ struct InterviewEngine::Slot {
         project(std::move(projectIndex)),
         review(reviewOf(session, project)),
         coverage(coverageOf(session)),
-        requirementTexts(requirementTextsOf(session, duplicateSimilarity)) {}
+        asked(askedQuestions(session)),
+        requirementTexts(requirementTextsOf(session, duplicateSimilarity)),
+        basics(domain::basicsOf(session.extractedRequirements)) {}
 
   std::mutex turnMutex;            // held for a whole turn: one turn at a time per session
   std::mutex writeMutex;           // held to change the session and write it; never across a model call
@@ -39,10 +43,18 @@ struct InterviewEngine::Slot {
   // What the interview has covered, updated once per turn and lent to the interviewer for the
   // turn (InterviewContext::coverage); touched only by the thread holding turnMutex.
   domain::QuestionGenerator coverage;
+  // The interviewer's questions so far (askedQuestions), kept like `coverage`: only replies add one.
+  std::vector<std::string> asked;
   // The session's requirements for near-duplicate lookups: kept and lent like `coverage`.
   domain::NearDuplicates requirementTexts;
-  // Set when the person changed requirements between turns (guarded by stateMutex): the next
-  // turn rebuilds `coverage` and `requirementTexts` from the session first.
+  // What the readiness score's basics say of the session's requirements; kept like `coverage`,
+  // and not used while an edit has made it stale (basicsStale: changed under writeMutex and
+  // stateMutex, like the session).
+  domain::ReadinessBasics basics;
+  bool basicsStale = false;
+  // Set when the person changed requirements between turns (changed under writeMutex and
+  // stateMutex, like the session): the next turn rebuilds `coverage`, `requirementTexts` and
+  // `basics` from the session first.
   bool coverageStale = false;
   std::stop_source cancel;         // of the turn in flight; guarded by stateMutex
 

@@ -1,6 +1,7 @@
 #include "interview/interview_engine.hpp"
 
 #include <map>
+#include <optional>
 #include <stop_token>
 
 #include <spdlog/spdlog.h>
@@ -118,20 +119,33 @@ Result<ProcessMessageResult> InterviewEngine::processMessage(std::string_view se
     }
     userMessage = {newId(), MessageRole::User, std::string(text::trim(message)), clock_.now(), std::nullopt,
                    std::nullopt};
-    InterviewSession before = session;  // what a failed save puts back
+    // What a failed save puts back: the whole session only when the message may settle a
+    // verdict (copying 6,000 messages on every turn would cost more than the turn).
+    const Timestamp activityBefore = session.lastActivityAt;
+    std::optional<InterviewSession> before;
     {
       std::lock_guard state(slot.stateMutex);
       session.messages.push_back(userMessage);
       session.lastActivityAt = userMessage.timestamp;
+      if (awaitsVerdict(session)) {
+        before = session;
+        before->messages.pop_back();
+        before->lastActivityAt = activityBefore;
+      }
       settled = settleAnswer(session, slot.review, userMessage.timestamp);
       // A verdict may have marked a requirement "wont": what the interview covered changed.
-      if (!settled.empty()) slot.coverageStale = true;
+      if (!settled.empty()) slot.coverageStale = slot.basicsStale = true;
     }
     if (auto saved = store_.save(session); !saved) {
       std::lock_guard state(slot.stateMutex);
-      session = std::move(before);
-      slot.review = reviewOf(session, slot.project);
-      slot.coverageStale = true;
+      if (before) {
+        session = std::move(*before);
+        slot.review = reviewOf(session, slot.project);
+        slot.coverageStale = slot.basicsStale = true;
+      } else {
+        session.messages.pop_back();
+        session.lastActivityAt = activityBefore;
+      }
       return Error::storageFailed("Your message was not sent because it could not be saved: " +
                                   saved.error().message);
     }
@@ -144,7 +158,9 @@ Result<ProcessMessageResult> InterviewEngine::processMessage(std::string_view se
       if (slot.coverageStale) {
         slot.coverage = coverageOf(session);
         slot.requirementTexts = requirementTextsOf(session, options_.duplicateSimilarity);
+        slot.basics = domain::basicsOf(session.extractedRequirements);
         slot.coverageStale = false;
+        slot.basicsStale = false;
       }
     }
     request = buildRequest(slot);
@@ -191,7 +207,11 @@ ProcessMessageResult InterviewEngine::applyReply(Slot& slot, const std::string& 
       std::lock_guard state(slot.stateMutex);
       applyTurn(session, update, userMessageId);
       recordTurn(slot.coverage, update);
-      for (const auto& requirement : update.captured) slot.requirementTexts.add(requirement.id, requirement.text);
+      for (auto& question : domain::questionSentences(update.reply.content)) slot.asked.push_back(std::move(question));
+      for (const auto& requirement : update.captured) {
+        slot.requirementTexts.add(requirement.id, requirement.text);
+        slot.basics.add(requirement);
+      }
       reviewed = reviewTurn(session, slot.review, update.captured, userMessageId, update.reply.id);
     }
     if (auto saved = store_.save(session); !saved) saveError = saved.error();
@@ -402,9 +422,9 @@ LlmRequest InterviewEngine::buildRequest(Slot& slot) const {
   LlmRequest request;
   request.systemPrompt = prompts::systemPrompt(session.mode, session.evolutionContext);
   request.messages = recentMessages(session.messages, options_.historyTokenBudget);
-  request.context = {session.mode,     session.extractedRequirements, session.exploredAreas, askedQuestions(session),
+  request.context = {session.mode,     session.extractedRequirements, session.exploredAreas, slot.asked,
                      session.findings, session.conflicts,            options_.readyThreshold, lastReplyId(session),
-                     slot.project,     &slot.lentConflicts, &slot.coverage, &slot.requirementTexts};
+                     slot.project,     &slot.lentConflicts, &slot.coverage, &slot.requirementTexts, &slot.basics};
   request.maxTokens = options_.maxReplyTokens;
   return request;
 }

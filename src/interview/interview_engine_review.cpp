@@ -17,8 +17,10 @@
 namespace nexus {
 namespace {
 
-Readiness readinessOf(const InterviewSession& session, double threshold) {
-  return domain::assessReadiness(session.extractedRequirements, session.findings, session.conflicts, threshold);
+Readiness readinessOf(const InterviewSession& session, double threshold,
+                      const domain::ReadinessBasics* basics = nullptr) {
+  return domain::assessReadiness(session.extractedRequirements, session.findings, session.conflicts, threshold,
+                                 basics);
 }
 
 // The database's changes for the fields the person changed.
@@ -37,7 +39,7 @@ RequirementChanges changesOf(const UpdatedRequirement& updated) {
 }  // namespace
 
 bool InterviewEngine::refreshReadiness(Slot& slot, double threshold) {
-  Readiness now = readinessOf(slot.session, threshold);
+  Readiness now = readinessOf(slot.session, threshold, slot.basicsStale ? nullptr : &slot.basics);
   const bool moved = !slot.announcedReadiness || *slot.announcedReadiness != now;
   slot.announcedReadiness = std::move(now);
   return moved;
@@ -131,13 +133,13 @@ Result<ReviewUpdate> InterviewEngine::changeSession(std::string_view sessionId, 
     if (update.empty()) return update;
     {
       std::lock_guard state(slot.stateMutex);
-      slot.coverageStale = true;
+      slot.coverageStale = slot.basicsStale = true;
     }
     if (auto saved = store_.save(session); !saved) {
       std::lock_guard state(slot.stateMutex);
       session = std::move(before);
       slot.review = reviewOf(session, slot.project);
-      slot.coverageStale = true;
+      slot.coverageStale = slot.basicsStale = true;
       return saved.error();
     }
     if (refreshReadiness(slot, options_.readyThreshold)) readiness = slot.announcedReadiness;

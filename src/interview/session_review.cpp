@@ -144,6 +144,16 @@ std::vector<ExtractedRequirement> projectRequirementsOf(const std::vector<Requir
   return others;
 }
 
+bool awaitsVerdict(const InterviewSession& session) {
+  const InterviewMessage* reply = previousReply(session);
+  if (reply == nullptr) return false;
+  const auto askedNow = [&](const auto& entry) {
+    return entry.status == ReviewStatus::Open && entry.askedInMessageId == reply->id;
+  };
+  return std::any_of(session.conflicts.begin(), session.conflicts.end(), askedNow) ||
+         std::any_of(session.findings.begin(), session.findings.end(), askedNow);
+}
+
 ReviewUpdate settleAnswer(InterviewSession& session, domain::QualityReview& review, Timestamp now) {
   ReviewUpdate update;
   const InterviewMessage* reply = previousReply(session);

@@ -57,6 +57,9 @@ std::vector<ExtractedRequirement> projectRequirementsOf(const std::vector<Requir
 // the question the previous reply asked. "Both" keeps both sides of a conflict, naming one side
 // keeps it (the other becomes "wont"), "that's fine" dismisses.
 ReviewUpdate settleAnswer(InterviewSession& session, domain::QualityReview& review, Timestamp now);
+// True when settleAnswer() may change something once the person's latest message is the
+// session's last: the previous reply asked about a finding or conflict that is still open.
+bool awaitsVerdict(const InterviewSession& session);
 
 // After the reply is applied: the findings and conflicts of the requirements it captured; a
 // finding the answer refined is resolved; what the reply asks about is recorded against it

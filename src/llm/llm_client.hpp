@@ -18,6 +18,7 @@ class ConflictLookup;
 class NearDuplicates;
 class ProjectIndex;
 class QuestionGenerator;
+struct ReadinessBasics;
 }
 
 namespace nexus {
@@ -56,6 +57,9 @@ struct InterviewContext {
   // `requirements` indexed for near-duplicate lookups, as the engine keeps them; read-only, and
   // valid like `coverage`. Null: a backend compares with each requirement.
   const domain::NearDuplicates* sessionTexts = nullptr;
+  // The readiness basics of `requirements` (domain::ReadinessBasics), kept and valid like
+  // `coverage`. Null: a backend reads them from the requirements.
+  const domain::ReadinessBasics* basics = nullptr;
 };
 
 struct LlmRequest {
