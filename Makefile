@@ -24,9 +24,10 @@ test: build
 	@ctest --test-dir $(BUILD_DIR) --output-on-failure -j $(JOBS)
 
 bench: build
-	@cmake --build $(BUILD_DIR) --target nexus_benchmarks nexus_delta_latency_bench nexus_api_bench nexus_export_bench -j $(JOBS)
+	@cmake --build $(BUILD_DIR) --target nexus_benchmarks nexus_delta_latency_bench nexus_connection_reuse_bench nexus_api_bench nexus_export_bench -j $(JOBS)
 	@$(BUILD_DIR)/bench/nexus_benchmarks
 	@$(BUILD_DIR)/bench/nexus_delta_latency_bench
+	@$(BUILD_DIR)/bench/nexus_connection_reuse_bench
 	@$(BUILD_DIR)/bench/nexus_api_bench $(BUILD_DIR)/nexus
 	@$(BUILD_DIR)/bench/nexus_export_bench $(BUILD_DIR)/nexus
 

@@ -15,6 +15,7 @@ packages=(
   libspdlog-dev        # logging (brings libfmt-dev)
   libsqlite3-dev libsqlitecpp-dev  # session storage
   libcurl4-openssl-dev # HTTP to model servers (TLS, proxies, streaming)
+  libssl-dev           # the connection-reuse benchmark's TLS server and certificate (bench/)
   libpugixml-dev       # ReqIF export and import
   libxml2-utils        # xmllint: the tests check ReqIF exports against the OMG schema
   libboost1.81-dev     # Asio and Beast: `nexus serve` (HTTP, WebSocket), `nexus rpc`'s workers

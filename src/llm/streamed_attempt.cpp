@@ -12,6 +12,11 @@ constexpr std::size_t kMaxErrorBodyBytes = 64 * 1024;  // an error body is small
 
 bool isSuccess(int status) { return status >= 200 && status < 300; }
 
+http::HttpRequest overFreshConnection(http::HttpRequest request) {
+  request.freshConnection = true;
+  return request;
+}
+
 }  // namespace
 
 std::string StreamedEndpoint::cancelledMessage() const { return "The request to " + serverName + " was cancelled"; }
@@ -31,7 +36,7 @@ std::string trimTrailingSlashes(std::string url) {
 
 AttemptOutcome runStreamedAttempt(http::HttpClient& http, const http::HttpRequest& request,
                                   ReplyStreamDecoder& decoder, const StreamedEndpoint& endpoint,
-                                  std::stop_token cancel) {
+                                  std::stop_token cancel, int attempt) {
   http::SseParser parser;
   std::optional<http::HttpResponseHead> head;
   std::string errorBody;
@@ -51,7 +56,9 @@ AttemptOutcome runStreamedAttempt(http::HttpClient& http, const http::HttpReques
     // Stop reading once the reply is known to have failed or ended.
     return fed.ok() && !decoder.failure() && !decoder.finished();
   };
-  const http::HttpOutcome outcome = http.post(request, onHead, onBody, cancel);
+  // The request is copied only for a retry: those are rare, its body may be long.
+  const http::HttpOutcome outcome = attempt > 1 ? http.post(overFreshConnection(request), onHead, onBody, cancel)
+                                                : http.post(request, onHead, onBody, cancel);
 
   const auto failed = [&](Error error, std::optional<std::chrono::milliseconds> serverDelay = std::nullopt) {
     error.message = withoutSecret(std::move(error.message), endpoint.apiKey);

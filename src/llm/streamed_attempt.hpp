@@ -28,10 +28,12 @@ struct StreamedEndpoint {
 
 // Sends `request` through `http` and reads the reply into `decoder`. A failure may be retried
 // only when retryable and no text was forwarded; its message never holds the API key.
+// `attempt` is runWithRetries' number (1 = the first): a retry goes over a fresh connection,
+// since the one the failed attempt used may be what failed (HttpRequest::freshConnection).
 // Thread-safe as far as `http` is; `decoder` belongs to this call.
 AttemptOutcome runStreamedAttempt(http::HttpClient& http, const http::HttpRequest& request,
                                   ReplyStreamDecoder& decoder, const StreamedEndpoint& endpoint,
-                                  std::stop_token cancel);
+                                  std::stop_token cancel, int attempt);
 
 // `message` with every occurrence of `secret` replaced by "[api key]"; unchanged when empty.
 std::string withoutSecret(std::string message, std::string_view secret);

@@ -430,6 +430,28 @@ TYPED_TEST(ModelClientConformance, TheKeyNeverAppearsInErrorsOrLogs) {
   EXPECT_THAT(logged.str(), Not(HasSubstr("SECRET")));
 }
 
+// ---- connections ----
+
+TYPED_TEST(ModelClientConformance, SuccessiveTurnsGoOverOneConnection) {
+  auto model = this->client();
+  for (int turn = 0; turn < 5; ++turn) {
+    this->enqueue(ReplyScript());
+    auto result = this->complete(model);
+    ASSERT_OK(result);
+    EXPECT_EQ(result->text, "Hello, how can I help?") << "turn " << turn;
+  }
+  EXPECT_EQ(this->callCount(), 5u);
+  EXPECT_EQ(this->server.connectionCount(), 1u) << "a turn opened a connection of its own";
+}
+
+TYPED_TEST(ModelClientConformance, ARetryGoesOverAFreshConnection) {
+  this->enqueue(TypeParam::serverError());
+  this->enqueue(ReplyScript());
+  auto model = this->client();
+  ASSERT_OK(this->complete(model));
+  EXPECT_EQ(this->server.connectionCount(), 2u) << "the retry reused the connection of the failed attempt";
+}
+
 // ---- threads ----
 
 TYPED_TEST(ModelClientConformance, ConcurrentCallsGetTheirOwnReplies) {

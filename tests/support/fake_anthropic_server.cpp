@@ -116,7 +116,8 @@ void errorReply(const HttpErrorReply& script, ResponseWriter& writer) {
 }  // namespace
 
 FakeAnthropicServer::FakeAnthropicServer()
-    : server_([this](const RecordedRequest& request, ResponseWriter& writer) { answer(request, writer); }) {}
+    : server_([this](const RecordedRequest& request, ResponseWriter& writer) { answer(request, writer); },
+              ConnectionReuse::KeepAlive) {}
 
 void FakeAnthropicServer::answer(const RecordedRequest& request, ResponseWriter& writer) {
   if (request.method != "POST" || request.target != "/v1/messages") {

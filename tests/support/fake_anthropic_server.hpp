@@ -70,6 +70,9 @@ class FakeAnthropicServer {
   std::string baseUrl() const { return server_.baseUrl(); }
   std::vector<ReceivedCall> calls() const { return receivedCalls(server_); }
   std::size_t callCount() const { return calls().size(); }
+  // TCP connections the clients opened: connections are kept alive between requests, as the
+  // real API does, so a client that reuses them opens one for many calls.
+  std::size_t connectionCount() const { return server_.acceptedConnections(); }
 
   static HttpErrorReply overloaded() { return {529, "overloaded_error", "Overloaded", {}}; }
   static HttpErrorReply rateLimited(std::string retryAfterSeconds) {

@@ -104,7 +104,8 @@ void errorReply(const HttpErrorReply& script, ResponseWriter& writer) {
 }  // namespace
 
 FakeOpenAiServer::FakeOpenAiServer()
-    : server_([this](const RecordedRequest& request, ResponseWriter& writer) { answer(request, writer); }) {}
+    : server_([this](const RecordedRequest& request, ResponseWriter& writer) { answer(request, writer); },
+              ConnectionReuse::KeepAlive) {}
 
 HttpErrorReply FakeOpenAiServer::jsonError(int status, std::string message, std::string type, nlohmann::json code,
                                            http::HttpHeaders headers) {

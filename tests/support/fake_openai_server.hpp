@@ -75,6 +75,9 @@ class FakeOpenAiServer {
   std::string baseUrl() const { return server_.baseUrl() + "/v1"; }
   std::vector<ReceivedCall> calls() const { return receivedCalls(server_); }
   std::size_t callCount() const { return calls().size(); }
+  // TCP connections the clients opened: connections are kept alive between requests, as the
+  // real API does, so a client that reuses them opens one for many calls.
+  std::size_t connectionCount() const { return server_.acceptedConnections(); }
 
   // {"error":{"message","type","param","code"}} as OpenAI (string code) or llama.cpp (integer) send it.
   static HttpErrorReply jsonError(int status, std::string message, std::string type, nlohmann::json code,

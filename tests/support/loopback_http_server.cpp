@@ -8,6 +8,7 @@
 
 #include <cerrno>
 #include <cstdio>
+#include <optional>
 #include <stdexcept>
 
 #include "core/text.hpp"
@@ -52,16 +53,48 @@ bool parseHead(std::string_view head, RecordedRequest& request) {
   return true;
 }
 
+// The next request on a connection. `pending` holds the bytes read but not yet used, before
+// and after: a client may send its next request before the answer to this one. nullopt once the
+// connection ends (or is shut down) before a whole, well-formed request arrived.
+std::optional<RecordedRequest> readRequest(int fd, std::string& pending) {
+  char buffer[16384];
+  for (;;) {
+    if (const std::size_t headEnd = pending.find("\r\n\r\n"); headEnd != std::string::npos) {
+      RecordedRequest request;
+      if (!parseHead(std::string_view(pending).substr(0, headEnd), request)) return std::nullopt;
+      std::size_t contentLength = 0;
+      if (auto length = request.headers.find("content-length")) contentLength = std::stoul(std::string(*length));
+      const std::size_t requestEnd = headEnd + 4 + contentLength;
+      if (pending.size() >= requestEnd) {
+        request.body = pending.substr(headEnd + 4, contentLength);
+        pending.erase(0, requestEnd);
+        return request;
+      }
+    }
+    const ssize_t count = ::recv(fd, buffer, sizeof buffer, 0);
+    if (count <= 0) return std::nullopt;
+    pending.append(buffer, static_cast<std::size_t>(count));
+  }
+}
+
+bool saysClose(const http::HttpHeaders& headers) {
+  const auto connection = headers.find("connection");
+  return connection && text::toLower(*connection) == "close";
+}
+
 }  // namespace
 
 // ---- ResponseWriter ----
 
 bool ResponseWriter::sendHead(int status, const http::HttpHeaders& headers, BodyFraming framing) {
   framing_ = framing;
+  keepAlive_ = server_.reuse_ == ConnectionReuse::KeepAlive && framing != BodyFraming::CloseDelimited &&
+               !saysClose(headers);
   std::string head = "HTTP/1.1 " + std::to_string(status) + " " + reasonPhrase(status) + "\r\n";
   for (const auto& header : headers.all()) head += header.name + ": " + header.value + "\r\n";
   if (framing == BodyFraming::Chunked) head += "Transfer-Encoding: chunked\r\n";
-  head += "Connection: close\r\n\r\n";
+  if (!keepAlive_ && !saysClose(headers)) head += "Connection: close\r\n";
+  head += "\r\n";
   return server_.writeAll(connectionId_, head);
 }
 
@@ -77,7 +110,7 @@ void ResponseWriter::finish() {
   if (finished_) return;
   finished_ = true;
   if (framing_ == BodyFraming::Chunked) server_.writeAll(connectionId_, "0\r\n\r\n");
-  server_.closeConnection(connectionId_, false);
+  if (!keepAlive_) server_.closeConnection(connectionId_, false);
 }
 
 void ResponseWriter::drop(bool reset) {
@@ -100,9 +133,14 @@ bool ResponseWriter::pause(std::chrono::milliseconds duration) {
 
 bool ResponseWriter::sendRaw(std::string_view bytes) { return server_.writeAll(connectionId_, bytes); }
 
+bool ResponseWriter::leftConnectionOpen() const {
+  return finished_ && keepAlive_ && server_.isOpen(connectionId_);
+}
+
 // ---- LoopbackHttpServer ----
 
-LoopbackHttpServer::LoopbackHttpServer(Handler handler) : handler_(std::move(handler)) {
+LoopbackHttpServer::LoopbackHttpServer(Handler handler, ConnectionReuse reuse)
+    : handler_(std::move(handler)), reuse_(reuse) {
   listenFd_ = ::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
   if (listenFd_ < 0) throw std::runtime_error("loopback server: socket() failed");
   sockaddr_in address{};
@@ -140,6 +178,11 @@ std::vector<RecordedRequest> LoopbackHttpServer::requests() const {
   return requests_;
 }
 
+std::size_t LoopbackHttpServer::acceptedConnections() const {
+  std::lock_guard lock(mutex_);
+  return connectionFds_.size();
+}
+
 bool LoopbackHttpServer::stopping() const {
   std::lock_guard lock(mutex_);
   return stopping_;
@@ -171,39 +214,20 @@ void LoopbackHttpServer::serve(int connectionId) {
     std::lock_guard lock(mutex_);
     fd = connectionFds_[connectionId];
   }
-  std::string received;
-  std::size_t headEnd = std::string::npos;
-  char buffer[16384];
-  RecordedRequest request;
-  std::size_t contentLength = 0;
-  bool complete = false;
-  for (;;) {
-    if (headEnd == std::string::npos) {
-      headEnd = received.find("\r\n\r\n");
-      if (headEnd != std::string::npos) {
-        if (!parseHead(std::string_view(received).substr(0, headEnd), request)) break;
-        if (auto length = request.headers.find("content-length")) contentLength = std::stoul(std::string(*length));
-      }
-    }
-    if (headEnd != std::string::npos && received.size() >= headEnd + 4 + contentLength) {
-      request.body = received.substr(headEnd + 4, contentLength);
-      complete = true;
-      break;
-    }
-    const ssize_t count = ::recv(fd, buffer, sizeof buffer, 0);
-    if (count <= 0) break;
-    received.append(buffer, static_cast<std::size_t>(count));
-  }
-  if (complete) {
+  std::string pending;
+  // `fd` is read again only while the connection is open: once closed, its number may be reused.
+  while (auto request = readRequest(fd, pending)) {
     {
       std::lock_guard lock(mutex_);
-      requests_.push_back(request);
+      requests_.push_back(*request);
     }
     ResponseWriter writer(*this, connectionId);
     try {
-      handler_(request, writer);
+      handler_(*request, writer);
     } catch (...) {  // a failing handler ends the connection; the test sees it as a dropped response
+      break;
     }
+    if (!writer.leftConnectionOpen()) break;
   }
   closeConnection(connectionId, false);
 }
@@ -233,6 +257,11 @@ void LoopbackHttpServer::closeConnection(int connectionId, bool reset) {
   }
   ::close(fd);
   fd = -1;
+}
+
+bool LoopbackHttpServer::isOpen(int connectionId) const {
+  std::lock_guard lock(mutex_);
+  return connectionFds_[connectionId] >= 0;
 }
 
 int unusedLoopbackPort() {

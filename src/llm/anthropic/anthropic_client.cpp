@@ -40,9 +40,9 @@ Result<LlmResponse> AnthropicClient::complete(const LlmRequest& request, const D
   httpRequest.connectTimeout = config_.connectTimeout;
   httpRequest.idleTimeout = config_.idleTimeout;
 
-  return runWithRetries(config_.retry, wait_, cancel, endpoint_.cancelledMessage(), [&](int) {
+  return runWithRetries(config_.retry, wait_, cancel, endpoint_.cancelledMessage(), [&](int attempt) {
     anthropic::StreamDecoder decoder(onDelta);
-    return runStreamedAttempt(http_, httpRequest, decoder, endpoint_, cancel);
+    return runStreamedAttempt(http_, httpRequest, decoder, endpoint_, cancel, attempt);
   });
 }
 

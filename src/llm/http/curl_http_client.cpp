@@ -3,9 +3,13 @@
 #include <curl/curl.h>
 
 #include <algorithm>
+#include <array>
 #include <exception>
 #include <memory>
+#include <mutex>
 #include <stdexcept>
+#include <utility>
+#include <vector>
 
 #include "core/text.hpp"
 
@@ -14,6 +18,10 @@ namespace nexus::http {
 namespace {
 
 using SteadyClock = std::chrono::steady_clock;
+
+// How long the rest of a response is still read after a handler asked to stop (see
+// stopForHandler). A server sends the end of a finished stream right after its last event.
+constexpr std::chrono::milliseconds kDrainAfterStop{100};
 
 // libcurl's global state is set up once per process and never torn down: other threads may
 // still be inside libcurl at exit. The function-local static makes the first call thread-safe.
@@ -27,6 +35,7 @@ void initialiseCurlOnce() {
 
 struct EasyDeleter { void operator()(CURL* handle) const { curl_easy_cleanup(handle); } };
 struct MultiDeleter { void operator()(CURLM* handle) const { curl_multi_cleanup(handle); } };
+struct ShareDeleter { void operator()(CURLSH* handle) const { curl_share_cleanup(handle); } };
 struct ListDeleter { void operator()(curl_slist* list) const { curl_slist_free_all(list); } };
 struct UrlDeleter { void operator()(CURLU* url) const { curl_url_cleanup(url); } };
 
@@ -66,6 +75,7 @@ struct Exchange {
   HttpResponseHead head;
   bool headDelivered = false;
   bool stoppedByHandler = false;
+  SteadyClock::time_point drainDeadline;  // once stopped by a handler: when to stop reading
   bool connected = false;
   curl_off_t bytesSent = 0;
   SteadyClock::time_point lastActivity;
@@ -73,13 +83,18 @@ struct Exchange {
   char errorBuffer[CURL_ERROR_SIZE] = {};
 };
 
-bool deliverHead(Exchange& exchange) {
+// A handler asked to stop: it is not called again, but the rest of the response is still read
+// (and dropped) for a moment. A response read to its end leaves its connection open for the
+// next exchange; one cut off mid-body makes libcurl close the connection (HTTP/1.1). The model
+// clients stop as soon as a reply is whole, just before the server ends the body.
+void stopForHandler(Exchange& exchange) {
+  exchange.stoppedByHandler = true;
+  exchange.drainDeadline = SteadyClock::now() + kDrainAfterStop;
+}
+
+void deliverHead(Exchange& exchange) {
   exchange.headDelivered = true;
-  if (*exchange.onHead && !(*exchange.onHead)(exchange.head)) {
-    exchange.stoppedByHandler = true;
-    return false;
-  }
-  return true;
+  if (*exchange.onHead && !(*exchange.onHead)(exchange.head)) stopForHandler(exchange);
 }
 
 std::size_t onHeaderLine(char* buffer, std::size_t size, std::size_t count, void* userData) {
@@ -99,7 +114,7 @@ std::size_t onHeaderLine(char* buffer, std::size_t size, std::size_t count, void
         }
       }
     } else if (line.empty()) {
-      if (exchange.head.status >= 200 && !exchange.headDelivered && !deliverHead(exchange)) return 0;
+      if (exchange.head.status >= 200 && !exchange.headDelivered) deliverHead(exchange);
     } else if (const std::size_t colon = line.find(':'); colon != std::string_view::npos) {
       exchange.head.headers.add(std::string(text::trim(line.substr(0, colon))),
                                 std::string(text::trim(line.substr(colon + 1))));
@@ -120,12 +135,10 @@ std::size_t onBodyBytes(char* buffer, std::size_t size, std::size_t count, void*
       long status = 0;
       curl_easy_getinfo(exchange.easy, CURLINFO_RESPONSE_CODE, &status);
       exchange.head.status = static_cast<int>(status);
-      if (!deliverHead(exchange)) return 0;
+      deliverHead(exchange);
     }
-    if (*exchange.onBody && !(*exchange.onBody)(std::string_view(buffer, total))) {
-      exchange.stoppedByHandler = true;
-      return 0;
-    }
+    if (exchange.stoppedByHandler) return total;  // drained unseen
+    if (*exchange.onBody && !(*exchange.onBody)(std::string_view(buffer, total))) stopForHandler(exchange);
     return total;
   } catch (...) {
     exchange.handlerException = std::current_exception();
@@ -188,19 +201,28 @@ HeaderList curlHeaderList(const HttpHeaders& headers) {
 
 // ---- the curl options ----
 
+// What every request of one client carries.
+struct ClientSettings {
+  const std::string& userAgent;
+  const std::string& caFile;  // empty: the system's certificate authorities
+};
+
 // Proxies are not set here: libcurl reads http_proxy, https_proxy and no_proxy itself.
-void setOptions(CURL* handle, const HttpRequest& request, curl_slist* headers, const std::string& userAgent,
+void setOptions(CURL* handle, const HttpRequest& request, curl_slist* headers, const ClientSettings& client,
                 Exchange& exchange) {
   curl_easy_setopt(handle, CURLOPT_URL, request.url.c_str());
+  curl_easy_setopt(handle, CURLOPT_HTTP_VERSION, static_cast<long>(CURL_HTTP_VERSION_2TLS));
   curl_easy_setopt(handle, CURLOPT_PROTOCOLS_STR, "http,https");
   curl_easy_setopt(handle, CURLOPT_POST, 1L);
   curl_easy_setopt(handle, CURLOPT_POSTFIELDS, request.body.data());
   curl_easy_setopt(handle, CURLOPT_POSTFIELDSIZE_LARGE, static_cast<curl_off_t>(request.body.size()));
   curl_easy_setopt(handle, CURLOPT_HTTPHEADER, headers);
-  curl_easy_setopt(handle, CURLOPT_USERAGENT, userAgent.c_str());
+  curl_easy_setopt(handle, CURLOPT_USERAGENT, client.userAgent.c_str());
   curl_easy_setopt(handle, CURLOPT_FOLLOWLOCATION, 0L);  // a POST must not be re-sent elsewhere
   curl_easy_setopt(handle, CURLOPT_SSL_VERIFYPEER, 1L);  // the defaults, stated: never turned off
   curl_easy_setopt(handle, CURLOPT_SSL_VERIFYHOST, 2L);
+  if (!client.caFile.empty()) curl_easy_setopt(handle, CURLOPT_CAINFO, client.caFile.c_str());
+  curl_easy_setopt(handle, CURLOPT_FRESH_CONNECT, request.freshConnection ? 1L : 0L);
   curl_easy_setopt(handle, CURLOPT_NOSIGNAL, 1L);        // no SIGALRM in a multi-threaded process
   curl_easy_setopt(handle, CURLOPT_TCP_KEEPALIVE, 1L);   // long quiet streams through NATs
   // The only libcurl timer: the idle and total timeouts are the transfer loop's own.
@@ -262,6 +284,10 @@ struct TimeoutCheck {
 TimeoutCheck checkTimeouts(const Exchange& exchange, const HttpRequest& request, SteadyClock::time_point start) {
   const auto now = SteadyClock::now();
   auto wakeAt = now + std::chrono::seconds{1};
+  if (exchange.stoppedByHandler) {
+    if (now >= exchange.drainDeadline) return {TransportErrorKind::Aborted};
+    wakeAt = std::min(wakeAt, exchange.drainDeadline);
+  }
   if (exchange.connected) {
     const auto idleDeadline = exchange.lastActivity + request.idleTimeout;
     if (now >= idleDeadline) return {TransportErrorKind::IdleTimeout};
@@ -382,11 +408,9 @@ TransportError stoppedError(TransportErrorKind kind, const HttpRequest& request,
 
 TransportError curlError(CURLcode code, const Exchange& exchange, const HttpRequest& request,
                          const Endpoint& endpoint) {
-  // A handler's `false` makes libcurl report a write error: the caller asked for it.
-  const TransportErrorKind kind = exchange.stoppedByHandler ? TransportErrorKind::Aborted : kindOf(code);
   const std::string detail =
       exchange.errorBuffer[0] != '\0' ? std::string(exchange.errorBuffer) : curl_easy_strerror(code);
-  return failure(kind, endpoint, scrubbed(detail, request, endpoint));
+  return failure(kindOf(code), endpoint, scrubbed(detail, request, endpoint));
 }
 
 HttpOutcome failedOutcome(TransportError error) {
@@ -404,7 +428,9 @@ HttpOutcome outcomeOf(const TransferEnd& end, Exchange& exchange, const HttpRequ
   if (exchange.handlerException) std::rethrow_exception(exchange.handlerException);
   HttpOutcome outcome;
   if (exchange.headDelivered) outcome.head = std::move(exchange.head);
-  if (end.stopped) {
+  if (exchange.stoppedByHandler) {  // the caller's word comes first, however the drain ended
+    outcome.error = failure(TransportErrorKind::Aborted, endpoint, "");
+  } else if (end.stopped) {
     outcome.error = stoppedError(*end.stopped, request, endpoint);
   } else if (*end.finished != CURLE_OK) {
     outcome.error = curlError(*end.finished, exchange, request, endpoint);
@@ -412,11 +438,127 @@ HttpOutcome outcomeOf(const TransferEnd& end, Exchange& exchange, const HttpRequ
   return outcome;
 }
 
+// ---- sessions: what stays open between exchanges ----
+
+// At most this many idle sessions wait for the next post(); more concurrent posts get sessions
+// of their own, closed after their exchange.
+constexpr std::size_t kMaxIdleSessions = 16;
+
+// DNS answers and TLS sessions, shared by every session of one client: a new connection skips
+// the lookup and resumes TLS. libcurl locks each kind of shared data through the callbacks.
+// Connections are not shared: libcurl cannot hand them between threads; each session keeps
+// its own.
+class SharedCaches {
+ public:
+  SharedCaches() : share_(curl_share_init()) {
+    if (!share_) throw std::bad_alloc();
+    CURLSH* share = share_.get();
+    if (curl_share_setopt(share, CURLSHOPT_LOCKFUNC, lock) != CURLSHE_OK ||
+        curl_share_setopt(share, CURLSHOPT_UNLOCKFUNC, unlock) != CURLSHE_OK ||
+        curl_share_setopt(share, CURLSHOPT_USERDATA, &locks_) != CURLSHE_OK ||
+        curl_share_setopt(share, CURLSHOPT_SHARE, CURL_LOCK_DATA_DNS) != CURLSHE_OK ||
+        curl_share_setopt(share, CURLSHOPT_SHARE, CURL_LOCK_DATA_SSL_SESSION) != CURLSHE_OK) {
+      throw std::runtime_error("libcurl could not set up the shared DNS and TLS session caches");
+    }
+  }
+  SharedCaches(const SharedCaches&) = delete;
+  SharedCaches& operator=(const SharedCaches&) = delete;
+
+  CURLSH* handle() const { return share_.get(); }
+
+ private:
+  using Locks = std::array<std::mutex, CURL_LOCK_DATA_LAST>;  // one per kind of data, as libcurl asks
+
+  static void lock(CURL*, curl_lock_data data, curl_lock_access, void* locks) {
+    (*static_cast<Locks*>(locks))[static_cast<std::size_t>(data)].lock();
+  }
+  static void unlock(CURL*, curl_lock_data data, void* locks) {
+    (*static_cast<Locks*>(locks))[static_cast<std::size_t>(data)].unlock();
+  }
+
+  Locks locks_;
+  std::unique_ptr<CURLSH, ShareDeleter> share_;  // after locks_: cleaned up while they still exist
+};
+
+// Serves one exchange at a time: an easy handle inside its own multi handle, whose connection
+// cache keeps the connection of a completed exchange open for the session's next one.
+struct Session {
+  std::unique_ptr<CURLM, MultiDeleter> multi;
+  std::unique_ptr<CURL, EasyDeleter> easy;  // after multi: cleaned up first (it is detached then)
+};
+
+std::unique_ptr<Session> newSession(CURLSH* caches) {
+  auto session = std::make_unique<Session>();
+  session->multi.reset(curl_multi_init());
+  session->easy.reset(curl_easy_init());
+  if (!session->multi || !session->easy) throw std::bad_alloc();
+  curl_easy_setopt(session->easy.get(), CURLOPT_SHARE, caches);  // curl_easy_reset keeps it
+  return session;
+}
+
+struct ExchangeResult {
+  HttpOutcome outcome;
+  bool sessionReusable = false;  // the exchange completed: its connection may serve the next one
+};
+
+// One exchange through `session`; rethrows what a handler threw.
+ExchangeResult exchangeThrough(Session& session, const HttpRequest& request, const Endpoint& endpoint,
+                               curl_slist* headers, const ClientSettings& client, const HeadHandler& onHead,
+                               const BodyHandler& onBody, const std::stop_token& cancel) {
+  Exchange exchange;
+  exchange.easy = session.easy.get();
+  exchange.onHead = &onHead;
+  exchange.onBody = &onBody;
+  setOptions(session.easy.get(), request, headers, client, exchange);
+
+  const AttachedHandle attached(session.multi.get(), session.easy.get());
+  const TransferEnd end = runTransfer(session.multi.get(), exchange, request, cancel);
+  // Only a transfer libcurl completed leaves its connection in a known state; a failed, timed
+  // out or cancelled one may have left it broken.
+  const bool completed = end.finished && *end.finished == CURLE_OK;
+  return {outcomeOf(end, exchange, request, endpoint), completed};
+}
+
 }  // namespace
 
-CurlHttpClient::CurlHttpClient(std::string_view version) : userAgent_("nexus-interview/" + std::string(version)) {
+// The idle sessions of one client, most recently used last. Thread-safe.
+class CurlHttpClient::SessionPool {
+ public:
+  // The most recently used idle session (its connection is the likeliest to be still open),
+  // or a new one.
+  std::unique_ptr<Session> take() {
+    {
+      const std::lock_guard lock(mutex_);
+      if (!idle_.empty()) {
+        std::unique_ptr<Session> session = std::move(idle_.back());
+        idle_.pop_back();
+        return session;
+      }
+    }
+    return newSession(caches_.handle());
+  }
+
+  // A session whose exchange completed, for a later post(). Beyond kMaxIdleSessions it is
+  // closed instead, as this returns (after the lock is released).
+  void giveBack(std::unique_ptr<Session> session) {
+    curl_easy_reset(session->easy.get());  // no option may point into the finished exchange
+    const std::lock_guard lock(mutex_);
+    if (idle_.size() < kMaxIdleSessions) idle_.push_back(std::move(session));
+  }
+
+ private:
+  SharedCaches caches_;
+  std::mutex mutex_;
+  std::vector<std::unique_ptr<Session>> idle_;  // after caches_: closed while the share still exists
+};
+
+CurlHttpClient::CurlHttpClient(std::string_view version, std::string caFile)
+    : userAgent_("nexus-interview/" + std::string(version)), caFile_(std::move(caFile)) {
   initialiseCurlOnce();
+  sessions_ = std::make_unique<SessionPool>();
 }
+
+CurlHttpClient::~CurlHttpClient() = default;
 
 HttpOutcome CurlHttpClient::post(const HttpRequest& request, const HeadHandler& onHead, const BodyHandler& onBody,
                                  std::stop_token cancel) {
@@ -430,19 +572,12 @@ HttpOutcome CurlHttpClient::post(const HttpRequest& request, const HeadHandler& 
   }
   const HeaderList headers = curlHeaderList(request.headers);
 
-  const std::unique_ptr<CURL, EasyDeleter> easy(curl_easy_init());
-  const std::unique_ptr<CURLM, MultiDeleter> multi(curl_multi_init());
-  if (!easy || !multi) throw std::bad_alloc();
-
-  Exchange exchange;
-  exchange.easy = easy.get();
-  exchange.onHead = &onHead;
-  exchange.onBody = &onBody;
-  setOptions(easy.get(), request, headers.get(), userAgent_, exchange);
-
-  const AttachedHandle attached(multi.get(), easy.get());
-  const TransferEnd end = runTransfer(multi.get(), exchange, request, cancel);
-  return outcomeOf(end, exchange, request, *endpoint);
+  // Closed with its connections unless given back: a failed exchange's connection is never reused.
+  std::unique_ptr<Session> session = sessions_->take();
+  ExchangeResult result = exchangeThrough(*session, request, *endpoint, headers.get(), {userAgent_, caFile_}, onHead,
+                                          onBody, cancel);
+  if (result.sessionReusable) sessions_->giveBack(std::move(session));
+  return std::move(result.outcome);
 }
 
 }  // namespace nexus::http

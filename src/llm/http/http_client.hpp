@@ -24,6 +24,10 @@ struct HttpRequest {
   std::chrono::milliseconds connectTimeout{10'000};  // name resolution, TCP and TLS
   std::chrono::milliseconds idleTimeout{60'000};     // once connected: longest silence allowed
   std::optional<std::chrono::milliseconds> totalTimeout;  // the whole exchange; none by default
+  // Open a new connection instead of reusing an idle one: for a retry, in case the connection
+  // the failed attempt went over (or an HTTP/2 connection it shared) is what went wrong. The
+  // new connection is kept for later exchanges like any other.
+  bool freshConnection = false;
 };
 
 struct HttpResponseHead {
@@ -40,9 +44,11 @@ struct HttpOutcome {
 };
 
 // Called once, with the final (non-1xx) response head, before any body piece. Return false to
-// stop the exchange (reported as TransportErrorKind::Aborted).
+// stop the exchange (reported as TransportErrorKind::Aborted): no handler is called again. An
+// implementation may still read the rest of the response for a moment, unseen, so that its
+// connection can be reused.
 using HeadHandler = std::function<bool(const HttpResponseHead&)>;
-// Called with each piece of the (de-chunked) body as it arrives. Return false to stop.
+// Called with each piece of the (de-chunked) body as it arrives. Return false to stop, as above.
 using BodyHandler = std::function<bool(std::string_view)>;
 
 // Implementations are thread-safe: several threads may post at once. Handlers run on the

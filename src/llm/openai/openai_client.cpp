@@ -59,9 +59,9 @@ Result<LlmResponse> OpenAiCompatibleClient::complete(const LlmRequest& request, 
   httpRequest.connectTimeout = config_.connectTimeout;
   httpRequest.idleTimeout = config_.idleTimeout;
 
-  return runWithRetries(config_.retry, wait_, cancel, endpoint_.cancelledMessage(), [&](int) {
+  return runWithRetries(config_.retry, wait_, cancel, endpoint_.cancelledMessage(), [&](int attempt) {
     openai::StreamDecoder decoder(onDelta, errorContext_);
-    return runStreamedAttempt(http_, httpRequest, decoder, endpoint_, cancel);
+    return runStreamedAttempt(http_, httpRequest, decoder, endpoint_, cancel, attempt);
   });
 }
 

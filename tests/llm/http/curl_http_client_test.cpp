@@ -408,6 +408,206 @@ TEST(CurlHttpClient, ServesSeveralThreadsAtOnce) {
   }
 }
 
+// ---- connection reuse ----
+
+// A short event stream echoing the request's body, on a connection that stays open after it.
+void answerWithAShortStream(const RecordedRequest& request, ResponseWriter& writer) {
+  writer.sendHead(200, {{"content-type", "text/event-stream"}}, BodyFraming::Chunked);
+  writer.sendBody("data: " + request.body + "\n\n");
+  writer.finish();
+}
+
+// Posts `count` requests one after another through `client`: each gets its own reply.
+void expectSuccessivePostsSucceed(HttpClient& client, const LoopbackHttpServer& server, int count) {
+  for (int i = 0; i < count; ++i) {
+    Received received;
+    const std::string body = "turn-" + std::to_string(i);
+    const auto outcome = postCollecting(client, requestTo(server, body), received);
+    ASSERT_TRUE(outcome.ok()) << "post " << i << ": " << outcome.error->message;
+    EXPECT_EQ(received.head.status, 200) << "post " << i;
+    EXPECT_NE(received.body.find(body), std::string::npos) << "post " << i << ": " << received.body;
+  }
+}
+
+TEST(CurlHttpClient, SuccessivePostsShareOneConnection) {
+  LoopbackHttpServer server(answerWithAShortStream, test::ConnectionReuse::KeepAlive);
+  CurlHttpClient client("1");
+  expectSuccessivePostsSucceed(client, server, 5);
+  EXPECT_EQ(server.requests().size(), 5u);
+  EXPECT_EQ(server.acceptedConnections(), 1u) << "every post opened a connection of its own";
+}
+
+// The model clients stop reading at the reply's last event, just before the body's end: the
+// rest is still read so that the connection survives.
+TEST(CurlHttpClient, HandlerStoppingAtTheLastEventKeepsTheConnection) {
+  LoopbackHttpServer server(
+      [](const RecordedRequest&, ResponseWriter& writer) {
+        writer.sendHead(200, {{"content-type", "text/event-stream"}}, BodyFraming::Chunked);
+        writer.sendBody("data: last\n\n");
+        writer.pause(20ms);  // the end of the body leaves well after the last event
+        writer.finish();
+      },
+      test::ConnectionReuse::KeepAlive);
+  CurlHttpClient client("1");
+  for (int i = 0; i < 5; ++i) {
+    int pieces = 0;
+    const auto outcome = client.post(
+        requestTo(server), [](const HttpResponseHead&) { return true; },
+        [&](std::string_view piece) {
+          ++pieces;
+          return piece.find("last") == std::string_view::npos;
+        },
+        {});
+    ASSERT_FALSE(outcome.ok());
+    EXPECT_EQ(outcome.error->kind, TransportErrorKind::Aborted) << outcome.error->message;
+    EXPECT_EQ(pieces, 1) << "no handler call after it asked to stop";
+  }
+  EXPECT_EQ(server.acceptedConnections(), 1u);
+}
+
+TEST(CurlHttpClient, ServerThatSaysConnectionCloseStillServesEveryPost) {
+  LoopbackHttpServer server(
+      [](const RecordedRequest& request, ResponseWriter& writer) {
+        writer.respond(200, {{"Connection", "close"}}, "data: " + request.body + "\n\n");
+      },
+      test::ConnectionReuse::KeepAlive);
+  CurlHttpClient client("1");
+  expectSuccessivePostsSucceed(client, server, 5);
+  EXPECT_EQ(server.acceptedConnections(), 5u);
+}
+
+// As if the server's keep-alive timeout struck the moment each response was out: the client
+// may find out only when it sends the next request.
+TEST(CurlHttpClient, ServerClosingWithoutNoticeAfterEachResponseStillServesEveryPost) {
+  LoopbackHttpServer server(
+      [](const RecordedRequest& request, ResponseWriter& writer) {
+        answerWithAShortStream(request, writer);
+        writer.drop(false);
+      },
+      test::ConnectionReuse::KeepAlive);
+  CurlHttpClient client("1");
+  expectSuccessivePostsSucceed(client, server, 5);
+  EXPECT_EQ(server.acceptedConnections(), 5u);
+}
+
+TEST(CurlHttpClient, IdleConnectionTheServerClosedIsReplacedTransparently) {
+  LoopbackHttpServer server(
+      [](const RecordedRequest& request, ResponseWriter& writer) {
+        answerWithAShortStream(request, writer);
+        writer.pause(20ms);  // the server's keep-alive timeout
+        writer.drop(false);
+      },
+      test::ConnectionReuse::KeepAlive);
+  CurlHttpClient client("1");
+  for (int i = 0; i < 3; ++i) {
+    expectSuccessivePostsSucceed(client, server, 1);
+    std::this_thread::sleep_for(60ms);  // the connection is idle in the client's pool meanwhile
+  }
+  EXPECT_EQ(server.acceptedConnections(), 3u);
+}
+
+TEST(CurlHttpClient, ConnectionOfAFailedExchangeIsNotReused) {
+  LoopbackHttpServer server(
+      [](const RecordedRequest& request, ResponseWriter& writer) {
+        if (request.body != "stall") return answerWithAShortStream(request, writer);
+        writer.sendHead(200, {}, BodyFraming::Chunked);
+        writer.sendBody("data: 1\n\n");
+        writer.pause(10s);  // cut short when the server stops
+      },
+      test::ConnectionReuse::KeepAlive);
+  CurlHttpClient client("1");
+  auto stalling = requestTo(server, "stall");
+  stalling.idleTimeout = 100ms;
+  Received received;
+  const auto stalled = postCollecting(client, stalling, received);
+  ASSERT_FALSE(stalled.ok());
+  EXPECT_EQ(stalled.error->kind, TransportErrorKind::IdleTimeout) << stalled.error->message;
+  expectSuccessivePostsSucceed(client, server, 2);
+  EXPECT_EQ(server.acceptedConnections(), 2u);
+}
+
+TEST(CurlHttpClient, CancellingAPostOnAReusedConnectionStopsPromptlyAndLaterPostsWork) {
+  LoopbackHttpServer server(
+      [](const RecordedRequest& request, ResponseWriter& writer) {
+        if (request.body != "slow") return answerWithAShortStream(request, writer);
+        writer.sendHead(200, {}, BodyFraming::Chunked);
+        writer.sendBody("data: 1\n\n");
+        writer.pause(10s);
+      },
+      test::ConnectionReuse::KeepAlive);
+  CurlHttpClient client("1");
+  expectSuccessivePostsSucceed(client, server, 1);
+
+  std::stop_source stop;
+  std::atomic<bool> firstSeen{false};
+  std::jthread canceller([&] {
+    for (int i = 0; i < 2000 && !firstSeen; ++i) std::this_thread::sleep_for(1ms);
+    stop.request_stop();
+  });
+  auto slow = requestTo(server, "slow");
+  slow.idleTimeout = 10s;
+  const auto started = std::chrono::steady_clock::now();
+  const auto cancelled = client.post(
+      slow, [](const HttpResponseHead&) { return true; },
+      [&](std::string_view) {
+        firstSeen = true;
+        return true;
+      },
+      stop.get_token());
+  ASSERT_FALSE(cancelled.ok());
+  EXPECT_EQ(cancelled.error->kind, TransportErrorKind::Cancelled) << cancelled.error->message;
+  EXPECT_LT(std::chrono::steady_clock::now() - started, 1s);
+
+  expectSuccessivePostsSucceed(client, server, 2);
+  EXPECT_EQ(server.acceptedConnections(), 2u) << "the cancelled exchange's connection was reused";
+}
+
+TEST(CurlHttpClient, TwoThreadsPostingAtOnceBothSucceed) {
+  LoopbackHttpServer server(
+      [](const RecordedRequest& request, ResponseWriter& writer) {
+        writer.sendHead(200, {}, BodyFraming::Chunked);
+        writer.pause(30ms);  // the two threads' exchanges overlap
+        writer.sendBody(request.body);
+        writer.finish();
+      },
+      test::ConnectionReuse::KeepAlive);
+  CurlHttpClient client("1");
+  constexpr int kThreads = 2;
+  constexpr int kPostsEach = 3;
+  std::vector<std::string> failures(kThreads);
+  {
+    std::vector<std::jthread> threads;
+    for (int t = 0; t < kThreads; ++t) {
+      threads.emplace_back([&, t] {
+        for (int i = 0; i < kPostsEach; ++i) {
+          const std::string body = "thread-" + std::to_string(t) + "-post-" + std::to_string(i);
+          Received received;
+          const auto outcome = postCollecting(client, requestTo(server, body), received);
+          if (!outcome.ok()) failures[t] += outcome.error->message + "; ";
+          if (received.body != body) failures[t] += "got \"" + received.body + "\"; ";
+        }
+      });
+    }
+  }
+  for (int t = 0; t < kThreads; ++t) EXPECT_EQ(failures[t], "") << "thread " << t;
+  EXPECT_EQ(server.requests().size(), static_cast<std::size_t>(kThreads * kPostsEach));
+  EXPECT_LE(server.acceptedConnections(), static_cast<std::size_t>(kThreads)) << "one per concurrent poster at most";
+}
+
+TEST(CurlHttpClient, FreshConnectionIsOpenedWhenAsked) {
+  LoopbackHttpServer server(answerWithAShortStream, test::ConnectionReuse::KeepAlive);
+  CurlHttpClient client("1");
+  expectSuccessivePostsSucceed(client, server, 1);
+  auto fresh = requestTo(server, "fresh");
+  fresh.freshConnection = true;
+  Received received;
+  const auto outcome = postCollecting(client, fresh, received);
+  ASSERT_TRUE(outcome.ok()) << outcome.error->message;
+  EXPECT_EQ(server.acceptedConnections(), 2u);
+  expectSuccessivePostsSucceed(client, server, 1);
+  EXPECT_EQ(server.acceptedConnections(), 2u) << "the fresh connection is kept like any other";
+}
+
 TEST(LoopbackHttpServer, StopsWhileAClientIsStillConnected) {
   const int clientFd = ::socket(AF_INET, SOCK_STREAM, 0);
   const auto started = std::chrono::steady_clock::now();
