@@ -5,13 +5,11 @@
 #include <mutex>
 #include <optional>
 #include <stop_token>
-#include <string>
 #include <vector>
 
 #include "core/types.hpp"
 #include "domain/project_index.hpp"
 #include "domain/quality_review.hpp"
-#include "domain/readiness.hpp"
 #include "interview/interview_engine.hpp"
 #include "interview/session_coverage.hpp"
 #include "interview/session_review.hpp"
@@ -26,10 +24,7 @@ struct InterviewEngine::Slot {
       : session(std::move(loaded)),
         project(std::move(projectIndex)),
         review(reviewOf(session, project)),
-        coverage(coverageOf(session)),
-        asked(askedQuestions(session)),
-        requirementTexts(requirementTextsOf(session, duplicateSimilarity)),
-        basics(domain::basicsOf(session.extractedRequirements)) {}
+        kept(keptOf(session, duplicateSimilarity)) {}
 
   std::mutex turnMutex;            // held for a whole turn: one turn at a time per session
   std::mutex writeMutex;           // held to change the session and write it; never across a model call
@@ -40,22 +35,12 @@ struct InterviewEngine::Slot {
   const std::shared_ptr<const domain::ProjectIndex> project;
   domain::QualityReview review;    // the conflict index over those and session's requirements; as the session
   std::optional<Readiness> announcedReadiness;  // the last one published; guarded by writeMutex
-  // What the interview has covered, updated once per turn and lent to the interviewer for the
-  // turn (InterviewContext::coverage); touched only by the thread holding turnMutex.
-  domain::QuestionGenerator coverage;
-  // The interviewer's questions so far (askedQuestions), kept like `coverage`: only replies add one.
-  std::vector<std::string> asked;
-  // The session's requirements for near-duplicate lookups: kept and lent like `coverage`.
-  domain::NearDuplicates requirementTexts;
-  // What the readiness score's basics say of the session's requirements; kept like `coverage`,
-  // and not used while an edit has made it stale (basicsStale: changed under writeMutex and
-  // stateMutex, like the session).
-  domain::ReadinessBasics basics;
-  bool basicsStale = false;
+  // Derived from the session, updated once per turn (recordTurn) and lent to the interviewer for
+  // the turn (InterviewContext); touched only by the thread holding turnMutex.
+  KeptSession kept;
   // Set when the person changed requirements between turns (changed under writeMutex and
-  // stateMutex, like the session): the next turn rebuilds `coverage`, `requirementTexts` and
-  // `basics` from the session first.
-  bool coverageStale = false;
+  // stateMutex, like the session): `kept` is not used until the next turn rebuilds it.
+  bool keptStale = false;
   std::stop_source cancel;         // of the turn in flight; guarded by stateMutex
 
   // The session's conflict index, lent to the interviewer for a turn (InterviewContext::

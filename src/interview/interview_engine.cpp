@@ -134,14 +134,14 @@ Result<ProcessMessageResult> InterviewEngine::processMessage(std::string_view se
       }
       settled = settleAnswer(session, slot.review, userMessage.timestamp);
       // A verdict may have marked a requirement "wont": what the interview covered changed.
-      if (!settled.empty()) slot.coverageStale = slot.basicsStale = true;
+      if (!settled.empty()) slot.keptStale = true;
     }
     if (auto saved = store_.save(session); !saved) {
       std::lock_guard state(slot.stateMutex);
       if (before) {
         session = std::move(*before);
         slot.review = reviewOf(session, slot.project);
-        slot.coverageStale = slot.basicsStale = true;
+        slot.keptStale = true;
       } else {
         session.messages.pop_back();
         session.lastActivityAt = activityBefore;
@@ -155,12 +155,9 @@ Result<ProcessMessageResult> InterviewEngine::processMessage(std::string_view se
       std::lock_guard state(slot.stateMutex);
       slot.cancel = std::stop_source{};
       cancel = slot.cancel.get_token();
-      if (slot.coverageStale) {
-        slot.coverage = coverageOf(session);
-        slot.requirementTexts = requirementTextsOf(session, options_.duplicateSimilarity);
-        slot.basics = domain::basicsOf(session.extractedRequirements);
-        slot.coverageStale = false;
-        slot.basicsStale = false;
+      if (slot.keptStale) {
+        slot.kept = keptOf(session, options_.duplicateSimilarity);
+        slot.keptStale = false;
       }
     }
     request = buildRequest(slot);
@@ -202,16 +199,11 @@ ProcessMessageResult InterviewEngine::applyReply(Slot& slot, const std::string& 
     projectId = session.projectId;
     update = mergeTurn(session, extractor_.extract(reply.text),
                        {userMessageId, newId(), clock_.now(), {reply.text, reply.model, reply.stopReason, reply.usage}},
-                       slot.requirementTexts, options_.duplicateSimilarity);
+                       slot.kept.requirementTexts, options_.duplicateSimilarity);
     {
       std::lock_guard state(slot.stateMutex);
       applyTurn(session, update, userMessageId);
-      recordTurn(slot.coverage, update);
-      for (auto& question : domain::questionSentences(update.reply.content)) slot.asked.push_back(std::move(question));
-      for (const auto& requirement : update.captured) {
-        slot.requirementTexts.add(requirement.id, requirement.text);
-        slot.basics.add(requirement);
-      }
+      recordTurn(slot.kept, update);
       reviewed = reviewTurn(session, slot.review, update.captured, userMessageId, update.reply.id);
     }
     if (auto saved = store_.save(session); !saved) saveError = saved.error();
@@ -422,9 +414,10 @@ LlmRequest InterviewEngine::buildRequest(Slot& slot) const {
   LlmRequest request;
   request.systemPrompt = prompts::systemPrompt(session.mode, session.evolutionContext);
   request.messages = recentMessages(session.messages, options_.historyTokenBudget);
-  request.context = {session.mode,     session.extractedRequirements, session.exploredAreas, slot.asked,
+  request.context = {session.mode,     session.extractedRequirements, session.exploredAreas, slot.kept.asked,
                      session.findings, session.conflicts,            options_.readyThreshold, lastReplyId(session),
-                     slot.project,     &slot.lentConflicts, &slot.coverage, &slot.requirementTexts, &slot.basics};
+                     slot.project,     &slot.lentConflicts, &slot.kept.coverage, &slot.kept.requirementTexts,
+                     &slot.kept.basics};
   request.maxTokens = options_.maxReplyTokens;
   return request;
 }

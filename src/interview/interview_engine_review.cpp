@@ -39,7 +39,7 @@ RequirementChanges changesOf(const UpdatedRequirement& updated) {
 }  // namespace
 
 bool InterviewEngine::refreshReadiness(Slot& slot, double threshold) {
-  Readiness now = readinessOf(slot.session, threshold, slot.basicsStale ? nullptr : &slot.basics);
+  Readiness now = readinessOf(slot.session, threshold, slot.keptStale ? nullptr : &slot.kept.basics);
   const bool moved = !slot.announcedReadiness || *slot.announcedReadiness != now;
   slot.announcedReadiness = std::move(now);
   return moved;
@@ -133,13 +133,13 @@ Result<ReviewUpdate> InterviewEngine::changeSession(std::string_view sessionId, 
     if (update.empty()) return update;
     {
       std::lock_guard state(slot.stateMutex);
-      slot.coverageStale = slot.basicsStale = true;
+      slot.keptStale = true;
     }
     if (auto saved = store_.save(session); !saved) {
       std::lock_guard state(slot.stateMutex);
       session = std::move(before);
       slot.review = reviewOf(session, slot.project);
-      slot.coverageStale = slot.basicsStale = true;
+      slot.keptStale = true;
       return saved.error();
     }
     if (refreshReadiness(slot, options_.readyThreshold)) readiness = slot.announcedReadiness;

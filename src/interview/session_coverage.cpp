@@ -15,25 +15,32 @@ std::vector<std::string> askedQuestions(const InterviewSession& session) {
   return asked;
 }
 
-domain::QuestionGenerator coverageOf(const InterviewSession& session) {
-  domain::QuestionGenerator coverage;
-  for (const auto& area : session.exploredAreas) coverage.markExplored(area);
-  for (const auto& requirement : session.extractedRequirements) coverage.recordRequirement(requirement);
-  for (const auto& question : askedQuestions(session)) coverage.recordAsked(question);
-  return coverage;
+// A threshold the index cannot take (0: everything is a duplicate of everything) is kept at the
+// least it can; anyAtLeast() then compares with every text.
+KeptSession keptOf(const InterviewSession& session, double duplicateSimilarity) {
+  KeptSession kept{{}, askedQuestions(session), domain::NearDuplicates(std::clamp(duplicateSimilarity, 0.01, 1.0)),
+                   domain::basicsOf(session.extractedRequirements)};
+  for (const auto& area : session.exploredAreas) kept.coverage.markExplored(area);
+  for (const auto& requirement : session.extractedRequirements) {
+    kept.coverage.recordRequirement(requirement);
+    kept.requirementTexts.add(requirement.id, requirement.text);
+  }
+  for (const auto& question : kept.asked) kept.coverage.recordAsked(question);
+  return kept;
 }
 
-domain::NearDuplicates requirementTextsOf(const InterviewSession& session, double threshold) {
-  domain::NearDuplicates texts(std::clamp(threshold, 0.01, 1.0));
-  for (const auto& requirement : session.extractedRequirements) texts.add(requirement.id, requirement.text);
-  return texts;
-}
-
-void recordTurn(domain::QuestionGenerator& coverage, TurnUpdate& turn) {
-  for (const auto& area : turn.newAreas) coverage.markExplored(area);
-  for (const auto& requirement : turn.captured) coverage.recordRequirement(requirement);
-  turn.gaps = coverage.gaps();  // as before this reply's questions: asking does not explore
-  for (const auto& question : domain::questionSentences(turn.reply.content)) coverage.recordAsked(question);
+void recordTurn(KeptSession& kept, TurnUpdate& turn) {
+  for (const auto& area : turn.newAreas) kept.coverage.markExplored(area);
+  for (const auto& requirement : turn.captured) {
+    kept.coverage.recordRequirement(requirement);
+    kept.requirementTexts.add(requirement.id, requirement.text);
+    kept.basics.add(requirement);
+  }
+  turn.gaps = kept.coverage.gaps();  // as before this reply's questions: asking does not explore
+  for (auto& question : domain::questionSentences(turn.reply.content)) {
+    kept.coverage.recordAsked(question);
+    kept.asked.push_back(std::move(question));
+  }
 }
 
 }  // namespace nexus

@@ -1,7 +1,6 @@
 #include "interview/turn_merge.hpp"
 
 #include <algorithm>
-#include <string>
 
 #include "core/text.hpp"
 #include "domain/areas.hpp"
@@ -17,27 +16,11 @@ bool isDuplicate(const ExtractedRequirement& candidate, const std::vector<Extrac
   });
 }
 
-// A threshold the index cannot take (0: everything is a duplicate of everything) is kept at the
-// least it can, and anyAtLeast() then compares with every text.
-domain::NearDuplicates heldTexts(const InterviewSession& session, double duplicateSimilarity) {
-  domain::NearDuplicates held(std::clamp(duplicateSimilarity, 0.01, 1.0));
-  for (std::size_t i = 0; i < session.extractedRequirements.size(); ++i) {
-    held.add(std::to_string(i), session.extractedRequirements[i].text);  // ids may be missing or repeat
-  }
-  return held;
-}
-
 bool contains(const std::vector<std::string>& items, const std::string& item) {
   return std::find(items.begin(), items.end(), item) != items.end();
 }
 
 }  // namespace
-
-TurnUpdate mergeTurn(const InterviewSession& session, ExtractionResult extracted, TurnReply reply,
-                     double duplicateSimilarity) {
-  return mergeTurn(session, std::move(extracted), std::move(reply), heldTexts(session, duplicateSimilarity),
-                   duplicateSimilarity);
-}
 
 TurnUpdate mergeTurn(const InterviewSession& session, ExtractionResult extracted, TurnReply reply,
                      const domain::NearDuplicates& held, double duplicateSimilarity) {

@@ -34,13 +34,10 @@ struct TurnReply {
 };
 
 // A requirement at least `duplicateSimilarity` similar (text::tokenSimilarity) to one the session
-// holds, or to one captured earlier in the same reply, is left out. Areas are normalised; an area
-// the interviewer left out stays out (a product description belongs to no area, and a guessed
-// one would mark an area explored that was never discussed).
-TurnUpdate mergeTurn(const InterviewSession& session, ExtractionResult extracted, TurnReply reply,
-                     double duplicateSimilarity);
-// The same, with the session's requirements already indexed (`held`, as the engine keeps them):
-// a turn then costs the same however many the session holds.
+// holds (`held`: its requirements, indexed as the engine keeps them, so that a turn costs the same
+// however many there are), or to one captured earlier in the same reply, is left out. Areas are
+// normalised; an area the interviewer left out stays out (a product description belongs to no
+// area, and a guessed one would mark an area explored that was never discussed).
 TurnUpdate mergeTurn(const InterviewSession& session, ExtractionResult extracted, TurnReply reply,
                      const domain::NearDuplicates& held, double duplicateSimilarity);
 

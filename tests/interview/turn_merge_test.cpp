@@ -30,12 +30,17 @@ TurnReply replyTo(std::string userMessageId) {
           ModelOutput{"raw <requirement/>", "model-x", "end_turn", {}}};
 }
 
+// As the engine merges: against the session's requirements as it keeps them.
+TurnUpdate merge(const InterviewSession& session, ExtractionResult extracted) {
+  return mergeTurn(session, std::move(extracted), replyTo("m1"), keptOf(session, 0.8).requirementTexts, 0.8);
+}
+
 TEST(TurnMergeTest, CapturesNewRequirementsAttributesThemAndChangesNothing) {
   const InterviewSession session = sessionWithOneTurn();
   ExtractionResult extracted;
   extracted.displayText = "Which providers?";
   extracted.requirements = {requirement("r1", "Users sign in with Google", "Authentication")};
-  const TurnUpdate update = mergeTurn(session, extracted, replyTo("m1"), 0.8);
+  const TurnUpdate update = merge(session, extracted);
 
   ASSERT_EQ(update.captured.size(), 1u);
   EXPECT_EQ(update.captured[0].sourceMessageId, "m1");
@@ -57,7 +62,7 @@ TEST(TurnMergeTest, LeavesOutNearDuplicatesOfTheSessionAndOfTheSameReply) {
   extracted.requirements = {requirement("r1", "users must sign in with google!", "authentication"),
                             requirement("r2", "Pages load in under 2 seconds", "performance"),
                             requirement("r3", "Pages load in under 2 seconds", "performance")};
-  const TurnUpdate update = mergeTurn(session, extracted, replyTo("m1"), 0.8);
+  const TurnUpdate update = merge(session, extracted);
   ASSERT_EQ(update.captured.size(), 1u);
   EXPECT_EQ(update.captured[0].id, "r2");
   EXPECT_EQ(update.newAreas, std::vector<std::string>{"performance"}) << "authentication was explored already";
@@ -66,7 +71,7 @@ TEST(TurnMergeTest, LeavesOutNearDuplicatesOfTheSessionAndOfTheSameReply) {
 TEST(TurnMergeTest, AnEmptyReplyIsShownAsNotedAndAnAbsentAreaStaysAbsent) {
   ExtractionResult extracted;
   extracted.requirements = {requirement("r1", "A todo app for small teams")};
-  const TurnUpdate update = mergeTurn(sessionWithOneTurn(), extracted, replyTo("m1"), 0.8);
+  const TurnUpdate update = merge(sessionWithOneTurn(), extracted);
   EXPECT_EQ(update.reply.content, "Noted.");
   ASSERT_EQ(update.captured.size(), 1u);
   EXPECT_FALSE(update.captured[0].area.has_value());
@@ -79,14 +84,14 @@ TEST(TurnMergeTest, GapsAreDueOnceThreeRequirementsCoverTwoAreas) {
                                    requirement("r1", "Admins can delete any account", "authorization")};
   session.exploredAreas = {"authentication", "authorization"};
   ExtractionResult none;
-  domain::QuestionGenerator coverage = coverageOf(session);
-  TurnUpdate nothing = mergeTurn(session, none, replyTo("m1"), 0.8);
-  recordTurn(coverage, nothing);
+  KeptSession kept = keptOf(session, 0.8);
+  TurnUpdate nothing = merge(session, none);
+  recordTurn(kept, nothing);
   EXPECT_TRUE(nothing.gaps.empty()) << "two requirements are too few";
   ExtractionResult third;
   third.requirements = {requirement("r2", "Pages load in under 2 seconds", "performance")};
-  TurnUpdate update = mergeTurn(session, third, replyTo("m1"), 0.8);
-  recordTurn(coverage, update);
+  TurnUpdate update = merge(session, third);
+  recordTurn(kept, update);
   EXPECT_EQ(update.gaps.size(), 3u);
   for (const auto& gap : update.gaps) {
     EXPECT_NE(gap, "authentication");
@@ -99,7 +104,7 @@ TEST(TurnMergeTest, ApplyingAddsTheTurnToTheSession) {
   ExtractionResult extracted;
   extracted.displayText = "Which providers?";
   extracted.requirements = {requirement("r1", "Users sign in with Google", "authentication")};
-  const TurnUpdate update = mergeTurn(session, extracted, replyTo("m1"), 0.8);
+  const TurnUpdate update = merge(session, extracted);
   applyTurn(session, update, "m1");
   ASSERT_EQ(session.messages.size(), 3u);
   EXPECT_EQ(session.messages[1].requirementsExtracted, std::vector<std::string>{"r1"});
