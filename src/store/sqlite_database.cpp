@@ -216,8 +216,52 @@ std::string describeSqliteError(int extendedCode, int systemErrno, std::chrono::
 SqliteDatabase::SqliteDatabase(std::string path, std::unique_ptr<SQLite::Database> db, SqliteOptions options)
     : path_(std::move(path)), db_(std::move(db)), options_(options) {}
 SqliteDatabase::SqliteDatabase(SqliteDatabase&&) noexcept = default;
-SqliteDatabase& SqliteDatabase::operator=(SqliteDatabase&&) noexcept = default;
+SqliteDatabase& SqliteDatabase::operator=(SqliteDatabase&& other) noexcept {
+  statements_.clear();  // finalised while their connection is still open
+  path_ = std::move(other.path_);
+  db_ = std::move(other.db_);
+  options_ = other.options_;
+  statements_ = std::move(other.statements_);
+  return *this;
+}
 SqliteDatabase::~SqliteDatabase() = default;
+
+SqliteDatabase::Statement::Statement(SQLite::Statement& statement, bool* leased,
+                                     std::unique_ptr<SQLite::Statement> own)
+    : statement_(&statement), leased_(leased), own_(std::move(own)) {}
+
+SqliteDatabase::Statement::Statement(Statement&& other) noexcept
+    : statement_(other.statement_), leased_(other.leased_), own_(std::move(other.own_)) {
+  other.statement_ = nullptr;
+  other.leased_ = nullptr;
+}
+
+SqliteDatabase::Statement::~Statement() {
+  if (leased_ == nullptr) return;  // moved from, or a copy of our own (finalised by own_)
+  // tryReset: the statement's last step may have failed; its error was thrown back then.
+  statement_->tryReset();
+  try {
+    statement_->clearBindings();  // sqlite3_clear_bindings cannot fail; the wrapper checks anyway
+  } catch (...) {
+  }
+  *leased_ = false;
+}
+
+SqliteDatabase::Statement SqliteDatabase::prepared(std::string_view sql) {
+  auto it = statements_.find(sql);
+  if (it == statements_.end()) {
+    auto statement = std::make_unique<SQLite::Statement>(*db_, std::string(sql));
+    it = statements_.emplace(std::string(sql), CachedStatement{std::move(statement), false}).first;
+  }
+  CachedStatement& cached = it->second;
+  if (cached.leased) {
+    auto copy = std::make_unique<SQLite::Statement>(*db_, std::string(sql));
+    SQLite::Statement& inner = *copy;
+    return Statement(inner, nullptr, std::move(copy));
+  }
+  cached.leased = true;
+  return Statement(*cached.statement, &cached.leased, nullptr);
+}
 
 Result<SqliteDatabase> SqliteDatabase::open(const std::string& path,
                                             std::span<const std::string_view> migrations,

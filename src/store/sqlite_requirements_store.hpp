@@ -80,7 +80,7 @@ class SqliteRequirementsStore final : public RequirementsStore {
   // `before`): applies the same change to the index if it was current at `before`, else drops
   // it. The caller holds mutex_ and the write transaction; indexes_ is dropped whole if that
   // transaction then fails.
-  void afterWrite(SQLite::Database& db, const std::string& projectId, std::int64_t before,
+  void afterWrite(SqliteDatabase& db, const std::string& projectId, std::int64_t before,
                   const std::function<void(NearDuplicateIndex&)>& update);
 
   // Loads the requirement, applies `change(requirement, now)`, stamps updatedAt = now and stores
