@@ -36,6 +36,9 @@ namespace nexus {
 struct SqliteOptions {
   // How long a statement waits for another connection's lock before failing with "locked".
   std::chrono::milliseconds busyTimeout{5000};
+  // Writes of different threads that arrive together share one transaction (store/
+  // sqlite_group_commit.hpp); off, every write commits on its own, as a benchmark's baseline.
+  bool groupCommit = true;
 };
 
 class SqliteDatabase {
@@ -52,6 +55,7 @@ class SqliteDatabase {
 
   SQLite::Database& connection() { return *db_; }
   const std::string& path() const { return path_; }
+  const SqliteOptions& options() const { return options_; }
 
   // A statement of this connection, leased for one use. Parsing SQL is a good part of a small
   // write (issue 14: 14 % of the server's time went into preparing the same statements again),

@@ -14,6 +14,7 @@
 #include "core/ids.hpp"
 #include "core/json.hpp"
 #include "core/time.hpp"
+#include "store/sqlite_group_commit.hpp"
 #include "store/sqlite_guarded.hpp"
 #include "store/sqlite_rows.hpp"
 #include "store/sqlite_schema.hpp"
@@ -293,6 +294,12 @@ bool idTaken(SqliteDatabase& db, const std::string& id) {
 }
 }  // namespace
 
+SqliteRequirementsStore::SqliteRequirementsStore(SqliteDatabase db, const Clock& clock,
+                                                 RequirementsStoreOptions options)
+    : db_(std::move(db)), clock_(clock), options_(options),
+      writes_(std::make_unique<SqliteGroupCommit>(db_, mutex_)) {}
+SqliteRequirementsStore::~SqliteRequirementsStore() = default;
+
 Result<std::unique_ptr<SqliteRequirementsStore>> SqliteRequirementsStore::open(
     const std::string& path, const Clock& clock, SqliteOptions options, RequirementsStoreOptions storeOptions) {
   auto db = SqliteDatabase::open(path, nexusSchemaMigrations(), options);
@@ -346,18 +353,16 @@ Result<AddResult> SqliteRequirementsStore::add(const NewRequirement& requirement
   auto checked = rules::checkedNewRequirement(requirement);
   if (!checked) return checked.error();
   const NewRequirement& incoming = *checked;
-  std::lock_guard lock(mutex_);
   const std::string action = "add a requirement to project " + incoming.projectId + " in " + db_.path();
   // After a failed write (a COMMIT that failed, say) the index may not match the file: the undo
   // at the end drops it, to be read again next time rather than trusted.
-  return guarded(db_, action, [&]() -> Result<AddResult> {
+  return writes_->write(action, [&]() -> Result<AddResult> {
     SqliteDatabase& db = db_;
-    // IMMEDIATE: nobody writes between the checks below and the write they decide.
-    SQLite::Transaction transaction(db.connection(), SQLite::TransactionBehavior::IMMEDIATE);
+    // In the batch's IMMEDIATE transaction: nobody writes between the checks below and the
+    // write they decide.
     const Timestamp now = clock_.now();
     if (const auto holder = originHolder(db, incoming.projectId, std::span(&incoming.source, 1))) {
       AddResult recorded{loadHolder(db, *holder), AddOutcome::AlreadyRecorded};
-      transaction.commit();
       return recorded;
     }
     const std::int64_t revision = requirementsRevision(db, incoming.projectId);
@@ -378,7 +383,6 @@ Result<AddResult> SqliteRequirementsStore::add(const NewRequirement& requirement
       afterWrite(db, incoming.projectId, revision,
                  [&](NearDuplicateIndex& current) { current.put({added.id, added.text, added.createdAt}); });
     }
-    transaction.commit();
     return result;
   }, [&] { indexes_.clear(); });
 }
@@ -392,12 +396,10 @@ Result<std::vector<AddResult>> SqliteRequirementsStore::importRequirements(std::
     checked.push_back(std::move(*one));
   }
   const std::string project(projectId);
-  std::lock_guard lock(mutex_);
   const std::string action = "import " + std::to_string(checked.size()) + " requirements into project " + project +
                              " in " + db_.path();
-  return guarded(db_, action, [&]() -> Result<std::vector<AddResult>> {
+  return writes_->write(action, [&]() -> Result<std::vector<AddResult>> {
     SqliteDatabase& db = db_;
-    SQLite::Transaction transaction(db.connection(), SQLite::TransactionBehavior::IMMEDIATE);
     const Timestamp now = clock_.now();
     const std::int64_t revision = requirementsRevision(db, project);
     // Read before anything is written and not updated until the commit: the document's
@@ -428,7 +430,6 @@ Result<std::vector<AddResult>> SqliteRequirementsStore::importRequirements(std::
     afterWrite(db, project, revision, [&](NearDuplicateIndex& current) {
       for (auto& text : added) current.put(std::move(text));
     });
-    transaction.commit();
     return results;
   }, [&] { indexes_.clear(); });
 }
@@ -515,11 +516,9 @@ Result<void> SqliteRequirementsStore::forEach(std::string_view projectId, const 
 template <typename Change>
 Result<Requirement> SqliteRequirementsStore::modify(std::string_view id, const std::string& action,
                                                     Change change) {
-  std::lock_guard lock(mutex_);
   const std::string key(id);
-  return guarded(db_, action, [&]() -> Result<Requirement> {
+  return writes_->write(action, [&]() -> Result<Requirement> {
     SqliteDatabase& db = db_;
-    SQLite::Transaction transaction(db.connection(), SQLite::TransactionBehavior::IMMEDIATE);
     const auto stored = loadRequirement(db, key);
     if (!stored) return rules::unknownRequirement(id);
     const std::int64_t revision = requirementsRevision(db, stored->projectId);
@@ -530,7 +529,6 @@ Result<Requirement> SqliteRequirementsStore::modify(std::string_view id, const s
     storeRequirement(db, changed, countsOf(*stored));
     afterWrite(db, changed.projectId, revision,
                [&](NearDuplicateIndex& current) { current.put({changed.id, changed.text, changed.createdAt}); });
-    transaction.commit();
     return changed;
   }, [&] { indexes_.clear(); });
 }
@@ -557,11 +555,9 @@ Result<Requirement> SqliteRequirementsStore::linkToFeature(std::string_view id,
 }
 
 Result<bool> SqliteRequirementsStore::remove(std::string_view id) {
-  std::lock_guard lock(mutex_);
   const std::string key(id);
-  return guarded(db_, "remove requirement " + key + " from " + db_.path(), [&]() -> Result<bool> {
+  return writes_->write("remove requirement " + key + " from " + db_.path(), [&]() -> Result<bool> {
     SqliteDatabase& db = db_;
-    SQLite::Transaction transaction(db.connection(), SQLite::TransactionBehavior::IMMEDIATE);
     const auto owner = db.prepared("SELECT project_id FROM requirements WHERE id = ?");
     owner->bind(1, key);
     if (!owner->executeStep()) return false;
@@ -573,7 +569,6 @@ Result<bool> SqliteRequirementsStore::remove(std::string_view id) {
     erase->bind(1, key);
     erase->exec();
     afterWrite(db, projectId, revision, [&](NearDuplicateIndex& current) { current.erase(key); });
-    transaction.commit();
     return true;
   }, [&] { indexes_.clear(); });
 }

@@ -12,6 +12,7 @@
 #include "core/json.hpp"
 #include "core/time.hpp"
 #include "store/session_claims.hpp"
+#include "store/sqlite_group_commit.hpp"
 #include "store/sqlite_guarded.hpp"
 #include "store/sqlite_rows.hpp"
 #include "store/sqlite_schema.hpp"
@@ -324,6 +325,10 @@ std::vector<SessionSummary> summaries(SQLite::Statement& query) {
 
 }  // namespace
 
+SqliteSessionStore::SqliteSessionStore(SqliteDatabase db)
+    : db_(std::move(db)), writes_(std::make_unique<SqliteGroupCommit>(db_, mutex_)) {}
+SqliteSessionStore::~SqliteSessionStore() = default;
+
 Result<std::unique_ptr<SqliteSessionStore>> SqliteSessionStore::open(const std::string& path,
                                                                      SqliteOptions options) {
   auto db = SqliteDatabase::open(path, nexusSchemaMigrations(), options);
@@ -332,12 +337,11 @@ Result<std::unique_ptr<SqliteSessionStore>> SqliteSessionStore::open(const std::
 }
 
 Result<void> SqliteSessionStore::save(const InterviewSession& session) {
-  std::lock_guard lock(mutex_);
   const std::string action = "save session " + session.id + " to " + db_.path();
-  return guarded(db_, action, [&]() -> Result<void> {
+  // In the batch's IMMEDIATE transaction: the write lock is taken first, so that the reads below
+  // cannot go stale. A refusal returns before anything is written.
+  return writes_->write(action, [&]() -> Result<void> {
     SqliteDatabase& db = db_;
-    // IMMEDIATE: take the write lock first, so that the reads below cannot go stale.
-    SQLite::Transaction transaction(db.connection(), SQLite::TransactionBehavior::IMMEDIATE);
     const StoredTail messages = storedTail(db, kLastMessage, session.id);
     const StoredTail edits = storedTail(db, kLastEdit, session.id);
     auto why = disagreement(messages, session.messages, "message");
@@ -351,7 +355,8 @@ Result<void> SqliteSessionStore::save(const InterviewSession& session) {
     const RequirementPlan& plan = std::get<RequirementPlan>(requirements);
 
     // A project is known from the start of its first stored session.
-    const auto project = db.prepared("INSERT INTO projects (id, created_at) VALUES (?, ?) ON CONFLICT (id) DO NOTHING");
+    const auto project =
+        db.prepared("INSERT INTO projects (id, created_at) VALUES (?, ?) ON CONFLICT (id) DO NOTHING");
     project->bind(1, session.projectId);
     project->bind(2, formatIso8601(session.startedAt));
     project->exec();
@@ -360,7 +365,6 @@ Result<void> SqliteSessionStore::save(const InterviewSession& session) {
     appendEdits(db, session, edits.count);
     applyEdits(db, session, plan);
     appendRequirements(db, session, plan);
-    transaction.commit();
     return {};
   });
 }

@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <atomic>
 #include <array>
 #include <filesystem>
 #include <fstream>
@@ -329,6 +330,37 @@ TEST_F(SqliteStoreTest, TwoConnectionsOnOneFileLoseNothing) {
     ASSERT_EQ(all.size(), 2u * kSessions);
     for (const auto& summary : all) EXPECT_EQ(summary.messageCount, 1u + kTurns) << summary.id;
   }
+  EXPECT_EQ(Raw(file()).text("PRAGMA integrity_check"), "ok");
+}
+
+// Group commit: saves of many threads share transactions; each session is stored whole, and a
+// save refused in a batch (a stale copy) does not take the others of its batch with it.
+TEST_F(SqliteStoreTest, ManySessionsSavedAtOnceAreEachStoredWhole) {
+  auto store = openStore(file());
+  constexpr int kThreads = 16, kTurns = 25;
+  std::vector<InterviewSession> finals(kThreads);
+  std::atomic<int> refusedAsTheyShouldBe{0};
+  std::vector<std::thread> threads;
+  for (int t = 0; t < kThreads; ++t) {
+    threads.emplace_back([&, t] {
+      InterviewSession s = session("s" + std::to_string(t), 1);
+      InterviewSession stale = s;
+      for (int turn = 0; turn < kTurns; ++turn) {
+        s.messages.push_back({s.id + "-t" + std::to_string(turn), MessageRole::User, "turn " + std::to_string(turn),
+                              s.startedAt, {}, {}});
+        EXPECT_OK(store->save(s));
+        if (turn % 5 == 4) {
+          stale.messages.push_back({"stale", MessageRole::User, "stale", s.startedAt, {}, {}});
+          if (!store->save(stale).ok()) ++refusedAsTheyShouldBe;
+          stale = s;
+        }
+      }
+      finals[t] = s;
+    });
+  }
+  for (auto& thread : threads) thread.join();
+  EXPECT_EQ(refusedAsTheyShouldBe.load(), kThreads * kTurns / 5);
+  for (const auto& expected : finals) EXPECT_EQ(**store->load(expected.id), expected) << expected.id;
   EXPECT_EQ(Raw(file()).text("PRAGMA integrity_check"), "ok");
 }
 
