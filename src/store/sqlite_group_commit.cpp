@@ -10,6 +10,30 @@ namespace {
 // What reaches a caller when its body threw something that is not a std::exception.
 const std::runtime_error kUnexpected("an unexpected error (not a std::exception) was thrown");
 
+// SQLite::Transaction with statements prepared once: BEGIN and COMMIT run on every write, and
+// sqlite3_exec would parse them each time. Rolls back when left uncommitted.
+class WriteTransaction {
+ public:
+  explicit WriteTransaction(SqliteDatabase& db) : db_(db) { db_.prepared("BEGIN IMMEDIATE")->exec(); }
+  WriteTransaction(const WriteTransaction&) = delete;
+  WriteTransaction& operator=(const WriteTransaction&) = delete;
+  ~WriteTransaction() {
+    if (committed_) return;
+    try {
+      db_.prepared("ROLLBACK")->exec();
+    } catch (...) {  // SQLite may already have rolled back (a full disk, an I/O error)
+    }
+  }
+  void commit() {
+    db_.prepared("COMMIT")->exec();
+    committed_ = true;
+  }
+
+ private:
+  SqliteDatabase& db_;
+  bool committed_ = false;
+};
+
 }  // namespace
 
 std::size_t SqliteGroupCommit::batchedWrites() const {
@@ -57,10 +81,9 @@ void SqliteGroupCommit::submit(Write& write) {
 }
 
 SqliteGroupCommit::Together SqliteGroupCommit::runTogether(const std::vector<Write*>& batch) {
-  SQLite::Database& connection = db_.connection();
-  std::optional<SQLite::Transaction> transaction;
+  std::optional<WriteTransaction> transaction;
   try {
-    transaction.emplace(connection, SQLite::TransactionBehavior::IMMEDIATE);
+    transaction.emplace(db_);
   } catch (const std::exception& error) {
     // No write of the batch started: alone, each would wait for the same lock and fail the same way.
     for (Write* each : batch) each->failure = db_.failure(each->doing, error);
@@ -83,7 +106,7 @@ SqliteGroupCommit::Together SqliteGroupCommit::runTogether(const std::vector<Wri
 
 void SqliteGroupCommit::runAlone(Write& write) {
   try {
-    SQLite::Transaction transaction(db_.connection(), SQLite::TransactionBehavior::IMMEDIATE);
+    WriteTransaction transaction(db_);
     // A body that returns an error has its work rolled back with the transaction.
     if (write.run()) transaction.commit();
   } catch (const std::exception& error) {
