@@ -432,15 +432,18 @@ struct ConcurrentResult {
   double wholeCpuPerTurnMs = 0;    // server CPU from the first connect to the last close / turns
   double serverCores = 0;          // server CPU / wall time, in the turn window
   double clientCpuPerTurnMs = 0;   // this process's CPU in the turn window / turns
-  double commitsBefore = 0, commitsAfter = 0;  // raw commits/s of the same directory
+  double commitsBefore = 0, commitsAfter = 0;  // raw commits/s of the same directory, WAL restarted
+  double growingBefore = 0, growingAfter = 0;  // the same while a fresh WAL grows
   double peakMiB = 0;
 };
 
 void printCommitRate(const char* when, nexus::bench::CommitRate& rate) {
-  std::printf("  raw commit rate %s: %.0f commits/s (%zu single-row WAL synchronous=FULL transactions in %.2f s; "
-              "p50 %.0f µs, p99 %.0f µs)\n",
-              when, rate.perSecond(), rate.commits, rate.seconds, rate.latencies.percentile(50),
-              rate.latencies.percentile(99));
+  std::printf("  raw commit rate %s: %.0f commits/s (single-row WAL synchronous=FULL transactions, %zu in %.2f s; "
+              "p50 %.0f µs, p99 %.0f µs); while the fresh WAL grew: %.0f commits/s (%zu in %.2f s, p50 %.0f µs)%s\n",
+              when, rate.perSecond(), rate.steady.commits, rate.steady.seconds, rate.steady.latencies.percentile(50),
+              rate.steady.latencies.percentile(99), rate.growing.perSecond(), rate.growing.commits,
+              rate.growing.seconds, rate.growing.latencies.percentile(50),
+              rate.wrapped ? "" : " [the WAL was still growing at the limit]");
 }
 
 ConcurrentResult benchConcurrentInterviews(const Options& options, std::size_t clientCount, const Variant& variant) {
@@ -463,6 +466,7 @@ ConcurrentResult benchConcurrentInterviews(const Options& options, std::size_t c
     auto rate = nexus::bench::measureCommitRate(dir.file("raw-before.db"), commitTime);
     printCommitRate("before", rate);
     result.commitsBefore = rate.perSecond();
+    result.growingBefore = rate.growing.perSecond();
   }
   {
     auto server = startServer(options, dir.file("many.db"), variant.serverArgs);
@@ -534,6 +538,7 @@ ConcurrentResult benchConcurrentInterviews(const Options& options, std::size_t c
     auto rate = nexus::bench::measureCommitRate(dir.file("raw-after.db"), commitTime);
     printCommitRate("after ", rate);
     result.commitsAfter = rate.perSecond();
+    result.growingAfter = rate.growing.perSecond();
     std::printf("  durable turns/s as a fraction of the raw commit rate: %.2f of the rate before, %.2f of after\n",
                 result.turnsPerSecond / result.commitsBefore, result.turnsPerSecond / result.commitsAfter);
   }
@@ -563,8 +568,9 @@ void benchConcurrent(const Options& options) {
   std::printf("\nMedians of %zu repetition%s (%zu turns per client; databases under %s)\n", options.repeat,
               options.repeat == 1 ? "" : "s", options.turns, tmpdir != nullptr && *tmpdir != '\0' ? tmpdir : "/tmp");
   std::printf("| clients | variant | completed | turns/s | p50 ms | p99 ms | server CPU/turn ms (window) | (whole run) "
-              "| server cores | bench CPU/turn ms | raw commits/s before | after | turns/s ÷ commits/s before | after |\n");
-  std::printf("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
+              "| server cores | bench CPU/turn ms | raw commits/s before | after | turns/s ÷ commits/s before | after "
+              "| commits/s while a fresh WAL grows, before | after |\n");
+  std::printf("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
   for (const auto& [key, runs] : results) {
     const auto pick = [&](auto field) {
       std::vector<double> values;
@@ -573,7 +579,8 @@ void benchConcurrent(const Options& options) {
     };
     std::size_t completed = 0, interviews = 0;
     for (const auto& run : runs) completed += run.completed, interviews += key.first;
-    std::printf("| %zu | %s | %zu/%zu | %.0f | %.1f | %.1f | %.3f | %.3f | %.2f | %.3f | %.0f | %.0f | %.2f | %.2f |\n",
+    std::printf("| %zu | %s | %zu/%zu | %.0f | %.1f | %.1f | %.3f | %.3f | %.2f | %.3f | %.0f | %.0f | %.2f | %.2f "
+                "| %.0f | %.0f |\n",
                 key.first, variants[key.second].name.empty() ? "-" : variants[key.second].name.c_str(), completed,
                 interviews, pick([](auto& r) { return r.turnsPerSecond; }), pick([](auto& r) { return r.p50 / 1000; }),
                 pick([](auto& r) { return r.p99 / 1000; }), pick([](auto& r) { return r.cpuPerTurnMs; }),
@@ -581,7 +588,8 @@ void benchConcurrent(const Options& options) {
                 pick([](auto& r) { return r.clientCpuPerTurnMs; }), pick([](auto& r) { return r.commitsBefore; }),
                 pick([](auto& r) { return r.commitsAfter; }),
                 pick([](auto& r) { return r.commitsBefore > 0 ? r.turnsPerSecond / r.commitsBefore : 0; }),
-                pick([](auto& r) { return r.commitsAfter > 0 ? r.turnsPerSecond / r.commitsAfter : 0; }));
+                pick([](auto& r) { return r.commitsAfter > 0 ? r.turnsPerSecond / r.commitsAfter : 0; }),
+                pick([](auto& r) { return r.growingBefore; }), pick([](auto& r) { return r.growingAfter; }));
   }
 }
 
@@ -592,7 +600,8 @@ void benchConcurrent(const Options& options) {
                "       [--variant NAME] [--server-arg ARG]... [--profile 'CMD {pid}']\n"
                "  --clients 64,256     one concurrent run per count (repeatable too)\n"
                "  --repeat R           R rounds of all runs, then a table of medians\n"
-               "  --commit-seconds S   length of the raw commit-rate loop before and after each run (0: none)\n"
+               "  --commit-seconds S   length of the timed raw commit-rate loop (after the fresh WAL has\n"
+               "                       stopped growing) before and after each run (0: none)\n"
                "  --server-arg ARG     appended to `nexus serve`'s arguments of the current variant\n"
                "  --variant NAME       starts a new variant (its own --server-args follow); variants run\n"
                "                       interleaved in each round, so they meet the same disk\n"
