@@ -54,12 +54,13 @@ def has(stack, pattern):
 
 
 def owner_of_json(stack):
-    """The nearest nexus:: function above the leaf-most nlohmann frame (who made the JSON)."""
+    """The nearest nexus:: function above the leaf-most nlohmann frame (who made the JSON),
+    past the to_json functions themselves."""
     i = first(stack, r"nlohmann")
     if i is None:
         return None
     for sym, _ in stack[i + 1:]:
-        if sym.startswith("nexus::"):
+        if sym.startswith("nexus::") and not re.search(r"nexus::(to_json|toString|\(anonymous namespace\)::put)", sym):
             return sym
     return ""
 
@@ -96,13 +97,16 @@ def group(stack):
         return "SQLite: execution (step, B-tree, pager, WAL, its malloc)"
     if has(stack, HANDOFF):
         return "thread hand-offs: futex, locks, scheduling, wake-ups"
+    json_owner = owner_of_json(stack)
+    if json_owner is not None and re.search(r"nexus::InterviewEngine::(emitMessage|publish|processMessage|applyReply)|"
+                                            r"nexus::systemErrorPayload", json_owner):
+        return "events: JSON payload trees (to_json, copies, destruction)"  # built before emit() is called
     if has(stack, r"nexus::EventBus::emit"):
         if has(stack, SERIALISE):
             return "events: JSON serialisation (EventHub::notificationFor -> dump)"
         if has(stack, r"nlohmann"):
             return "events: JSON payload trees (to_json, copies, destruction)"
         return "events: delivery (EventBus, EventHub, Outbox, post to the strand)"
-    json_owner = owner_of_json(stack)
     if json_owner is not None and re.search(STORE, json_owner or ""):
         return "store: JSON columns (findings/conflicts/areas dumped on each save, parse on load)"
     if has(stack, STORE):
