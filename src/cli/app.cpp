@@ -1,5 +1,6 @@
 #include "cli/app.hpp"
 
+#include <charconv>
 #include <cstdio>
 #include <cstdlib>
 #include <functional>
@@ -47,6 +48,7 @@ struct GlobalOptions {
   std::string model;  // empty: the backend's default
   std::string db;  // empty: the default place
   long long autosaveMs = InterviewSessionManager::kDefaultAutosaveInterval.count();
+  long long idleEvictMs = InterviewServiceOptions::kDefaultIdleEviction.count();
   double readyThreshold = InterviewEngineOptions{}.readyThreshold;
   bool noGroupCommit = false;
   bool verbose = false;
@@ -141,6 +143,7 @@ std::unique_ptr<Runtime> makeRuntime(const GlobalOptions& global, bool withEngin
     runtime->scheduler = std::make_unique<ThreadScheduler>();
     InterviewServiceOptions options;
     options.autosaveInterval = std::chrono::milliseconds{global.autosaveMs};
+    options.idleEviction = std::chrono::milliseconds{global.idleEvictMs};
     options.engine.readyThreshold = global.readyThreshold;
     runtime->interviews = std::make_unique<InterviewService>(*runtime->llm, *runtime->store, *runtime->requirements,
                                                              runtime->events, runtime->clock, *runtime->scheduler,
@@ -464,6 +467,19 @@ const std::vector<Subcommand>& subcommands() {
   return table;
 }
 
+// A whole number of milliseconds, 0 or more, given by the flag or its environment variable.
+CLI::Validator milliseconds(const std::string& envname, const std::string& zero) {
+  return CLI::Validator(
+      [envname, zero](std::string& text) {
+        long long value = -1;
+        const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
+        if (error == std::errc() && end == text.data() + text.size() && value >= 0) return std::string();
+        return "\"" + text + "\" is not a whole number of milliseconds, 0 or more, as the flag or " + envname +
+               " must be (" + zero + ")";
+      },
+      "MS");
+}
+
 void configureLogging(bool verbose) {
   // Logs go to stderr so stdout stays the conversation, or the JSON-RPC channel of `nexus rpc`.
   auto logger = spdlog::stderr_color_mt("nexus");
@@ -481,6 +497,10 @@ int run(int argc, char** argv) {
   app.set_version_flag("--version", "nexus " NEXUS_VERSION);
   app.require_subcommand(1);
   app.footer("Run `nexus <command> --help` for a command's options.");
+  // A usage error is one line, as every other error of nexus is.
+  app.failure_message([](const CLI::App*, const CLI::Error& e) {
+    return std::string("nexus: ") + e.what() + "; see nexus --help\n";
+  });
 
   GlobalOptions global;
   app.add_option("--llm", global.llm,
@@ -497,6 +517,12 @@ int run(int argc, char** argv) {
   app.add_option("--autosave-ms", global.autosaveMs, "Autosave interval of an open interview, in milliseconds")
       ->envname("NEXUS_AUTOSAVE_MS")
       ->check(CLI::Range(100LL, 24LL * 3600 * 1000))
+      ->capture_default_str();
+  app.add_option("--idle-evict-ms", global.idleEvictMs,
+                 "An interview no call touched for this long is saved and dropped from memory, and loaded again on "
+                 "its next use, in milliseconds (0: kept in memory until it ends)")
+      ->envname("NEXUS_IDLE_EVICT_MS")
+      ->check(milliseconds("NEXUS_IDLE_EVICT_MS", "0 turns eviction off"))
       ->capture_default_str();
   app.add_option("--ready-threshold", global.readyThreshold,
                  "Readiness (0..1) at which an interview counts as ready to hand over")

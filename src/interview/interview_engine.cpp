@@ -40,6 +40,19 @@ std::string lastReplyId(const InterviewSession& session) {
 
 std::string statusWord(SessionStatus status) { return std::string(toString(status)); }
 
+// Runs `run` when the scope is left, however it is left.
+template <typename F>
+class OnExit {
+ public:
+  explicit OnExit(F run) : run_(std::move(run)) {}
+  ~OnExit() { run_(); }
+  OnExit(const OnExit&) = delete;
+  OnExit& operator=(const OnExit&) = delete;
+
+ private:
+  F run_;
+};
+
 }  // namespace
 
 InterviewEngine::InterviewEngine(LlmClient& llm, SessionStore& store, RequirementsStore& requirements,
@@ -83,7 +96,8 @@ Result<InterviewSession> InterviewEngine::startSession(std::string_view projectI
   if (auto saved = store_.save(session); !saved) return saved.error();
   if (auto claimed = store_.claim(session.id); !claimed) return claimed.error();
 
-  auto slot = std::make_shared<Slot>(session, projectIndex(session.projectId, session.id), options_.duplicateSimilarity);
+  auto slot = std::make_shared<Slot>(session, projectIndex(session.projectId, session.id), options_.duplicateSimilarity,
+                                     now);
   {
     std::lock_guard lock(slotsMutex_);
     slots_.emplace(session.id, slot);
@@ -96,11 +110,12 @@ Result<InterviewSession> InterviewEngine::startSession(std::string_view projectI
 
 Result<ProcessMessageResult> InterviewEngine::processMessage(std::string_view sessionId, std::string_view message) {
   if (auto valid = validateMessage(message); !valid) return valid.error();
-  auto found = findOrLoad(sessionId);
+  auto found = findOrLoadLocked(sessionId, &Slot::turnMutex);  // held for the whole turn
   if (!found) return found.error();
-  Slot& slot = **found;
+  Slot& slot = *found->slot;
+  // Idle from when the call ends, however long its turn took or waited for the one before.
+  const OnExit touchedAtTheEnd([&] { slot.touch(clock_.now()); });
 
-  std::lock_guard turn(slot.turnMutex);
   InterviewMessage userMessage;
   LlmRequest request;
   std::stop_token cancel;
@@ -149,6 +164,7 @@ Result<ProcessMessageResult> InterviewEngine::processMessage(std::string_view se
       return Error::storageFailed("Your message was not sent because it could not be saved: " +
                                   saved.error().message);
     }
+    slot.unsaved = false;  // what an earlier failed write left only in memory went with it
     projectId = session.projectId;
     if (!settled.empty() && refreshReadiness(slot, options_.readyThreshold)) settledReadiness = slot.announcedReadiness;
     {
@@ -206,7 +222,9 @@ ProcessMessageResult InterviewEngine::applyReply(Slot& slot, const std::string& 
       recordTurn(slot.kept, update);
       reviewed = reviewTurn(session, slot.review, update.captured, userMessageId, update.reply.id);
     }
-    if (auto saved = store_.save(session); !saved) saveError = saved.error();
+    auto saved = store_.save(session);
+    if (!saved) saveError = saved.error();
+    slot.unsaved = !saved;  // the turn stays in memory; autosave or an eviction writes it later
     if (refreshReadiness(slot, options_.readyThreshold)) readiness = slot.announcedReadiness;
     current = *slot.announcedReadiness;
   }
@@ -273,13 +291,13 @@ Result<InterviewSession> InterviewEngine::resumeSession(std::string_view session
 }
 
 Result<InterviewSession> InterviewEngine::transition(std::string_view sessionId, SessionStatus to) {
-  auto found = findOrLoad(sessionId);
+  auto found = findOrLoadLocked(sessionId, &Slot::writeMutex);
   if (!found) return found.error();
-  Slot& slot = **found;
+  Slot& slot = *found->slot;
   InterviewSession snapshot;
   bool changed = false;
   {
-    std::lock_guard write(slot.writeMutex);
+    const std::unique_lock write = std::move(found->lock);
     InterviewSession& session = slot.session;
     if (session.status == SessionStatus::Completed) {
       return Error::notActive("Session " + quoteId(session.id) + " is already completed" +
@@ -303,6 +321,7 @@ Result<InterviewSession> InterviewEngine::transition(std::string_view sessionId,
         session.completedAt.reset();
         return saved.error();
       }
+      slot.unsaved = false;
     }
     snapshot = session;
   }
@@ -335,12 +354,64 @@ Result<std::optional<InterviewSession>> InterviewEngine::resumeByProject(std::st
 
 Result<bool> InterviewEngine::saveIfWanted(std::string_view sessionId,
                                            const std::function<bool(const InterviewSession&)>& wanted) {
-  const auto slot = find(sessionId);
+  const auto slot = held(sessionId);
   if (slot == nullptr) return false;
   std::lock_guard write(slot->writeMutex);
-  if (!wanted(slot->session)) return false;
+  if (slot->evicted || !wanted(slot->session)) return false;  // evicted: saved as it left memory
   if (auto saved = store_.save(slot->session); !saved) return saved.error();
+  slot->unsaved = false;
   return true;
+}
+
+std::vector<std::string> InterviewEngine::idleSessions(Timestamp cutoff) const {
+  std::vector<std::string> idle;
+  std::lock_guard lock(slotsMutex_);
+  for (const auto& [id, slot] : slots_) {
+    if (slot->touchedAt() <= cutoff) idle.push_back(id);
+  }
+  return idle;
+}
+
+Result<bool> InterviewEngine::evictIdle(std::string_view sessionId, Timestamp cutoff) {
+  const auto slot = held(sessionId);
+  if (slot == nullptr) return false;
+  // A turn holds turnMutex throughout, a change or a write writeMutex: busy, left for the next
+  // sweep. Holding both, no call changes the session until the slot is gone.
+  const std::unique_lock turn(slot->turnMutex, std::try_to_lock);
+  if (!turn) return false;
+  const std::unique_lock write(slot->writeMutex, std::try_to_lock);
+  if (!write) return false;
+  if (slot->evicted || slot->touchedAt() > cutoff) return false;  // a call came meanwhile
+  const std::string id(sessionId);
+  if (slot->unsaved) {
+    if (auto saved = store_.save(slot->session); !saved) {
+      spdlog::error("session {}: idle, but it could not be saved, so it stays in memory: {}", id,
+                    saved.error().message);
+      events_.emit(events::kSystemError,
+                   systemErrorPayload(id, saved.error(), "The idle session could not be saved (it stays in memory)"));
+      return saved.error();
+    }
+    slot->unsaved = false;
+  }
+  {
+    std::lock_guard state(slot->stateMutex);
+    slot->evicted = true;
+  }
+  // The claim is given up under slotsMutex_, as forget() does: a call that loads the session
+  // again claims it only after this, so its claim is not the one released.
+  std::lock_guard lock(slotsMutex_);
+  if (const auto it = slots_.find(id); it != slots_.end() && it->second == slot) slots_.erase(it);
+  if (auto released = store_.release(id); !released) {
+    spdlog::warn("session {}: could not release it: {}", id, released.error().message);
+  }
+  return true;
+}
+
+bool InterviewEngine::holdsActive(std::string_view sessionId) const {
+  const auto slot = held(sessionId);
+  if (slot == nullptr) return false;
+  std::lock_guard state(slot->stateMutex);
+  return !slot->evicted && slot->session.status == SessionStatus::Active;
 }
 
 void InterviewEngine::forget(std::string_view sessionId) {
@@ -356,7 +427,7 @@ void InterviewEngine::forget(std::string_view sessionId) {
 }
 
 void InterviewEngine::forgetIfCompleted(std::string_view sessionId) {
-  const auto slot = find(sessionId);
+  const auto slot = held(sessionId);
   if (slot == nullptr) return;
   {
     std::lock_guard state(slot->stateMutex);
@@ -366,9 +437,28 @@ void InterviewEngine::forgetIfCompleted(std::string_view sessionId) {
 }
 
 std::shared_ptr<InterviewEngine::Slot> InterviewEngine::find(std::string_view sessionId) const {
+  auto slot = held(sessionId);
+  if (slot != nullptr) slot->touch(clock_.now());
+  return slot;
+}
+
+std::shared_ptr<InterviewEngine::Slot> InterviewEngine::held(std::string_view sessionId) const {
   std::lock_guard lock(slotsMutex_);
   const auto it = slots_.find(std::string(sessionId));
   return it == slots_.end() ? nullptr : it->second;
+}
+
+Result<InterviewEngine::LockedSlot> InterviewEngine::findOrLoadLocked(std::string_view sessionId,
+                                                                      std::mutex Slot::*mutex) {
+  while (true) {
+    auto found = findOrLoad(sessionId);
+    if (!found) return found.error();
+    LockedSlot locked{std::move(*found), {}};
+    locked.lock = std::unique_lock((*locked.slot).*mutex);
+    // evicted is set under both locks; a slot evicted meanwhile has left slots_, so the next
+    // findOrLoad reads what the eviction saved.
+    if (!locked.slot->evicted) return locked;
+  }
 }
 
 Result<std::shared_ptr<InterviewEngine::Slot>> InterviewEngine::findOrLoad(std::string_view sessionId) {
@@ -380,7 +470,8 @@ Result<std::shared_ptr<InterviewEngine::Slot>> InterviewEngine::findOrLoad(std::
   // Another process may be talking in this session; one at a time, across processes too.
   if (auto claimed = store_.claim(sessionId); !claimed) return claimed.error();
   auto project = projectIndex((*loaded)->projectId, sessionId);
-  auto slot = std::make_shared<Slot>(std::move(**loaded), std::move(project), options_.duplicateSimilarity);
+  auto slot =
+      std::make_shared<Slot>(std::move(**loaded), std::move(project), options_.duplicateSimilarity, clock_.now());
   std::lock_guard lock(slotsMutex_);
   // Another thread may have loaded it meanwhile: keep one slot per session.
   return slots_.try_emplace(std::string(sessionId), slot).first->second;

@@ -9,6 +9,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <vector>
 
 #include "core/clock.hpp"
 #include "core/requirement.hpp"
@@ -46,12 +47,13 @@ struct StartOptions {
 // turns of different sessions run in parallel. getSession never waits for a model call or a
 // store write.
 // The engine keeps the sessions it started or resumed in memory, claimed in the store so that
-// no other process talks in them meanwhile (released by forget() and the destructor), and
-// writes each through the SessionStore: the user's message before the model is called, the
-// whole turn before processMessage returns. Each turn's new requirements are then recorded in
-// the requirements database (merged with near-duplicates of the project); if that fails the
-// turn still stands, system:error says so, and exporting the session later records them.
-// All references must outlive the engine.
+// no other process talks in them meanwhile (released by forget(), evictIdle() and the
+// destructor), and writes each through the SessionStore: the user's message before the model is
+// called, the whole turn before processMessage returns. Each turn's new requirements are then
+// recorded in the requirements database (merged with near-duplicates of the project); if that
+// fails the turn still stands, system:error says so, and exporting the session later records
+// them. A session dropped from memory (forget, evictIdle) is loaded again by the next call that
+// changes it. All references must outlive the engine.
 class InterviewEngine {
  public:
   InterviewEngine(LlmClient& llm, SessionStore& store, RequirementsStore& requirements, EventBus& events,
@@ -108,6 +110,19 @@ class InterviewEngine {
                                               ConflictResolution resolution);
   Result<RequirementFinding> dismissFinding(std::string_view sessionId, std::string_view findingId);
 
+  // Idle eviction (InterviewService runs the sweep). Every call for a session above touches it
+  // (getSession and getReadiness too; saveIfWanted, the autosave's, does not).
+  // The sessions held whose last call came at or before `cutoff`.
+  std::vector<std::string> idleSessions(Timestamp cutoff) const;
+  // Drops the session from memory, as forget() does, when no call for it came after `cutoff`
+  // and none is under way (a turn or a write: then it is left for the next sweep). What only
+  // memory has (a turn whose write failed) is saved first; when that save fails the session
+  // stays in memory, system:error says so, and the error is returned. True when it was dropped.
+  // A call that found the session before and locks it after loads it again, so none is lost.
+  Result<bool> evictIdle(std::string_view sessionId, Timestamp cutoff);
+  // Whether the engine holds the session in memory and it is active (what is autosaved).
+  bool holdsActive(std::string_view sessionId) const;
+
   // Drops a session from memory (not from the store), cancelling a turn in flight.
   void forget(std::string_view sessionId);
   // forget() when the engine holds the session and it is completed (loaded only for a change).
@@ -121,8 +136,19 @@ class InterviewEngine {
  private:
   struct Slot;
 
+  // The slot held for the session, touched: for the calls of a person (or a front end).
   std::shared_ptr<Slot> find(std::string_view sessionId) const;
+  // The same without touching it: for the engine's own bookkeeping (autosave, the sweep).
+  std::shared_ptr<Slot> held(std::string_view sessionId) const;
   Result<std::shared_ptr<Slot>> findOrLoad(std::string_view sessionId);
+  // A slot with one of its locks held: the lock is released before the slot is let go.
+  struct LockedSlot {
+    std::shared_ptr<Slot> slot;
+    std::unique_lock<std::mutex> lock;
+  };
+  // findOrLoad, holding the slot's `mutex` (turnMutex or writeMutex); the session is loaded
+  // again when the slot found was evicted before the lock was granted.
+  Result<LockedSlot> findOrLoadLocked(std::string_view sessionId, std::mutex Slot::*mutex);
   Result<void> validateMessage(std::string_view message) const;
   Result<InterviewSession> transition(std::string_view sessionId, SessionStatus to);
   LlmRequest buildRequest(Slot& slot) const;

@@ -110,15 +110,15 @@ Result<RequirementFinding> InterviewEngine::dismissFinding(std::string_view sess
 }
 
 Result<ReviewUpdate> InterviewEngine::changeSession(std::string_view sessionId, const SessionChange& change) {
-  auto found = findOrLoad(sessionId);
+  auto found = findOrLoadLocked(sessionId, &Slot::writeMutex);
   if (!found) return found.error();
-  Slot& slot = **found;
+  Slot& slot = *found->slot;
   ReviewUpdate update;
   std::optional<Readiness> readiness;
   std::string id;
   std::string projectId;
   {
-    std::lock_guard write(slot.writeMutex);
+    const std::unique_lock write = std::move(found->lock);
     InterviewSession& session = slot.session;
     id = session.id;
     projectId = session.projectId;
@@ -142,6 +142,7 @@ Result<ReviewUpdate> InterviewEngine::changeSession(std::string_view sessionId, 
       slot.keptStale = true;
       return saved.error();
     }
+    slot.unsaved = false;
     if (refreshReadiness(slot, options_.readyThreshold)) readiness = slot.announcedReadiness;
   }
   publishReview(id, update, readiness);

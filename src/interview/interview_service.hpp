@@ -24,17 +24,29 @@
 namespace nexus {
 
 struct InterviewServiceOptions {
+  static constexpr std::chrono::milliseconds kDefaultIdleEviction{15 * 60 * 1000};
+
   InterviewEngineOptions engine;
   std::chrono::milliseconds autosaveInterval = InterviewSessionManager::kDefaultAutosaveInterval;
+  // A session no call has touched for this long is saved and dropped from memory (then loaded
+  // again by its next call); zero keeps every session in memory until it ends or is forgotten.
+  std::chrono::milliseconds idleEviction = kDefaultIdleEviction;
 };
 
 // Thread-safe (as the engine and the manager it owns are). It builds the engine and the
 // session manager over the parts it is given, all of which must outlive it; destroying it
-// stops every autosave after a final flush, then releases the sessions the engine holds.
+// stops the idle sweep, then every autosave after a final flush, then releases the sessions
+// the engine holds.
+// Every active session the engine holds is autosaved: one loaded again by a call (after an
+// eviction, or one another process left) goes back to autosave.
+// Idle eviction: a scheduler task sweeps every idleSweepInterval(idleEviction) and evicts the
+// sessions that no call touched for idleEviction by the clock (InterviewEngine::evictIdle: never
+// under a turn or a write, only once saved), stopping their autosave without a flush.
 class InterviewService {
  public:
   InterviewService(LlmClient& llm, SessionStore& store, RequirementsStore& requirements, EventBus& events,
                    const Clock& clock, Scheduler& scheduler, InterviewServiceOptions options = {});
+  ~InterviewService();
   InterviewService(const InterviewService&) = delete;
   InterviewService& operator=(const InterviewService&) = delete;
 
@@ -85,9 +97,22 @@ class InterviewService {
   InterviewEngine& engine() { return engine_; }
   InterviewSessionManager& sessions() { return sessions_; }
 
+  // How often the idle sweep runs for an eviction limit: a quarter of it, between 100 ms and a
+  // minute, so a session leaves memory at most that long after it became idle.
+  static std::chrono::milliseconds idleSweepInterval(std::chrono::milliseconds idleEviction);
+  // One sweep, as the scheduler runs it: the number of sessions evicted.
+  std::size_t evictIdleSessions();
+
  private:
+  // Starts autosave when the engine holds the session active and it is not autosaved yet.
+  void keepAutosaved(std::string_view sessionId);
+
+  const Clock& clock_;
+  Scheduler& scheduler_;
+  const std::chrono::milliseconds idleEviction_;
   InterviewEngine engine_;
   InterviewSessionManager sessions_;  // after the engine: destroyed first, its final flush reads the engine
+  std::optional<Scheduler::TaskId> sweep_;  // none when idle eviction is off
 };
 
 }  // namespace nexus

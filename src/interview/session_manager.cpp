@@ -93,6 +93,12 @@ bool InterviewSessionManager::cancelAutoSave(const std::string& sessionId) {
   return true;
 }
 
+void InterviewSessionManager::forgetSession(const std::string& sessionId) {
+  cancelAutoSave(sessionId);
+  std::lock_guard lock(mutex_);
+  lastSaved_.erase(sessionId);
+}
+
 bool InterviewSessionManager::isAutoSaving(const std::string& sessionId) const {
   std::lock_guard lock(mutex_);
   return autosaves_.count(sessionId) != 0;

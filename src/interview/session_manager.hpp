@@ -52,6 +52,9 @@ class InterviewSessionManager {
   // Stops it without a flush (the session is going away); false if it was not autosaving.
   bool cancelAutoSave(const std::string& sessionId);
   bool isAutoSaving(const std::string& sessionId) const;
+  // For a session the engine no longer holds (evicted, ended, forgotten; saved already): stops its
+  // autosave without a flush and drops what the manager remembers of its last save.
+  void forgetSession(const std::string& sessionId);
 
   // Saves the engine's current state of the session if it changed since the last save this
   // manager made; true when it wrote, false also when the engine does not hold the session. A

@@ -1,7 +1,8 @@
 // The engine keeps what the interview covered and its conflict index per session, and lends them
 // to the offline analyst each turn (InterviewContext::coverage, ::sessionConflicts). The analyst
 // must say exactly what it says when it derives them afresh from the context, turn after turn,
-// also after the person removed a requirement and settled a conflict between turns.
+// also after the person removed a requirement and settled a conflict between turns, and when the
+// session leaves memory between turns (idle eviction) and is loaded again from the file.
 
 #include <gtest/gtest.h>
 
@@ -10,11 +11,16 @@
 
 #include "analyst/offline_analyst.hpp"
 #include "core/clock.hpp"
+#include "core/scheduler.hpp"
 #include "events/event_bus.hpp"
 #include "interview/interview_engine.hpp"
+#include "interview/interview_service.hpp"
 #include "store/memory_requirements_store.hpp"
 #include "store/memory_session_store.hpp"
+#include "store/sqlite_requirements_store.hpp"
+#include "store/sqlite_session_store.hpp"
 #include "support/result_assertions.hpp"
+#include "support/temp_dir.hpp"
 
 namespace nexus {
 namespace {
@@ -98,6 +104,75 @@ TEST(EngineKeptState, TheAnalystSaysWhatItSaysWhenItDerivesEverything) {
   EXPECT_EQ(kept.session().extractedRequirements.size(), fresh.session().extractedRequirements.size());
   EXPECT_GE(kept.session().extractedRequirements.size(), 10u);
   EXPECT_FALSE(kept.session().conflicts.empty());
+}
+
+template <typename T>
+T opened(Result<T> store) {
+  EXPECT_OK(store);
+  return std::move(*store);
+}
+
+// An interview through the service on a SQLite file of its own, with idle eviction at 15 minutes.
+struct StoredInterview {
+  StoredInterview()
+      : sessions(opened(SqliteSessionStore::open(dir.path() + "/nexus.db"))),
+        requirements(opened(SqliteRequirementsStore::open(dir.path() + "/nexus.db", clock))),
+        service(analyst, *sessions, *requirements, events, clock, scheduler) {
+    id = service.start("kept")->id;
+  }
+  test::TempDir dir;
+  ManualClock clock{Timestamp{std::chrono::milliseconds{1'760'000'000'000}}};
+  EventBus events{clock};
+  ManualScheduler scheduler;
+  OfflineAnalyst analyst;
+  std::unique_ptr<SqliteSessionStore> sessions;
+  std::unique_ptr<SqliteRequirementsStore> requirements;
+  InterviewService service;
+  std::string id;
+
+  std::string say(const std::string& message) {
+    clock.advance(std::chrono::seconds(5));
+    auto result = service.sendMessage(id, message);
+    EXPECT_OK(result);
+    return result ? result->response : std::string();
+  }
+  InterviewSession session() { return **service.getSession(id); }
+  // Idle past the limit, then the sweep: whether the session left memory.
+  bool evictedWhenIdle() {
+    clock.advance(std::chrono::minutes(16));
+    return service.evictIdleSessions() == 1;
+  }
+};
+
+TEST(EngineKeptState, ASessionLoadedAgainAfterEveryTurnHearsWhatOneKeptInMemoryHears) {
+  StoredInterview kept;
+  StoredInterview evicted;
+  for (std::size_t turn = 0; turn < kMessages.size(); ++turn) {
+    SCOPED_TRACE("turn " + std::to_string(turn) + ": " + kMessages[turn]);
+    ASSERT_TRUE(evicted.evictedWhenIdle());
+    ASSERT_EQ(evicted.say(kMessages[turn]), kept.say(kMessages[turn]));
+    if (turn == 9) {
+      ASSERT_TRUE(evicted.evictedWhenIdle());  // an edit loads it too
+      for (StoredInterview* interview : {&kept, &evicted}) {
+        const auto session = interview->session();
+        ASSERT_GE(session.extractedRequirements.size(), 3u);
+        ASSERT_OK(interview->service.removeRequirement(interview->id, session.extractedRequirements[2].id));
+      }
+    }
+  }
+  const InterviewSession a = kept.session();
+  const InterviewSession b = evicted.session();
+  EXPECT_EQ(a.extractedRequirements.size(), b.extractedRequirements.size());
+  EXPECT_EQ(a.exploredAreas, b.exploredAreas);
+  EXPECT_EQ(a.findings.size(), b.findings.size());
+  EXPECT_EQ(a.conflicts.size(), b.conflicts.size());
+  EXPECT_FALSE(b.conflicts.empty());
+  // The same readiness, but for the requirements' ids (each interview made its own).
+  const auto withoutIds = [](Readiness readiness) {
+    for (auto& area : readiness.areas) area.requirementIds.assign(area.requirementIds.size(), "");
+    return readiness;
+  };
+  EXPECT_EQ(withoutIds(*kept.service.getReadiness(kept.id)), withoutIds(*evicted.service.getReadiness(evicted.id)));
 }
 
 }  // namespace

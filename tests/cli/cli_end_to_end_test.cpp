@@ -191,6 +191,36 @@ TEST_F(CliEndToEnd, BadOptionsFailWithOneClearLine) {
   EXPECT_NE(noCommand.err.find("subcommand"), std::string::npos) << noCommand.err;
 }
 
+TEST_F(CliEndToEnd, TheIdleEvictionLimitIsAWholeNumberOfMillisecondsOrOneLineSaysSo) {
+  for (const std::string bad : {"-5", "abc", "1.5", "", "99999999999999999999"}) {
+    SCOPED_TRACE("--idle-evict-ms \"" + bad + "\"");
+    const auto refused = nexus({"--idle-evict-ms", bad, "rpc"});
+    EXPECT_EQ(refused.exitCode, 2);
+    EXPECT_TRUE(refused.out.empty()) << refused.out;
+    EXPECT_NE(refused.err.find("--idle-evict-ms"), std::string::npos) << refused.err;
+    EXPECT_NE(refused.err.find("milliseconds"), std::string::npos) << refused.err;
+    EXPECT_EQ(std::count(refused.err.begin(), refused.err.end(), '\n'), 1) << refused.err;
+  }
+  const auto afterTheCommand = nexus({"rpc", "--idle-evict-ms", "-1"});
+  EXPECT_EQ(afterTheCommand.exitCode, 2) << afterTheCommand.err;
+  cli_.setEnvironment("NEXUS_IDLE_EVICT_MS", "soon");
+  const auto byEnvironment = nexus({"rpc"});
+  EXPECT_EQ(byEnvironment.exitCode, 2);
+  EXPECT_NE(byEnvironment.err.find("NEXUS_IDLE_EVICT_MS"), std::string::npos) << byEnvironment.err;
+  EXPECT_EQ(std::count(byEnvironment.err.begin(), byEnvironment.err.end(), '\n'), 1) << byEnvironment.err;
+  for (const std::string good : {"0", "2000"}) {
+    cli_.setEnvironment("NEXUS_IDLE_EVICT_MS", good);
+    const auto accepted = nexus({"rpc"}, R"({"jsonrpc":"2.0","id":1,"method":"system:ping","params":[]})"
+                                         "\n");
+    EXPECT_EQ(accepted.exitCode, 0) << good << ": " << accepted.err;
+    EXPECT_NE(accepted.out.find("\"id\":1"), std::string::npos) << accepted.out;
+  }
+  const auto help = nexus({"--help"});
+  EXPECT_NE(help.out.find("--idle-evict-ms"), std::string::npos);
+  EXPECT_NE(help.out.find("NEXUS_IDLE_EVICT_MS"), std::string::npos);
+  EXPECT_NE(help.out.find("900000"), std::string::npos) << "the default, 15 minutes";
+}
+
 std::string sessionIdIn(const std::string& out) {
   static const std::regex pattern(R"(Session ([A-Za-z0-9_-]{21}) )");
   std::smatch match;

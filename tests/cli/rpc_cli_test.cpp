@@ -6,6 +6,9 @@
 #include <nlohmann/json.hpp>
 
 #include "support/nexus_cli.hpp"
+#include "support/raw_sqlite.hpp"
+
+#include <thread>
 
 namespace nexus {
 namespace {
@@ -31,7 +34,8 @@ std::vector<json> jsonLines(const std::string& text) {
 // A `nexus rpc` process and the calls made to it, one at a time.
 class RpcPeer {
  public:
-  explicit RpcPeer(const test::NexusCli& cli) : child_({NEXUS_BINARY_PATH, "rpc"}, cli.environment()) {}
+  explicit RpcPeer(const test::NexusCli& cli, const std::vector<std::string>& options = {})
+      : child_(argv(options), cli.environment()) {}
 
   // The whole response to one call.
   json call(const std::string& method, const json& params) {
@@ -67,6 +71,13 @@ class RpcPeer {
   }
 
  private:
+  static std::vector<std::string> argv(const std::vector<std::string>& options) {
+    std::vector<std::string> args{NEXUS_BINARY_PATH};
+    args.insert(args.end(), options.begin(), options.end());
+    args.push_back("rpc");
+    return args;
+  }
+
   test::ChildProcess child_;
   int lastId_ = 0;
 };
@@ -175,6 +186,34 @@ TEST_F(RpcEndToEnd, BadLinesAreAnsweredAndTheChannelGoesOn) {
   EXPECT_EQ(byId[json(nullptr)]["error"]["code"], -32700);
   EXPECT_EQ(byId[json(2)]["error"]["code"], -32601);
   EXPECT_TRUE(byId[json(3)]["result"].is_string());
+}
+
+// Idle eviction through the flag and through the environment: the process gives up its claim on
+// the idle session (it left memory, saved) and takes it again on the session's next call.
+TEST_F(RpcEndToEnd, AnIdleSessionLeavesMemoryAndComesBackOnItsNextCall) {
+  for (const bool byEnvironment : {false, true}) {
+    SCOPED_TRACE(byEnvironment ? "NEXUS_IDLE_EVICT_MS=200" : "--idle-evict-ms 200");
+    test::NexusCli cli;
+    if (byEnvironment) cli.setEnvironment("NEXUS_IDLE_EVICT_MS", "200");
+    RpcPeer nexus(cli, byEnvironment ? std::vector<std::string>{} : std::vector<std::string>{"--idle-evict-ms", "200"});
+    const std::string id = nexus.result("interview:start", {"notes"})["id"];
+    nexus.result("interview:sendMessage", {id, "Users must be able to share notes with a link."});
+    test::RawSqlite db(cli.defaultDatabase());
+    const std::string claimed = "SELECT count(*) FROM session_claims WHERE session_id = '" + id + "'";
+    // Waits for the sweep (every 100 ms here), not a measured time: the figure is never asserted.
+    const auto giveUp = std::chrono::steady_clock::now() + 30s;
+    while (db.text(claimed) != "0" && std::chrono::steady_clock::now() < giveUp) {
+      std::this_thread::sleep_for(20ms);
+    }
+    ASSERT_EQ(db.text(claimed), "0") << "the idle session was not let go";
+    const json reply = nexus.result("interview:sendMessage", {id, "Notes can be exported as PDF."});
+    EXPECT_FALSE(reply["response"].get<std::string>().empty());
+    EXPECT_EQ(db.text(claimed), "1") << "its next call took it again";
+    const json session = nexus.result("interview:getSession", {id});
+    ASSERT_EQ(session["messages"].size(), 5u);
+    EXPECT_EQ(session["messages"][1]["content"], "Users must be able to share notes with a link.");
+    EXPECT_EQ(nexus.finish(), 0);
+  }
 }
 
 TEST_F(RpcEndToEnd, AnUnusableDatabaseIsOneLineAndExitOne) {

@@ -34,7 +34,8 @@ class NexusCli {
     std::map<std::string, std::string> env{{"NEXUS_LLM", "offline"},  {"NEXUS_MODEL", ""},
                                            {"ANTHROPIC_API_KEY", ""},  {"ANTHROPIC_BASE_URL", ""},
                                            {"OPENAI_BASE_URL", ""},    {"OPENAI_API_KEY", ""},
-                                           {"NEXUS_DB", ""},           {"XDG_DATA_HOME", data_.path()}};
+                                           {"NEXUS_DB", ""},           {"XDG_DATA_HOME", data_.path()},
+                                           {"NEXUS_IDLE_EVICT_MS", ""}};
     for (const auto& [name, value] : overrides_) env[name] = value;
     return env;
   }
