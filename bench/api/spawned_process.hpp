@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include <cerrno>
+#include <cstdio>
 #include <cstring>
 #include <stdexcept>
 #include <string>
@@ -81,6 +82,27 @@ class SpawnedProcess {
       if (n <= 0) throw std::runtime_error("the child closed its output");
       buffer_.append(chunk, static_cast<std::size_t>(n));
     }
+  }
+
+  // CPU time the process has used so far, user plus system, over all its threads, in seconds:
+  // utime and stime (fields 14 and 15 of /proc/PID/stat), in clock ticks of
+  // sysconf(_SC_CLK_TCK), so the resolution is one tick (10 ms at 100 Hz). -1 if unreadable.
+  double cpuSeconds() const {
+    FILE* file = std::fopen(("/proc/" + std::to_string(pid_) + "/stat").c_str(), "r");
+    if (file == nullptr) return -1;
+    char text[4096];
+    const std::size_t n = std::fread(text, 1, sizeof text - 1, file);
+    std::fclose(file);
+    text[n] = '\0';
+    // Field 2, the command, is in parentheses and may hold spaces: count from the last ')'.
+    const char* rest = std::strrchr(text, ')');
+    if (rest == nullptr) return -1;
+    unsigned long long utime = 0, stime = 0;
+    // After ')': field 3 (state) .. field 13 (cmajflt) are skipped, then utime and stime.
+    if (std::sscanf(rest + 1, " %*c %*d %*d %*d %*d %*d %*u %*u %*u %*u %*u %llu %llu", &utime, &stime) != 2) {
+      return -1;
+    }
+    return static_cast<double>(utime + stime) / static_cast<double>(::sysconf(_SC_CLK_TCK));
   }
 
   // Peak and current resident memory (VmHWM, VmRSS) in KiB, from /proc.

@@ -50,6 +50,7 @@ struct GlobalOptions {
   long long autosaveMs = InterviewSessionManager::kDefaultAutosaveInterval.count();
   long long idleEvictMs = InterviewServiceOptions::kDefaultIdleEviction.count();
   double readyThreshold = InterviewEngineOptions{}.readyThreshold;
+  bool noGroupCommit = false;
   bool verbose = false;
 };
 
@@ -118,13 +119,15 @@ std::unique_ptr<Runtime> makeRuntime(const GlobalOptions& global, bool withEngin
     return nullptr;
   }
   runtime->databasePath = *path;
-  auto store = openSessionStore(*path);
+  SqliteOptions sqlite;
+  sqlite.groupCommit = !global.noGroupCommit;
+  auto store = openSessionStore(*path, sqlite);
   if (!store) {
     std::cerr << "nexus: " << store.error().message << "\n";
     return nullptr;
   }
   runtime->store = std::move(*store);
-  auto requirements = openRequirementsStore(*path, runtime->clock);
+  auto requirements = openRequirementsStore(*path, runtime->clock, sqlite);
   if (!requirements) {
     std::cerr << "nexus: " << requirements.error().message << "\n";
     return nullptr;
@@ -526,6 +529,9 @@ int run(int argc, char** argv) {
       ->envname("NEXUS_READY_THRESHOLD")
       ->check(CLI::Range(0.0, 1.0))
       ->capture_default_str();
+  app.add_flag("--no-group-commit", global.noGroupCommit,
+               "Commit every write to the database on its own instead of sharing one commit among the "
+               "writes that arrive together (slower with many clients; a baseline for benchmarks)");
   app.add_flag("-v,--verbose", global.verbose, "Log debugging detail to stderr");
 
   Action action;

@@ -25,7 +25,7 @@ Result<std::string> resolveDatabasePath(const std::string& flag) {
   return (fs::path(home) / ".local" / "share" / "nexus" / "nexus.db").string();
 }
 
-Result<std::unique_ptr<SessionStore>> openSessionStore(const std::string& path) {
+Result<std::unique_ptr<SessionStore>> openSessionStore(const std::string& path, SqliteOptions options) {
   if (path == kInMemoryDatabase) return std::unique_ptr<SessionStore>(std::make_unique<MemorySessionStore>());
   const fs::path file(path);
   if (file.has_parent_path()) {
@@ -36,16 +36,17 @@ Result<std::unique_ptr<SessionStore>> openSessionStore(const std::string& path) 
                                   ": " + error.message());
     }
   }
-  auto store = SqliteSessionStore::open(path);
+  auto store = SqliteSessionStore::open(path, options);
   if (!store) return store.error();
   return std::unique_ptr<SessionStore>(std::move(*store));
 }
 
-Result<std::unique_ptr<RequirementsStore>> openRequirementsStore(const std::string& path, const Clock& clock) {
+Result<std::unique_ptr<RequirementsStore>> openRequirementsStore(const std::string& path, const Clock& clock,
+                                                               SqliteOptions options) {
   if (path == kInMemoryDatabase) {
     return std::unique_ptr<RequirementsStore>(std::make_unique<MemoryRequirementsStore>(clock));
   }
-  auto store = SqliteRequirementsStore::open(path, clock);
+  auto store = SqliteRequirementsStore::open(path, clock, options);
   if (!store) return store.error();
   return std::unique_ptr<RequirementsStore>(std::move(*store));
 }

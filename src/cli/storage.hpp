@@ -8,6 +8,7 @@
 #include "core/result.hpp"
 #include "store/requirements_store.hpp"
 #include "store/session_store.hpp"
+#include "store/sqlite_database.hpp"
 
 namespace nexus::cli {
 
@@ -19,9 +20,10 @@ Result<std::string> resolveDatabasePath(const std::string& flag);
 
 // Opens (creating on first use, directory included) the store at `path`; ":memory:" keeps
 // sessions in memory for this process only. Errors name the file and the cause.
-Result<std::unique_ptr<SessionStore>> openSessionStore(const std::string& path);
+Result<std::unique_ptr<SessionStore>> openSessionStore(const std::string& path, SqliteOptions options = {});
 
 // The requirements database in the same file (opened after openSessionStore made its place).
-Result<std::unique_ptr<RequirementsStore>> openRequirementsStore(const std::string& path, const Clock& clock);
+Result<std::unique_ptr<RequirementsStore>> openRequirementsStore(const std::string& path, const Clock& clock,
+                                                               SqliteOptions options = {});
 
 }  // namespace nexus::cli

@@ -35,28 +35,28 @@ Result<void> claimSession(SqliteDatabase& db, std::string_view sessionId, std::s
   return guarded(db, "claim session " + id + " in " + db.path(), [&]() -> Result<void> {
     auto& connection = db.connection();
     SQLite::Transaction transaction(connection, SQLite::TransactionBehavior::IMMEDIATE);
-    SQLite::Statement holder(connection, "SELECT host, pid, claimed_at FROM session_claims WHERE session_id = ?1");
-    holder.bind(1, id);
-    if (holder.executeStep()) {
-      const std::string otherHost = columnNamed(holder, "host").getString();
-      const std::int64_t otherPid = columnNamed(holder, "pid").getInt64();
+    const auto holder = db.prepared("SELECT host, pid, claimed_at FROM session_claims WHERE session_id = ?1");
+    holder->bind(1, id);
+    if (holder->executeStep()) {
+      const std::string otherHost = columnNamed(*holder, "host").getString();
+      const std::int64_t otherPid = columnNamed(*holder, "pid").getInt64();
       const bool mine = otherHost == host && otherPid == pid;
       // On another host we cannot see whether it still runs, so it counts as running.
       const bool running = otherHost != host || processRuns(otherPid);
       if (!mine && running) {
         return Error::busy("Session \"" + id + "\" is open in another nexus process (pid " + std::to_string(otherPid) +
                            (otherHost == host ? "" : " on " + otherHost) + ", since " +
-                           columnNamed(holder, "claimed_at").getString() + "); finish or pause it there first");
+                           columnNamed(*holder, "claimed_at").getString() + "); finish or pause it there first");
       }
     }
-    SQLite::Statement claim(connection, R"sql(
+    const auto claim = db.prepared(R"sql(
 INSERT INTO session_claims (session_id, host, pid, claimed_at) VALUES (?1, ?2, ?3, ?4)
 ON CONFLICT (session_id) DO UPDATE SET host = excluded.host, pid = excluded.pid, claimed_at = excluded.claimed_at)sql");
-    claim.bind(1, id);
-    claim.bind(2, host);
-    claim.bind(3, pid);
-    claim.bind(4, std::string(now));
-    claim.exec();
+    claim->bind(1, id);
+    claim->bind(2, host);
+    claim->bind(3, pid);
+    claim->bind(4, std::string(now));
+    claim->exec();
     transaction.commit();
     return {};
   });

@@ -7,11 +7,14 @@
 #include <sys/statvfs.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
+#include <cstdint>
 #include <filesystem>
 #include <optional>
 #include <stdexcept>
 #include <system_error>
+#include <thread>
 
 #include "store/sqlite_guarded.hpp"
 #include "store/sqlite_rows.hpp"
@@ -59,6 +62,25 @@ std::optional<Error> checkPlace(const std::string& path) {
     }
   }
   return std::nullopt;
+}
+
+// The busy handler: SQLite calls it while another connection holds the lock, with `tries` the
+// calls so far in this wait; it sleeps a step and says whether to try again. SQLite's own
+// (sqlite3_busy_timeout) sleeps 1, 2, 5, 10 ... 100 ms, so a writer that finds the lock held for
+// a fraction of a millisecond (another connection's commit) loses milliseconds: here the first
+// steps are 50 µs, growing to 2 ms only for a lock held long. `timeoutMs` is the busy timeout,
+// carried in the pointer argument.
+int waitForTheLock(void* timeoutMs, int tries) {
+  using namespace std::chrono;
+  // A wait runs on one thread from its first call to its last.
+  thread_local steady_clock::time_point waitingSince;
+  const auto now = steady_clock::now();
+  if (tries == 0) waitingSince = now;
+  const milliseconds timeout{reinterpret_cast<std::intptr_t>(timeoutMs)};
+  if (now - waitingSince >= timeout) return 0;  // give up: SQLITE_BUSY
+  const microseconds step = tries < 40 ? microseconds(50) : tries < 100 ? microseconds(500) : microseconds(2000);
+  std::this_thread::sleep_for(std::min<steady_clock::duration>(step, timeout - (now - waitingSince)));
+  return 1;
 }
 
 struct StoredSchema {
@@ -216,8 +238,52 @@ std::string describeSqliteError(int extendedCode, int systemErrno, std::chrono::
 SqliteDatabase::SqliteDatabase(std::string path, std::unique_ptr<SQLite::Database> db, SqliteOptions options)
     : path_(std::move(path)), db_(std::move(db)), options_(options) {}
 SqliteDatabase::SqliteDatabase(SqliteDatabase&&) noexcept = default;
-SqliteDatabase& SqliteDatabase::operator=(SqliteDatabase&&) noexcept = default;
+SqliteDatabase& SqliteDatabase::operator=(SqliteDatabase&& other) noexcept {
+  statements_.clear();  // finalised while their connection is still open
+  path_ = std::move(other.path_);
+  db_ = std::move(other.db_);
+  options_ = other.options_;
+  statements_ = std::move(other.statements_);
+  return *this;
+}
 SqliteDatabase::~SqliteDatabase() = default;
+
+SqliteDatabase::Statement::Statement(SQLite::Statement& statement, bool* leased,
+                                     std::unique_ptr<SQLite::Statement> own)
+    : statement_(&statement), leased_(leased), own_(std::move(own)) {}
+
+SqliteDatabase::Statement::Statement(Statement&& other) noexcept
+    : statement_(other.statement_), leased_(other.leased_), own_(std::move(other.own_)) {
+  other.statement_ = nullptr;
+  other.leased_ = nullptr;
+}
+
+SqliteDatabase::Statement::~Statement() {
+  if (leased_ == nullptr) return;  // moved from, or a copy of our own (finalised by own_)
+  // tryReset: the statement's last step may have failed; its error was thrown back then.
+  statement_->tryReset();
+  try {
+    statement_->clearBindings();  // sqlite3_clear_bindings cannot fail; the wrapper checks anyway
+  } catch (...) {
+  }
+  *leased_ = false;
+}
+
+SqliteDatabase::Statement SqliteDatabase::prepared(std::string_view sql) {
+  auto it = statements_.find(sql);
+  if (it == statements_.end()) {
+    auto statement = std::make_unique<SQLite::Statement>(*db_, std::string(sql));
+    it = statements_.emplace(std::string(sql), CachedStatement{std::move(statement), false}).first;
+  }
+  CachedStatement& cached = it->second;
+  if (cached.leased) {
+    auto copy = std::make_unique<SQLite::Statement>(*db_, std::string(sql));
+    SQLite::Statement& inner = *copy;
+    return Statement(inner, nullptr, std::move(copy));
+  }
+  cached.leased = true;
+  return Statement(*cached.statement, &cached.leased, nullptr);
+}
 
 Result<SqliteDatabase> SqliteDatabase::open(const std::string& path,
                                             std::span<const std::string_view> migrations,
@@ -232,7 +298,8 @@ Result<SqliteDatabase> SqliteDatabase::open(const std::string& path,
     // NOMUTEX: a connection is used by one thread at a time (see the header), so SQLite's own
     // per-call locking is pure cost.
     db = std::make_unique<SQLite::Database>(path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE | SQLite::OPEN_NOMUTEX);
-    db->setBusyTimeout(static_cast<int>(options.busyTimeout.count()));
+    sqlite3_busy_handler(db->getHandle(), &waitForTheLock,
+                         reinterpret_cast<void*>(static_cast<std::intptr_t>(options.busyTimeout.count())));
     const StoredSchema stored = inspect(*db);
     if (stored.version < 0 || static_cast<std::size_t>(stored.version) > migrations.size()) {
       return newerSchema(path, stored.version, migrations.size());

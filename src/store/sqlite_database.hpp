@@ -7,8 +7,9 @@
 // line naming the file and the cause, and the file is left byte for byte as it was. The parent
 // directory must exist: creating it is the caller's decision.
 //
-// Ownership: SqliteDatabase owns its connection; move-only. Thread safety: none; a connection
-// is used by one thread at a time (the stores built on it hold a mutex). Several connections,
+// Ownership: SqliteDatabase owns its connection and the statements prepared on it; move-only.
+// Thread safety: none; a connection and its statements are used by one thread at a time (the
+// stores built on it hold a mutex). Several connections,
 // in this process or in others, may use one file at once: WAL, the busy timeout and
 // transactions keep it consistent. Errors: open() returns Result; the statements run later
 // through connection() throw SQLite::Exception, which failure() turns into the same kind of
@@ -21,18 +22,23 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 
 #include "core/result.hpp"
 
 namespace SQLite {
 class Database;
-}
+class Statement;
+}  // namespace SQLite
 
 namespace nexus {
 
 struct SqliteOptions {
   // How long a statement waits for another connection's lock before failing with "locked".
   std::chrono::milliseconds busyTimeout{5000};
+  // Writes of different threads that arrive together share one transaction (store/
+  // sqlite_group_commit.hpp); off, every write commits on its own, as a benchmark's baseline.
+  bool groupCommit = true;
 };
 
 class SqliteDatabase {
@@ -49,6 +55,31 @@ class SqliteDatabase {
 
   SQLite::Database& connection() { return *db_; }
   const std::string& path() const { return path_; }
+  const SqliteOptions& options() const { return options_; }
+
+  // A statement of this connection, leased for one use. Parsing SQL is a good part of a small
+  // write (issue 14: 14 % of the server's time went into preparing the same statements again),
+  // so each SQL text is prepared on its first use and kept; the lease hands it back reset, with
+  // its bindings cleared, so that it holds no read snapshot and carries no value into its next
+  // use. For SQL fixed in the code: every distinct text is kept for the connection's lifetime.
+  // Leasing a text that is already leased (a nested use of the same query) prepares a copy
+  // for the inner lease. Throws SQLite::Exception if the SQL does not prepare.
+  class Statement {
+   public:
+    Statement(Statement&& other) noexcept;
+    Statement& operator=(Statement&&) = delete;
+    ~Statement();
+    SQLite::Statement& operator*() const { return *statement_; }
+    SQLite::Statement* operator->() const { return statement_; }
+
+   private:
+    friend class SqliteDatabase;
+    Statement(SQLite::Statement& statement, bool* leased, std::unique_ptr<SQLite::Statement> own);
+    SQLite::Statement* statement_;
+    bool* leased_;                             // the cache's flag; null for a copy of our own
+    std::unique_ptr<SQLite::Statement> own_;   // a copy prepared for a nested lease
+  };
+  Statement prepared(std::string_view sql);
 
   // "cannot <action>: <cause in plain words>", e.g. "cannot save session X to /x/nexus.db: the
   // disk is full". Understands SQLite::Exception; other exceptions contribute their what().
@@ -60,9 +91,21 @@ class SqliteDatabase {
  private:
   SqliteDatabase(std::string path, std::unique_ptr<SQLite::Database> db, SqliteOptions options);
 
+  struct CachedStatement {
+    std::unique_ptr<SQLite::Statement> statement;
+    bool leased = false;
+  };
+  struct SqlHash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view sql) const noexcept { return std::hash<std::string_view>{}(sql); }
+  };
+
   std::string path_;
   std::unique_ptr<SQLite::Database> db_;
   SqliteOptions options_;
+  // After db_, so that every statement is finalised before the connection closes. Nodes are
+  // stable: a lease points into its entry while others are added.
+  std::unordered_map<std::string, CachedStatement, SqlHash, std::equal_to<>> statements_;
 };
 
 // The cause of an SQLite (extended) result code in plain words: "file is not a database",

@@ -14,6 +14,7 @@
 #include "core/ids.hpp"
 #include "core/json.hpp"
 #include "core/time.hpp"
+#include "store/sqlite_group_commit.hpp"
 #include "store/sqlite_guarded.hpp"
 #include "store/sqlite_rows.hpp"
 #include "store/sqlite_schema.hpp"
@@ -98,8 +99,8 @@ void readHistory(SQLite::Statement& query, std::span<Requirement> requirements) 
 }
 
 // A kSelectHistory query of one requirement for readHistoryOf(): prepared once, run for each.
-SQLite::Statement historyOfOneQuery(SQLite::Database& db) {
-  return SQLite::Statement(db, std::string(kSelectHistory) + "WHERE h.requirement_id = ?");
+SqliteDatabase::Statement historyOfOneQuery(SqliteDatabase& db) {
+  return db.prepared(std::string(kSelectHistory) + "WHERE h.requirement_id = ?");
 }
 
 void readHistoryOf(SQLite::Statement& historyOfOne, Requirement& requirement) {
@@ -146,17 +147,17 @@ void readRequirements(SQLite::Statement& query, const RequirementFilter& filter,
   if (kept) handOver();
 }
 
-std::optional<Requirement> loadRequirement(SQLite::Database& db, const std::string& id) {
-  SQLite::Statement query(db, std::string(kSelectRequirements) + "WHERE r.id = ?");
-  query.bind(1, id);
+std::optional<Requirement> loadRequirement(SqliteDatabase& db, const std::string& id) {
+  const auto query = db.prepared(std::string(kSelectRequirements) + "WHERE r.id = ?");
+  query->bind(1, id);
   std::optional<Requirement> found;
-  readRequirements(query, {}, [&](Requirement&& r) {
+  readRequirements(*query, {}, [&](Requirement&& r) {
     found = std::move(r);
     return false;
   });
   if (found && !found->editedFields.empty()) {
-    SQLite::Statement history = historyOfOneQuery(db);
-    readHistoryOf(history, *found);
+    const auto history = historyOfOneQuery(db);
+    readHistoryOf(*history, *found);
   }
   return found;
 }
@@ -167,46 +168,44 @@ std::string listing(const std::string& projectId, const std::string& path) {
 }
 
 // The project's requirements for readRequirements(), in list() order: by createdAt, then as inserted.
-SQLite::Statement projectRequirementsQuery(SQLite::Database& db, const std::string& projectId) {
-  SQLite::Statement query(
-      db, std::string(kSelectRequirements) + "WHERE r.project_id = ? ORDER BY r.created_at, r.rowid");
-  query.bind(1, projectId);
+SqliteDatabase::Statement projectRequirementsQuery(SqliteDatabase& db, const std::string& projectId) {
+  auto query = db.prepared(std::string(kSelectRequirements) + "WHERE r.project_id = ? ORDER BY r.created_at, r.rowid");
+  query->bind(1, projectId);
   return query;
 }
 
-void insertHistory(SQLite::Database& db, const Requirement& r, std::size_t from) {
+void insertHistory(SqliteDatabase& db, const Requirement& r, std::size_t from) {
   if (from >= r.history.size()) return;
-  SQLite::Statement insert(db,
-                           "INSERT INTO requirement_history (requirement_id, seq, field, old_value, new_value, "
-                           "edited_at) VALUES (?, ?, ?, ?, ?, ?)");
+  const auto insert = db.prepared(
+      "INSERT INTO requirement_history (requirement_id, seq, field, old_value, new_value, "
+      "edited_at) VALUES (?, ?, ?, ?, ?, ?)");
   for (std::size_t seq = from; seq < r.history.size(); ++seq) {
     const RequirementEdit& edit = r.history[seq];
-    insert.bind(1, r.id);
-    insert.bind(2, static_cast<std::int64_t>(seq));
-    insert.bind(3, edit.field);
-    bindOptional(insert, 4, edit.oldValue);
-    bindOptional(insert, 5, edit.newValue);
-    insert.bind(6, formatIso8601(edit.editedAt));
-    insert.exec();
-    insert.reset();
+    insert->bind(1, r.id);
+    insert->bind(2, static_cast<std::int64_t>(seq));
+    insert->bind(3, edit.field);
+    bindOptional(*insert, 4, edit.oldValue);
+    bindOptional(*insert, 5, edit.newValue);
+    insert->bind(6, formatIso8601(edit.editedAt));
+    insert->exec();
+    insert->reset();
   }
 }
 
-void insertSources(SQLite::Database& db, const Requirement& r, std::size_t from) {
-  SQLite::Statement insert(
-      db,
+void insertSources(SqliteDatabase& db, const Requirement& r, std::size_t from) {
+  const auto insert = db.prepared(
       "INSERT INTO requirement_sources (requirement_id, seq, source, message_id, origin_id, "
       "added_at) VALUES (?, ?, ?, ?, ?, ?)");
   for (std::size_t seq = from; seq < r.sources.size(); ++seq) {
     const RequirementSource& source = r.sources[seq];
-    insert.bind(1, r.id);
-    insert.bind(2, static_cast<std::int64_t>(seq));
-    insert.bind(3, source.source);
-    bindOptional(insert, 4, source.messageId);
-    bindOptional(insert, 5, source.originId);
-    insert.bind(6, formatIso8601(source.addedAt));
-    insert.exec();
-    insert.reset();
+    insert->bind(1, r.id);
+    insert->bind(2, static_cast<std::int64_t>(seq));
+    insert->bind(3, source.source);
+    bindOptional(*insert, 4, source.messageId);
+    bindOptional(*insert, 5, source.originId);
+    insert->bind(6, formatIso8601(source.addedAt));
+    insert->exec();
+    insert->reset();
   }
 }
 
@@ -228,22 +227,20 @@ void bindColumns(SQLite::Statement& statement, const Requirement& r) {
   }
 }
 
-void insertRequirement(SQLite::Database& db, const Requirement& r) {
+void insertRequirement(SqliteDatabase& db, const Requirement& r) {
   // requirements.project_id references projects: the project is known from its first row.
-  SQLite::Statement project(db,
-                            "INSERT INTO projects (id, created_at) VALUES (?, ?) ON CONFLICT (id) DO NOTHING");
-  project.bind(1, r.projectId);
-  project.bind(2, formatIso8601(r.createdAt));
-  project.exec();
-  SQLite::Statement insert(
-      db,
+  const auto project = db.prepared("INSERT INTO projects (id, created_at) VALUES (?, ?) ON CONFLICT (id) DO NOTHING");
+  project->bind(1, r.projectId);
+  project->bind(2, formatIso8601(r.createdAt));
+  project->exec();
+  const auto insert = db.prepared(
       "INSERT INTO requirements (id, text, category, priority, confidence, area, validation, "
       "feature_id, updated_at, edited_fields, project_id, created_at) "
       "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-  bindColumns(insert, r);
-  insert.bind(11, r.projectId);
-  insert.bind(12, formatIso8601(r.createdAt));
-  insert.exec();
+  bindColumns(*insert, r);
+  insert->bind(11, r.projectId);
+  insert->bind(12, formatIso8601(r.createdAt));
+  insert->exec();
   insertSources(db, r, 0);
   insertHistory(db, r, 0);
 }
@@ -257,45 +254,51 @@ struct StoredCounts {
 
 StoredCounts countsOf(const Requirement& r) { return {r.sources.size(), r.history.size()}; }
 
-void storeRequirement(SQLite::Database& db, const Requirement& r, StoredCounts stored) {
-  SQLite::Statement update(db,
-                           "UPDATE requirements SET text = ?2, category = ?3, priority = ?4, confidence = ?5, "
-                           "area = ?6, validation = ?7, feature_id = ?8, updated_at = ?9, edited_fields = ?10 "
-                           "WHERE id = ?1");
-  bindColumns(update, r);
-  update.exec();
+void storeRequirement(SqliteDatabase& db, const Requirement& r, StoredCounts stored) {
+  const auto update = db.prepared(
+      "UPDATE requirements SET text = ?2, category = ?3, priority = ?4, confidence = ?5, "
+      "area = ?6, validation = ?7, feature_id = ?8, updated_at = ?9, edited_fields = ?10 "
+      "WHERE id = ?1");
+  bindColumns(*update, r);
+  update->exec();
   insertSources(db, r, stored.sources);
   insertHistory(db, r, stored.history);
 }
 
 // The requirement of the project that holds one of `sources`' origins, if any.
-std::optional<std::string> originHolder(SQLite::Database& db, const std::string& projectId,
+std::optional<std::string> originHolder(SqliteDatabase& db, const std::string& projectId,
                                         std::span<const RequirementSource> sources) {
   for (const auto& source : sources) {
     if (!source.originId) continue;
-    SQLite::Statement holder(db,
-                             "SELECT s.requirement_id FROM requirement_sources s JOIN requirements r "
-                             "ON r.id = s.requirement_id WHERE s.source = ? AND s.origin_id = ? AND r.project_id = ?");
-    holder.bind(1, source.source);
-    holder.bind(2, *source.originId);
-    holder.bind(3, projectId);
-    if (holder.executeStep()) return columnNamed(holder, "requirement_id").getString();
+    const auto holder = db.prepared(
+        "SELECT s.requirement_id FROM requirement_sources s JOIN requirements r "
+        "ON r.id = s.requirement_id WHERE s.source = ? AND s.origin_id = ? AND r.project_id = ?");
+    holder->bind(1, source.source);
+    holder->bind(2, *source.originId);
+    holder->bind(3, projectId);
+    if (holder->executeStep()) return columnNamed(*holder, "requirement_id").getString();
   }
   return std::nullopt;
 }
 
-Requirement loadHolder(SQLite::Database& db, const std::string& id) {
+Requirement loadHolder(SqliteDatabase& db, const std::string& id) {
   auto recorded = loadRequirement(db, id);
   if (!recorded) throw MalformedRow("requirement " + id + " has a source but no row");
   return std::move(*recorded);
 }
 
-bool idTaken(SQLite::Database& db, const std::string& id) {
-  SQLite::Statement query(db, "SELECT 1 FROM requirements WHERE id = ?");
-  query.bind(1, id);
-  return query.executeStep();
+bool idTaken(SqliteDatabase& db, const std::string& id) {
+  const auto query = db.prepared("SELECT 1 FROM requirements WHERE id = ?");
+  query->bind(1, id);
+  return query->executeStep();
 }
 }  // namespace
+
+SqliteRequirementsStore::SqliteRequirementsStore(SqliteDatabase db, const Clock& clock,
+                                                 RequirementsStoreOptions options)
+    : db_(std::move(db)), clock_(clock), options_(options),
+      writes_(std::make_unique<SqliteGroupCommit>(db_, mutex_)) {}
+SqliteRequirementsStore::~SqliteRequirementsStore() = default;
 
 Result<std::unique_ptr<SqliteRequirementsStore>> SqliteRequirementsStore::open(
     const std::string& path, const Clock& clock, SqliteOptions options, RequirementsStoreOptions storeOptions) {
@@ -308,15 +311,15 @@ Result<std::unique_ptr<SqliteRequirementsStore>> SqliteRequirementsStore::open(
 namespace {
 
 // How many writes have changed the texts of the project's requirements (0 before the first).
-std::int64_t requirementsRevision(SQLite::Database& db, const std::string& projectId) {
-  SQLite::Statement query(db, "SELECT requirements_revision FROM projects WHERE id = ?");
-  query.bind(1, projectId);
-  return query.executeStep() ? columnNamed(query, "requirements_revision").getInt64() : 0;
+std::int64_t requirementsRevision(SqliteDatabase& db, const std::string& projectId) {
+  const auto query = db.prepared("SELECT requirements_revision FROM projects WHERE id = ?");
+  query->bind(1, projectId);
+  return query->executeStep() ? columnNamed(*query, "requirements_revision").getInt64() : 0;
 }
 
 }  // namespace
 
-void SqliteRequirementsStore::afterWrite(SQLite::Database& db, const std::string& projectId, std::int64_t before,
+void SqliteRequirementsStore::afterWrite(SqliteDatabase& db, const std::string& projectId, std::int64_t before,
                                          const std::function<void(NearDuplicateIndex&)>& update) {
   const std::int64_t after = requirementsRevision(db, projectId);
   const auto it = indexes_.find(projectId);
@@ -330,15 +333,15 @@ void SqliteRequirementsStore::afterWrite(SQLite::Database& db, const std::string
 }
 
 NearDuplicateIndex& SqliteRequirementsStore::currentIndex(const std::string& projectId, std::int64_t version) {
-  SQLite::Database& db = db_.connection();
+  SqliteDatabase& db = db_;
   ProjectIndex& project = indexes_[projectId];
   if (project.checkedAt == version) return project.index;
-  SQLite::Statement texts(db, "SELECT id, text, created_at FROM requirements WHERE project_id = ?");
-  texts.bind(1, projectId);
-  const NamedColumn id(texts, "id"), text(texts, "text"), createdAt(texts, "created_at");
+  const auto texts = db.prepared("SELECT id, text, created_at FROM requirements WHERE project_id = ?");
+  texts->bind(1, projectId);
+  const NamedColumn id(*texts, "id"), text(*texts, "text"), createdAt(*texts, "created_at");
   // Views into the current row: the index copies only the texts it does not hold yet.
   project.index.sync([&](NearDuplicateIndex::TextView& row) {
-    if (!texts.executeStep()) return false;
+    if (!texts->executeStep()) return false;
     row = {textOf(id), textOf(text), decode(parseIso8601, createdAt)};
     return true;
   });
@@ -350,18 +353,16 @@ Result<AddResult> SqliteRequirementsStore::add(const NewRequirement& requirement
   auto checked = rules::checkedNewRequirement(requirement);
   if (!checked) return checked.error();
   const NewRequirement& incoming = *checked;
-  std::lock_guard lock(mutex_);
   const std::string action = "add a requirement to project " + incoming.projectId + " in " + db_.path();
   // After a failed write (a COMMIT that failed, say) the index may not match the file: the undo
   // at the end drops it, to be read again next time rather than trusted.
-  return guarded(db_, action, [&]() -> Result<AddResult> {
-    SQLite::Database& db = db_.connection();
-    // IMMEDIATE: nobody writes between the checks below and the write they decide.
-    SQLite::Transaction transaction(db, SQLite::TransactionBehavior::IMMEDIATE);
+  return writes_->write(action, [&]() -> Result<AddResult> {
+    SqliteDatabase& db = db_;
+    // In the batch's IMMEDIATE transaction: nobody writes between the checks below and the
+    // write they decide.
     const Timestamp now = clock_.now();
     if (const auto holder = originHolder(db, incoming.projectId, std::span(&incoming.source, 1))) {
       AddResult recorded{loadHolder(db, *holder), AddOutcome::AlreadyRecorded};
-      transaction.commit();
       return recorded;
     }
     const std::int64_t revision = requirementsRevision(db, incoming.projectId);
@@ -382,7 +383,6 @@ Result<AddResult> SqliteRequirementsStore::add(const NewRequirement& requirement
       afterWrite(db, incoming.projectId, revision,
                  [&](NearDuplicateIndex& current) { current.put({added.id, added.text, added.createdAt}); });
     }
-    transaction.commit();
     return result;
   }, [&] { indexes_.clear(); });
 }
@@ -396,12 +396,10 @@ Result<std::vector<AddResult>> SqliteRequirementsStore::importRequirements(std::
     checked.push_back(std::move(*one));
   }
   const std::string project(projectId);
-  std::lock_guard lock(mutex_);
   const std::string action = "import " + std::to_string(checked.size()) + " requirements into project " + project +
                              " in " + db_.path();
-  return guarded(db_, action, [&]() -> Result<std::vector<AddResult>> {
-    SQLite::Database& db = db_.connection();
-    SQLite::Transaction transaction(db, SQLite::TransactionBehavior::IMMEDIATE);
+  return writes_->write(action, [&]() -> Result<std::vector<AddResult>> {
+    SqliteDatabase& db = db_;
     const Timestamp now = clock_.now();
     const std::int64_t revision = requirementsRevision(db, project);
     // Read before anything is written and not updated until the commit: the document's
@@ -432,7 +430,6 @@ Result<std::vector<AddResult>> SqliteRequirementsStore::importRequirements(std::
     afterWrite(db, project, revision, [&](NearDuplicateIndex& current) {
       for (auto& text : added) current.put(std::move(text));
     });
-    transaction.commit();
     return results;
   }, [&] { indexes_.clear(); });
 }
@@ -441,7 +438,7 @@ Result<std::optional<Requirement>> SqliteRequirementsStore::get(std::string_view
   std::lock_guard lock(mutex_);
   const std::string key(id);
   return guarded(db_, "read requirement " + key + " from " + db_.path(),
-                 [&]() -> Result<std::optional<Requirement>> { return loadRequirement(db_.connection(), key); });
+                 [&]() -> Result<std::optional<Requirement>> { return loadRequirement(db_, key); });
 }
 
 Result<std::vector<Requirement>> SqliteRequirementsStore::list(std::string_view projectId,
@@ -452,27 +449,27 @@ Result<std::vector<Requirement>> SqliteRequirementsStore::list(std::string_view 
   const std::string project(projectId);
   const std::string action = listing(project, db_.path());
   return guarded(db_, action, [&]() -> Result<std::vector<Requirement>> {
-    SQLite::Database& db = db_.connection();
-    SQLite::Transaction snapshot(db, SQLite::TransactionBehavior::DEFERRED);
+    SqliteDatabase& db = db_;
+    SQLite::Transaction snapshot(db.connection(), SQLite::TransactionBehavior::DEFERRED);
     // Reserving saves the result's growth by doubling, a third of the time at 10,000.
-    SQLite::Statement count(db, "SELECT count(*) AS requirements FROM requirements WHERE project_id = ?");
-    count.bind(1, project);
-    count.executeStep();
-    const auto expected = static_cast<std::size_t>(columnNamed(count, "requirements").getInt64());
+    const auto count = db.prepared("SELECT count(*) AS requirements FROM requirements WHERE project_id = ?");
+    count->bind(1, project);
+    count->executeStep();
+    const auto expected = static_cast<std::size_t>(columnNamed(*count, "requirements").getInt64());
     std::vector<Requirement> listed;
     listed.reserve(expected);
-    SQLite::Statement query = projectRequirementsQuery(db, project);
-    readRequirements(query, filter, [&](Requirement&& r) {
+    const auto query = projectRequirementsQuery(db, project);
+    readRequirements(*query, filter, [&](Requirement&& r) {
       listed.push_back(std::move(r));
       return true;
     });
-    query.reset();
+    query->reset();
     if (std::any_of(listed.begin(), listed.end(), [](const Requirement& r) { return !r.editedFields.empty(); })) {
-      SQLite::Statement history(
-          db, std::string(kSelectHistory) +
-                  "JOIN requirements r ON r.id = h.requirement_id WHERE r.project_id = ? AND r.edited_fields IS NOT NULL");
-      history.bind(1, project);
-      readHistory(history, listed);
+      const auto history = db.prepared(
+          std::string(kSelectHistory) +
+          "JOIN requirements r ON r.id = h.requirement_id WHERE r.project_id = ? AND r.edited_fields IS NOT NULL");
+      history->bind(1, project);
+      readHistory(*history, listed);
     }
     snapshot.commit();
     return listed;
@@ -493,21 +490,21 @@ Result<void> SqliteRequirementsStore::forEach(std::string_view projectId, const 
   const std::string action = listing(project, db_.path());
   try {
     return guarded(db_, action, [&]() -> Result<void> {
-      SQLite::Database& db = db_.connection();
-      SQLite::Transaction snapshot(db, SQLite::TransactionBehavior::DEFERRED);
-      SQLite::Statement query = projectRequirementsQuery(db, project);
+      SqliteDatabase& db = db_;
+      SQLite::Transaction snapshot(db.connection(), SQLite::TransactionBehavior::DEFERRED);
+      const auto query = projectRequirementsQuery(db, project);
       // One requirement's history at a time (few are edited): no project-wide history is held.
-      SQLite::Statement historyOfOne = historyOfOneQuery(db);
-      readRequirements(query, filter, [&](Requirement&& r) {
-        if (!r.editedFields.empty()) readHistoryOf(historyOfOne, r);
+      const auto historyOfOne = historyOfOneQuery(db);
+      readRequirements(*query, filter, [&](Requirement&& r) {
+        if (!r.editedFields.empty()) readHistoryOf(*historyOfOne, r);
         try {
           return visit(r);
         } catch (...) {
           throw VisitorThrew{std::current_exception()};
         }
       });
-      historyOfOne.reset();
-      query.reset();
+      historyOfOne->reset();
+      query->reset();
       snapshot.commit();
       return {};
     });
@@ -519,11 +516,9 @@ Result<void> SqliteRequirementsStore::forEach(std::string_view projectId, const 
 template <typename Change>
 Result<Requirement> SqliteRequirementsStore::modify(std::string_view id, const std::string& action,
                                                     Change change) {
-  std::lock_guard lock(mutex_);
   const std::string key(id);
-  return guarded(db_, action, [&]() -> Result<Requirement> {
-    SQLite::Database& db = db_.connection();
-    SQLite::Transaction transaction(db, SQLite::TransactionBehavior::IMMEDIATE);
+  return writes_->write(action, [&]() -> Result<Requirement> {
+    SqliteDatabase& db = db_;
     const auto stored = loadRequirement(db, key);
     if (!stored) return rules::unknownRequirement(id);
     const std::int64_t revision = requirementsRevision(db, stored->projectId);
@@ -534,7 +529,6 @@ Result<Requirement> SqliteRequirementsStore::modify(std::string_view id, const s
     storeRequirement(db, changed, countsOf(*stored));
     afterWrite(db, changed.projectId, revision,
                [&](NearDuplicateIndex& current) { current.put({changed.id, changed.text, changed.createdAt}); });
-    transaction.commit();
     return changed;
   }, [&] { indexes_.clear(); });
 }
@@ -561,23 +555,20 @@ Result<Requirement> SqliteRequirementsStore::linkToFeature(std::string_view id,
 }
 
 Result<bool> SqliteRequirementsStore::remove(std::string_view id) {
-  std::lock_guard lock(mutex_);
   const std::string key(id);
-  return guarded(db_, "remove requirement " + key + " from " + db_.path(), [&]() -> Result<bool> {
-    SQLite::Database& db = db_.connection();
-    SQLite::Transaction transaction(db, SQLite::TransactionBehavior::IMMEDIATE);
-    SQLite::Statement owner(db, "SELECT project_id FROM requirements WHERE id = ?");
-    owner.bind(1, key);
-    if (!owner.executeStep()) return false;
-    const std::string projectId = columnNamed(owner, "project_id").getString();
-    owner.reset();
+  return writes_->write("remove requirement " + key + " from " + db_.path(), [&]() -> Result<bool> {
+    SqliteDatabase& db = db_;
+    const auto owner = db.prepared("SELECT project_id FROM requirements WHERE id = ?");
+    owner->bind(1, key);
+    if (!owner->executeStep()) return false;
+    const std::string projectId = columnNamed(*owner, "project_id").getString();
+    owner->reset();
     const std::int64_t revision = requirementsRevision(db, projectId);
     // Its sources go with it (ON DELETE CASCADE).
-    SQLite::Statement erase(db, "DELETE FROM requirements WHERE id = ?");
-    erase.bind(1, key);
-    erase.exec();
+    const auto erase = db.prepared("DELETE FROM requirements WHERE id = ?");
+    erase->bind(1, key);
+    erase->exec();
     afterWrite(db, projectId, revision, [&](NearDuplicateIndex& current) { current.erase(key); });
-    transaction.commit();
     return true;
   }, [&] { indexes_.clear(); });
 }
@@ -588,14 +579,14 @@ Result<RequirementStats> SqliteRequirementsStore::stats(std::string_view project
   const std::string project(projectId);
   const std::string action = "count the requirements of project " + project + " in " + db_.path();
   return guarded(db_, action, [&]() -> Result<RequirementStats> {
-    SQLite::Statement groups(db_.connection(),
-                             "SELECT category, priority, validation, count(*) AS requirements FROM requirements "
-                             "WHERE project_id = ? GROUP BY category, priority, validation");
-    groups.bind(1, project);
-    const NamedColumn category(groups, "category"), priority(groups, "priority"),
-        validation(groups, "validation"), requirements(groups, "requirements");
+    const auto groups = db_.prepared(
+        "SELECT category, priority, validation, count(*) AS requirements FROM requirements "
+        "WHERE project_id = ? GROUP BY category, priority, validation");
+    groups->bind(1, project);
+    const NamedColumn category(*groups, "category"), priority(*groups, "priority"),
+        validation(*groups, "validation"), requirements(*groups, "requirements");
     RequirementStats stats = rules::emptyStats();
-    while (groups.executeStep()) {
+    while (groups->executeStep()) {
       rules::count(stats, decode(parseCategory, category), decode(parsePriority, priority),
                    decode(parseValidationStatus, validation),
                    static_cast<std::size_t>(requirements().getInt64()));

@@ -20,7 +20,9 @@
 // nothing from the file but that one number.
 //
 // Ownership: owns one connection to the file; `clock` must outlive the store. Thread safety:
-// every method takes one mutex. Errors: StorageFailed, one line naming the file and the cause
+// every method takes one mutex; writes of different threads that arrive together share one
+// transaction (group commit, store/sqlite_group_commit.hpp), each returning once that is on
+// disk with the outcome it would have had alone. Errors: StorageFailed, one line naming the file and the cause
 // ("cannot add a requirement to project shop in /x/nexus.db: the disk is full"); a failed
 // write leaves the file as it was before it.
 
@@ -40,12 +42,15 @@
 
 namespace nexus {
 
+class SqliteGroupCommit;
+
 class SqliteRequirementsStore final : public RequirementsStore {
  public:
   // Opens or creates the file (its directory must exist) and brings its schema up to date.
   static Result<std::unique_ptr<SqliteRequirementsStore>> open(const std::string& path, const Clock& clock,
                                                                SqliteOptions options = {},
                                                                RequirementsStoreOptions storeOptions = {});
+  ~SqliteRequirementsStore() override;
 
   Result<AddResult> add(const NewRequirement& requirement) override;
   Result<std::optional<Requirement>> get(std::string_view id) const override;
@@ -69,8 +74,7 @@ class SqliteRequirementsStore final : public RequirementsStore {
   void setMaxPageCountForTesting(std::int64_t pages);
 
  private:
-  SqliteRequirementsStore(SqliteDatabase db, const Clock& clock, RequirementsStoreOptions options)
-      : db_(std::move(db)), clock_(clock), options_(options) {}
+  SqliteRequirementsStore(SqliteDatabase db, const Clock& clock, RequirementsStoreOptions options);
 
   // The project's index as of `revision` (its requirements_revision now), read again from the
   // file if it was last read at another one. The caller holds mutex_ and a write transaction.
@@ -80,7 +84,7 @@ class SqliteRequirementsStore final : public RequirementsStore {
   // `before`): applies the same change to the index if it was current at `before`, else drops
   // it. The caller holds mutex_ and the write transaction; indexes_ is dropped whole if that
   // transaction then fails.
-  void afterWrite(SQLite::Database& db, const std::string& projectId, std::int64_t before,
+  void afterWrite(SqliteDatabase& db, const std::string& projectId, std::int64_t before,
                   const std::function<void(NearDuplicateIndex&)>& update);
 
   // Loads the requirement, applies `change(requirement, now)`, stamps updatedAt = now and stores
@@ -99,6 +103,7 @@ class SqliteRequirementsStore final : public RequirementsStore {
   const Clock& clock_;
   const RequirementsStoreOptions options_;
   std::map<std::string, ProjectIndex, std::less<>> indexes_;  // by project; dropped on any failed write
+  std::unique_ptr<SqliteGroupCommit> writes_;                 // every write goes through it
 };
 
 }  // namespace nexus

@@ -12,6 +12,7 @@
 #include "core/json.hpp"
 #include "core/time.hpp"
 #include "store/session_claims.hpp"
+#include "store/sqlite_group_commit.hpp"
 #include "store/sqlite_guarded.hpp"
 #include "store/sqlite_rows.hpp"
 #include "store/sqlite_schema.hpp"
@@ -65,11 +66,11 @@ struct StoredTail {
   std::string lastId;
 };
 
-StoredTail storedTail(SQLite::Database& db, const char* sql, const std::string& sessionId) {
-  SQLite::Statement last(db, sql);
-  last.bind(1, sessionId);
-  if (!last.executeStep()) return {};
-  return {static_cast<std::size_t>(columnNamed(last, "seq").getInt64()) + 1, columnNamed(last, "id").getString()};
+StoredTail storedTail(SqliteDatabase& db, const char* sql, const std::string& sessionId) {
+  const auto last = db.prepared(sql);
+  last->bind(1, sessionId);
+  if (!last->executeStep()) return {};
+  return {static_cast<std::size_t>(columnNamed(*last, "seq").getInt64()) + 1, columnNamed(*last, "id").getString()};
 }
 
 std::string idOf(const InterviewMessage& message) { return message.id; }
@@ -111,7 +112,7 @@ struct RequirementPlan {
   std::vector<std::pair<std::string, Timestamp>> removals;  // edited and gone: id, removed at
 };
 
-std::variant<RequirementPlan, std::string> planRequirements(SQLite::Database& db, const InterviewSession& session,
+std::variant<RequirementPlan, std::string> planRequirements(SqliteDatabase& db, const InterviewSession& session,
                                                             std::size_t storedEdits) {
   RequirementPlan plan;
   const StoredTail last = storedTail(db, kLastRequirement, session.id);
@@ -143,11 +144,11 @@ std::variant<RequirementPlan, std::string> planRequirements(SQLite::Database& db
     }
   }
 
-  SQLite::Statement live(db, kLiveRequirementsFromTheEnd);
-  live.bind(1, session.id);
+  const auto live = db.prepared(kLiveRequirementsFromTheEnd);
+  live->bind(1, session.id);
   std::optional<std::string> lastKept;
-  while (live.executeStep()) {
-    std::string id = columnNamed(live, "id").getString();
+  while (live->executeStep()) {
+    std::string id = columnNamed(*live, "id").getString();
     if (!removedNow.contains(id)) {
       lastKept = std::move(id);
       break;
@@ -166,56 +167,56 @@ std::variant<RequirementPlan, std::string> planRequirements(SQLite::Database& db
          "(was it changed by another process?)";
 }
 
-void upsertSession(SQLite::Database& db, const InterviewSession& session) {
-  SQLite::Statement upsert(db, kUpsertSession);
-  upsert.bind(1, session.id);
-  upsert.bind(2, session.projectId);
-  upsert.bind(3, std::string(toString(session.status)));
-  upsert.bind(4, std::string(toString(session.mode)));
+void upsertSession(SqliteDatabase& db, const InterviewSession& session) {
+  const auto upsert = db.prepared(kUpsertSession);
+  upsert->bind(1, session.id);
+  upsert->bind(2, session.projectId);
+  upsert->bind(3, std::string(toString(session.status)));
+  upsert->bind(4, std::string(toString(session.mode)));
   if (session.evolutionContext) {
-    upsert.bind(5, nlohmann::json(*session.evolutionContext).dump());
+    upsert->bind(5, nlohmann::json(*session.evolutionContext).dump());
   } else {
-    upsert.bind(5);
+    upsert->bind(5);
   }
-  upsert.bind(6, nlohmann::json(session.exploredAreas).dump());
-  upsert.bind(7, formatIso8601(session.startedAt));
-  upsert.bind(8, formatIso8601(session.lastActivityAt));
+  upsert->bind(6, nlohmann::json(session.exploredAreas).dump());
+  upsert->bind(7, formatIso8601(session.startedAt));
+  upsert->bind(8, formatIso8601(session.lastActivityAt));
   if (session.completedAt) {
-    upsert.bind(9, formatIso8601(*session.completedAt));
+    upsert->bind(9, formatIso8601(*session.completedAt));
   } else {
-    upsert.bind(9);
+    upsert->bind(9);
   }
-  upsert.bind(10, nlohmann::json(session.findings).dump());
-  upsert.bind(11, nlohmann::json(session.conflicts).dump());
-  upsert.exec();
+  upsert->bind(10, nlohmann::json(session.findings).dump());
+  upsert->bind(11, nlohmann::json(session.conflicts).dump());
+  upsert->exec();
 }
 
-void appendMessages(SQLite::Database& db, const InterviewSession& session, std::size_t from) {
+void appendMessages(SqliteDatabase& db, const InterviewSession& session, std::size_t from) {
   if (from >= session.messages.size()) return;
-  SQLite::Statement insert(db,
-                           "INSERT INTO messages (session_id, seq, id, role, content, timestamp, raw_output, model, "
-                           "stop_reason, input_tokens, output_tokens, cache_read_tokens, cache_creation_tokens) "
-                           "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+  const auto insert = db.prepared(
+      "INSERT INTO messages (session_id, seq, id, role, content, timestamp, raw_output, model, "
+      "stop_reason, input_tokens, output_tokens, cache_read_tokens, cache_creation_tokens) "
+      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
   for (std::size_t seq = from; seq < session.messages.size(); ++seq) {
     const InterviewMessage& message = session.messages[seq];
-    insert.clearBindings();  // the audit columns stay NULL for messages without model output
-    insert.bind(1, session.id);
-    insert.bind(2, static_cast<std::int64_t>(seq));
-    insert.bind(3, message.id);
-    insert.bind(4, std::string(toString(message.role)));
-    insert.bind(5, message.content);
-    insert.bind(6, formatIso8601(message.timestamp));
+    insert->clearBindings();  // the audit columns stay NULL for messages without model output
+    insert->bind(1, session.id);
+    insert->bind(2, static_cast<std::int64_t>(seq));
+    insert->bind(3, message.id);
+    insert->bind(4, std::string(toString(message.role)));
+    insert->bind(5, message.content);
+    insert->bind(6, formatIso8601(message.timestamp));
     if (const auto& output = message.modelOutput) {
-      insert.bind(7, output->rawText);
-      insert.bind(8, output->model);
-      insert.bind(9, output->stopReason);
-      insert.bind(10, output->usage.inputTokens);
-      insert.bind(11, output->usage.outputTokens);
-      insert.bind(12, output->usage.cacheReadInputTokens);
-      insert.bind(13, output->usage.cacheCreationInputTokens);
+      insert->bind(7, output->rawText);
+      insert->bind(8, output->model);
+      insert->bind(9, output->stopReason);
+      insert->bind(10, output->usage.inputTokens);
+      insert->bind(11, output->usage.outputTokens);
+      insert->bind(12, output->usage.cacheReadInputTokens);
+      insert->bind(13, output->usage.cacheCreationInputTokens);
     }
-    insert.exec();
-    insert.reset();
+    insert->exec();
+    insert->reset();
   }
 }
 
@@ -235,69 +236,69 @@ void bindRequirement(SQLite::Statement& statement, const ExtractedRequirement& r
   bindOptional(statement, 9, editedFieldsColumn(requirement));
 }
 
-void appendRequirements(SQLite::Database& db, const InterviewSession& session, const RequirementPlan& plan) {
+void appendRequirements(SqliteDatabase& db, const InterviewSession& session, const RequirementPlan& plan) {
   if (plan.appendFrom >= session.extractedRequirements.size()) return;
-  SQLite::Statement insert(db,
-                           "INSERT INTO session_requirements (session_id, seq, id, text, category, priority, "
-                           "confidence, area, edited_fields, source_message_id) "
-                           "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)");
+  const auto insert = db.prepared(
+      "INSERT INTO session_requirements (session_id, seq, id, text, category, priority, "
+      "confidence, area, edited_fields, source_message_id) "
+      "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)");
   std::int64_t seq = plan.nextSeq;
   for (std::size_t i = plan.appendFrom; i < session.extractedRequirements.size(); ++i) {
     const ExtractedRequirement& requirement = session.extractedRequirements[i];
-    insert.bind(1, session.id);
-    insert.bind(2, seq++);
-    bindRequirement(insert, requirement);
-    insert.bind(10, requirement.sourceMessageId);
-    insert.exec();
-    insert.reset();
+    insert->bind(1, session.id);
+    insert->bind(2, seq++);
+    bindRequirement(*insert, requirement);
+    insert->bind(10, requirement.sourceMessageId);
+    insert->exec();
+    insert->reset();
   }
 }
 
-void appendEdits(SQLite::Database& db, const InterviewSession& session, std::size_t from) {
+void appendEdits(SqliteDatabase& db, const InterviewSession& session, std::size_t from) {
   if (from >= session.requirementEdits.size()) return;
-  SQLite::Statement insert(db,
-                           "INSERT INTO requirement_edits (session_id, seq, requirement_id, field, old_value, "
-                           "new_value, edited_at) VALUES (?, ?, ?, ?, ?, ?, ?)");
+  const auto insert = db.prepared(
+      "INSERT INTO requirement_edits (session_id, seq, requirement_id, field, old_value, "
+      "new_value, edited_at) VALUES (?, ?, ?, ?, ?, ?, ?)");
   for (std::size_t seq = from; seq < session.requirementEdits.size(); ++seq) {
     const RequirementEdit& edit = session.requirementEdits[seq];
-    insert.bind(1, session.id);
-    insert.bind(2, static_cast<std::int64_t>(seq));
-    insert.bind(3, edit.requirementId);
-    insert.bind(4, edit.field);
-    bindOptional(insert, 5, edit.oldValue);
-    bindOptional(insert, 6, edit.newValue);
-    insert.bind(7, formatIso8601(edit.editedAt));
-    insert.exec();
-    insert.reset();
+    insert->bind(1, session.id);
+    insert->bind(2, static_cast<std::int64_t>(seq));
+    insert->bind(3, edit.requirementId);
+    insert->bind(4, edit.field);
+    bindOptional(*insert, 5, edit.oldValue);
+    bindOptional(*insert, 6, edit.newValue);
+    insert->bind(7, formatIso8601(edit.editedAt));
+    insert->exec();
+    insert->reset();
   }
 }
 
 // The rows the new edits changed: rewritten from memory, or marked removed. A requirement edited
 // before it was first stored has no row yet (it is appended as it is now), nor has one captured
 // and removed between two saves (it is never stored).
-void applyEdits(SQLite::Database& db, const InterviewSession& session, const RequirementPlan& plan) {
+void applyEdits(SqliteDatabase& db, const InterviewSession& session, const RequirementPlan& plan) {
   if (!plan.rewrite.empty()) {
-    SQLite::Statement rewrite(db,
-                              "UPDATE session_requirements SET text = ?4, category = ?5, priority = ?6, "
-                              "confidence = ?7, area = ?8, edited_fields = ?9 "
-                              "WHERE session_id = ?1 AND id = ?3 AND removed_at IS NULL");
+    const auto rewrite = db.prepared(
+        "UPDATE session_requirements SET text = ?4, category = ?5, priority = ?6, "
+        "confidence = ?7, area = ?8, edited_fields = ?9 "
+        "WHERE session_id = ?1 AND id = ?3 AND removed_at IS NULL");
     for (const ExtractedRequirement* requirement : plan.rewrite) {
-      rewrite.bind(1, session.id);
-      bindRequirement(rewrite, *requirement);
-      rewrite.exec();
-      rewrite.reset();
+      rewrite->bind(1, session.id);
+      bindRequirement(*rewrite, *requirement);
+      rewrite->exec();
+      rewrite->reset();
     }
   }
   if (!plan.removals.empty()) {
-    SQLite::Statement remove(db,
-                             "UPDATE session_requirements SET removed_at = ? "
-                             "WHERE session_id = ? AND id = ? AND removed_at IS NULL");
+    const auto remove = db.prepared(
+        "UPDATE session_requirements SET removed_at = ? "
+        "WHERE session_id = ? AND id = ? AND removed_at IS NULL");
     for (const auto& [id, at] : plan.removals) {
-      remove.bind(1, formatIso8601(at));
-      remove.bind(2, session.id);
-      remove.bind(3, id);
-      remove.exec();
-      remove.reset();
+      remove->bind(1, formatIso8601(at));
+      remove->bind(2, session.id);
+      remove->bind(3, id);
+      remove->exec();
+      remove->reset();
     }
   }
 }
@@ -324,6 +325,10 @@ std::vector<SessionSummary> summaries(SQLite::Statement& query) {
 
 }  // namespace
 
+SqliteSessionStore::SqliteSessionStore(SqliteDatabase db)
+    : db_(std::move(db)), writes_(std::make_unique<SqliteGroupCommit>(db_, mutex_)) {}
+SqliteSessionStore::~SqliteSessionStore() = default;
+
 Result<std::unique_ptr<SqliteSessionStore>> SqliteSessionStore::open(const std::string& path,
                                                                      SqliteOptions options) {
   auto db = SqliteDatabase::open(path, nexusSchemaMigrations(), options);
@@ -332,12 +337,11 @@ Result<std::unique_ptr<SqliteSessionStore>> SqliteSessionStore::open(const std::
 }
 
 Result<void> SqliteSessionStore::save(const InterviewSession& session) {
-  std::lock_guard lock(mutex_);
   const std::string action = "save session " + session.id + " to " + db_.path();
-  return guarded(db_, action, [&]() -> Result<void> {
-    SQLite::Database& db = db_.connection();
-    // IMMEDIATE: take the write lock first, so that the reads below cannot go stale.
-    SQLite::Transaction transaction(db, SQLite::TransactionBehavior::IMMEDIATE);
+  // In the batch's IMMEDIATE transaction: the write lock is taken first, so that the reads below
+  // cannot go stale. A refusal returns before anything is written.
+  return writes_->write(action, [&]() -> Result<void> {
+    SqliteDatabase& db = db_;
     const StoredTail messages = storedTail(db, kLastMessage, session.id);
     const StoredTail edits = storedTail(db, kLastEdit, session.id);
     auto why = disagreement(messages, session.messages, "message");
@@ -351,63 +355,62 @@ Result<void> SqliteSessionStore::save(const InterviewSession& session) {
     const RequirementPlan& plan = std::get<RequirementPlan>(requirements);
 
     // A project is known from the start of its first stored session.
-    SQLite::Statement project(
-        db, "INSERT INTO projects (id, created_at) VALUES (?, ?) ON CONFLICT (id) DO NOTHING");
-    project.bind(1, session.projectId);
-    project.bind(2, formatIso8601(session.startedAt));
-    project.exec();
+    const auto project =
+        db.prepared("INSERT INTO projects (id, created_at) VALUES (?, ?) ON CONFLICT (id) DO NOTHING");
+    project->bind(1, session.projectId);
+    project->bind(2, formatIso8601(session.startedAt));
+    project->exec();
     upsertSession(db, session);
     appendMessages(db, session, messages.count);
     appendEdits(db, session, edits.count);
     applyEdits(db, session, plan);
     appendRequirements(db, session, plan);
-    transaction.commit();
     return {};
   });
 }
 
 std::optional<InterviewSession> SqliteSessionStore::loadLocked(const std::string& sessionId) const {
-  SQLite::Database& db = db_.connection();
-  SQLite::Statement row(db,
-                        "SELECT project_id, status, mode, evolution_context, explored_areas, started_at, "
-                        "last_activity_at, completed_at, findings, conflicts FROM sessions WHERE id = ?");
-  row.bind(1, sessionId);
-  if (!row.executeStep()) return std::nullopt;
+  SqliteDatabase& db = db_;
+  const auto row = db.prepared(
+      "SELECT project_id, status, mode, evolution_context, explored_areas, started_at, "
+      "last_activity_at, completed_at, findings, conflicts FROM sessions WHERE id = ?");
+  row->bind(1, sessionId);
+  if (!row->executeStep()) return std::nullopt;
 
   InterviewSession session;
   session.id = sessionId;
-  session.projectId = columnNamed(row, "project_id").getString();
-  session.status = decode(parseSessionStatus, NamedColumn(row, "status"));
-  session.mode = decode(parseInterviewMode, NamedColumn(row, "mode"));
-  if (const auto context = columnNamed(row, "evolution_context"); !context.isNull()) {
+  session.projectId = columnNamed(*row, "project_id").getString();
+  session.status = decode(parseSessionStatus, NamedColumn(*row, "status"));
+  session.mode = decode(parseInterviewMode, NamedColumn(*row, "mode"));
+  if (const auto context = columnNamed(*row, "evolution_context"); !context.isNull()) {
     session.evolutionContext = nlohmann::json::parse(context.getString()).get<EvolutionContext>();
   }
   session.exploredAreas =
-      nlohmann::json::parse(columnNamed(row, "explored_areas").getString()).get<std::vector<std::string>>();
-  session.startedAt = decode(parseIso8601, NamedColumn(row, "started_at"));
-  session.lastActivityAt = decode(parseIso8601, NamedColumn(row, "last_activity_at"));
-  if (const NamedColumn completedAt(row, "completed_at"); !completedAt().isNull())
+      nlohmann::json::parse(columnNamed(*row, "explored_areas").getString()).get<std::vector<std::string>>();
+  session.startedAt = decode(parseIso8601, NamedColumn(*row, "started_at"));
+  session.lastActivityAt = decode(parseIso8601, NamedColumn(*row, "last_activity_at"));
+  if (const NamedColumn completedAt(*row, "completed_at"); !completedAt().isNull())
     session.completedAt = decode(parseIso8601, completedAt);
-  session.findings = nlohmann::json::parse(columnNamed(row, "findings").getString())
+  session.findings = nlohmann::json::parse(columnNamed(*row, "findings").getString())
                          .get<std::vector<RequirementFinding>>();
-  session.conflicts = nlohmann::json::parse(columnNamed(row, "conflicts").getString())
+  session.conflicts = nlohmann::json::parse(columnNamed(*row, "conflicts").getString())
                           .get<std::vector<RequirementConflict>>();
 
-  SQLite::Statement count(db, "SELECT count(*) AS messages FROM messages WHERE session_id = ?");
-  count.bind(1, sessionId);
-  count.executeStep();
-  session.messages.reserve(static_cast<std::size_t>(columnNamed(count, "messages").getInt64()));
-  SQLite::Statement messages(db,
-                             "SELECT id, role, content, timestamp, raw_output, model, stop_reason, input_tokens, "
-                             "output_tokens, cache_read_tokens, cache_creation_tokens "
-                             "FROM messages WHERE session_id = ? ORDER BY seq");
-  messages.bind(1, sessionId);
-  const NamedColumn id(messages, "id"), role(messages, "role"), content(messages, "content"),
-      timestamp(messages, "timestamp"), rawOutput(messages, "raw_output"), model(messages, "model"),
-      stopReason(messages, "stop_reason"), inputTokens(messages, "input_tokens"),
-      outputTokens(messages, "output_tokens"), cacheReadTokens(messages, "cache_read_tokens"),
-      cacheCreationTokens(messages, "cache_creation_tokens");
-  while (messages.executeStep()) {
+  const auto count = db.prepared("SELECT count(*) AS messages FROM messages WHERE session_id = ?");
+  count->bind(1, sessionId);
+  count->executeStep();
+  session.messages.reserve(static_cast<std::size_t>(columnNamed(*count, "messages").getInt64()));
+  const auto messages = db.prepared(
+      "SELECT id, role, content, timestamp, raw_output, model, stop_reason, input_tokens, "
+      "output_tokens, cache_read_tokens, cache_creation_tokens "
+      "FROM messages WHERE session_id = ? ORDER BY seq");
+  messages->bind(1, sessionId);
+  const NamedColumn id(*messages, "id"), role(*messages, "role"), content(*messages, "content"),
+      timestamp(*messages, "timestamp"), rawOutput(*messages, "raw_output"), model(*messages, "model"),
+      stopReason(*messages, "stop_reason"), inputTokens(*messages, "input_tokens"),
+      outputTokens(*messages, "output_tokens"), cacheReadTokens(*messages, "cache_read_tokens"),
+      cacheCreationTokens(*messages, "cache_creation_tokens");
+  while (messages->executeStep()) {
     InterviewMessage message;
     message.id = id().getString();
     message.role = decode(parseMessageRole, role);
@@ -423,17 +426,17 @@ std::optional<InterviewSession> SqliteSessionStore::loadLocked(const std::string
   }
 
   // The requirements still in the session; removed ones stay in the file, for their edits.
-  SQLite::Statement requirements(db,
-                                 "SELECT id, text, category, priority, confidence, area, edited_fields, "
-                                 "source_message_id FROM session_requirements "
-                                 "WHERE session_id = ? AND removed_at IS NULL ORDER BY seq");
-  requirements.bind(1, sessionId);
-  const NamedColumn requirementId(requirements, "id"), text(requirements, "text"),
-      category(requirements, "category"), priority(requirements, "priority"),
-      confidence(requirements, "confidence"), area(requirements, "area"),
-      editedFields(requirements, "edited_fields"), sourceMessageId(requirements, "source_message_id");
+  const auto requirements = db.prepared(
+      "SELECT id, text, category, priority, confidence, area, edited_fields, "
+      "source_message_id FROM session_requirements "
+      "WHERE session_id = ? AND removed_at IS NULL ORDER BY seq");
+  requirements->bind(1, sessionId);
+  const NamedColumn requirementId(*requirements, "id"), text(*requirements, "text"),
+      category(*requirements, "category"), priority(*requirements, "priority"),
+      confidence(*requirements, "confidence"), area(*requirements, "area"),
+      editedFields(*requirements, "edited_fields"), sourceMessageId(*requirements, "source_message_id");
   std::unordered_map<std::string, std::vector<std::string>> extractedFrom;  // message id -> requirement ids
-  while (requirements.executeStep()) {
+  while (requirements->executeStep()) {
     ExtractedRequirement requirement;
     requirement.id = requirementId().getString();
     requirement.text = text().getString();
@@ -453,13 +456,13 @@ std::optional<InterviewSession> SqliteSessionStore::loadLocked(const std::string
       message.requirementsExtracted = it->second;
   }
 
-  SQLite::Statement edits(db,
-                          "SELECT requirement_id, field, old_value, new_value, edited_at FROM requirement_edits "
-                          "WHERE session_id = ? ORDER BY seq");
-  edits.bind(1, sessionId);
-  const NamedColumn editedId(edits, "requirement_id"), field(edits, "field"), oldValue(edits, "old_value"),
-      newValue(edits, "new_value"), editedAt(edits, "edited_at");
-  while (edits.executeStep()) {
+  const auto edits = db.prepared(
+      "SELECT requirement_id, field, old_value, new_value, edited_at FROM requirement_edits "
+      "WHERE session_id = ? ORDER BY seq");
+  edits->bind(1, sessionId);
+  const NamedColumn editedId(*edits, "requirement_id"), field(*edits, "field"), oldValue(*edits, "old_value"),
+      newValue(*edits, "new_value"), editedAt(*edits, "edited_at");
+  while (edits->executeStep()) {
     session.requirementEdits.push_back({editedId().getString(), field().getString(), optionalText(oldValue),
                                         optionalText(newValue), decode(parseIso8601, editedAt)});
   }
@@ -484,16 +487,16 @@ Result<std::optional<InterviewSession>> SqliteSessionStore::loadLatestOpen(std::
   const std::string project(projectId);
   const std::string action = "find the latest open session of project " + project + " in " + db_.path();
   return guarded(db_, action, [&]() -> Result<std::optional<InterviewSession>> {
-    SQLite::Database& db = db_.connection();
-    SQLite::Transaction snapshot(db, SQLite::TransactionBehavior::DEFERRED);
-    SQLite::Statement latest(db,
-                             "SELECT id FROM sessions WHERE project_id = ? AND status <> ? "
-                             "ORDER BY last_activity_at DESC, id LIMIT 1");
-    latest.bind(1, project);
-    latest.bind(2, std::string(toString(SessionStatus::Completed)));
+    SqliteDatabase& db = db_;
+    SQLite::Transaction snapshot(db.connection(), SQLite::TransactionBehavior::DEFERRED);
+    const auto latest = db.prepared(
+        "SELECT id FROM sessions WHERE project_id = ? AND status <> ? "
+        "ORDER BY last_activity_at DESC, id LIMIT 1");
+    latest->bind(1, project);
+    latest->bind(2, std::string(toString(SessionStatus::Completed)));
     std::optional<std::string> id;
-    if (latest.executeStep()) id = columnNamed(latest, "id").getString();
-    latest.reset();
+    if (latest->executeStep()) id = columnNamed(*latest, "id").getString();
+    latest->reset();
     std::optional<InterviewSession> loaded;
     if (id) loaded = loadLocked(*id);
     snapshot.commit();
@@ -504,15 +507,15 @@ Result<std::optional<InterviewSession>> SqliteSessionStore::loadLatestOpen(std::
 Result<std::vector<SessionSummary>> SqliteSessionStore::list(std::string_view projectId) const {
   std::lock_guard lock(mutex_);
   return guarded(db_, "list the sessions in " + db_.path(), [&]() -> Result<std::vector<SessionSummary>> {
-    SQLite::Database& db = db_.connection();
+    SqliteDatabase& db = db_;
     const std::string order = "ORDER BY s.last_activity_at DESC, s.id";
     if (projectId.empty()) {
-      SQLite::Statement query(db, std::string(kSummaryColumns) + order);
-      return summaries(query);
+      const auto query = db.prepared(std::string(kSummaryColumns) + order);
+      return summaries(*query);
     }
-    SQLite::Statement query(db, std::string(kSummaryColumns) + "WHERE s.project_id = ? " + order);
-    query.bind(1, std::string(projectId));
-    return summaries(query);
+    const auto query = db.prepared(std::string(kSummaryColumns) + "WHERE s.project_id = ? " + order);
+    query->bind(1, std::string(projectId));
+    return summaries(*query);
   });
 }
 
@@ -521,9 +524,9 @@ Result<bool> SqliteSessionStore::remove(std::string_view sessionId) {
   const std::string id(sessionId);
   return guarded(db_, "remove session " + id + " from " + db_.path(), [&]() -> Result<bool> {
     // Messages and requirements go with the session (ON DELETE CASCADE).
-    SQLite::Statement erase(db_.connection(), "DELETE FROM sessions WHERE id = ?");
-    erase.bind(1, id);
-    return erase.exec() > 0;
+    const auto erase = db_.prepared("DELETE FROM sessions WHERE id = ?");
+    erase->bind(1, id);
+    return erase->exec() > 0;
   });
 }
 

@@ -29,7 +29,9 @@
 // activity ties by id, as MemorySessionStore does.
 //
 // Ownership: owns one connection to the file. Thread safety: every method takes one mutex.
-// Several stores (in this process or in others) may use the same file at once.
+// Saves of different threads that arrive together share one transaction (group commit, store/
+// sqlite_group_commit.hpp): each returns once that is on disk, with the outcome it would have
+// had alone. Several stores (in this process or in others) may use the same file at once.
 // Errors: StorageFailed, one line naming the file and the cause ("cannot save session X to
 // /x/nexus.db: the disk is full"); a failed save leaves the file as it was before it.
 
@@ -45,11 +47,14 @@
 
 namespace nexus {
 
+class SqliteGroupCommit;
+
 class SqliteSessionStore final : public SessionStore {
  public:
   // Opens or creates the file (its directory must exist) and brings its schema up to date.
   static Result<std::unique_ptr<SqliteSessionStore>> open(const std::string& path,
                                                           SqliteOptions options = {});
+  ~SqliteSessionStore() override;
 
   Result<void> save(const InterviewSession& session) override;
   Result<std::optional<InterviewSession>> load(std::string_view sessionId) const override;
@@ -66,13 +71,14 @@ class SqliteSessionStore final : public SessionStore {
   void setMaxPageCountForTesting(std::int64_t pages);
 
  private:
-  explicit SqliteSessionStore(SqliteDatabase db) : db_(std::move(db)) {}
+  explicit SqliteSessionStore(SqliteDatabase db);
 
   // One session as stored; the caller holds mutex_ and a read transaction. Throws on failure.
   std::optional<InterviewSession> loadLocked(const std::string& sessionId) const;
 
   mutable std::mutex mutex_;
   mutable SqliteDatabase db_;  // reads run statements too
+  std::unique_ptr<SqliteGroupCommit> writes_;  // every save goes through it
 };
 
 }  // namespace nexus
