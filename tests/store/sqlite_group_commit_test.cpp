@@ -58,30 +58,34 @@ class GroupCommit : public ::testing::Test {
     return out;
   }
 
-  // `first` is written alone and held at `gate` inside its body, so that every write of
-  // `others` queues behind it; the gate opens once all of them wait. The others then share one
-  // batch. Returns each other's result, in order.
-  template <typename Body>
-  std::vector<Result<void>> writeBehindAHeldWrite(std::vector<Body> others) {
+  // `first` (by default the note "first") is written alone and held at a gate inside its body,
+  // so that every write of `others` queues behind it; the gate opens once all of them wait. The
+  // others then share one batch, each with `undo`. Returns the first's result, then each other's.
+  std::vector<Result<void>> writeBehindAHeldWrite(std::vector<std::function<Result<void>()>> others,
+                                                  std::function<Result<void>()> first = {},
+                                                  std::function<void()> undo = [] {}) {
+    if (!first) first = [this] { return insert("first"); };
     test::Gate gate;
     gate.close();
+    std::optional<Result<void>> firstResult;
     std::thread held([&] {
-      EXPECT_TRUE(writes_->write("write the first note", [&]() -> Result<void> {
+      firstResult.emplace(writes_->write("write the first note", [&]() -> Result<void> {
         gate.pass();
-        return insert("first");
+        return first();
       }));
     });
     gate.waitUntilACallWaits();
     std::vector<std::optional<Result<void>>> results(others.size());
     std::vector<std::thread> threads;
     for (std::size_t i = 0; i < others.size(); ++i) {
-      threads.emplace_back([&, i] { results[i].emplace(writes_->write("write note " + std::to_string(i), others[i])); });
+      threads.emplace_back(
+          [&, i] { results[i].emplace(writes_->write("write note " + std::to_string(i), others[i], undo)); });
     }
     while (writes_->queuedWrites() < others.size()) std::this_thread::sleep_for(std::chrono::milliseconds(1));
     gate.open();
     held.join();
     for (auto& thread : threads) thread.join();
-    std::vector<Result<void>> out;
+    std::vector<Result<void>> out{std::move(*firstResult)};
     for (auto& result : results) out.push_back(std::move(*result));
     return out;
   }
@@ -115,8 +119,9 @@ TEST_F(GroupCommit, NoWriterReturnsBeforeTheCommitHoldingItsWrite) {
   }
   // Each other's return is observed right after its thread joins: by then its commit happened.
   const auto results = writeBehindAHeldWrite(others);
+  ASSERT_TRUE(results[0]);
   for (int i = 0; i < 6; ++i) {
-    ASSERT_TRUE(results[i]);
+    ASSERT_TRUE(results[i + 1]);
     commitsWhenReturned[i] = commits_.load();
     EXPECT_GT(commitsWhenReturned[i], commitsWhenWritten[i]);
   }
@@ -138,9 +143,10 @@ TEST_F(GroupCommit, AWriteThatReturnsAnErrorIsUndoneAloneAndTheOthersStand) {
   };
   const auto results = writeBehindAHeldWrite(others);
   EXPECT_TRUE(results[0]);
-  ASSERT_FALSE(results[1]);
-  EXPECT_EQ(results[1].error().message, "cannot write note 1: refused after writing");
-  EXPECT_TRUE(results[2]);
+  EXPECT_TRUE(results[1]);
+  ASSERT_FALSE(results[2]);
+  EXPECT_EQ(results[2].error().message, "cannot write note 1: refused after writing");
+  EXPECT_TRUE(results[3]);
   EXPECT_THAT(labels(), ::testing::ElementsAre("first", "kept 1", "kept 2"));
   EXPECT_EQ(commits_.load(), 2) << "a returned error does not cost the batch its transaction";
 }
@@ -152,32 +158,14 @@ TEST_F(GroupCommit, AWriteThatThrowsFailsAloneAndTheOthersAreWrittenAsIfAlone) {
       [this] { return insert("first"); },  // UNIQUE: throws
       [this] { return insert("kept 2"); },
   };
-  std::vector<std::optional<Result<void>>> results(3);
-  test::Gate gate;
-  gate.close();
-  std::thread held([&] {
-    EXPECT_TRUE(writes_->write("write the first note", [&]() -> Result<void> {
-      gate.pass();
-      return insert("first");
-    }));
-  });
-  gate.waitUntilACallWaits();
-  std::vector<std::thread> threads;
-  for (std::size_t i = 0; i < 3; ++i) {
-    threads.emplace_back([&, i] {
-      results[i].emplace(writes_->write("write note " + std::to_string(i), others[i], [&] { ++undone; }));
-    });
-  }
-  while (writes_->queuedWrites() < 3) std::this_thread::sleep_for(std::chrono::milliseconds(1));
-  gate.open();
-  held.join();
-  for (auto& thread : threads) thread.join();
+  const auto results = writeBehindAHeldWrite(others, {}, [&] { ++undone; });
 
-  EXPECT_TRUE(*results[0]);
-  ASSERT_FALSE(*results[1]);
-  EXPECT_THAT(results[1]->error().message, HasSubstr("cannot write note 1: "));
-  EXPECT_THAT(results[1]->error().message, HasSubstr("UNIQUE"));
-  EXPECT_TRUE(*results[2]);
+  EXPECT_TRUE(results[0]);
+  EXPECT_TRUE(results[1]);
+  ASSERT_FALSE(results[2]);
+  EXPECT_THAT(results[2].error().message, HasSubstr("cannot write note 1: "));
+  EXPECT_THAT(results[2].error().message, HasSubstr("UNIQUE"));
+  EXPECT_TRUE(results[3]);
   EXPECT_THAT(labels(), ::testing::ElementsAre("first", "kept 1", "kept 2"));
   // The batch's undos (its cache may have seen the rolled-back writes), then the failing
   // write's own when it fails again alone.
@@ -192,29 +180,11 @@ TEST_F(GroupCommit, AFullDiskFailsEveryWriteOfTheBatchAndLeavesTheFileAsItWas) {
   const std::string big(64 * 1024, 'x');
   std::vector<std::function<Result<void>()>> others;
   for (int i = 0; i < 4; ++i) others.push_back([this, i, &big] { return insert(big + std::to_string(i)); });
-  test::Gate gate;
-  gate.close();
-  std::optional<Result<void>> firstResult;
-  std::thread held([&] {
-    firstResult.emplace(writes_->write("write the first note", [&]() -> Result<void> {
-      gate.pass();
-      return insert(big);
-    }));
-  });
-  gate.waitUntilACallWaits();
-  std::vector<std::optional<Result<void>>> results(4);
-  std::vector<std::thread> threads;
+  const auto results = writeBehindAHeldWrite(others, [&] { return insert(big); });
+  ASSERT_FALSE(results[0]);
   for (std::size_t i = 0; i < 4; ++i) {
-    threads.emplace_back([&, i] { results[i].emplace(writes_->write("write note " + std::to_string(i), others[i])); });
-  }
-  while (writes_->queuedWrites() < 4) std::this_thread::sleep_for(std::chrono::milliseconds(1));
-  gate.open();
-  held.join();
-  for (auto& thread : threads) thread.join();
-  ASSERT_FALSE(*firstResult);
-  for (std::size_t i = 0; i < 4; ++i) {
-    ASSERT_FALSE(*results[i]);
-    EXPECT_EQ(results[i]->error().message, "cannot write note " + std::to_string(i) + ": the disk is full");
+    ASSERT_FALSE(results[i + 1]);
+    EXPECT_EQ(results[i + 1].error().message, "cannot write note " + std::to_string(i) + ": the disk is full");
   }
   EXPECT_EQ(labels(), before);
 }
