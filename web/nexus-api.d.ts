@@ -171,7 +171,7 @@ export interface ProcessMessageResult {
   findings?: RequirementFinding[];
   /** Conflicts new or settled this turn. */
   conflicts?: RequirementConflict[];
-  /** The session's readiness after the turn. */
+  /** The session's readiness after the turn, when it moved (as interview:readiness-changed announces it). */
   readiness?: Readiness;
 }
 

@@ -6,6 +6,7 @@
 #include "core/enums.hpp"
 #include "core/text.hpp"
 #include "domain/areas.hpp"
+#include "domain/asked_questions.hpp"
 #include "domain/question_bank.hpp"
 #include "domain/question_generator.hpp"
 #include "analyst/quality_questions.hpp"
@@ -117,13 +118,12 @@ bool asksForVision(const domain::Question& question) {
 // The generator's next question: never one already asked, not one the message just answered
 // (`visionGiven`), and not about `avoidArea` when another area has something to ask.
 std::string nextQuestion(domain::QuestionGenerator& generator, const std::vector<std::string>& justDiscussed,
-                         const std::vector<std::string>& asked, std::string_view avoidArea,
-                         bool visionGiven) {
+                         const domain::AskedQuestions& asked, std::string_view avoidArea, bool visionGiven) {
   std::string fallback;
   for (int attempt = 0; attempt < kMaxQuestionRetries; ++attempt) {
     const domain::Question question = generator.nextQuestion(justDiscussed);
     if (question.text.empty()) break;
-    const bool repeated = analyst::wasAsked(question.text, asked);
+    const bool repeated = asked.contains(question.text);
     if (!repeated && fallback.empty()) fallback = question.text;
     const bool wanted =
         (avoidArea.empty() || question.area != avoidArea) && !(visionGiven && asksForVision(question));
@@ -138,7 +138,7 @@ std::string nextQuestion(domain::QuestionGenerator& generator, const std::vector
 // at the depth it has reached, then at the others; never one already asked, none that quotes,
 // none assuming the wrong way of signing in (question_bank.hpp, SignInStyle).
 std::string topicQuestion(const std::string& topic, const domain::QuestionGenerator& generator,
-                          const InterviewContext& context) {
+                          const domain::AskedQuestions& asked, const InterviewContext& context) {
   const bool delegated = std::any_of(context.requirements.begin(), context.requirements.end(),
                                      [](const ExtractedRequirement& r) {
                                        return r.area == "authentication" &&
@@ -150,7 +150,7 @@ std::string topicQuestion(const std::string& topic, const domain::QuestionGenera
   for (const auto depth : {first, Broad, Detailed, Clarifying}) {
     for (const auto* templ : domain::questionTemplates(topic, depth)) {
       if (domain::hasRequirementPlaceholder(*templ) || templ->signIn == unfit) continue;
-      if (!analyst::wasAsked(templ->text, context.askedQuestions)) return std::string(templ->text);
+      if (!asked.contains(templ->text)) return std::string(templ->text);
     }
   }
   return {};
@@ -220,6 +220,11 @@ Result<Heard> hear(const Turn& turn, const std::stop_token& cancel) {
 class Coverage {
  public:
   explicit Coverage(const InterviewContext& context) {
+    if (context.askedIndex != nullptr) {
+      asked_ = context.askedIndex;
+    } else {
+      asked_ = &ownAsked_.emplace(context.askedQuestions);
+    }
     if (context.coverage != nullptr) {
       generator_ = context.coverage;
       lentAt_ = generator_->checkpoint();
@@ -238,9 +243,13 @@ class Coverage {
   Coverage& operator=(const Coverage&) = delete;
 
   domain::QuestionGenerator& generator() { return *generator_; }
+  // The interviewer's earlier questions, indexed: the engine's, or made here.
+  const domain::AskedQuestions& asked() const { return *asked_; }
   std::vector<std::string> justDiscussed;
 
  private:
+  std::optional<domain::AskedQuestions> ownAsked_;
+  const domain::AskedQuestions* asked_ = nullptr;
   std::optional<domain::QuestionGenerator> owned_;
   domain::QuestionGenerator* generator_ = nullptr;
   std::optional<domain::QuestionGenerator::Checkpoint> lentAt_;
@@ -277,17 +286,18 @@ std::string chooseQuestion(const analyst::ReplyPlan& plan, const Turn& turn, con
   // A fact just stated (a volume, the shape of the data, a feed): build on it before changing the
   // subject, once per kind.
   for (const auto& requirement : heard.captured) {
-    if (const auto followUp = analyst::factFollowUp(requirement, context.askedQuestions); !followUp.empty())
+    if (const auto followUp = analyst::factFollowUp(requirement, coverage.asked()); !followUp.empty())
       return std::string(followUp);
   }
   const bool moveOn = plan.kind == analyst::Utterance::Unsure || plan.kind == analyst::Utterance::Thinking;
   const bool vision =
       std::any_of(heard.captured.begin(), heard.captured.end(),
                   [](const RecognizedRequirement& requirement) { return requirement.vision; });
-  std::string question = nextQuestion(coverage.generator(), coverage.justDiscussed, context.askedQuestions,
+  std::string question = nextQuestion(coverage.generator(), coverage.justDiscussed, coverage.asked(),
                                       moveOn ? lastArea : "", vision);
   if (!plan.topic.empty() && areaOfQuestion(question) != plan.topic) {
-    if (std::string onTopic = topicQuestion(plan.topic, coverage.generator(), context); !onTopic.empty())
+    if (std::string onTopic = topicQuestion(plan.topic, coverage.generator(), coverage.asked(), context);
+        !onTopic.empty())
       return onTopic;
   }
   return question;
@@ -320,7 +330,7 @@ analyst::ReplyPlan planReply(const LlmRequest& request, const Turn& turn, Heard 
   if (!conversational && plan.topic.empty()) {
     std::vector<ExtractedRequirement> heardNow;
     for (const auto& requirement : heard.captured) heardNow.push_back(toExtracted(requirement));
-    if (std::string quality = analyst::qualityQuestion(context, heardNow); !quality.empty()) {
+    if (std::string quality = analyst::qualityQuestion(context, heardNow, coverage.asked()); !quality.empty()) {
       plan.question = std::move(quality);
     }
   }

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "core/text.hpp"
+#include "domain/asked_questions.hpp"
 #include "domain/near_duplicates.hpp"
 #include "domain/quality_dialogue.hpp"
 #include "domain/quality_review.hpp"
@@ -14,12 +15,6 @@ namespace {
 
 constexpr double kDuplicateSimilarity = 0.8;  // the engine's default: such a statement is not captured again
 
-const ExtractedRequirement* byId(const std::vector<ExtractedRequirement>& requirements, const std::string& id) {
-  const auto it = std::find_if(requirements.begin(), requirements.end(),
-                               [&](const ExtractedRequirement& r) { return r.id == id; });
-  return it == requirements.end() ? nullptr : &*it;
-}
-
 // "We must use PostgreSQL." -> “We must use PostgreSQL”: quoted without its final period.
 std::string quote(std::string_view text) {
   std::string_view shown = text::trim(text);
@@ -27,9 +22,9 @@ std::string quote(std::string_view text) {
   return "\u201C" + text::truncateUtf8(shown, 200) + "\u201D";
 }
 
-std::string conflictQuestion(const RequirementConflict& conflict, const std::vector<ExtractedRequirement>& all) {
-  const auto first = domain::conflictSideText(conflict, 0, all);
-  const auto second = domain::conflictSideText(conflict, 1, all);
+std::string conflictQuestion(const RequirementConflict& conflict, const domain::RequirementLookup& present) {
+  const auto first = domain::conflictSideText(conflict, 0, present);
+  const auto second = domain::conflictSideText(conflict, 1, present);
   if (!first || !second) return {};
   // The explanation quotes both sides again; the person needs them only once.
   const std::string earlier = conflict.isProjectSide(conflict.requirementIds[0])
@@ -39,8 +34,8 @@ std::string conflictQuestion(const RequirementConflict& conflict, const std::vec
   return earlier + quote(*second) + ": the two cannot both hold. Which one holds, or do both apply?";
 }
 
-std::string findingQuestion(const RequirementFinding& finding, const std::vector<ExtractedRequirement>& all) {
-  const auto* requirement = byId(all, finding.requirementId);
+std::string findingQuestion(const RequirementFinding& finding, const domain::RequirementLookup& present) {
+  const auto* requirement = present(finding.requirementId);
   if (requirement == nullptr) return {};
   std::string question = "About " + quote(requirement->text) + ": " + finding.message;
   if (finding.suggestion) question += " " + *finding.suggestion;
@@ -75,18 +70,20 @@ std::string settledByAnswer(const InterviewContext& context) {
   }
   for (const auto& f : context.findings) {
     if (f.askedInMessageId != context.lastReplyId || f.status != ReviewStatus::Dismissed) continue;
-    if (const auto* requirement = byId(context.requirements, f.requirementId)) {
+    if (const auto* requirement = domain::findLatestFirst(context.requirements, f.requirementId)) {
       return "All right, I'll keep " + quote(requirement->text) + " as it is.";
     }
   }
   return {};
 }
 
-std::string qualityQuestion(const InterviewContext& context, const std::vector<ExtractedRequirement>& heard) {
-  // The interview as the engine will hold it after this turn: what is new gets reviewed.
-  std::vector<ExtractedRequirement> all = context.requirements;
-  std::vector<RequirementFinding> findings = context.findings;
-  std::vector<RequirementConflict> conflicts = context.conflicts;
+std::string qualityQuestion(const InterviewContext& context, const std::vector<ExtractedRequirement>& heard,
+                            const domain::AskedQuestions& asked) {
+  // The interview as the engine will hold it after this turn: what the session holds is read
+  // where it is; what is new is reviewed here, into lists of its own.
+  std::vector<ExtractedRequirement> added;
+  std::vector<RequirementFinding> findings;    // of `added`
+  std::vector<RequirementConflict> conflicts;  // of `added`
   std::size_t next = 0;
   domain::QualityReview review([&next](std::string_view kind) { return std::string(kind) + "-" + std::to_string(next++); });
   // The engine lends the index it keeps over the session; without one, indexing the interview
@@ -95,39 +92,45 @@ std::string qualityQuestion(const InterviewContext& context, const std::vector<E
   review.useHeld(context.sessionConflicts);
   if (!heard.empty() && context.sessionConflicts == nullptr) review.restore(context.requirements);
   std::vector<std::string> latest;
+  added.reserve(heard.size());  // review.add and `present` keep pointers into it
   for (auto requirement : heard) {
     // Like the session's requirements, those heard earlier in this message count.
     const auto similar = [&](const ExtractedRequirement& r) {
       return text::tokenSimilarity(r.text, requirement.text) >= kDuplicateSimilarity;
     };
-    const bool duplicate =
-        context.sessionTexts != nullptr
-            ? context.sessionTexts->anyAtLeast(requirement.text, kDuplicateSimilarity) ||
-                  std::any_of(all.begin() + static_cast<std::ptrdiff_t>(context.requirements.size()), all.end(), similar)
-            : std::any_of(all.begin(), all.end(), similar);
-    if (duplicate) continue;
+    const bool held = context.sessionTexts != nullptr
+                          ? context.sessionTexts->anyAtLeast(requirement.text, kDuplicateSimilarity)
+                          : std::any_of(context.requirements.begin(), context.requirements.end(), similar);
+    if (held || std::any_of(added.begin(), added.end(), similar)) continue;
     requirement.id = "heard-requirement-" + std::to_string(latest.size());
     latest.push_back(requirement.id);
-    all.push_back(requirement);
-    (void)review.add(all.back(), {findings, conflicts});
+    added.push_back(std::move(requirement));
+    (void)review.add(added.back(), {findings, conflicts});
   }
-
-  if (const auto ask = domain::nextQualityQuestion(findings, conflicts, latest, all)) {
-    const std::string question = ask->subject == domain::QualityQuestion::Subject::Conflict
-                                     ? conflictQuestion(conflicts[ask->index], all)
-                                     : findingQuestion(findings[ask->index], all);
-    if (!question.empty()) return question;
-  }
-  std::optional<domain::ReadinessBasics> basics;
-  if (context.basics != nullptr) {
-    basics = *context.basics;
-    for (auto r = all.begin() + static_cast<std::ptrdiff_t>(context.requirements.size()); r != all.end(); ++r) {
-      basics->add(*r);
+  const domain::RequirementLookup present = [&](std::string_view id) -> const ExtractedRequirement* {
+    for (const auto& r : added) {
+      if (r.id == id) return &r;
     }
+    return domain::findLatestFirst(context.requirements, id);
+  };
+
+  // In the engine's order: the session's open conflicts, then this message's, then its findings
+  // (the session's earlier findings are of earlier messages).
+  std::string question;
+  if (const auto ask = domain::nextQualityQuestion({}, context.conflicts, latest, present)) {
+    question = conflictQuestion(context.conflicts[ask->index], present);
+  } else if (const auto fresh = domain::nextQualityQuestion(findings, conflicts, latest, present)) {
+    question = fresh->subject == domain::QualityQuestion::Subject::Conflict
+                   ? conflictQuestion(conflicts[fresh->index], present)
+                   : findingQuestion(findings[fresh->index], present);
   }
-  const Readiness readiness =
-      domain::assessReadiness(all, findings, conflicts, context.readyThreshold, basics ? &*basics : nullptr);
-  if (readiness.ready && !wasAsked(kReadyOffer, context.askedQuestions)) {
+  if (!question.empty()) return question;
+
+  std::optional<domain::ReadinessTracker> owned;
+  if (context.readiness == nullptr) owned.emplace(context.requirements, context.findings, context.conflicts);
+  const domain::ReadinessTracker& readiness = context.readiness != nullptr ? *context.readiness : *owned;
+  if (readiness.assessmentWith(added, findings, conflicts, context.readyThreshold).ready &&
+      !asked.contains(kReadyOffer)) {
     return "I think we now have enough for a solid first set of requirements, and nothing in them contradicts "
            "another. " +
            std::string(kReadyOffer);

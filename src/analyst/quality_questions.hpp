@@ -11,11 +11,17 @@
 #include "core/types.hpp"
 #include "llm/llm_client.hpp"
 
+namespace nexus::domain {
+class AskedQuestions;
+}
+
 namespace nexus::analyst {
 
 // The question, or "" when quality gives nothing to ask. `heard` are the confident
 // requirements of the latest message (their ids are not needed).
-std::string qualityQuestion(const InterviewContext& context, const std::vector<ExtractedRequirement>& heard);
+// `asked`: the context's askedQuestions, indexed.
+std::string qualityQuestion(const InterviewContext& context, const std::vector<ExtractedRequirement>& heard,
+                            const domain::AskedQuestions& asked);
 
 // What the person's latest message settled of the last reply's question, in words ("Good, that
 // settles it: … stands"), or "" when it settled nothing. The engine has applied it already.

@@ -5,6 +5,7 @@
 
 #include "core/text.hpp"
 #include "domain/areas.hpp"
+#include "domain/asked_questions.hpp"
 
 namespace nexus::analyst {
 namespace {
@@ -362,13 +363,13 @@ std::string paraphrase(const RecognizedRequirement& requirement) {
   return lowerFirst(toSecondPerson(s));
 }
 
-std::string_view factFollowUp(const RecognizedRequirement& requirement, const std::vector<std::string>& asked) {
+std::string_view factFollowUp(const RecognizedRequirement& requirement, const domain::AskedQuestions& asked) {
   if (!requirement.fact) return {};
   std::string_view question;
   switch (*requirement.fact) {
     case WorldFact::Volume:
       // Growth already said ("up to 2,000 by next year"): only the peak is left to ask.
-      if (wasAsked(kPeakQuestion, asked) || wasAsked(kPeakAndGrowthQuestion, asked)) return {};
+      if (asked.contains(kPeakQuestion) || asked.contains(kPeakAndGrowthQuestion)) return {};
       return requirement.quality == Quality::Scalability ? kPeakQuestion : kPeakAndGrowthQuestion;
     case WorldFact::DataShape:
       question = kDataShapeQuestion;
@@ -378,13 +379,13 @@ std::string_view factFollowUp(const RecognizedRequirement& requirement, const st
       const std::string lower = text::toLower(requirement.text);
       const bool scheduled = says(lower, {"every", "daily", "nightly", "hourly", "weekly", "each night", "each day",
                                           "once a", "twice a", "per day", "per hour"});
-      if (wasAsked(kDataFeedQuestion, asked) || wasAsked(kLateFeedQuestion, asked)) return {};
+      if (asked.contains(kDataFeedQuestion) || asked.contains(kLateFeedQuestion)) return {};
       return scheduled ? kLateFeedQuestion : kDataFeedQuestion;
     }
     default:
       return {};
   }
-  return wasAsked(question, asked) ? std::string_view{} : question;
+  return asked.contains(question) ? std::string_view{} : question;
 }
 
 bool wasAsked(std::string_view question, const std::vector<std::string>& asked) {

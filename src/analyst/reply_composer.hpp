@@ -12,6 +12,10 @@
 #include "analyst/requirement_recognizer.hpp"
 #include "analyst/small_talk.hpp"
 
+namespace nexus::domain {
+class AskedQuestions;
+}
+
 namespace nexus::analyst {
 
 struct ReplyPlan {
@@ -50,7 +54,7 @@ inline constexpr std::string_view kLateFeedQuestion =
     "What should happen when it is late or doesn't come at all — wait, warn someone, or carry on without it?";
 
 // The follow-up a stated fact calls for, or "" when it calls for none or it was asked before.
-std::string_view factFollowUp(const RecognizedRequirement& requirement, const std::vector<std::string>& asked);
+std::string_view factFollowUp(const RecognizedRequirement& requirement, const domain::AskedQuestions& asked);
 
 // The requirement in the analyst's words: "you must use PostgreSQL".
 std::string paraphrase(const RecognizedRequirement& requirement);

@@ -59,43 +59,58 @@ bool accepts(std::string_view lower) { return !anyPhrase(lower, kNegatedAccept) 
 
 }  // namespace
 
+const ExtractedRequirement* findLatestFirst(std::span<const ExtractedRequirement> present, std::string_view id) {
+  for (auto it = present.rbegin(); it != present.rend(); ++it) {
+    if (it->id == id) return &*it;
+  }
+  return nullptr;
+}
+
 std::optional<QualityQuestion> nextQualityQuestion(std::span<const RequirementFinding> findings,
                                                    std::span<const RequirementConflict> conflicts,
                                                    std::span<const std::string> latestRequirementIds,
-                                                   std::span<const ExtractedRequirement> present) {
-  std::unordered_map<std::string_view, std::string_view> presentIds;  // id -> text
-  for (const auto& r : present) presentIds.emplace(r.id, r.text);
+                                                   const RequirementLookup& present) {
   for (std::size_t i = 0; i < conflicts.size(); ++i) {
     const auto& c = conflicts[i];
-    const auto held = [&](const std::string& id) { return presentIds.contains(id) || c.isProjectSide(id); };
-    if (c.status == ReviewStatus::Open && !c.askedInMessageId && held(c.requirementIds[0]) &&
-        held(c.requirementIds[1])) {
-      return QualityQuestion{QualityQuestion::Subject::Conflict, i};
-    }
+    if (c.status != ReviewStatus::Open || c.askedInMessageId) continue;
+    const auto held = [&](const std::string& id) { return c.isProjectSide(id) || present(id) != nullptr; };
+    if (held(c.requirementIds[0]) && held(c.requirementIds[1])) return QualityQuestion{QualityQuestion::Subject::Conflict, i};
   }
   for (std::size_t i = 0; i < findings.size(); ++i) {
     const auto& f = findings[i];
     if (f.status != ReviewStatus::Open || f.askedInMessageId) continue;
-    const auto requirement = presentIds.find(f.requirementId);
-    if (requirement == presentIds.end()) continue;
     if (std::find(latestRequirementIds.begin(), latestRequirementIds.end(), f.requirementId) ==
         latestRequirementIds.end()) {
       continue;
     }
+    const ExtractedRequirement* requirement = present(f.requirementId);
     // "an app that helps shops sell faster": a goal, not yet a requirement to test.
-    if (!describesProduct(requirement->second)) return QualityQuestion{QualityQuestion::Subject::Finding, i};
+    if (requirement != nullptr && !describesProduct(requirement->text)) {
+      return QualityQuestion{QualityQuestion::Subject::Finding, i};
+    }
   }
+  return std::nullopt;
+}
+
+std::optional<QualityQuestion> nextQualityQuestion(std::span<const RequirementFinding> findings,
+                                                   std::span<const RequirementConflict> conflicts,
+                                                   std::span<const std::string> latestRequirementIds,
+                                                   std::span<const ExtractedRequirement> present) {
+  return nextQualityQuestion(findings, conflicts, latestRequirementIds,
+                             [present](std::string_view id) { return findLatestFirst(present, id); });
+}
+
+std::optional<std::string_view> conflictSideText(const RequirementConflict& conflict, std::size_t side,
+                                                 const RequirementLookup& present) {
+  const std::string& id = conflict.requirementIds.at(side);
+  if (const ExtractedRequirement* requirement = present(id)) return requirement->text;
+  if (conflict.isProjectSide(id)) return conflict.projectRequirement->text;
   return std::nullopt;
 }
 
 std::optional<std::string_view> conflictSideText(const RequirementConflict& conflict, std::size_t side,
                                                  std::span<const ExtractedRequirement> present) {
-  const std::string& id = conflict.requirementIds.at(side);
-  for (const auto& r : present) {
-    if (r.id == id) return r.text;
-  }
-  if (conflict.isProjectSide(id)) return conflict.projectRequirement->text;
-  return std::nullopt;
+  return conflictSideText(conflict, side, [present](std::string_view id) { return findLatestFirst(present, id); });
 }
 
 Verdict readConflictAnswer(std::string_view answer, std::string_view first, std::string_view second) {

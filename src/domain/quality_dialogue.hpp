@@ -5,6 +5,7 @@
 // words the question; so both agree without talking to each other.
 
 #include <cstddef>
+#include <functional>
 #include <optional>
 #include <span>
 #include <string>
@@ -15,6 +16,12 @@
 #include "core/types.hpp"
 
 namespace nexus::domain {
+
+// The requirement of an id, or null when there is none.
+using RequirementLookup = std::function<const ExtractedRequirement*(std::string_view id)>;
+
+// Looks through `present` from its end, where a turn's new requirements are.
+const ExtractedRequirement* findLatestFirst(std::span<const ExtractedRequirement> present, std::string_view id);
 
 struct QualityQuestion {
   enum class Subject { Conflict, Finding };
@@ -31,6 +38,12 @@ struct QualityQuestion {
 // test: domain::describesProduct). Conflicts whose requirements are not both in `present` (or
 // the project requirement the conflict carries), and findings whose requirement is not, are
 // skipped.
+// Requirements are looked up by id only for the open conflicts not asked about yet and the
+// findings of the latest requirements, so a turn does not go over every requirement.
+std::optional<QualityQuestion> nextQualityQuestion(std::span<const RequirementFinding> findings,
+                                                   std::span<const RequirementConflict> conflicts,
+                                                   std::span<const std::string> latestRequirementIds,
+                                                   const RequirementLookup& present);
 std::optional<QualityQuestion> nextQualityQuestion(std::span<const RequirementFinding> findings,
                                                    std::span<const RequirementConflict> conflicts,
                                                    std::span<const std::string> latestRequirementIds,
@@ -38,6 +51,8 @@ std::optional<QualityQuestion> nextQualityQuestion(std::span<const RequirementFi
 
 // The text of one side of a conflict (0: the first): that requirement in `present`, else the
 // project requirement the conflict carries; nullopt when neither has it (it was removed).
+std::optional<std::string_view> conflictSideText(const RequirementConflict& conflict, std::size_t side,
+                                                 const RequirementLookup& present);
 std::optional<std::string_view> conflictSideText(const RequirementConflict& conflict, std::size_t side,
                                                  std::span<const ExtractedRequirement> present);
 

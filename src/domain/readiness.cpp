@@ -52,6 +52,19 @@ double valueOf(AreaStatus status) {
   return 0.0;
 }
 
+// The score and whether it is ready, from the areas' statuses, the open conflicts and the basics.
+void score(Readiness& readiness, const ReadinessBasics& basics) {
+  double coverage = 0.0;
+  for (const auto& area : readiness.areas) coverage += valueOf(area.status);
+  coverage /= static_cast<double>(kStandardAreas.size());
+  const double stated =
+      (static_cast<double>(basics.what) + static_cast<double>(basics.who) + static_cast<double>(basics.functional)) /
+      3.0;
+  readiness.score = (kBasicsWeight * stated + kCoverageWeight * coverage) /
+                    (1.0 + static_cast<double>(readiness.openConflicts));
+  readiness.ready = readiness.score >= readiness.threshold && readiness.openConflicts == 0;
+}
+
 }  // namespace
 
 bool describesProduct(std::string_view text) {
@@ -130,16 +143,113 @@ Readiness ReadinessTally::finish(std::size_t openFindings, std::size_t openConfl
   readiness.threshold = threshold;
   readiness.openFindings = openFindings;
   readiness.openConflicts = openConflicts;
-  double coverage = 0.0;
-  for (const auto& area : readiness.areas) coverage += valueOf(area.status);
-  coverage /= static_cast<double>(kStandardAreas.size());
-  const double basics = (static_cast<double>(basics_.what) + static_cast<double>(basics_.who) +
-                         static_cast<double>(basics_.functional)) /
-                        3.0;
-  readiness.score = (kBasicsWeight * basics + kCoverageWeight * coverage) /
-                    (1.0 + static_cast<double>(readiness.openConflicts));
-  readiness.ready = readiness.score >= threshold && readiness.openConflicts == 0;
+  score(readiness, basics_);
   return readiness;
+}
+
+ReadinessTracker::ReadinessTracker(std::span<const ExtractedRequirement> requirements,
+                                   std::span<const RequirementFinding> findings,
+                                   std::span<const RequirementConflict> conflicts) {
+  held_.reserve(requirements.size());
+  for (const auto& r : requirements) add(r);
+  for (const auto& f : findings) add(f);
+  for (const auto& c : conflicts) add(c);
+}
+
+ReadinessTracker::Held ReadinessTracker::heldOf(const ExtractedRequirement& requirement) {
+  Held held;
+  held.confident = requirement.confidence >= kClearConfidence;
+  if (requirement.area) {
+    const auto standard = std::find(kStandardAreas.begin(), kStandardAreas.end(), *requirement.area);
+    held.area = static_cast<std::size_t>(standard - kStandardAreas.begin());
+  }
+  return held;
+}
+
+void ReadinessTracker::count(Counts& counts, const Held& requirement, const ExtractedRequirement& added) {
+  counts.basics.add(added);
+  if (requirement.area == kStandardAreas.size()) return;
+  ++counts.held[requirement.area];
+  if (requirement.confident && requirement.openFindings == 0) ++counts.clear[requirement.area];
+}
+
+void ReadinessTracker::count(Counts& counts, Held* requirement, const RequirementFinding& finding) {
+  if (finding.status != ReviewStatus::Open || requirement == nullptr) return;
+  ++counts.openFindings;
+  // Its first open finding makes a clear requirement unclear.
+  if (requirement->openFindings++ == 0 && requirement->confident && requirement->area != kStandardAreas.size()) {
+    --counts.clear[requirement->area];
+  }
+}
+
+void ReadinessTracker::count(Counts& counts, bool bothSidesHeld, const RequirementConflict& conflict) {
+  if (conflict.status == ReviewStatus::Open && bothSidesHeld) ++counts.openConflicts;
+}
+
+void ReadinessTracker::add(const ExtractedRequirement& requirement) {
+  const auto [entry, added] = held_.try_emplace(requirement.id, heldOf(requirement));
+  if (added) count(counts_, entry->second, requirement);
+}
+
+void ReadinessTracker::add(const RequirementFinding& finding) {
+  const auto it = held_.find(std::string_view(finding.requirementId));
+  count(counts_, it == held_.end() ? nullptr : &it->second, finding);
+}
+
+void ReadinessTracker::add(const RequirementConflict& conflict) {
+  const auto held = [&](const std::string& id) { return conflict.isProjectSide(id) || held_.contains(std::string_view(id)); };
+  count(counts_, held(conflict.requirementIds[0]) && held(conflict.requirementIds[1]), conflict);
+}
+
+Readiness ReadinessTracker::assessment(double threshold) const { return assessmentOf(counts_, threshold); }
+
+Readiness ReadinessTracker::assessmentWith(std::span<const ExtractedRequirement> requirements,
+                                           std::span<const RequirementFinding> findings,
+                                           std::span<const RequirementConflict> conflicts, double threshold) const {
+  Counts counts = counts_;
+  // The requirements added here, and copies of those held that a finding here changes.
+  std::unordered_map<std::string_view, Held> overlay;
+  const auto find = [&](std::string_view id) -> Held* {
+    if (const auto it = overlay.find(id); it != overlay.end()) return &it->second;
+    if (const auto it = held_.find(id); it != held_.end()) return &overlay.emplace(id, it->second).first->second;
+    return nullptr;
+  };
+  for (const auto& r : requirements) {
+    if (find(r.id) != nullptr) continue;
+    count(counts, overlay.emplace(r.id, heldOf(r)).first->second, r);
+  }
+  for (const auto& f : findings) count(counts, find(f.requirementId), f);
+  for (const auto& c : conflicts) {
+    const auto held = [&](const std::string& id) { return c.isProjectSide(id) || find(id) != nullptr; };
+    count(counts, held(c.requirementIds[0]) && held(c.requirementIds[1]), c);
+  }
+  return assessmentOf(counts, threshold);
+}
+
+Readiness ReadinessTracker::assessmentOf(const Counts& counts, double threshold) {
+  Readiness readiness;
+  readiness.threshold = threshold;
+  readiness.openFindings = counts.openFindings;
+  readiness.openConflicts = counts.openConflicts;
+  for (std::size_t i = 0; i < kStandardAreas.size(); ++i) {
+    const AreaStatus status = counts.clear[i] > 0  ? AreaStatus::Clear
+                              : counts.held[i] > 0 ? AreaStatus::Partial
+                                                   : AreaStatus::Missing;
+    readiness.areas.push_back({std::string(kStandardAreas[i]), status, {}});
+  }
+  score(readiness, counts.basics);
+  return readiness;
+}
+
+bool sameAssessment(const Readiness& a, const Readiness& b) {
+  if (a.score != b.score || a.ready != b.ready || a.threshold != b.threshold || a.openConflicts != b.openConflicts ||
+      a.openFindings != b.openFindings || a.areas.size() != b.areas.size()) {
+    return false;
+  }
+  for (std::size_t i = 0; i < a.areas.size(); ++i) {
+    if (a.areas[i].area != b.areas[i].area || a.areas[i].status != b.areas[i].status) return false;
+  }
+  return true;
 }
 
 }  // namespace nexus::domain

@@ -14,12 +14,17 @@
 // it (unless the new requirement opens a conflict). Moving a requirement to another area, or
 // removing one, can.
 
+#include <array>
 #include <cstddef>
+#include <functional>
 #include <span>
+#include <string>
 #include <string_view>
+#include <unordered_map>
 
 #include "core/quality.hpp"
 #include "core/types.hpp"
+#include "domain/areas.hpp"
 
 namespace nexus::domain {
 
@@ -62,6 +67,64 @@ class ReadinessTally {
   ReadinessBasics basics_;
   bool basicsKnown_ = false;
 };
+
+// A session's readiness kept as turns add to it, so that a turn need not read every requirement:
+// requirements, and the findings and conflicts reported for them (open ones). Anything else (an
+// edit, a removal, a finding or conflict settled) is not an addition: then the engine makes the
+// tracker again from the session. It gives the readiness without the areas' requirement ids
+// (the "assessment"), which is what a turn compares to tell whether the readiness moved; the ids
+// come from assessReadiness when it did. Not thread-safe.
+class ReadinessTracker {
+ public:
+  ReadinessTracker() = default;
+  ReadinessTracker(std::span<const ExtractedRequirement> requirements, std::span<const RequirementFinding> findings,
+                   std::span<const RequirementConflict> conflicts);
+
+  void add(const ExtractedRequirement& requirement);
+  // Counts when open and of a requirement added before (for a conflict: both sides added, or
+  // the project's side).
+  void add(const RequirementFinding& finding);
+  void add(const RequirementConflict& conflict);
+
+  // assessReadiness's result with every area's requirementIds left empty.
+  Readiness assessment(double threshold) const;
+  // What assessment() would give after these were added (in this order), without adding them.
+  Readiness assessmentWith(std::span<const ExtractedRequirement> requirements,
+                           std::span<const RequirementFinding> findings,
+                           std::span<const RequirementConflict> conflicts, double threshold) const;
+
+  const ReadinessBasics& basics() const { return counts_.basics; }
+
+ private:
+  struct Held {
+    std::size_t area = kStandardAreas.size();  // none of the standard ones
+    bool confident = false;
+    std::size_t openFindings = 0;
+  };
+  struct Counts {
+    std::array<std::size_t, kStandardAreas.size()> clear{};  // clear requirements per area
+    std::array<std::size_t, kStandardAreas.size()> held{};   // all requirements per area
+    ReadinessBasics basics;
+    std::size_t openFindings = 0;
+    std::size_t openConflicts = 0;
+  };
+  struct IdHash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view id) const { return std::hash<std::string_view>{}(id); }
+  };
+  // What each addition does to the counts; written once for add() and assessmentWith().
+  static Held heldOf(const ExtractedRequirement& requirement);
+  static void count(Counts& counts, const Held& requirement, const ExtractedRequirement& added);
+  static void count(Counts& counts, Held* requirement, const RequirementFinding& finding);
+  static void count(Counts& counts, bool bothSidesHeld, const RequirementConflict& conflict);
+  static Readiness assessmentOf(const Counts& counts, double threshold);
+
+  std::unordered_map<std::string, Held, IdHash, std::equal_to<>> held_;  // by requirement id
+  Counts counts_;
+};
+
+// Everything but the areas' requirement ids is the same: the readiness did not move.
+bool sameAssessment(const Readiness& a, const Readiness& b);
 
 // Thread-safe (pure). Findings and conflicts of requirements not in `requirements` are ignored
 // (a conflict's project side, which lives in the project's database, counts as there).

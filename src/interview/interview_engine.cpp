@@ -195,6 +195,8 @@ Result<ProcessMessageResult> InterviewEngine::processMessage(std::string_view se
     return reply.error();
   }
   emitShown(filter.finish());
+  // The lists it lent go back to the slot alone, so that the turn's additions need not copy them.
+  request.context = {};
 
   return applyReply(slot, userMessage.id, *reply);
 }
@@ -204,7 +206,6 @@ ProcessMessageResult InterviewEngine::applyReply(Slot& slot, const std::string& 
   TurnUpdate update;
   ReviewUpdate reviewed;
   std::optional<Readiness> readiness;  // to announce: it moved
-  Readiness current;
   std::string id;
   std::string projectId;
   std::optional<Error> saveError;
@@ -221,19 +222,19 @@ ProcessMessageResult InterviewEngine::applyReply(Slot& slot, const std::string& 
       applyTurn(session, update, userMessageId);
       recordTurn(slot.kept, update);
       reviewed = reviewTurn(session, slot.review, update.captured, userMessageId, update.reply.id);
+      if (reviewed.recordChanged) recordReview(slot.kept, session, reviewed.quality);
     }
     auto saved = store_.save(session);
     if (!saved) saveError = saved.error();
     slot.unsaved = !saved;  // the turn stays in memory; autosave or an eviction writes it later
     if (refreshReadiness(slot, options_.readyThreshold)) readiness = slot.announcedReadiness;
-    current = *slot.announcedReadiness;
   }
   publishTurn(projectId, id, update, saveError);
   publishReview(id, reviewed, readiness);
   ProcessMessageResult result{update.reply.content, update.captured, update.gaps, {}, {}, {}};
   result.findings = std::move(reviewed.quality.findings);
   result.conflicts = std::move(reviewed.quality.conflicts);
-  result.readiness = std::move(current);
+  result.readiness = std::move(readiness);  // when it moved: a turn's answer stays the same size
   return result;
 }
 
@@ -505,10 +506,11 @@ LlmRequest InterviewEngine::buildRequest(Slot& slot) const {
   LlmRequest request;
   request.systemPrompt = prompts::systemPrompt(session.mode, session.evolutionContext);
   request.messages = recentMessages(session.messages, options_.historyTokenBudget);
-  request.context = {session.mode,     session.extractedRequirements, session.exploredAreas, slot.kept.asked,
-                     session.findings, session.conflicts,            options_.readyThreshold, lastReplyId(session),
-                     slot.project,     &slot.lentConflicts, &slot.kept.coverage, &slot.kept.requirementTexts,
-                     &slot.kept.basics};
+  const KeptSession& kept = slot.kept;
+  request.context = {session.mode,  kept.requirements, session.exploredAreas,   kept.asked,
+                     kept.findings, kept.conflicts,    options_.readyThreshold, lastReplyId(session),
+                     slot.project,  &slot.lentConflicts, &slot.kept.coverage, &slot.kept.requirementTexts,
+                     &slot.kept.readiness, &slot.kept.askedIndex};
   request.maxTokens = options_.maxReplyTokens;
   return request;
 }

@@ -168,8 +168,9 @@ class InterviewEngine {
   Result<ReviewUpdate> changeSession(std::string_view sessionId, const SessionChange& change);
   // Events for what the review changed; readiness-changed when the score or verdict moved.
   void publishReview(const std::string& sessionId, const ReviewUpdate& update, const std::optional<Readiness>& readiness);
-  // Makes slot.announcedReadiness the session's readiness now; true when that differs from what
-  // it was (worth announcing). Called under the slot's writeMutex.
+  // True when the session's readiness moved from slot.announcedReadiness (its score, verdict,
+  // open counts or an area's status; not only the areas' requirement ids), which then becomes
+  // the readiness now. Called under the slot's writeMutex.
   static bool refreshReadiness(Slot& slot, double threshold);
   void syncRequirementsDatabase(const std::string& projectId, const std::string& sessionId, const ReviewUpdate& update);
 

@@ -39,9 +39,17 @@ RequirementChanges changesOf(const UpdatedRequirement& updated) {
 }  // namespace
 
 bool InterviewEngine::refreshReadiness(Slot& slot, double threshold) {
-  Readiness now = readinessOf(slot.session, threshold, slot.keptStale ? nullptr : &slot.kept.basics);
-  const bool moved = !slot.announcedReadiness || *slot.announcedReadiness != now;
-  slot.announcedReadiness = std::move(now);
+  if (slot.keptStale) {
+    Readiness now = readinessOf(slot.session, threshold);
+    const bool moved = !slot.announcedReadiness || !domain::sameAssessment(*slot.announcedReadiness, now);
+    if (moved) slot.announcedReadiness = std::move(now);
+    return moved;
+  }
+  // The kept assessment costs the same however many requirements there are; the areas'
+  // requirement ids, which do not, are listed only when it moved.
+  const bool moved = !slot.announcedReadiness ||
+                     !domain::sameAssessment(*slot.announcedReadiness, slot.kept.readiness.assessment(threshold));
+  if (moved) slot.announcedReadiness = readinessOf(slot.session, threshold, &slot.kept.readiness.basics());
   return moved;
 }
 

@@ -242,7 +242,9 @@ ReviewUpdate reviewTurn(InterviewSession& session, domain::QualityReview& review
     } else {
       session.findings[next->index].askedInMessageId = std::string(replyId);
     }
+    update.recordChanged = true;
   }
+  update.recordChanged = update.recordChanged || !update.quality.empty();
   return update;
 }
 

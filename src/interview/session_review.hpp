@@ -38,6 +38,9 @@ struct ReviewUpdate {
   std::vector<UpdatedRequirement> updated;  // requirements changed
   std::vector<ExtractedRequirement> removed;  // requirements removed, as they were
   std::vector<ProjectRequirementChange> projectChanges;
+  // reviewTurn: the session's findings or conflicts changed, even if only by being marked as
+  // asked about (which is not reported).
+  bool recordChanged = false;
 
   bool empty() const { return quality.empty() && updated.empty() && removed.empty() && projectChanges.empty(); }
   void append(ReviewUpdate other);

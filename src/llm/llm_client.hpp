@@ -10,15 +10,17 @@
 #include <string_view>
 #include <vector>
 
+#include "core/cow_vector.hpp"
 #include "core/result.hpp"
 #include "core/types.hpp"
 
 namespace nexus::domain {
+class AskedQuestions;
 class ConflictLookup;
 class NearDuplicates;
 class ProjectIndex;
 class QuestionGenerator;
-struct ReadinessBasics;
+class ReadinessTracker;
 }
 
 namespace nexus {
@@ -33,13 +35,15 @@ struct ChatMessage {
 // the system prompt (llm/context_summary.hpp), the offline analyst by reading it directly.
 struct InterviewContext {
   InterviewMode mode = InterviewMode::Genesis;
-  std::vector<ExtractedRequirement> requirements;  // captured so far, oldest first
+  // The lists are shared with the engine, not copied (core/cow_vector.hpp): a request costs the
+  // same however long the session is.
+  CowVector<ExtractedRequirement> requirements;  // captured so far, oldest first
   std::vector<std::string> exploredAreas;
-  std::vector<std::string> askedQuestions;  // the interviewer's earlier questions, oldest first
+  CowVector<std::string> askedQuestions;  // the interviewer's earlier questions, oldest first
   // Quality analysis so far (domain/quality_review.hpp), every status: the interviewer settles
   // open ones one at a time and never asks about one twice (askedInMessageId).
-  std::vector<RequirementFinding> findings;
-  std::vector<RequirementConflict> conflicts;
+  CowVector<RequirementFinding> findings;
+  CowVector<RequirementConflict> conflicts;
   double readyThreshold = kDefaultReadyThreshold;  // readiness at which the interviewer offers, once, to end
   std::string lastReplyId;      // the interviewer's message the person's latest one answers
   // The project's requirements from other interviews (and imports), indexed: what a new
@@ -57,9 +61,13 @@ struct InterviewContext {
   // `requirements` indexed for near-duplicate lookups, as the engine keeps them; read-only, and
   // valid like `coverage`. Null: a backend compares with each requirement.
   const domain::NearDuplicates* sessionTexts = nullptr;
-  // The readiness basics of `requirements` (domain::ReadinessBasics), kept and valid like
-  // `coverage`. Null: a backend reads them from the requirements.
-  const domain::ReadinessBasics* basics = nullptr;
+  // The readiness of `requirements`, `findings` and `conflicts` (domain::ReadinessTracker), kept
+  // and valid like `coverage`. Null: a backend assesses them itself.
+  const domain::ReadinessTracker* readiness = nullptr;
+  // `askedQuestions`, normalised and indexed for "was this asked before?", kept and valid like
+  // `coverage` (its lookups remember, so only the turn's thread uses it). Null: a backend reads
+  // `askedQuestions` itself.
+  const domain::AskedQuestions* askedIndex = nullptr;
 };
 
 struct LlmRequest {

@@ -34,7 +34,8 @@ class DerivingAnalyst final : public LlmClient {
     alone.context.coverage = nullptr;
     alone.context.sessionConflicts = nullptr;
     alone.context.sessionTexts = nullptr;
-    alone.context.basics = nullptr;
+    alone.context.readiness = nullptr;
+    alone.context.askedIndex = nullptr;
     return analyst_.complete(alone, onDelta, cancel);
   }
   BackendInfo info() const override { return analyst_.info(); }

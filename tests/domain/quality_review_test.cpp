@@ -60,7 +60,7 @@ TEST_F(ProjectReview, ANewRequirementConflictsWithAnotherInterviewsAndCarriesIts
 
   EXPECT_EQ(conflictSideText(conflict, 0, session_), "We must use PostgreSQL.");
   EXPECT_EQ(conflictSideText(conflict, 1, session_), "The database will be MySQL.");
-  EXPECT_FALSE(conflictSideText(conflict, 1, {}));  // this side removed
+  EXPECT_FALSE(conflictSideText(conflict, 1, std::span<const ExtractedRequirement>{}));  // this side removed
 
   // Asked about first, though only one side is in the session.
   const std::vector<std::string> latest{"s-mysql"};

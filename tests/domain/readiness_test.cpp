@@ -220,5 +220,66 @@ TEST(Readiness, NeverGoesDownWhenThingsAreSettledOrAdded) {
   }
 }
 
+// The assessment a tracker keeps is assessReadiness's, ids aside, after every addition; and
+// what it says an addition would give is what that addition gives.
+TEST(ReadinessTracker, KeepsWhatAssessReadinessGivesAsThingsAreAdded) {
+  const std::vector<std::pair<std::string, std::string>> statements{
+      {"I want to build a booking app for small clinics", ""},
+      {"Patients sign in with their email address and a password", "authentication"},
+      {"Only receptionists can cancel appointments", "authorization"},
+      {"Every user can cancel appointments", "authorization"},
+      {"We must use PostgreSQL", "data_model"},
+      {"The database will be MySQL", "data_model"},
+      {"The calendar should be easy to use", "ui_ux"},
+      {"The app should be fast", "performance"},
+      {"The calendar loads in under 1 second for 95% of requests", "performance"},
+      {"Reminders are sent by SMS etc.", "integrations"},
+      {"Hosting is TBD", "deployment"},
+      {"Keep an audit trail", "compliance"},  // not a standard area
+  };
+  const auto withoutIds = [](Readiness readiness) {
+    for (auto& area : readiness.areas) area.requirementIds.clear();
+    return readiness;
+  };
+  for (unsigned seed = 1; seed <= 100; ++seed) {
+    std::mt19937 random(seed);
+    std::vector<ExtractedRequirement> requirements;
+    std::vector<RequirementFinding> findings;
+    std::vector<RequirementConflict> conflicts;
+    std::size_t next = 0;
+    QualityReview review([&](std::string_view kind) { return std::string(kind) + std::to_string(next++); });
+    ReadinessTracker tracker;
+    for (int step = 0; step < 25; ++step) {
+      const auto& [text, area] = statements[random() % statements.size()];
+      ExtractedRequirement added = requirement("r" + std::to_string(step), text,
+                                               area.empty() ? std::nullopt : std::optional<std::string>(area),
+                                               RequirementCategory::Functional, random() % 3 == 0 ? 0.5 : 0.9);
+      std::vector<RequirementFinding> newFindings;
+      std::vector<RequirementConflict> newConflicts;
+      requirements.push_back(added);
+      const QualityDelta delta = review.add(requirements.back(), {findings, conflicts});
+      const Readiness foreseen =
+          tracker.assessmentWith(std::vector{added}, delta.findings, delta.conflicts, 0.6);
+      tracker.add(added);
+      for (const auto& f : delta.findings) tracker.add(f);
+      for (const auto& c : delta.conflicts) tracker.add(c);
+      const Readiness assessed = assessReadiness(requirements, findings, conflicts, 0.6);
+      ASSERT_EQ(tracker.assessment(0.6), withoutIds(assessed)) << "seed " << seed << ", step " << step;
+      ASSERT_EQ(foreseen, tracker.assessment(0.6)) << "seed " << seed << ", step " << step;
+      ASSERT_TRUE(sameAssessment(assessed, foreseen));
+      ASSERT_EQ(ReadinessTracker(requirements, findings, conflicts).assessment(0.6), tracker.assessment(0.6));
+    }
+  }
+}
+
+TEST(ReadinessTracker, SameAssessmentLooksPastTheRequirementIds) {
+  const std::vector<ExtractedRequirement> one{requirement("a", "Patients sign in with email", "authentication")};
+  std::vector<ExtractedRequirement> two = one;
+  two.push_back(requirement("b", "Staff sign in with a badge", "authentication"));
+  EXPECT_TRUE(sameAssessment(assessReadiness(one, {}, {}), assessReadiness(two, {}, {})));
+  two.push_back(requirement("c", "The calendar loads in under 1 second", "performance"));
+  EXPECT_FALSE(sameAssessment(assessReadiness(one, {}, {}), assessReadiness(two, {}, {})));
+}
+
 }  // namespace
 }  // namespace nexus::domain

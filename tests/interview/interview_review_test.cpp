@@ -363,5 +363,28 @@ TEST_F(ReviewTest, ReadinessRisesAsAreasAreCoveredAndIsAnnouncedWhenItMoves) {
   EXPECT_EQ(engine_.getReadiness("no-such-session").error().code, ErrorCode::NotFound);
 }
 
+// Another requirement in an area already clear moves nothing: the turn answers without the
+// readiness (whose areas list every requirement id, so it would grow with the session) and
+// announces nothing; getReadiness has the ids as they are now.
+TEST_F(ReviewTest, ATurnThatDoesNotMoveTheReadinessNeitherAnnouncesNorReturnsIt) {
+  const auto first =
+      say("Patients sign in with email", tag("Patients sign in with their email address.", "functional", "must", "authentication"));
+  ASSERT_TRUE(first.readiness);
+  const std::size_t announcedBefore = eventsOf(events::kReadinessChanged).size();
+
+  const auto second = say("Staff sign in with a badge",
+                          tag("Staff sign in with their badge at the front desk.", "functional", "must", "authentication"));
+  ASSERT_EQ(second.extractedRequirements.size(), 1u);
+  EXPECT_FALSE(second.readiness);
+  EXPECT_EQ(eventsOf(events::kReadinessChanged).size(), announcedBefore);
+  EXPECT_EQ(engine_.getReadiness(id_)->areas.at(0).requirementIds.size(), 2u);
+
+  // A requirement in an area not covered yet moves it: announced and returned, ids and all.
+  const auto third = say("Bookings load fast", tag("Bookings load in under one second.", "non-functional", "must", "performance"));
+  ASSERT_TRUE(third.readiness);
+  EXPECT_EQ(*third.readiness, *engine_.getReadiness(id_));
+  EXPECT_EQ(eventsOf(events::kReadinessChanged).size(), announcedBefore + 1);
+}
+
 }  // namespace
 }  // namespace nexus

@@ -64,11 +64,11 @@ TEST(ContextSummaryTest, CutsLongRequirementsAndNamesExploredAreasInOrder) {
 TEST(ContextSummaryTest, OpenConflictsAndFindingsComeWithTheInstructionToSettleThemOneAtATime) {
   InterviewContext context;
   context.requirements.push_back(requirement("We must use PostgreSQL", RequirementCategory::Constraint));
-  context.requirements.back().id = "a";
+  context.requirements.edit().back().id = "a";
   context.requirements.push_back(requirement("The database will be MySQL", RequirementCategory::Constraint));
-  context.requirements.back().id = "b";
+  context.requirements.edit().back().id = "b";
   context.requirements.push_back(requirement("The app should be fast", RequirementCategory::NonFunctional));
-  context.requirements.back().id = "c";
+  context.requirements.edit().back().id = "c";
   context.conflicts.push_back({"k", {"a", "b"}, ConflictKind::ExclusiveChoice, "Two databases.", ReviewStatus::Open, {}, "m1", {}});
   context.conflicts.push_back({"k2", {"a", "c"}, ConflictKind::Polarity, "Settled.", ReviewStatus::Resolved, {}, {}, {}});
   context.findings.push_back({"f", "c", FindingKind::VagueTerm, "fast", "\"fast\" cannot be tested.", {}, ReviewStatus::Open, {}});
@@ -87,7 +87,7 @@ TEST(ContextSummaryTest, OpenConflictsAndFindingsComeWithTheInstructionToSettleT
 TEST(ContextSummaryTest, AConflictWithAnotherInterviewQuotesItsWords) {
   InterviewContext context;
   context.requirements.push_back(requirement("The database will be MySQL", RequirementCategory::Constraint));
-  context.requirements.back().id = "b";
+  context.requirements.edit().back().id = "b";
   context.conflicts.push_back({"k", {"db-1", "b"}, ConflictKind::ExclusiveChoice, "Two databases.",
                                ReviewStatus::Open, {}, {}, ProjectRequirementRef{"db-1", "We must use PostgreSQL"}});
   const std::string summary = renderContextSummary(context);
