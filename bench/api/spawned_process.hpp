@@ -2,6 +2,7 @@
 // A child process with its stdin and stdout as pipes, read line by line: the benchmarks' way to
 // talk to the real `nexus rpc`, `nexus serve` or `cat`. Not thread-safe.
 
+#include <dirent.h>
 #include <fcntl.h>
 #include <signal.h>
 #include <spawn.h>
@@ -103,6 +104,26 @@ class SpawnedProcess {
       return -1;
     }
     return static_cast<double>(utime + stime) / static_cast<double>(::sysconf(_SC_CLK_TCK));
+  }
+
+  // CPU time the process's live threads have run, in nanoseconds: the first field of each
+  // /proc/PID/task/TID/schedstat (the scheduler's own count, not rounded to ticks). Threads that
+  // ended are not counted, so it suits a server whose threads live as long as it. -1 if unreadable.
+  double cpuNanoseconds() const {
+    const std::string tasks = "/proc/" + std::to_string(pid_) + "/task";
+    DIR* dir = ::opendir(tasks.c_str());
+    if (dir == nullptr) return -1;
+    double total = 0;
+    while (const dirent* entry = ::readdir(dir)) {
+      if (entry->d_name[0] == '.') continue;
+      FILE* file = std::fopen((tasks + "/" + entry->d_name + "/schedstat").c_str(), "r");
+      if (file == nullptr) continue;  // it just ended
+      unsigned long long ran = 0;
+      if (std::fscanf(file, "%llu", &ran) == 1) total += static_cast<double>(ran);
+      std::fclose(file);
+    }
+    ::closedir(dir);
+    return total;
   }
 
   // Peak and current resident memory (VmHWM, VmRSS) in KiB, from /proc.

@@ -10,7 +10,9 @@
 // the same Jaccard as tokenSimilarity, only the texts filed under a word of its own prefix. The
 // answer is exactly that of comparing with every text.
 //
-// The order puts the words first seen last first: words every requirement uses ("users",
+// Words are numbered as they are first seen, and a text is its content words as sorted numbers,
+// so a comparison is one merge of two short integer lists. The order puts the words first seen
+// last first: words every requirement uses ("users",
 // "must"-like content words) were seen early and so fall outside most prefixes, which keeps the
 // lists a lookup reads short. A word not seen yet is in no text held, so where the lookup puts
 // it does not matter.
@@ -18,6 +20,7 @@
 // A value type: not thread-safe (the engine keeps one per session, changed under its lock).
 
 #include <cstddef>
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -33,7 +36,7 @@ class NearDuplicates {
   // Holds `text` under `id`, replacing what that id held.
   void add(const std::string& id, std::string_view text);
   void remove(const std::string& id);
-  std::size_t size() const { return texts_.size(); }
+  std::size_t size() const { return slots_.size(); }
 
   // True when a text held is at least `threshold` similar to `text`. A threshold below the
   // index's own is answered by comparing with every text.
@@ -41,16 +44,21 @@ class NearDuplicates {
 
  private:
   struct Held {
-    std::vector<std::string> words;   // text::contentWords
-    std::vector<std::string> prefix;  // the words it is filed under
+    std::vector<std::uint32_t> words;  // text::contentWords, numbered, ascending
+    bool live = false;                 // false: a free slot
   };
-  std::vector<std::string> prefixOf(std::vector<std::string> words) const;
+  // The first `length` words of the order (newest first) of `words`: its highest numbers, after
+  // `unseen` words no text holds (they come first).
+  std::size_t prefixLength(std::size_t words) const;
+  void file(std::uint32_t slot);
 
   double threshold_;
-  std::unordered_map<std::string, Held> texts_;                          // by id
-  std::unordered_map<std::string, std::vector<std::string>> filedUnder_;  // word -> ids
+  std::vector<Held> held_;                                  // by slot
+  std::vector<std::uint32_t> free_;                         // slots to reuse
+  std::unordered_map<std::string, std::uint32_t> slots_;    // id -> slot
+  std::unordered_map<std::uint32_t, std::vector<std::uint32_t>> filedUnder_;  // word -> slots
   std::size_t withoutWords_ = 0;  // texts of stop words only: similar (1.0) to each other
-  std::unordered_map<std::string, std::size_t> firstSeen_;  // word -> when it was first seen
+  std::unordered_map<std::string, std::uint32_t> numbers_;  // word -> its number: when it was first seen
 };
 
 }  // namespace nexus::domain

@@ -1,6 +1,7 @@
 #include "store/near_duplicate_index.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <limits>
 
 #include "core/text.hpp"
@@ -56,12 +57,56 @@ void NearDuplicateIndex::put(Text entry) { place(std::move(entry)); }
 std::size_t NearDuplicateIndex::place(Text entry) {
   std::vector<std::uint32_t> words = contentWords(entry.text);
   if (const auto it = positions_.find(entry.id); it != positions_.end()) {
+    unfile(it->second);
     entries_[it->second] = {std::move(entry), std::move(words)};
+    file(it->second);
     return it->second;
   }
   positions_.emplace(entry.id, entries_.size());
   entries_.push_back({std::move(entry), std::move(words)});
+  file(entries_.size() - 1);
   return entries_.size() - 1;
+}
+
+std::span<const std::uint32_t> NearDuplicateIndex::prefixOf(const std::vector<std::uint32_t>& words) const {
+  // Two texts at least threshold_ similar share ⌈t·n⌉ of a text's n words, so the first
+  // n − ⌈t·n⌉ + 1 in the order (newest first) hold one of them; ⌈t·n⌉ is taken a hair low so
+  // that rounding never shortens the prefix below that.
+  const double n = static_cast<double>(words.size());
+  const auto shared = static_cast<std::size_t>(std::ceil(threshold_ * n - 1e-9));
+  const std::size_t length = std::min(words.size(), words.size() - std::min(shared, words.size()) + 1);
+  return std::span<const std::uint32_t>(words).last(length);
+}
+
+void NearDuplicateIndex::file(std::size_t position) {
+  if (threshold_ <= 0.0) return;
+  const auto& words = entries_[position].words;
+  if (words.empty()) {
+    withoutWords_.push_back(position);
+    return;
+  }
+  for (const std::uint32_t word : prefixOf(words)) filedUnder_[word].push_back(position);
+}
+
+void NearDuplicateIndex::unfile(std::size_t position) {
+  if (threshold_ <= 0.0) return;
+  const auto& words = entries_[position].words;
+  if (words.empty()) {
+    std::erase(withoutWords_, position);
+    return;
+  }
+  for (const std::uint32_t word : prefixOf(words)) {
+    const auto it = filedUnder_.find(word);
+    std::erase(it->second, position);
+    if (it->second.empty()) filedUnder_.erase(it);
+  }
+}
+
+void NearDuplicateIndex::fileAllAt(double threshold) {
+  filedUnder_.clear();
+  withoutWords_.clear();
+  threshold_ = threshold;
+  for (std::size_t i = 0; i < entries_.size(); ++i) file(i);
 }
 
 void NearDuplicateIndex::erase(std::string_view id) {
@@ -69,10 +114,15 @@ void NearDuplicateIndex::erase(std::string_view id) {
 }
 
 void NearDuplicateIndex::eraseAt(std::size_t position) {
+  unfile(position);
   positions_.erase(entries_[position].text.id);
   if (position + 1 != entries_.size()) {  // the last entry fills the hole
+    unfile(entries_.size() - 1);
     entries_[position] = std::move(entries_.back());
     positions_[entries_[position].text.id] = position;
+    entries_.pop_back();
+    file(position);
+    return;
   }
   entries_.pop_back();
 }
@@ -98,8 +148,26 @@ void NearDuplicateIndex::sync(const std::function<bool(TextView&)>& next) {
 
 std::optional<std::string> NearDuplicateIndex::nearDuplicate(std::string_view text, double threshold) {
   const std::vector<std::uint32_t> words = contentWords(text);
+  // The lookup's own new words are in no text held: its prefix is taken as any other's.
+  if (threshold > 0.0 && threshold != threshold_) fileAllAt(threshold);
+  Positions filed;
+  if (threshold <= 0.0) {
+    filed.resize(entries_.size());
+    for (std::size_t i = 0; i < filed.size(); ++i) filed[i] = i;
+  } else if (words.empty()) {
+    filed = withoutWords_;
+  } else {
+    for (const std::uint32_t word : prefixOf(words)) {
+      if (const auto it = filedUnder_.find(word); it != filedUnder_.end()) {
+        filed.insert(filed.end(), it->second.begin(), it->second.end());
+      }
+    }
+    std::sort(filed.begin(), filed.end());  // in the order of a plain scan, each once
+    filed.erase(std::unique(filed.begin(), filed.end()), filed.end());
+  }
   std::vector<requirement_rules::DuplicateCandidate> candidates;
-  for (const Entry& entry : entries_) {
+  for (const std::size_t position : filed) {
+    const Entry& entry = entries_[position];
     // Jaccard similarity is at most the ratio of the two sizes: most texts stop here.
     // By value: std::minmax of two temporaries would return references to them.
     const std::size_t shorter = std::min(words.size(), entry.words.size());

@@ -2,10 +2,12 @@
 // The near-duplicate scan of RequirementsStore::add() made cheap for large projects.
 // text::tokenSimilarity tokenizes both texts on every call (about 2 µs a pair), so comparing a
 // new text with 10,000 stored ones costs ~20 ms. This index reduces each stored text once to
-// its content words as sorted integer ids; a scan is then one merge of two short lists per
-// text (0.7 ms for 10,000; bench/RESULTS.md). The few texts that pass are handed to
-// requirement_rules::nearDuplicate, so the choice (and the similarity that decides it) is
-// exactly that of a plain scan with tokenSimilarity.
+// its content words as sorted integer ids, and files it under the words of its prefix (prefix
+// filtering, as domain/near_duplicates.hpp explains it: ids are given in the order words are
+// first seen, and the prefix is a text's newest words), so that a lookup compares only the
+// texts filed under a word of its own prefix, by one merge of two short lists each. The texts
+// that pass are handed to requirement_rules::nearDuplicate, so the choice (and the similarity
+// that decides it) is exactly that of a plain scan with tokenSimilarity.
 //
 // Ownership: a store keeps one per project in memory. Thread safety: none; used under the
 // store's mutex.
@@ -13,6 +15,7 @@
 #include <cstdint>
 #include <functional>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -54,6 +57,7 @@ class NearDuplicateIndex {
     std::vector<std::uint32_t> words;  // content word ids, sorted, unique
     std::uint64_t seenInSync = 0;
   };
+  using Positions = std::vector<std::size_t>;
   struct Hash {
     using is_transparent = void;  // find() by string_view, without a copy
     std::size_t operator()(std::string_view key) const { return std::hash<std::string_view>{}(key); }
@@ -64,12 +68,22 @@ class NearDuplicateIndex {
   std::vector<std::uint32_t> contentWords(std::string_view text);
   std::size_t place(Text entry);  // put(), returning where the entry is
   void eraseAt(std::size_t position);
+  // The words a text of `words` is filed under at threshold_: its newest (highest ids).
+  std::span<const std::uint32_t> prefixOf(const std::vector<std::uint32_t>& words) const;
+  void file(std::size_t position);
+  void unfile(std::size_t position);
+  void fileAllAt(double threshold);
 
   std::vector<Entry> entries_;
   Map<std::size_t> positions_;  // id -> index in entries_
   // Every word seen; kStopWord for those tokenSimilarity ignores.
   Map<std::uint32_t> wordIds_;
   std::uint64_t syncs_ = 0;
+  // The prefixes are those of the threshold lookups ask for (the store's, always the same); a
+  // lookup at another files every text again first. 0: nothing filed yet.
+  double threshold_ = 0.0;
+  std::unordered_map<std::uint32_t, Positions> filedUnder_;  // word id -> entries
+  Positions withoutWords_;  // entries of stop words only (similar, 1.0, to each other)
 };
 
 }  // namespace nexus

@@ -67,7 +67,16 @@ TEST(NearDuplicateIndex, FollowsPutEraseAndSync) {
   EXPECT_EQ(index.nearDuplicate("Pages load within 3 seconds", 0.8), "b");
 }
 
-TEST(NearDuplicateIndex, ChoosesWhatAPlainScanChooses) {
+// A walk of puts, erases, syncs and lookups at `thresholds` (one after the other), each lookup
+// checked against a plain scan.
+void walk(std::initializer_list<double> thresholds);
+
+TEST(NearDuplicateIndex, ChoosesWhatAPlainScanChooses) { walk({0.5, 0.8, 1.0}); }
+
+// The texts stay filed under their prefixes as they come and go, at the store's one threshold.
+TEST(NearDuplicateIndex, ChoosesWhatAPlainScanChoosesAtOneThreshold) { walk({0.8}); }
+
+void walk(std::initializer_list<double> thresholds) {
   static constexpr std::array<const char*, 18> kWords{"users",   "sign",    "google", "must", "the",   "export",
                                                       "reports", "weekly",  "it's",   "can",  "Ünï",   "日本",
                                                       "pdf",     "quickly", "with",   "load", "pages", "in"};
@@ -106,7 +115,7 @@ TEST(NearDuplicateIndex, ChoosesWhatAPlainScanChooses) {
       syncTo(index, now);
     } else {
       const std::string text = anyText();
-      for (const double threshold : {0.5, 0.8, 1.0}) {
+      for (const double threshold : thresholds) {
         const auto expected = plainScan(texts, text, threshold);
         ASSERT_EQ(index.nearDuplicate(text, threshold), expected) << "step " << step << ": " << text;
         found += expected.has_value();
@@ -114,7 +123,7 @@ TEST(NearDuplicateIndex, ChoosesWhatAPlainScanChooses) {
     }
     ASSERT_EQ(index.size(), texts.size());
   }
-  EXPECT_GT(found, 100);  // the walk did find near-duplicates, not only misses
+  EXPECT_GT(found, 30);  // the walk did find near-duplicates, not only misses
 }
 
 }  // namespace
