@@ -29,7 +29,7 @@ def samples(perf_data):
         check=True, capture_output=True, text=True).stdout
     stack = None
     for line in out.splitlines():
-        if line and not line[0].isspace():
+        if line and not line.startswith("\t"):  # a sample's header (its tid, right-aligned); frames are indented by a tab
             if stack:
                 yield stack
             stack = []
