@@ -52,8 +52,10 @@ export function createReadinessGauge(state) {
   }
 
   // Each standard area as the readiness has it; before it is known, explored counts as covered.
+  // The count in a chip's title is of the requirements held now: the server announces the
+  // readiness only when it moves, not for each requirement more in an area already counted.
   function renderAreas() {
-    const { exploredAreas } = state.session;
+    const { exploredAreas, extractedRequirements } = state.session;
     const { gaps, readiness } = state;
     const statusOf = new Map((readiness?.areas ?? []).map((entry) => [entry.area, entry]));
     const others = [...exploredAreas, ...gaps].filter((area) => !STANDARD_AREAS.includes(area));
@@ -67,7 +69,7 @@ export function createReadinessGauge(state) {
       return el('li', {
         className: 'area',
         dataset: { area, state: explored ? 'explored' : suggested ? 'gap' : 'open', readiness: status },
-        attrs: entry ? { title: countText(entry.requirementIds.length, 'requirement') } : {},
+        attrs: entry ? { title: countText(extractedRequirements.filter((r) => r.area === area).length, 'requirement') } : {},
       }, areaName(area), el('span', { className: 'visually-hidden', text: hidden }));
     }));
     const open = gaps.filter((area) => !exploredAreas.includes(area)).map(areaName);
@@ -101,6 +103,9 @@ export function createReadinessGauge(state) {
         break;
       case 'area':
       case 'gaps':
+      case 'requirements':
+      case 'requirement':
+      case 'removed':
         renderAreas();
         break;
       default:

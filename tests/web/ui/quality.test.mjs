@@ -80,6 +80,8 @@ async function countShows(n) {
 test('before anything is said, the gauge is empty, not ready, and every area is missing', async () => {
   await ui.open(server.url);
   await ui.startInterview('bookshop');
+  // The badge says "Not ready yet" before the readiness is known too: wait for the gauge's value.
+  await ui.page.locator('#readiness-gauge[aria-valuetext="0%, not ready yet"]').waitFor();
   await ui.page.locator('#readiness-state', { hasText: 'Not ready yet' }).waitFor();
   assert.equal(await readinessPercent(), 0);
   assert.match(await gauge().getAttribute('aria-valuetext'), /^0%, not ready yet$/);
@@ -279,6 +281,18 @@ test('a second interview of the project that contradicts the first shows it, and
   assert.match(await settledIssues(sqlite, 'conflict').textContent(), /Kept over “We must use PostgreSQL\.”/);
   assert.notEqual(await ui.priorityOf(SQLITE), 'Won’t');
   assert.doesNotMatch(await ui.page.locator('#readiness-facts').textContent(), /\d open conflict/);
+});
+
+test('one more requirement in an area already clear is counted on its chip, though the readiness did not move', async () => {
+  const BOOK_DATA = "The system must store each book's title, author and price.";
+  const dataModel = chip('Data model');
+  assert.equal(await dataModel.getAttribute('data-readiness'), 'clear');
+  const before = Number((await dataModel.getAttribute('title')).match(/\d+/)[0]);
+  await ui.say(BOOK_DATA);
+  await ui.requirement(BOOK_DATA).waitFor();
+  await ui.page.waitForFunction((expected) =>
+    document.querySelector('#area-list > li[data-area="data_model"]')?.getAttribute('title') === expected,
+  `${before + 1} requirements`);
 });
 
 test('nothing went wrong in any window: no console error, no CSP violation, no dialog', () => {
