@@ -113,7 +113,10 @@ export interface RequirementConflict {
 export interface AreaReadiness {
   area: StandardArea;
   status: AreaStatus;
-  /** The requirements that cover it. */
+  /**
+   * The requirements that cover it, when the readiness was worked out: announced readiness
+   * comes only when the assessment moves, so interview:getReadiness has the lists as they are now.
+   */
   requirementIds: string[];
 }
 
@@ -325,7 +328,7 @@ export interface NexusEventPayloads {
   'interview:finding-detected': { sessionId: string; finding: RequirementFinding };
   /** A conflict new, or one whose status changed (the same id again). */
   'interview:conflict-detected': { sessionId: string; conflict: RequirementConflict };
-  'interview:readiness-changed': { sessionId: string; readiness: Readiness };
+  'interview:readiness-changed': { sessionId: string; readiness: Readiness }; // when the score, verdict, an area's status or an open count moves
   /** The person changed a requirement (or settling a conflict did); changedFields ["removed"]: it was removed. */
   'interview:requirement-updated': {
     sessionId: string;
