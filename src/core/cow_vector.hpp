@@ -12,7 +12,6 @@
 #include <atomic>
 #include <cstddef>
 #include <initializer_list>
-#include <memory>
 #include <utility>
 #include <vector>
 
@@ -30,54 +29,74 @@ class CowVector {
 
   CowVector() = default;
   CowVector(std::vector<T> items)  // NOLINT(google-explicit-constructor): a list is a list
-      : items_(items.empty() ? nullptr : std::make_shared<std::vector<T>>(std::move(items))) {}
+      : buffer_(items.empty() ? nullptr : new Buffer{std::move(items)}) {}
   CowVector(std::initializer_list<T> items) : CowVector(std::vector<T>(items)) {}
+  CowVector(const CowVector& other) noexcept : buffer_(other.buffer_) {
+    if (buffer_ != nullptr) buffer_->holders.fetch_add(1, std::memory_order_relaxed);
+  }
+  CowVector(CowVector&& other) noexcept : buffer_(std::exchange(other.buffer_, nullptr)) {}
+  CowVector& operator=(CowVector other) noexcept {
+    std::swap(buffer_, other.buffer_);
+    return *this;
+  }
+  ~CowVector() { release(); }
 
-  const std::vector<T>& items() const { return items_ ? *items_ : none(); }
+  const std::vector<T>& items() const { return buffer_ != nullptr ? buffer_->items : none(); }
   operator const std::vector<T>&() const { return items(); }  // NOLINT(google-explicit-constructor)
 
   const T* data() const { return items().data(); }
   const T* begin() const { return data(); }
   const T* end() const { return data() + size(); }
-  std::size_t size() const { return items_ ? items_->size() : 0; }
+  std::size_t size() const { return items().size(); }
   bool empty() const { return size() == 0; }
-  const T& operator[](std::size_t i) const { return (*items_)[i]; }
-  const T& front() const { return items_->front(); }
-  const T& back() const { return items_->back(); }
+  const T& operator[](std::size_t i) const { return items()[i]; }
+  const T& front() const { return items().front(); }
+  const T& back() const { return items().back(); }
 
   // The vector to change, this object's own: copied first when another object shares it.
   std::vector<T>& edit() {
-    if (!items_) {
-      items_ = std::make_shared<std::vector<T>>();
-    } else if (items_.use_count() > 1) {
-      items_ = std::make_shared<std::vector<T>>(*items_);
-    } else {
-      // The last other holder may have let go on another thread just now: what it read of the
-      // buffer happens before what this one writes (its release, this acquire).
-      std::atomic_thread_fence(std::memory_order_acquire);
+    // Acquire: when the last other holder has just let go, on another thread, what it read of
+    // the buffer happens before what this one writes in it (the release in release()).
+    if (buffer_ == nullptr) {
+      buffer_ = new Buffer{};
+    } else if (buffer_->holders.load(std::memory_order_acquire) != 1) {
+      Buffer* own = new Buffer{buffer_->items};
+      release();
+      buffer_ = own;
     }
-    return *items_;
+    return buffer_->items;
   }
   void push_back(T value) { edit().push_back(std::move(value)); }
   template <class... Args>
   T& emplace_back(Args&&... args) {
     return edit().emplace_back(std::forward<Args>(args)...);
   }
-  void clear() { items_.reset(); }
+  void clear() {
+    release();
+    buffer_ = nullptr;
+  }
 
   // True when both are the same buffer (no copy was made between them).
-  bool sharesWith(const CowVector& other) const { return items_ != nullptr && items_ == other.items_; }
+  bool sharesWith(const CowVector& other) const { return buffer_ != nullptr && buffer_ == other.buffer_; }
 
   friend bool operator==(const CowVector& a, const CowVector& b) { return a.items() == b.items(); }
   friend bool operator==(const CowVector& a, const std::vector<T>& b) { return a.items() == b; }
 
  private:
+  struct Buffer {
+    std::vector<T> items;
+    std::atomic<std::size_t> holders{1};
+  };
+
   static const std::vector<T>& none() {
     static const std::vector<T> empty;
     return empty;
   }
+  void release() noexcept {
+    if (buffer_ != nullptr && buffer_->holders.fetch_sub(1, std::memory_order_acq_rel) == 1) delete buffer_;
+  }
 
-  std::shared_ptr<std::vector<T>> items_;  // null when empty
+  Buffer* buffer_ = nullptr;  // null when empty
 };
 
 }  // namespace nexus
