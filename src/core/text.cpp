@@ -1,6 +1,7 @@
 #include "core/text.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <cstdint>
 #include <array>
 #include <iterator>
@@ -109,6 +110,30 @@ double jaccard(const std::vector<std::string>& left, const std::vector<std::stri
   std::set_intersection(left.begin(), left.end(), right.begin(), right.end(), std::back_inserter(common));
   const std::size_t unionSize = left.size() + right.size() - common.size();
   return unionSize == 0 ? 0.0 : static_cast<double>(common.size()) / static_cast<double>(unionSize);
+}
+
+double jaccard(std::span<const std::uint32_t> left, std::span<const std::uint32_t> right, std::size_t leftOnly) {
+  const std::size_t leftSize = left.size() + leftOnly;
+  if (leftSize == 0 && right.empty()) return 1.0;
+  std::size_t common = 0;
+  for (auto i = left.begin(), j = right.begin(); i != left.end() && j != right.end();) {
+    if (*i < *j) {
+      ++i;
+    } else if (*j < *i) {
+      ++j;
+    } else {
+      ++common;
+      ++i;
+      ++j;
+    }
+  }
+  return static_cast<double>(common) / static_cast<double>(leftSize + right.size() - common);
+}
+
+std::size_t similarityPrefixLength(std::size_t words, double threshold) {
+  // ⌈t·n⌉ taken a hair low, so that rounding never shortens the prefix below what the proof needs.
+  const auto shared = static_cast<std::size_t>(std::ceil(threshold * static_cast<double>(words) - 1e-9));
+  return std::min(words, words - std::min(shared, words) + 1);
 }
 
 double tokenSimilarity(std::string_view a, std::string_view b) { return jaccard(contentWords(a), contentWords(b)); }

@@ -2,6 +2,9 @@
 // Small ASCII-oriented text helpers shared by the extractor, the question generator and the
 // offline analyst. Non-ASCII bytes (UTF-8) pass through untouched.
 
+#include <cstddef>
+#include <cstdint>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -28,6 +31,14 @@ double tokenSimilarity(std::string_view a, std::string_view b);
 std::vector<std::string> contentWords(std::string_view text);
 // tokenSimilarity over two lists of contentWords().
 double jaccard(const std::vector<std::string>& left, const std::vector<std::string>& right);
+// The same over word sets given as numbers (one dictionary for both), ascending and distinct:
+// the indexes' form, compared by one merge. `leftOnly` more words of `left` have no number (no
+// right-hand set can hold them) and count in the union.
+double jaccard(std::span<const std::uint32_t> left, std::span<const std::uint32_t> right, std::size_t leftOnly = 0);
+// Prefix filtering (Chaudhuri, Ganti and Kaushik, ICDE 2006): with every set's words in one
+// fixed order, two sets at least `threshold` similar share ⌈t·n⌉ of a set's n words, so the
+// first n − ⌈t·n⌉ + 1 of each hold a word of the other. That length, for n words.
+std::size_t similarityPrefixLength(std::size_t words, double threshold);
 
 // True when `text` is well-formed UTF-8 (no overlongs, surrogates or code points past U+10FFFF).
 bool isValidUtf8(std::string_view text);

@@ -13,8 +13,9 @@
 #include <span>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
+
+#include "core/string_map.hpp"
 
 namespace nexus::domain {
 
@@ -28,15 +29,10 @@ class AskedQuestions {
   std::size_t size() const { return normalized_.size(); }
 
  private:
-  struct Hash {
-    using is_transparent = void;
-    std::size_t operator()(std::string_view key) const { return std::hash<std::string_view>{}(key); }
-  };
-
   std::vector<std::string> normalized_;  // lower case, words one space apart
   // Each word -> the questions that hold it, in order. A word inside a lookup (not its first or
   // last, which may be the end of a longer word) is a whole word of any question holding it.
-  std::unordered_map<std::string, std::vector<std::uint32_t>, Hash, std::equal_to<>> holders_;
+  StringMap<std::vector<std::uint32_t>> holders_;
 };
 
 }  // namespace nexus::domain

@@ -21,6 +21,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <span>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -47,10 +48,8 @@ class NearDuplicates {
     std::vector<std::uint32_t> words;  // text::contentWords, numbered, ascending
     bool live = false;                 // false: a free slot
   };
-  // The first `length` words of the order (newest first) of `words`: its highest numbers, after
-  // `unseen` words no text holds (they come first).
-  std::size_t prefixLength(std::size_t words) const;
-  void file(std::uint32_t slot);
+  // The words a text is filed under: the first of its words in the order.
+  std::span<const std::uint32_t> prefixOf(const std::vector<std::uint32_t>& words) const;
 
   double threshold_;
   std::vector<Held> held_;                                  // by slot

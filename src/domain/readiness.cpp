@@ -52,6 +52,11 @@ double valueOf(AreaStatus status) {
   return 0.0;
 }
 
+// An area with a clear requirement is clear; with only unclear ones, partial.
+AreaStatus statusOf(std::size_t clear, std::size_t held) {
+  return clear > 0 ? AreaStatus::Clear : held > 0 ? AreaStatus::Partial : AreaStatus::Missing;
+}
+
 // The score and whether it is ready, from the areas' statuses, the open conflicts and the basics.
 void score(Readiness& readiness, const ReadinessBasics& basics) {
   double coverage = 0.0;
@@ -132,10 +137,10 @@ void ReadinessTally::add(const ExtractedRequirement& r, bool unclear) {
   if (!r.area) return;
   const auto standard = std::find(kStandardAreas.begin(), kStandardAreas.end(), *r.area);
   if (standard == kStandardAreas.end()) return;
-  AreaReadiness& entry = readiness_.areas[static_cast<std::size_t>(standard - kStandardAreas.begin())];
-  entry.requirementIds.push_back(r.id);
-  const bool clear = r.confidence >= kClearConfidence && !unclear;
-  entry.status = clear ? AreaStatus::Clear : std::max(entry.status, AreaStatus::Partial);
+  const auto area = static_cast<std::size_t>(standard - kStandardAreas.begin());
+  readiness_.areas[area].requirementIds.push_back(r.id);
+  ++held_[area];
+  if (r.confidence >= kClearConfidence && !unclear) ++clear_[area];
 }
 
 Readiness ReadinessTally::finish(std::size_t openFindings, std::size_t openConflicts, double threshold) && {
@@ -143,6 +148,7 @@ Readiness ReadinessTally::finish(std::size_t openFindings, std::size_t openConfl
   readiness.threshold = threshold;
   readiness.openFindings = openFindings;
   readiness.openConflicts = openConflicts;
+  for (std::size_t i = 0; i < readiness.areas.size(); ++i) readiness.areas[i].status = statusOf(clear_[i], held_[i]);
   score(readiness, basics_);
   return readiness;
 }
@@ -232,10 +238,7 @@ Readiness ReadinessTracker::assessmentOf(const Counts& counts, double threshold)
   readiness.openFindings = counts.openFindings;
   readiness.openConflicts = counts.openConflicts;
   for (std::size_t i = 0; i < kStandardAreas.size(); ++i) {
-    const AreaStatus status = counts.clear[i] > 0  ? AreaStatus::Clear
-                              : counts.held[i] > 0 ? AreaStatus::Partial
-                                                   : AreaStatus::Missing;
-    readiness.areas.push_back({std::string(kStandardAreas[i]), status, {}});
+    readiness.areas.push_back({std::string(kStandardAreas[i]), statusOf(counts.clear[i], counts.held[i]), {}});
   }
   score(readiness, counts.basics);
   return readiness;

@@ -16,13 +16,12 @@
 
 #include <array>
 #include <cstddef>
-#include <functional>
 #include <span>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 
 #include "core/quality.hpp"
+#include "core/string_map.hpp"
 #include "core/types.hpp"
 #include "domain/areas.hpp"
 
@@ -63,7 +62,9 @@ class ReadinessTally {
   Readiness finish(std::size_t openFindings, std::size_t openConflicts, double threshold) &&;
 
  private:
-  Readiness readiness_;  // the areas so far
+  Readiness readiness_;  // the areas' requirement ids so far
+  std::array<std::size_t, kStandardAreas.size()> clear_{};  // clear requirements per area
+  std::array<std::size_t, kStandardAreas.size()> held_{};   // all requirements per area
   ReadinessBasics basics_;
   bool basicsKnown_ = false;
 };
@@ -108,10 +109,6 @@ class ReadinessTracker {
     std::size_t openFindings = 0;
     std::size_t openConflicts = 0;
   };
-  struct IdHash {
-    using is_transparent = void;
-    std::size_t operator()(std::string_view id) const { return std::hash<std::string_view>{}(id); }
-  };
   // What each addition does to the counts; written once for add() and assessmentWith().
   static Held heldOf(const ExtractedRequirement& requirement);
   static void count(Counts& counts, const Held& requirement, const ExtractedRequirement& added);
@@ -119,7 +116,7 @@ class ReadinessTracker {
   static void count(Counts& counts, bool bothSidesHeld, const RequirementConflict& conflict);
   static Readiness assessmentOf(const Counts& counts, double threshold);
 
-  std::unordered_map<std::string, Held, IdHash, std::equal_to<>> held_;  // by requirement id
+  StringMap<Held> held_;  // by requirement id
   Counts counts_;
 };
 

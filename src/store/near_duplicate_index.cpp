@@ -1,7 +1,6 @@
 #include "store/near_duplicate_index.hpp"
 
 #include <algorithm>
-#include <cmath>
 #include <limits>
 
 #include "core/text.hpp"
@@ -13,24 +12,6 @@ namespace {
 constexpr std::uint32_t kStopWord = std::numeric_limits<std::uint32_t>::max();
 // Floating-point slack for the prefilters: they may let a text through, never keep one out.
 constexpr double kSlack = 1e-9;
-
-// Jaccard similarity of two sorted id lists, as tokenSimilarity computes it on word sets.
-double similarity(const std::vector<std::uint32_t>& a, const std::vector<std::uint32_t>& b) {
-  if (a.empty() && b.empty()) return 1.0;
-  std::size_t common = 0;
-  for (auto i = a.begin(), j = b.begin(); i != a.end() && j != b.end();) {
-    if (*i < *j) {
-      ++i;
-    } else if (*j < *i) {
-      ++j;
-    } else {
-      ++common;
-      ++i;
-      ++j;
-    }
-  }
-  return static_cast<double>(common) / static_cast<double>(a.size() + b.size() - common);
-}
 
 }  // namespace
 
@@ -69,13 +50,8 @@ std::size_t NearDuplicateIndex::place(Text entry) {
 }
 
 std::span<const std::uint32_t> NearDuplicateIndex::prefixOf(const std::vector<std::uint32_t>& words) const {
-  // Two texts at least threshold_ similar share ⌈t·n⌉ of a text's n words, so the first
-  // n − ⌈t·n⌉ + 1 in the order (newest first) hold one of them; ⌈t·n⌉ is taken a hair low so
-  // that rounding never shortens the prefix below that.
-  const double n = static_cast<double>(words.size());
-  const auto shared = static_cast<std::size_t>(std::ceil(threshold_ * n - 1e-9));
-  const std::size_t length = std::min(words.size(), words.size() - std::min(shared, words.size()) + 1);
-  return std::span<const std::uint32_t>(words).last(length);
+  // The order is newest first: the highest ids.
+  return std::span<const std::uint32_t>(words).last(text::similarityPrefixLength(words.size(), threshold_));
 }
 
 void NearDuplicateIndex::file(std::size_t position) {
@@ -174,7 +150,7 @@ std::optional<std::string> NearDuplicateIndex::nearDuplicate(std::string_view te
     const std::size_t longer = std::max(words.size(), entry.words.size());
     if (shorter > 0 && static_cast<double>(shorter) < threshold * static_cast<double>(longer) - kSlack)
       continue;
-    if (similarity(words, entry.words) < threshold - kSlack) continue;
+    if (text::jaccard(words, entry.words) < threshold - kSlack) continue;
     candidates.push_back({entry.text.id, entry.text.text, entry.text.createdAt});
   }
   const auto chosen = requirement_rules::nearDuplicate(candidates, text, threshold);

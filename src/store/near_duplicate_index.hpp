@@ -21,6 +21,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "core/string_map.hpp"
 #include "core/types.hpp"
 
 namespace nexus {
@@ -58,12 +59,6 @@ class NearDuplicateIndex {
     std::uint64_t seenInSync = 0;
   };
   using Positions = std::vector<std::size_t>;
-  struct Hash {
-    using is_transparent = void;  // find() by string_view, without a copy
-    std::size_t operator()(std::string_view key) const { return std::hash<std::string_view>{}(key); }
-  };
-  template <typename Value>
-  using Map = std::unordered_map<std::string, Value, Hash, std::equal_to<>>;
 
   std::vector<std::uint32_t> contentWords(std::string_view text);
   std::size_t place(Text entry);  // put(), returning where the entry is
@@ -75,9 +70,9 @@ class NearDuplicateIndex {
   void fileAllAt(double threshold);
 
   std::vector<Entry> entries_;
-  Map<std::size_t> positions_;  // id -> index in entries_
+  StringMap<std::size_t> positions_;  // id -> index in entries_
   // Every word seen; kStopWord for those tokenSimilarity ignores.
-  Map<std::uint32_t> wordIds_;
+  StringMap<std::uint32_t> wordIds_;
   std::uint64_t syncs_ = 0;
   // The prefixes are those of the threshold lookups ask for (the store's, always the same); a
   // lookup at another files every text again first. 0: nothing filed yet.

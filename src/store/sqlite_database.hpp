@@ -22,9 +22,9 @@
 #include <span>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 
 #include "core/result.hpp"
+#include "core/string_map.hpp"
 
 namespace SQLite {
 class Database;
@@ -95,17 +95,13 @@ class SqliteDatabase {
     std::unique_ptr<SQLite::Statement> statement;
     bool leased = false;
   };
-  struct SqlHash {
-    using is_transparent = void;
-    std::size_t operator()(std::string_view sql) const noexcept { return std::hash<std::string_view>{}(sql); }
-  };
 
   std::string path_;
   std::unique_ptr<SQLite::Database> db_;
   SqliteOptions options_;
   // After db_, so that every statement is finalised before the connection closes. Nodes are
   // stable: a lease points into its entry while others are added.
-  std::unordered_map<std::string, CachedStatement, SqlHash, std::equal_to<>> statements_;
+  StringMap<CachedStatement> statements_;
 };
 
 // The cause of an SQLite (extended) result code in plain words: "file is not a database",

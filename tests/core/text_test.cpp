@@ -28,6 +28,28 @@ TEST(Text, TokenSimilarityIgnoresStopWordsAndOrder) {
   EXPECT_LT(tokenSimilarity("Users sign in with Google", "Pages load in two seconds"), 0.2);
 }
 
+// The indexes' form of jaccard: words as numbers of one dictionary; words only the left-hand
+// text has and no number count in the union, as jaccard over the words themselves counts them.
+TEST(Text, JaccardOfNumberedWordsIsJaccardOfTheWords) {
+  const std::vector<std::string> left{"export", "pdf", "reports", "weekly"};
+  const std::vector<std::string> right{"export", "monthly", "reports"};
+  // export 0, monthly 1, reports 2; "pdf" and "weekly" have no number.
+  const std::vector<std::uint32_t> leftNumbers{0, 2};
+  const std::vector<std::uint32_t> rightNumbers{0, 1, 2};
+  EXPECT_DOUBLE_EQ(jaccard(leftNumbers, rightNumbers, 2), jaccard(left, right));
+  EXPECT_DOUBLE_EQ(jaccard(std::vector<std::uint32_t>{}, std::vector<std::uint32_t>{}), 1.0);
+  EXPECT_DOUBLE_EQ(jaccard(std::vector<std::uint32_t>{}, std::vector<std::uint32_t>{}, 1), 0.0);
+}
+
+// n − ⌈t·n⌉ + 1 words, never more than n, and 0.8 · 5 = 4 exactly is not rounded up to 5.
+TEST(Text, SimilarityPrefixLength) {
+  EXPECT_EQ(similarityPrefixLength(5, 0.8), 2u);
+  EXPECT_EQ(similarityPrefixLength(4, 0.8), 1u);
+  EXPECT_EQ(similarityPrefixLength(10, 0.5), 6u);
+  EXPECT_EQ(similarityPrefixLength(3, 1.0), 1u);
+  EXPECT_EQ(similarityPrefixLength(0, 0.8), 0u);
+}
+
 TEST(Text, TruncateNeverSplitsACharacter) {
   const std::string s = "caf\xC3\xA9 au lait";  // "café au lait"
   EXPECT_EQ(truncateUtf8(s, 4), "caf\xE2\x80\xA6");

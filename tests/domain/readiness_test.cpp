@@ -140,36 +140,58 @@ TEST(Readiness, BasicsAreRecognisedInPlainWords) {
   EXPECT_FALSE(namesAudience("Pages load in under 2 seconds"));
 }
 
+// Statements of a clinic's booking app, with the areas an interviewer would give them: some
+// unclear, some in conflict, one of no area.
+const std::vector<std::pair<std::string, std::string>>& clinicStatements() {
+  static const std::vector<std::pair<std::string, std::string>> statements{
+    {"I want to build a booking app for small clinics", ""},
+    {"Patients sign in with their email address and a password", "authentication"},
+    {"Only receptionists can cancel appointments", "authorization"},
+    {"Every user can cancel appointments", "authorization"},
+    {"Each appointment has a patient, a doctor, a time and a room", "data_model"},
+    {"We must use PostgreSQL", "data_model"},
+    {"The database will be MySQL", "data_model"},
+    {"Expose a REST API for the lab system", "api"},
+    {"The calendar should be easy to use", "ui_ux"},
+    {"The app should be fast", "performance"},
+    {"The calendar loads in under 1 second for 95% of requests", "performance"},
+    {"Passwords are hashed with bcrypt", "security"},
+    {"Reminders are sent by SMS etc.", "integrations"},
+    {"Send reminders through Twilio 24 hours before each appointment", "integrations"},
+    {"Host it on AWS in the EU region", "deployment"},
+    {"Host it on our own servers", "deployment"},
+    {"We do not need a mobile app", "ui_ux"},
+    {"Hosting is TBD", "deployment"},
+  };
+  return statements;
+}
+
+// A session's requirements and the findings and conflicts a review records of them.
+struct Reviewed {
+  Reviewed() = default;
+  Reviewed(const Reviewed&) = delete;  // the review's ids count in this one
+  Reviewed& operator=(const Reviewed&) = delete;
+
+  std::vector<ExtractedRequirement> requirements;
+  std::vector<RequirementFinding> findings;
+  std::vector<RequirementConflict> conflicts;
+  std::size_t next = 0;
+  QualityReview review{[this](std::string_view kind) { return std::string(kind) + std::to_string(next++); }};
+
+  QualityDelta add(ExtractedRequirement requirement) {
+    requirements.push_back(std::move(requirement));
+    return review.add(requirements.back(), {findings, conflicts});
+  }
+};
+
 // Resolving or dismissing a finding or a conflict, and adding a requirement, never lower the
 // score, unless the new requirement opened a conflict (README, "Readiness").
 TEST(Readiness, NeverGoesDownWhenThingsAreSettledOrAdded) {
-  const std::vector<std::pair<std::string, std::string>> statements{
-      {"I want to build a booking app for small clinics", ""},
-      {"Patients sign in with their email address and a password", "authentication"},
-      {"Only receptionists can cancel appointments", "authorization"},
-      {"Every user can cancel appointments", "authorization"},
-      {"Each appointment has a patient, a doctor, a time and a room", "data_model"},
-      {"We must use PostgreSQL", "data_model"},
-      {"The database will be MySQL", "data_model"},
-      {"Expose a REST API for the lab system", "api"},
-      {"The calendar should be easy to use", "ui_ux"},
-      {"The app should be fast", "performance"},
-      {"The calendar loads in under 1 second for 95% of requests", "performance"},
-      {"Passwords are hashed with bcrypt", "security"},
-      {"Reminders are sent by SMS etc.", "integrations"},
-      {"Send reminders through Twilio 24 hours before each appointment", "integrations"},
-      {"Host it on AWS in the EU region", "deployment"},
-      {"Host it on our own servers", "deployment"},
-      {"We do not need a mobile app", "ui_ux"},
-      {"Hosting is TBD", "deployment"},
-  };
+  const auto& statements = clinicStatements();
   for (unsigned seed = 1; seed <= 200; ++seed) {
     std::mt19937 random(seed);
-    std::vector<ExtractedRequirement> requirements;
-    std::vector<RequirementFinding> findings;
-    std::vector<RequirementConflict> conflicts;
-    std::size_t next = 0;
-    QualityReview review([&](std::string_view kind) { return std::string(kind) + std::to_string(next++); });
+    Reviewed session;
+    auto& [requirements, findings, conflicts, next, review] = session;
     double before = assessReadiness(requirements, findings, conflicts).score;
     for (int step = 0; step < 30; ++step) {
       const std::size_t openConflictsBefore = assessReadiness(requirements, findings, conflicts).openConflicts;
@@ -177,9 +199,8 @@ TEST(Readiness, NeverGoesDownWhenThingsAreSettledOrAdded) {
       std::string did;
       if (action == 0 || requirements.empty()) {
         const auto& [text, area] = statements[random() % statements.size()];
-        requirements.push_back(requirement("r" + std::to_string(requirements.size()), text,
-                                           area.empty() ? std::nullopt : std::optional<std::string>(area)));
-        (void)review.add(requirements.back(), {findings, conflicts});
+        (void)session.add(requirement("r" + std::to_string(requirements.size()), text,
+                                      area.empty() ? std::nullopt : std::optional<std::string>(area)));
         did = "added \"" + text + "\"";
       } else if (action == 1) {
         for (auto& f : findings) {
@@ -223,41 +244,25 @@ TEST(Readiness, NeverGoesDownWhenThingsAreSettledOrAdded) {
 // The assessment a tracker keeps is assessReadiness's, ids aside, after every addition; and
 // what it says an addition would give is what that addition gives.
 TEST(ReadinessTracker, KeepsWhatAssessReadinessGivesAsThingsAreAdded) {
-  const std::vector<std::pair<std::string, std::string>> statements{
-      {"I want to build a booking app for small clinics", ""},
-      {"Patients sign in with their email address and a password", "authentication"},
-      {"Only receptionists can cancel appointments", "authorization"},
-      {"Every user can cancel appointments", "authorization"},
-      {"We must use PostgreSQL", "data_model"},
-      {"The database will be MySQL", "data_model"},
-      {"The calendar should be easy to use", "ui_ux"},
-      {"The app should be fast", "performance"},
-      {"The calendar loads in under 1 second for 95% of requests", "performance"},
-      {"Reminders are sent by SMS etc.", "integrations"},
-      {"Hosting is TBD", "deployment"},
-      {"Keep an audit trail", "compliance"},  // not a standard area
-  };
+  auto statements = clinicStatements();
+  statements.emplace_back("Keep an audit trail", "compliance");  // not a standard area
   const auto withoutIds = [](Readiness readiness) {
     for (auto& area : readiness.areas) area.requirementIds.clear();
     return readiness;
   };
   for (unsigned seed = 1; seed <= 100; ++seed) {
     std::mt19937 random(seed);
-    std::vector<ExtractedRequirement> requirements;
-    std::vector<RequirementFinding> findings;
-    std::vector<RequirementConflict> conflicts;
-    std::size_t next = 0;
-    QualityReview review([&](std::string_view kind) { return std::string(kind) + std::to_string(next++); });
+    Reviewed session;
+    const auto& [requirements, findings, conflicts, next, review] = session;
+    (void)next;
+    (void)review;
     ReadinessTracker tracker;
     for (int step = 0; step < 25; ++step) {
       const auto& [text, area] = statements[random() % statements.size()];
       ExtractedRequirement added = requirement("r" + std::to_string(step), text,
                                                area.empty() ? std::nullopt : std::optional<std::string>(area),
                                                RequirementCategory::Functional, random() % 3 == 0 ? 0.5 : 0.9);
-      std::vector<RequirementFinding> newFindings;
-      std::vector<RequirementConflict> newConflicts;
-      requirements.push_back(added);
-      const QualityDelta delta = review.add(requirements.back(), {findings, conflicts});
+      const QualityDelta delta = session.add(added);
       const Readiness foreseen =
           tracker.assessmentWith(std::vector{added}, delta.findings, delta.conflicts, 0.6);
       tracker.add(added);
